@@ -1,0 +1,475 @@
+/* chokepoint.h -- the one public header of the Chokepoint core.
+ *
+ * The core is the world model and its turn resolution. Everything outside
+ * src/core (the Lua host, the SDL window, the command line, the tests) talks
+ * to it only through what this header declares:
+ *
+ *   - build a world from a plain-data scenario    cp_world_create
+ *   - submit orders, which are validated at once  cp_world_submit
+ *   - advance one quarter                         cp_world_advance
+ *   - read the state and its history              cp_world_nation, ...
+ *   - hash the state                               cp_world_hash
+ *
+ * The world itself is an opaque handle. The records it hands out (nations,
+ * facilities, markets, history rows) are plain data, read-only to callers:
+ * the only way to change the world is an order. The core never prints, never
+ * exits and includes neither SDL nor Lua.
+ */
+#ifndef CHOKEPOINT_H
+#define CHOKEPOINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CP_API_VERSION 1
+
+enum {
+    CP_MAX_NATIONS = 32,
+    CP_MAX_FACILITIES = 512,
+    CP_MAX_SCHEDULED = 256,      /* scheduled orders and events in a scenario */
+    CP_MAX_ACTIVE_EFFECTS = 128, /* events whose effect lasts several turns */
+    CP_MAX_PENDING_ORDERS = 1024,
+    CP_NAME_LEN = 48,
+    CP_TEXT_LEN = 200,
+    CP_ALL = -1 /* "every partner" in an order's partner field */
+};
+
+/* ---- goods, sectors, stages ------------------------------------------- */
+
+/* Goods along the chain. Quantities are tonnes of rare-earth oxide (REO)
+ * for ore and oxides and tonnes of NdFeB for magnets. 'light_oxide' is NdPr
+ * oxide, 'heavy_oxide' is Dy/Tb oxide; the other rare earths that separation
+ * yields (La, Ce, Y...) leave the model as a low-value by-product. */
+typedef enum {
+    CP_ORE = 0,
+    CP_LIGHT_OXIDE,
+    CP_HEAVY_OXIDE,
+    CP_MAGNET,
+    CP_GOOD_COUNT
+} cp_good;
+
+typedef enum {
+    CP_SECTOR_EV = 0,
+    CP_SECTOR_WIND,
+    CP_SECTOR_ELECTRONICS,
+    CP_SECTOR_DEFENSE,
+    CP_SECTOR_INDUSTRIAL,
+    CP_SECTOR_COUNT
+} cp_sector;
+
+/* The three kinds of facility, which are also the three technology stages. */
+typedef enum {
+    CP_FAC_MINE = 0,
+    CP_FAC_SEPARATION,
+    CP_FAC_MAGNET,
+    CP_FAC_KIND_COUNT
+} cp_facility_kind;
+
+/* A facility's timeline. Announced -> permitting -> construction -> ramp-up
+ * -> operating; an operating plant can be idled and resumed; closed is final. */
+typedef enum {
+    CP_STAGE_ANNOUNCED = 0,
+    CP_STAGE_PERMITTING,
+    CP_STAGE_CONSTRUCTION,
+    CP_STAGE_RAMP_UP,
+    CP_STAGE_OPERATING,
+    CP_STAGE_IDLED,
+    CP_STAGE_CLOSED,
+    CP_STAGE_COUNT
+} cp_stage;
+
+typedef enum {
+    CP_CONTROL_OPEN = 0,
+    CP_CONTROL_LICENSED, /* an approval share passes; never for defense use */
+    CP_CONTROL_BANNED    /* only transshipment leakage passes */
+} cp_control_mode;
+
+/* ---- errors ------------------------------------------------------------ */
+
+typedef enum {
+    CP_OK = 0,
+    CP_ERR_UNKNOWN_ORDER,
+    CP_ERR_UNKNOWN_NATION,
+    CP_ERR_UNKNOWN_PARTNER,
+    CP_ERR_UNKNOWN_GOOD,
+    CP_ERR_UNKNOWN_FACILITY,
+    CP_ERR_BAD_VALUE,      /* negative tonnage, share outside 0..1, ... */
+    CP_ERR_NO_MONEY,       /* not enough in the treasury */
+    CP_ERR_NOT_YOURS,      /* facility owned or funded by someone else */
+    CP_ERR_BAD_STATE,      /* e.g. idling a plant still under construction */
+    CP_ERR_FORBIDDEN,      /* refused by a rule, e.g. a technology ban */
+    CP_ERR_FULL,           /* too many facilities or pending orders */
+    CP_ERR_LOCKED          /* a policy locked by the teacher or scenario */
+} cp_status;
+
+/* What a refused call says: a code for programs, a message for people. */
+typedef struct {
+    cp_status code;
+    char message[CP_TEXT_LEN];
+} cp_error;
+
+/* ---- orders -------------------------------------------------------------- */
+
+/* Every decision a human or an agent can take enters the core as an order.
+ * One struct for all kinds keeps the UI, the Lua binding and replays simple;
+ * each kind documents which fields it reads. */
+typedef enum {
+    CP_ORDER_BUILD_FACILITY = 0, /* partner = host nation (own or abroad),
+                                    facility_kind, amount = capacity t/yr */
+    CP_ORDER_FUND_FACILITY,      /* facility, amount = extra USD millions */
+    CP_ORDER_IDLE_FACILITY,      /* facility, flag = 1 idle / 0 resume */
+    CP_ORDER_CLOSE_FACILITY,     /* facility */
+    CP_ORDER_SET_TARIFF,         /* good, partner = origin or CP_ALL, amount = rate (0.25 = 25%) */
+    CP_ORDER_SET_EXPORT_CONTROL, /* good, partner = destination or CP_ALL,
+                                    mode (open/licensed/banned), amount = approval share */
+    CP_ORDER_SUSPEND_EXPORT_CONTROL, /* good, partner or CP_ALL, turns */
+    CP_ORDER_SET_EXPORT_QUOTA,   /* good, amount = t per quarter, < 0 removes it */
+    CP_ORDER_SET_EXPORT_TAX,     /* good, amount = rate */
+    CP_ORDER_BUY_STOCKPILE,      /* good, amount = tonnes bought this turn */
+    CP_ORDER_RELEASE_STOCKPILE,  /* good, amount = tonnes released this turn */
+    CP_ORDER_SET_SUBSIDY,        /* facility_kind, amount = share of operating cost paid */
+    CP_ORDER_SET_PRICE_FLOOR,    /* good, amount = USD/kg guaranteed to home producers, 0 removes */
+    CP_ORDER_SET_TRACKING,       /* flag = 1 on / 0 off */
+    CP_ORDER_SET_TECH_BAN,       /* flag = 1 on / 0 off */
+    CP_ORDER_KIND_COUNT
+} cp_order_kind;
+
+typedef struct {
+    cp_order_kind kind;
+    int nation;        /* who issues it (index) */
+    int partner;       /* host, origin or destination nation, or CP_ALL */
+    int good;          /* cp_good */
+    int facility;      /* facility id */
+    int facility_kind; /* cp_facility_kind */
+    int mode;          /* cp_control_mode */
+    int flag;          /* on/off switches */
+    int turns;         /* duration of a suspension */
+    double amount;     /* rate, tonnes, USD millions, USD/kg, share: see kind */
+} cp_order;
+
+/* ---- policies ------------------------------------------------------------ */
+
+typedef struct {
+    cp_control_mode mode;
+    double approval_share;  /* for licensed: share of requests approved, 0..1 */
+    int suspended_turns;    /* > 0: the control is suspended (acts as open)
+                               for this many more turns, then returns */
+} cp_export_control;
+
+typedef struct {
+    double tariff[CP_GOOD_COUNT][CP_MAX_NATIONS];          /* import tariff by origin */
+    cp_export_control control[CP_GOOD_COUNT][CP_MAX_NATIONS]; /* by destination */
+    double export_quota_t[CP_GOOD_COUNT];  /* per quarter; < 0 = no quota */
+    double export_tax[CP_GOOD_COUNT];
+    double subsidy[CP_FAC_KIND_COUNT];     /* share of operating cost paid by the state */
+    double price_floor_usd_per_kg[CP_GOOD_COUNT]; /* 0 = none */
+    int tracking;                          /* magnet/oxide tracking system */
+    int tech_ban;                          /* processing-technology export ban */
+} cp_policy;
+
+/* ---- nations ------------------------------------------------------------- */
+
+/* Objectives: how a nation's score weighs its four aims (sum to 1). */
+typedef struct {
+    double security;   /* demand met */
+    double prosperity; /* GDP kept, treasury */
+    double leverage;   /* share of world processing */
+    double stability;  /* low political pressure */
+} cp_weights;
+
+typedef struct {
+    /* identity and fixed traits */
+    char iso3[4];
+    char name[CP_NAME_LEN];
+    double lat_deg, lon_deg;           /* a representative point, for transport */
+    double ore_light_share;            /* NdPr share of the REO this nation mines */
+    double ore_heavy_share;            /* Dy/Tb share of the REO this nation mines */
+    double permitting_factor;          /* 1 = a typical OECD permitting regime */
+    double conflict_risk_per_yr;       /* chance a year that conflict cuts its mining */
+    double budget_musd_per_yr;         /* state money for rare-earth policy */
+    cp_weights weights;
+
+    /* state */
+    double reserves_t;                  /* REO still in the ground */
+    double treasury_musd;
+    double gdp_busd_per_yr;             /* nominal, before shortage losses */
+    double gdp_loss_busd;               /* lost this quarter to shortages */
+    double sector_gdp_busd[CP_SECTOR_COUNT]; /* output of each sector that needs rare earths */
+    double demand_t_per_yr[CP_SECTOR_COUNT][CP_GOOD_COUNT]; /* final demand at reference prices */
+    double stock_t[CP_GOOD_COUNT];      /* users' inventory (plants, industry) */
+    double unsold_t[CP_GOOD_COUNT];     /* producers' output not yet sold: what
+                                           the nation offers on the market */
+    double ore_stock_heavy_t;           /* Dy/Tb content of stock_t[CP_ORE] (ore
+                                           bought from several origins) */
+    double ore_stock_light_t;           /* NdPr content of stock_t[CP_ORE] */
+    double stockpile_t[CP_GOOD_COUNT];  /* strategic stockpile */
+    double tech[CP_FAC_KIND_COUNT];     /* 0..1 per stage */
+    double pressure;                    /* political pressure 0..1 */
+    double trust;                       /* 0..1, seen by all (deals) */
+    double score;                       /* running mean of per-turn scores, 0..100 */
+    cp_policy policy;
+
+    /* this turn's figures (quarter), rebuilt every turn */
+    double mined_t, separated_t, magnets_t, byproduct_t;
+    double demand_t[CP_GOOD_COUNT];   /* final demand this quarter */
+    double consumed_t[CP_GOOD_COUNT];
+    double shortage_t[CP_GOOD_COUNT];
+    double sector_shortage_t[CP_SECTOR_COUNT];
+    double imports_t[CP_GOOD_COUNT], exports_t[CP_GOOD_COUNT];
+    double price_paid_usd_per_kg[CP_GOOD_COUNT]; /* composite price this nation pays */
+    double producer_price_usd_per_kg[CP_GOOD_COUNT]; /* what its producers get */
+    double export_revenue_musd, import_bill_musd;
+    double tariff_revenue_musd, export_tax_revenue_musd;
+    double subsidy_paid_musd, floor_paid_musd, capex_paid_musd;
+} cp_nation;
+
+/* ---- facilities ---------------------------------------------------------- */
+
+typedef struct {
+    int id;
+    char name[CP_NAME_LEN];
+    cp_facility_kind kind;
+    int host;            /* nation where it stands */
+    int funder;          /* nation that pays for it (host, or an investor abroad) */
+    double capacity_t_per_yr; /* nameplate: ore REO, oxide REO or magnet tonnes */
+    cp_stage stage;
+    int stage_turns[CP_STAGE_COUNT]; /* planned length of each build stage */
+    int turns_in_stage;   /* whole turns spent in the current stage */
+    double progress;      /* 0..1 through the current stage (funding may slow it) */
+    int start_turn;       /* turn it was announced (may be negative: before the game) */
+    int operating_turn;   /* turn it reached operating, or projected if later */
+    double capex_musd;    /* total cost */
+    double capex_paid_musd;
+    double funds_musd;    /* paid in ahead by fund orders, drawn during construction */
+    double output_t;      /* this quarter */
+    double utilisation;   /* this quarter, 0..1 */
+    int delay_turns;      /* added by events so far */
+} cp_facility;
+
+/* ---- markets -------------------------------------------------------------- */
+
+typedef struct {
+    double world_price_usd_per_kg; /* production-weighted producer price */
+    double reference_price_usd_per_kg;
+    double production_t;           /* this quarter */
+    double traded_t;               /* crossed a border this quarter */
+    double shortage_t;             /* world unmet final demand */
+    /* flow[i][j]: tonnes from seller i to buyer j this quarter (i == j: home) */
+    double flow_t[CP_MAX_NATIONS][CP_MAX_NATIONS];
+} cp_market;
+
+/* ---- history ------------------------------------------------------------- */
+
+/* One row per nation per turn, kept for charts, CSV and the debrief. */
+typedef struct {
+    int turn;
+    double mined_t, separated_t, magnets_t;
+    double demand_t, shortage_t;               /* all final demand, t */
+    double demand_good_t[CP_GOOD_COUNT], shortage_good_t[CP_GOOD_COUNT];
+    double sector_shortage_t[CP_SECTOR_COUNT];
+    double stockpile_t;                        /* all goods */
+    double treasury_musd, gdp_busd_per_yr, gdp_loss_busd;
+    double score, pressure;
+    double price_paid_usd_per_kg[CP_GOOD_COUNT];
+    double imports_t[CP_GOOD_COUNT], exports_t[CP_GOOD_COUNT];
+    double tariff_revenue_musd;
+} cp_nation_history;
+
+typedef struct {
+    int turn;
+    double world_price_usd_per_kg;
+    double production_t, traded_t, shortage_t;
+} cp_market_history;
+
+/* The news feed: what happened, in words, tied to a turn. */
+typedef enum {
+    CP_NEWS_POLICY = 0, /* an order took effect */
+    CP_NEWS_EVENT,      /* random or scheduled event */
+    CP_NEWS_FACILITY,   /* a facility changed stage */
+    CP_NEWS_MARKET      /* a notable price move or shortage */
+} cp_news_kind;
+
+typedef struct {
+    int turn;
+    cp_news_kind kind;
+    int nation;   /* main actor or -1 */
+    int good;     /* or -1 */
+    char text[CP_TEXT_LEN];
+} cp_news;
+
+/* ---- events ------------------------------------------------------------- */
+
+typedef enum {
+    CP_EVENT_MINE_FLOOD = 0,   /* a nation's mine output cut by 'magnitude' share */
+    CP_EVENT_LAWSUIT,          /* a facility under development delayed 'turns' */
+    CP_EVENT_CONFLICT,         /* armed conflict cuts a nation's mining */
+    CP_EVENT_APPROVALS_SLOW,   /* a nation's licence approvals multiplied by 1 - magnitude */
+    CP_EVENT_SUMMIT,           /* a nation suspends its controls on 'partner' for 'turns' */
+    CP_EVENT_DEMAND_SHOCK,     /* a nation's demand of 'good' changes by 'magnitude' share */
+    CP_EVENT_KIND_COUNT
+} cp_event_kind;
+
+typedef struct {
+    cp_event_kind kind;
+    int nation;
+    int partner;    /* -1 if none */
+    int good;       /* -1 if none */
+    int facility;   /* -1: the core picks one */
+    double magnitude;
+    int turns;
+} cp_event;
+
+/* ---- scenario (plain data, filled by a loader outside the core) --------- */
+
+typedef struct {
+    char name[CP_NAME_LEN];
+    cp_facility_kind kind;
+    int host, funder;
+    double capacity_t_per_yr;
+    cp_stage stage;
+    int turns_in_stage;   /* how far into that stage it already is */
+    int stage_turns[CP_STAGE_COUNT]; /* 0 = derive from the rules */
+} cp_facility_spec;
+
+/* Something the scenario makes happen at a given turn: an order (China's
+ * April 2025 licensing) or an event (a conflict flares up). */
+typedef struct {
+    int turn;
+    int is_event;
+    cp_order order;
+    cp_event event;
+    char note[CP_TEXT_LEN]; /* shown in the news feed */
+} cp_scheduled;
+
+/* Market parameters for one good. */
+typedef struct {
+    double reference_price_usd_per_kg;
+    double demand_elasticity;     /* short-run, > 0 */
+    double substitution;          /* CES elasticity between origins, > 1 */
+    double supply_elasticity;     /* of producers' offers */
+    double transport_usd_per_kg_per_10000km;
+    double growth_per_yr[CP_SECTOR_COUNT]; /* demand growth by sector */
+} cp_good_params;
+
+typedef struct {
+    char name[CP_NAME_LEN];
+    char title[CP_TEXT_LEN];
+    int start_year, start_quarter; /* turn 0 is this quarter */
+    int default_turns;
+    int nation_count;
+    cp_nation nations[CP_MAX_NATIONS]; /* fixed traits and starting state */
+    int facility_count;
+    cp_facility_spec facilities[CP_MAX_FACILITIES];
+    int scheduled_count;
+    cp_scheduled scheduled[CP_MAX_SCHEDULED];
+    cp_good_params goods[CP_GOOD_COUNT];
+    double magnet_light_t_per_t;   /* NdPr oxide per tonne of magnet */
+    double magnet_heavy_t_per_t;   /* Dy/Tb oxide per tonne of magnet */
+    double leakage_share;          /* share of a banned route that leaks via third countries */
+    double leakage_share_tracked;  /* the same when the exporter runs tracking */
+    double random_events;          /* 1 = default event rates, 0 = none */
+    double stock_target_quarters;  /* buyers' inventory target, in quarters of use */
+} cp_scenario;
+
+/* Fill 'sc' with the rules' defaults (market parameters, leakage, event rates);
+ * a loader then overwrites what the scenario file states. */
+void cp_scenario_defaults(cp_scenario *sc);
+
+/* Check a scenario for values the core cannot run with (negative stocks,
+ * unknown indices, shares outside 0..1). Returns CP_OK or a message naming
+ * the nation or facility and the field. */
+cp_status cp_scenario_validate(const cp_scenario *sc, cp_error *err);
+
+/* ---- the world --------------------------------------------------------- */
+
+typedef struct cp_world cp_world;
+
+/* A new world at turn 0 of 'sc', with every random draw seeded by 'seed'.
+ * Returns NULL and fills 'err' if the scenario does not validate. */
+cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err);
+cp_world *cp_world_clone(const cp_world *w);
+void cp_world_destroy(cp_world *w);
+
+/* Validate 'o' against the current state and queue it for the next advance.
+ * Returns CP_OK, or a code with a message naming what is wrong; a refused
+ * order changes nothing. */
+cp_status cp_world_submit(cp_world *w, const cp_order *o, cp_error *err);
+/* The same check without queueing: the dry-run behind the agents' can_*. */
+cp_status cp_world_check(const cp_world *w, const cp_order *o, cp_error *err);
+
+/* Orders queued for the coming advance, in submission order; an order can be
+ * withdrawn until the turn ends. */
+int cp_world_pending_count(const cp_world *w);
+const cp_order *cp_world_pending(const cp_world *w, int index);
+cp_status cp_world_withdraw(cp_world *w, int index, cp_error *err);
+
+/* Resolve one quarter: policies, construction, production and markets along
+ * the chain, consumption and shortages, events, scores, history. */
+void cp_world_advance(cp_world *w);
+
+/* Make an event happen at the next advance (teacher's injection). */
+cp_status cp_world_inject_event(cp_world *w, const cp_event *e, cp_error *err);
+
+/* A 64-bit hash of the whole state: equal hashes, equal games. */
+uint64_t cp_world_hash(const cp_world *w);
+
+/* ---- reading the world ------------------------------------------------ */
+
+int cp_world_turn(const cp_world *w);
+uint64_t cp_world_seed(const cp_world *w);
+const cp_scenario *cp_world_scenario(const cp_world *w);
+/* Calendar date of 'turn': year and quarter (1..4). */
+void cp_world_date(const cp_world *w, int turn, int *year, int *quarter);
+/* "2025Q1"; 'buf' needs 8 bytes. */
+const char *cp_world_date_text(const cp_world *w, int turn, char *buf, size_t len);
+
+int cp_world_nation_count(const cp_world *w);
+const cp_nation *cp_world_nation(const cp_world *w, int index);
+int cp_world_find_nation(const cp_world *w, const char *iso3); /* -1 if none */
+
+int cp_world_facility_count(const cp_world *w);
+const cp_facility *cp_world_facility(const cp_world *w, int index);
+
+const cp_market *cp_world_market(const cp_world *w, cp_good g);
+
+/* History: turns 0..cp_world_turn(w) are kept. NULL outside that range. */
+const cp_nation_history *cp_world_nation_history(const cp_world *w, int turn, int nation);
+const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp_good g);
+
+int cp_world_news_count(const cp_world *w);
+const cp_news *cp_world_news(const cp_world *w, int index);
+
+/* Material and money ledgers, summed over the whole game: what the tests
+ * hold the core to. Material is in tonnes REO (magnets counted by their
+ * oxide content), money in USD millions. */
+typedef struct {
+    double mined_t;          /* ore REO taken from the ground */
+    double lost_t;           /* separation losses and by-products */
+    double consumed_t;       /* final consumption, REO content */
+    double in_stock_t;       /* commercial stocks + stockpiles now, REO content */
+    double initial_stock_t;  /* the same at turn 0 */
+    double buyers_paid_musd; /* landed value of all trade */
+    double sellers_got_musd; /* producer revenue + licence rents */
+    double tariffs_musd, export_taxes_musd, transport_musd;
+} cp_ledger;
+void cp_world_ledger(const cp_world *w, cp_ledger *out);
+
+/* ---- names ------------------------------------------------------------ */
+
+const char *cp_good_name(cp_good g);          /* "ore", "light_oxide", ... */
+const char *cp_sector_name(cp_sector s);      /* "ev", "wind", ... */
+const char *cp_facility_kind_name(cp_facility_kind k); /* "mine", ... */
+const char *cp_stage_name(cp_stage s);        /* "announced", ... */
+const char *cp_control_mode_name(cp_control_mode m);  /* "open", ... */
+const char *cp_order_kind_name(cp_order_kind k);      /* "set_tariff", ... */
+const char *cp_event_kind_name(cp_event_kind k);      /* "mine_flood", ... */
+/* Reverse look-ups: -1 when the name is unknown. */
+int cp_good_from_name(const char *name);
+int cp_sector_from_name(const char *name);
+int cp_facility_kind_from_name(const char *name);
+int cp_stage_from_name(const char *name);
+int cp_control_mode_from_name(const char *name);
+int cp_order_kind_from_name(const char *name);
+int cp_event_kind_from_name(const char *name);
+
+#endif

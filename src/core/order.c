@@ -1,0 +1,507 @@
+/* order.c -- the one door into the core: checking and applying orders.
+ *
+ * Humans (through the window) and agents (through Lua) build the same
+ * cp_order and submit it here. cp_world_check says at once whether the order
+ * could be carried out and, if not, why, naming the thing that is wrong;
+ * cp_world_submit queues it; the policy phase of the next advance applies
+ * the queue in a fixed order (by nation, then by submission), so the result
+ * never depends on who clicked first.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "world_internal.h"
+
+/* Share of a facility's capital cost paid when it is announced. */
+static const double DOWN_PAYMENT = 0.05;
+
+static const char *iso(const cp_world *w, int n)
+{
+    return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";
+}
+
+static const char *partner_text(const cp_world *w, int p)
+{
+    return p == CP_ALL ? "all" : iso(w, p);
+}
+
+static double stockpile_cost_musd(const cp_world *w, int n, int g, double t)
+{
+    double p = w->nations[n].price_paid_usd_per_kg[g];
+    if (!(p > 0))
+        p = w->sc.goods[g].reference_price_usd_per_kg;
+    return t * p * 1000.0 / 1e6;
+}
+
+/* Money the orders already queued by 'nation' will take this turn. */
+double order_committed_musd(const cp_world *w, int nation)
+{
+    double sum = 0;
+    for (int k = 0; k < w->pending_count; k++) {
+        const cp_order *o = &w->pending[k];
+        if (o->nation != nation)
+            continue;
+        if (o->kind == CP_ORDER_BUILD_FACILITY)
+            sum += DOWN_PAYMENT * fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
+        else if (o->kind == CP_ORDER_FUND_FACILITY)
+            sum += o->amount;
+        else if (o->kind == CP_ORDER_BUY_STOCKPILE)
+            sum += stockpile_cost_musd(w, nation, o->good, o->amount);
+    }
+    return sum;
+}
+
+static double released_pending_t(const cp_world *w, int nation, int good)
+{
+    double sum = 0;
+    for (int k = 0; k < w->pending_count; k++) {
+        const cp_order *o = &w->pending[k];
+        if (o->nation == nation && o->kind == CP_ORDER_RELEASE_STOCKPILE && o->good == good)
+            sum += o->amount;
+    }
+    return sum;
+}
+
+static cp_status check_good(const cp_world *w, const cp_order *o, int allow_all, cp_error *err)
+{
+    (void)w;
+    if (allow_all && o->good == CP_ALL)
+        return CP_OK;
+    if (o->good < 0 || o->good >= CP_GOOD_COUNT)
+        return cp_fail(err, CP_ERR_UNKNOWN_GOOD, "%s: unknown good %d (ore, light_oxide, "
+                       "heavy_oxide or magnet)", cp_order_kind_name(o->kind), o->good);
+    return CP_OK;
+}
+
+static cp_status check_partner(const cp_world *w, const cp_order *o, cp_error *err)
+{
+    if (o->partner == CP_ALL)
+        return CP_OK;
+    if (o->partner < 0 || o->partner >= w->nation_count)
+        return cp_fail(err, CP_ERR_UNKNOWN_PARTNER, "%s: unknown partner nation %d",
+                       cp_order_kind_name(o->kind), o->partner);
+    if (o->partner == o->nation)
+        return cp_fail(err, CP_ERR_UNKNOWN_PARTNER, "%s: %s cannot name itself as the partner",
+                       cp_order_kind_name(o->kind), iso(w, o->nation));
+    return CP_OK;
+}
+
+static cp_status check_money(const cp_world *w, const cp_order *o, double cost, cp_error *err)
+{
+    const cp_nation *n = &w->nations[o->nation];
+    double free_musd = n->treasury_musd - order_committed_musd(w, o->nation);
+    if (cost > free_musd + 1e-9)
+        return cp_fail(err, CP_ERR_NO_MONEY, "%s: costs $%.0fM but %s has $%.0fM left this turn",
+                       cp_order_kind_name(o->kind), cost, n->iso3, free_musd > 0 ? free_musd : 0);
+    return CP_OK;
+}
+
+static cp_status check_facility(const cp_world *w, const cp_order *o, cp_error *err)
+{
+    if (o->facility < 0 || o->facility >= w->facility_count)
+        return cp_fail(err, CP_ERR_UNKNOWN_FACILITY, "%s: unknown facility %d",
+                       cp_order_kind_name(o->kind), o->facility);
+    const cp_facility *f = &w->facilities[o->facility];
+    if (f->host != o->nation && f->funder != o->nation)
+        return cp_fail(err, CP_ERR_NOT_YOURS, "%s: %s belongs to %s, not %s",
+                       cp_order_kind_name(o->kind), f->name, iso(w, f->funder),
+                       iso(w, o->nation));
+    if (f->stage == CP_STAGE_CLOSED)
+        return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is closed", cp_order_kind_name(o->kind),
+                       f->name);
+    return CP_OK;
+}
+
+static cp_status check_amount(const cp_order *o, double lo, double hi, const char *what,
+                              cp_error *err)
+{
+    if (!isfinite(o->amount) || o->amount < lo || o->amount > hi)
+        return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %s must be between %g and %g, got %g",
+                       cp_order_kind_name(o->kind), what, lo, hi, o->amount);
+    return CP_OK;
+}
+
+#define TRY(x)                                                                                 \
+    do {                                                                                       \
+        cp_status st_ = (x);                                                                   \
+        if (st_ != CP_OK)                                                                      \
+            return st_;                                                                        \
+    } while (0)
+
+cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
+{
+    if (!o || o->kind < 0 || o->kind >= CP_ORDER_KIND_COUNT)
+        return cp_fail(err, CP_ERR_UNKNOWN_ORDER, "unknown order kind");
+    if (o->nation < 0 || o->nation >= w->nation_count)
+        return cp_fail(err, CP_ERR_UNKNOWN_NATION, "%s: unknown nation %d",
+                       cp_order_kind_name(o->kind), o->nation);
+    const cp_nation *n = &w->nations[o->nation];
+    const char *name = cp_order_kind_name(o->kind);
+    switch (o->kind) {
+    case CP_ORDER_BUILD_FACILITY: {
+        if (o->partner < 0 || o->partner >= w->nation_count)
+            return cp_fail(err, CP_ERR_UNKNOWN_PARTNER, "%s: unknown host nation %d", name,
+                           o->partner);
+        if (o->facility_kind < 0 || o->facility_kind >= CP_FAC_KIND_COUNT)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown facility kind %d (mine, "
+                           "separation or magnet_plant)", name, o->facility_kind);
+        TRY(check_amount(o, 100, 500000, "capacity (t/yr)", err));
+        if (o->partner != o->nation && o->facility_kind != CP_FAC_MINE && n->policy.tech_ban)
+            return cp_fail(err, CP_ERR_FORBIDDEN, "%s: %s's processing-technology export ban "
+                           "forbids building a %s abroad", name, n->iso3,
+                           cp_facility_kind_name((cp_facility_kind)o->facility_kind));
+        if (w->facility_count + 1 > CP_MAX_FACILITIES)
+            return cp_fail(err, CP_ERR_FULL, "%s: the world has no room for more facilities",
+                           name);
+        double down = DOWN_PAYMENT * fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
+        return check_money(w, o, down, err);
+    }
+    case CP_ORDER_FUND_FACILITY:
+        TRY(check_facility(w, o, err));
+        TRY(check_amount(o, 0.01, 1e6, "funding (USD millions)", err));
+        if (w->facilities[o->facility].stage >= CP_STAGE_RAMP_UP)
+            return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is built already (%s)", name,
+                           w->facilities[o->facility].name,
+                           cp_stage_name(w->facilities[o->facility].stage));
+        return check_money(w, o, o->amount, err);
+    case CP_ORDER_IDLE_FACILITY: {
+        TRY(check_facility(w, o, err));
+        cp_stage st = w->facilities[o->facility].stage;
+        if (o->flag && st != CP_STAGE_OPERATING && st != CP_STAGE_RAMP_UP)
+            return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is not producing (%s)", name,
+                           w->facilities[o->facility].name, cp_stage_name(st));
+        if (!o->flag && st != CP_STAGE_IDLED)
+            return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is not idled (%s)", name,
+                           w->facilities[o->facility].name, cp_stage_name(st));
+        return CP_OK;
+    }
+    case CP_ORDER_CLOSE_FACILITY:
+        return check_facility(w, o, err);
+    case CP_ORDER_SET_TARIFF:
+        TRY(check_good(w, o, 1, err));
+        TRY(check_partner(w, o, err));
+        return check_amount(o, 0, 10, "tariff rate", err);
+    case CP_ORDER_SET_EXPORT_CONTROL:
+        TRY(check_good(w, o, 1, err));
+        TRY(check_partner(w, o, err));
+        if (o->mode < CP_CONTROL_OPEN || o->mode > CP_CONTROL_BANNED)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown mode %d (open, licensed or "
+                           "banned)", name, o->mode);
+        if (o->mode == CP_CONTROL_LICENSED)
+            return check_amount(o, 0, 1, "approval share", err);
+        return CP_OK;
+    case CP_ORDER_SUSPEND_EXPORT_CONTROL: {
+        TRY(check_good(w, o, 1, err));
+        TRY(check_partner(w, o, err));
+        if (o->turns < 1 || o->turns > 400)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: turns must be 1 to 400, got %d", name,
+                           o->turns);
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            if (o->good != CP_ALL && o->good != g)
+                continue;
+            for (int d = 0; d < w->nation_count; d++)
+                if (d != o->nation && (o->partner == CP_ALL || o->partner == d) &&
+                    n->policy.control[g][d].mode != CP_CONTROL_OPEN)
+                    return CP_OK;
+        }
+        return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s has no export control on %s to %s to "
+                       "suspend", name, n->iso3,
+                       o->good == CP_ALL ? "any good" : cp_good_name((cp_good)o->good),
+                       partner_text(w, o->partner));
+    }
+    case CP_ORDER_SET_EXPORT_QUOTA:
+        TRY(check_good(w, o, 0, err));
+        if (!isfinite(o->amount) || o->amount > 1e7)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: quota must be a tonnage (or negative to "
+                           "remove it)", name);
+        return CP_OK;
+    case CP_ORDER_SET_EXPORT_TAX:
+        TRY(check_good(w, o, 0, err));
+        return check_amount(o, 0, 5, "export tax rate", err);
+    case CP_ORDER_BUY_STOCKPILE:
+        TRY(check_good(w, o, 0, err));
+        TRY(check_amount(o, 0.001, 1e6, "tonnes", err));
+        return check_money(w, o, stockpile_cost_musd(w, o->nation, o->good, o->amount), err);
+    case CP_ORDER_RELEASE_STOCKPILE: {
+        TRY(check_good(w, o, 0, err));
+        TRY(check_amount(o, 0.001, 1e7, "tonnes", err));
+        double have = n->stockpile_t[o->good] - released_pending_t(w, o->nation, o->good);
+        if (o->amount > have + 1e-9)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %s holds %.0f t of %s in its stockpile, "
+                           "cannot release %.0f t", name, n->iso3, have > 0 ? have : 0,
+                           cp_good_name((cp_good)o->good), o->amount);
+        return CP_OK;
+    }
+    case CP_ORDER_SET_SUBSIDY:
+        if (o->facility_kind < 0 || o->facility_kind >= CP_FAC_KIND_COUNT)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown facility kind %d", name,
+                           o->facility_kind);
+        return check_amount(o, 0, 1, "subsidy share", err);
+    case CP_ORDER_SET_PRICE_FLOOR:
+        TRY(check_good(w, o, 0, err));
+        return check_amount(o, 0, 100000, "price floor (USD/kg)", err);
+    case CP_ORDER_SET_TRACKING:
+    case CP_ORDER_SET_TECH_BAN:
+        if (o->flag != 0 && o->flag != 1)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: flag must be 0 or 1", name);
+        return CP_OK;
+    case CP_ORDER_KIND_COUNT:
+        break;
+    }
+    return cp_fail(err, CP_ERR_UNKNOWN_ORDER, "unknown order kind");
+}
+
+static uint64_t fold(uint64_t h, uint64_t v)
+{
+    return rng_mix(h ^ v) + 0x9e3779b97f4a7c15ULL;
+}
+
+static uint64_t order_bits(const cp_order *o)
+{
+    uint64_t a;
+    memcpy(&a, &o->amount, sizeof a);
+    uint64_t h = fold(0, (uint64_t)o->kind);
+    h = fold(h, (uint64_t)(uint32_t)o->nation);
+    h = fold(h, (uint64_t)(uint32_t)o->partner);
+    h = fold(h, (uint64_t)(uint32_t)o->good);
+    h = fold(h, (uint64_t)(uint32_t)o->facility);
+    h = fold(h, (uint64_t)(uint32_t)o->facility_kind);
+    h = fold(h, (uint64_t)(uint32_t)o->mode);
+    h = fold(h, (uint64_t)(uint32_t)o->flag);
+    h = fold(h, (uint64_t)(uint32_t)o->turns);
+    return fold(h, a);
+}
+
+/* Call 'fn' for every (good, destination) an export order names. */
+static void each_route(cp_world *w, const cp_order *o,
+                       void (*fn)(cp_export_control *, const cp_order *))
+{
+    cp_nation *n = &w->nations[o->nation];
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        if (o->good != CP_ALL && o->good != g)
+            continue;
+        for (int d = 0; d < w->nation_count; d++)
+            if (d != o->nation && (o->partner == CP_ALL || o->partner == d))
+                fn(&n->policy.control[g][d], o);
+    }
+}
+
+static void set_control(cp_export_control *c, const cp_order *o)
+{
+    c->mode = (cp_control_mode)o->mode;
+    c->approval_share = o->mode == CP_CONTROL_LICENSED ? o->amount : 1.0;
+    c->suspended_turns = 0;
+}
+
+static void suspend_control(cp_export_control *c, const cp_order *o)
+{
+    if (c->mode != CP_CONTROL_OPEN)
+        c->suspended_turns = o->turns;
+}
+
+static const char *good_text(int g)
+{
+    return g == CP_ALL ? "all goods" : cp_good_name((cp_good)g);
+}
+
+/* Carry out an order already checked. */
+void order_apply(cp_world *w, const cp_order *o)
+{
+    cp_nation *n = &w->nations[o->nation];
+    w->policy_hash = fold(w->policy_hash, order_bits(o));
+    switch (o->kind) {
+    case CP_ORDER_BUILD_FACILITY: {
+        cp_facility_spec spec;
+        memset(&spec, 0, sizeof spec);
+        spec.kind = (cp_facility_kind)o->facility_kind;
+        spec.host = o->partner;
+        spec.funder = o->nation;
+        spec.capacity_t_per_yr = o->amount;
+        spec.stage = CP_STAGE_ANNOUNCED;
+        int count = 1;
+        for (int k = 0; k < w->facility_count; k++)
+            if (w->facilities[k].host == o->partner && w->facilities[k].kind == spec.kind)
+                count++;
+        if (o->partner == o->nation)
+            snprintf(spec.name, sizeof spec.name, "%s %s %d", iso(w, o->partner),
+                     cp_facility_kind_name(spec.kind), count);
+        else
+            snprintf(spec.name, sizeof spec.name, "%s %s %d (%s-funded)", iso(w, o->partner),
+                     cp_facility_kind_name(spec.kind), count, n->iso3);
+        int id = fac_add(w, &spec);
+        if (id < 0)
+            return;
+        cp_facility *f = &w->facilities[id];
+        double down = DOWN_PAYMENT * f->capex_musd;
+        n->treasury_musd -= down;
+        n->capex_paid_musd += down;
+        f->capex_paid_musd += down;
+        news_add(w, CP_NEWS_FACILITY, o->nation, -1,
+                 "%s announces %s: %.0f t/yr, $%.0fM, first output expected %d quarters from now",
+                 n->iso3, f->name, f->capacity_t_per_yr, f->capex_musd,
+                 f->operating_turn - f->stage_turns[CP_STAGE_RAMP_UP] - w->turn);
+        break;
+    }
+    case CP_ORDER_FUND_FACILITY: {
+        cp_facility *f = &w->facilities[o->facility];
+        n->treasury_musd -= o->amount;
+        f->funds_musd += o->amount;
+        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s puts $%.0fM into %s", n->iso3,
+                 o->amount, f->name);
+        break;
+    }
+    case CP_ORDER_IDLE_FACILITY: {
+        cp_facility *f = &w->facilities[o->facility];
+        f->stage = o->flag ? CP_STAGE_IDLED : CP_STAGE_OPERATING;
+        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s %s %s", n->iso3,
+                 o->flag ? "idles" : "restarts", f->name);
+        break;
+    }
+    case CP_ORDER_CLOSE_FACILITY: {
+        cp_facility *f = &w->facilities[o->facility];
+        f->stage = CP_STAGE_CLOSED;
+        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s closes %s", n->iso3, f->name);
+        break;
+    }
+    case CP_ORDER_SET_TARIFF:
+        for (int g = 0; g < CP_GOOD_COUNT; g++)
+            if (o->good == CP_ALL || o->good == g)
+                for (int p = 0; p < w->nation_count; p++)
+                    if (p != o->nation && (o->partner == CP_ALL || o->partner == p))
+                        n->policy.tariff[g][p] = o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s sets a %.0f%% tariff on %s from %s",
+                 n->iso3, o->amount * 100, good_text(o->good), partner_text(w, o->partner));
+        break;
+    case CP_ORDER_SET_EXPORT_CONTROL:
+        each_route(w, o, set_control);
+        if (o->mode == CP_CONTROL_LICENSED)
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                     "%s requires export licences for %s to %s (%.0f%% approved, no defense use)",
+                     n->iso3, good_text(o->good), partner_text(w, o->partner), o->amount * 100);
+        else
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s %s exports of %s to %s", n->iso3,
+                     o->mode == CP_CONTROL_BANNED ? "bans" : "opens", good_text(o->good),
+                     partner_text(w, o->partner));
+        break;
+    case CP_ORDER_SUSPEND_EXPORT_CONTROL:
+        each_route(w, o, suspend_control);
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                 "%s suspends its export controls on %s to %s for %d quarters", n->iso3,
+                 good_text(o->good), partner_text(w, o->partner), o->turns);
+        break;
+    case CP_ORDER_SET_EXPORT_QUOTA:
+        n->policy.export_quota_t[o->good] = o->amount < 0 ? -1.0 : o->amount;
+        if (o->amount < 0)
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s lifts its export quota on %s",
+                     n->iso3, good_text(o->good));
+        else
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                     "%s caps exports of %s at %.0f t a quarter", n->iso3, good_text(o->good),
+                     o->amount);
+        break;
+    case CP_ORDER_SET_EXPORT_TAX:
+        n->policy.export_tax[o->good] = o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s sets a %.0f%% export tax on %s",
+                 n->iso3, o->amount * 100, good_text(o->good));
+        break;
+    case CP_ORDER_BUY_STOCKPILE:
+        w->stockpile_buy_t[o->good][o->nation] += o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s buys %.0f t of %s for its stockpile",
+                 n->iso3, o->amount, good_text(o->good));
+        break;
+    case CP_ORDER_RELEASE_STOCKPILE:
+        n->stockpile_t[o->good] -= o->amount;
+        if (n->stockpile_t[o->good] < 0)
+            n->stockpile_t[o->good] = 0;
+        n->stock_t[o->good] += o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                 "%s releases %.0f t of %s from its stockpile", n->iso3, o->amount,
+                 good_text(o->good));
+        break;
+    case CP_ORDER_SET_SUBSIDY:
+        n->policy.subsidy[o->facility_kind] = o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s subsidises %.0f%% of %s operating costs",
+                 n->iso3, o->amount * 100,
+                 cp_facility_kind_name((cp_facility_kind)o->facility_kind));
+        break;
+    case CP_ORDER_SET_PRICE_FLOOR:
+        n->policy.price_floor_usd_per_kg[o->good] = o->amount;
+        news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                 "%s guarantees its %s producers $%.0f/kg", n->iso3, good_text(o->good),
+                 o->amount);
+        break;
+    case CP_ORDER_SET_TRACKING:
+        n->policy.tracking = o->flag;
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s its export tracking system", n->iso3,
+                 o->flag ? "switches on" : "switches off");
+        break;
+    case CP_ORDER_SET_TECH_BAN:
+        n->policy.tech_ban = o->flag;
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s exports of processing technology",
+                 n->iso3, o->flag ? "bans" : "allows");
+        break;
+    case CP_ORDER_KIND_COUNT:
+        break;
+    }
+}
+
+/* Apply the queue by nation, then by submission. An order that no longer
+ * holds (another order of the same nation spent the money first) is
+ * dropped with a news line rather than half applied. */
+void order_apply_pending(cp_world *w)
+{
+    int count = w->pending_count;
+    w->pending_count = 0; /* checks below see no commitments but their own */
+    for (int nation = 0; nation < w->nation_count; nation++) {
+        for (int k = 0; k < count; k++) {
+            const cp_order *o = &w->pending[k];
+            if (o->nation != nation)
+                continue;
+            cp_error e;
+            if (order_check(w, o, &e) != CP_OK) {
+                news_add(w, CP_NEWS_POLICY, nation, -1, "order refused at turn end: %s",
+                         e.message);
+                continue;
+            }
+            order_apply(w, o);
+        }
+    }
+}
+
+cp_status cp_world_check(const cp_world *w, const cp_order *o, cp_error *err)
+{
+    return order_check(w, o, err);
+}
+
+cp_status cp_world_submit(cp_world *w, const cp_order *o, cp_error *err)
+{
+    cp_status st = order_check(w, o, err);
+    if (st != CP_OK)
+        return st;
+    if (w->pending_count >= CP_MAX_PENDING_ORDERS)
+        return cp_fail(err, CP_ERR_FULL, "too many orders this turn (%d)", CP_MAX_PENDING_ORDERS);
+    w->pending[w->pending_count++] = *o;
+    if (err) {
+        err->code = CP_OK;
+        err->message[0] = '\0';
+    }
+    return CP_OK;
+}
+
+int cp_world_pending_count(const cp_world *w) { return w->pending_count; }
+
+const cp_order *cp_world_pending(const cp_world *w, int i)
+{
+    return (i >= 0 && i < w->pending_count) ? &w->pending[i] : NULL;
+}
+
+cp_status cp_world_withdraw(cp_world *w, int i, cp_error *err)
+{
+    if (i < 0 || i >= w->pending_count)
+        return cp_fail(err, CP_ERR_BAD_VALUE, "no pending order %d (there are %d)", i,
+                       w->pending_count);
+    memmove(&w->pending[i], &w->pending[i + 1], sizeof(cp_order) * (size_t)(w->pending_count - i - 1));
+    w->pending_count--;
+    return CP_OK;
+}

@@ -1,0 +1,249 @@
+/* world.c -- creating, copying and reading a world: the core's handle. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "world_internal.h"
+
+static double great_circle_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 6371.0, d2r = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * d2r) * cos(lat2 * d2r) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * r * atan2(sqrt(a), sqrt(1 - a));
+}
+
+/* What a warm-up quarter may change but the game must start from: the
+ * scenario's reserves, money, strategic stockpiles and pressures. Working
+ * inventories (users' stocks, producers' unsold output) keep the levels the
+ * warm-up reached, on top of what the scenario states: a running industry
+ * holds stock in its pipes. */
+static void restore_starting_state(cp_world *w, const cp_nation *start)
+{
+    for (int i = 0; i < w->nation_count; i++) {
+        cp_nation *n = &w->nations[i];
+        const cp_nation *s = &start[i];
+        n->reserves_t = s->reserves_t;
+        n->treasury_musd = s->treasury_musd;
+        n->gdp_busd_per_yr = s->gdp_busd_per_yr;
+        memcpy(n->stockpile_t, s->stockpile_t, sizeof n->stockpile_t);
+        n->pressure = s->pressure;
+        n->score = s->score;
+        memcpy(n->tech, s->tech, sizeof n->tech);
+    }
+}
+
+cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
+{
+    cp_status st = cp_scenario_validate(sc, err);
+    if (st != CP_OK)
+        return NULL;
+    cp_world *w = calloc(1, sizeof *w);
+    if (!w) {
+        cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
+        return NULL;
+    }
+    w->sc = *sc;
+    w->seed = seed;
+    rng_seed(&w->rng, seed);
+    w->nation_count = sc->nation_count;
+    for (int i = 0; i < w->nation_count; i++) {
+        w->nations[i] = sc->nations[i];
+        if (w->nations[i].ore_stock_light_t == 0 && w->nations[i].ore_stock_heavy_t == 0) {
+            w->nations[i].ore_stock_light_t = w->nations[i].stock_t[CP_ORE] * w->nations[i].ore_light_share;
+            w->nations[i].ore_stock_heavy_t = w->nations[i].stock_t[CP_ORE] * w->nations[i].ore_heavy_share;
+        }
+        for (int g = 0; g < CP_GOOD_COUNT; g++)
+            w->demand_scale[g][i] = 1.0;
+    }
+    for (int i = 0; i < w->nation_count; i++)
+        for (int j = 0; j < w->nation_count; j++)
+            w->transport_km[i][j] =
+                great_circle_km(w->nations[i].lat_deg, w->nations[i].lon_deg,
+                                w->nations[j].lat_deg, w->nations[j].lon_deg);
+    for (int g = 0; g < CP_GOOD_COUNT; g++)
+        for (int s = 0; s < CP_SECTOR_COUNT; s++)
+            w->growth_q[g][s] = pow(1.0 + sc->goods[g].growth_per_yr[s], 0.25);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        double p0 = sc->goods[g].reference_price_usd_per_kg;
+        w->market[g].reference_price_usd_per_kg = p0;
+        w->market[g].world_price_usd_per_kg = p0;
+        for (int i = 0; i < CP_MAX_NATIONS; i++) {
+            w->mstate[g].price[i] = p0;
+            w->mstate[g].quota_premium[i] = 1.0;
+            for (int j = 0; j < CP_MAX_NATIONS; j++)
+                w->mstate[g].premium[i][j] = 1.0;
+        }
+    }
+    for (int k = 0; k < sc->facility_count; k++) {
+        if (fac_add(w, &sc->facilities[k]) < 0) {
+            cp_fail(err, CP_ERR_FULL, "facility %s: could not be placed", sc->facilities[k].name);
+            cp_world_destroy(w);
+            return NULL;
+        }
+    }
+    /* Policies in force at the start are the scenario's turn-0 orders. */
+    for (int k = 0; k < sc->scheduled_count; k++) {
+        const cp_scheduled *s = &sc->scheduled[k];
+        if (s->turn != 0 || s->is_event)
+            continue;
+        cp_error e;
+        if (order_check(w, &s->order, &e) != CP_OK) {
+            cp_fail(err, e.code, "scenario %s: policy %d (%s by %s): %s", sc->name, k + 1,
+                    cp_order_kind_name(s->order.kind), w->nations[s->order.nation].iso3,
+                    e.message);
+            cp_world_destroy(w);
+            return NULL;
+        }
+        order_apply(w, &s->order);
+    }
+    w->news_count = 0; /* starting policies are the scenario, not news */
+
+    /* Warm up: let prices settle over a few quarters at the starting
+     * capacities, then put stocks and money back where the scenario says. */
+    cp_nation start[CP_MAX_NATIONS];
+    memcpy(start, w->nations, sizeof(cp_nation) * (size_t)w->nation_count);
+    for (int q = 0; q < 12; q++)
+        world_run_quarter(w);
+    restore_starting_state(w, start);
+    for (int i = 0; i < w->nation_count; i++)
+        w->nations[i].score = 0;
+    score_update(w);
+    memset(&w->ledger, 0, sizeof w->ledger);
+    for (int i = 0; i < w->nation_count; i++)
+        for (int g = 0; g < CP_GOOD_COUNT; g++)
+            w->ledger.initial_stock_t += (w->nations[i].stock_t[g] + w->nations[i].stockpile_t[g] +
+                                          w->nations[i].unsold_t[g]) *
+                                         world_reo_content(w, (cp_good)g);
+    w->ledger.in_stock_t = w->ledger.initial_stock_t;
+    hist_record(w);
+    return w;
+}
+
+cp_world *cp_world_clone(const cp_world *src)
+{
+    cp_world *w = malloc(sizeof *w);
+    if (!w)
+        return NULL;
+    *w = *src;
+    w->hist_nation = malloc(sizeof(cp_nation_history) * (size_t)src->hist_cap * CP_MAX_NATIONS);
+    w->hist_market = malloc(sizeof(cp_market_history) * (size_t)src->hist_cap * CP_GOOD_COUNT);
+    w->news = src->news_cap ? malloc(sizeof(cp_news) * (size_t)src->news_cap) : NULL;
+    if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news)) {
+        cp_world_destroy(w);
+        return NULL;
+    }
+    memcpy(w->hist_nation, src->hist_nation,
+           sizeof(cp_nation_history) * (size_t)(src->turn + 1) * CP_MAX_NATIONS);
+    memcpy(w->hist_market, src->hist_market,
+           sizeof(cp_market_history) * (size_t)(src->turn + 1) * CP_GOOD_COUNT);
+    if (src->news_count)
+        memcpy(w->news, src->news, sizeof(cp_news) * (size_t)src->news_count);
+    return w;
+}
+
+void cp_world_destroy(cp_world *w)
+{
+    if (!w)
+        return;
+    free(w->hist_nation);
+    free(w->hist_market);
+    free(w->news);
+    free(w);
+}
+
+double world_reo_content(const cp_world *w, cp_good g)
+{
+    if (g == CP_MAGNET)
+        return w->sc.magnet_light_t_per_t + w->sc.magnet_heavy_t_per_t;
+    return 1.0;
+}
+
+int cp_world_turn(const cp_world *w) { return w->turn; }
+uint64_t cp_world_seed(const cp_world *w) { return w->seed; }
+const cp_scenario *cp_world_scenario(const cp_world *w) { return &w->sc; }
+
+void cp_world_date(const cp_world *w, int turn, int *year, int *quarter)
+{
+    int q0 = (w->sc.start_year * 4 + (w->sc.start_quarter - 1)) + turn;
+    /* floor division keeps negative turns (history before the start) right */
+    int y = q0 >= 0 ? q0 / 4 : -((-q0 + 3) / 4);
+    if (year)
+        *year = y;
+    if (quarter)
+        *quarter = q0 - y * 4 + 1;
+}
+
+const char *cp_world_date_text(const cp_world *w, int turn, char *buf, size_t len)
+{
+    int y, q;
+    cp_world_date(w, turn, &y, &q);
+    if (len >= 8 && y >= 0 && y <= 9999) {
+        buf[0] = (char)('0' + y / 1000);
+        buf[1] = (char)('0' + y / 100 % 10);
+        buf[2] = (char)('0' + y / 10 % 10);
+        buf[3] = (char)('0' + y % 10);
+        buf[4] = 'Q';
+        buf[5] = (char)('0' + q);
+        buf[6] = '\0';
+    } else if (len) {
+        buf[0] = '\0';
+    }
+    return buf;
+}
+
+int cp_world_nation_count(const cp_world *w) { return w->nation_count; }
+
+const cp_nation *cp_world_nation(const cp_world *w, int i)
+{
+    return (i >= 0 && i < w->nation_count) ? &w->nations[i] : NULL;
+}
+
+int cp_world_find_nation(const cp_world *w, const char *iso3)
+{
+    if (!iso3)
+        return -1;
+    for (int i = 0; i < w->nation_count; i++)
+        if (strcmp(w->nations[i].iso3, iso3) == 0)
+            return i;
+    return -1;
+}
+
+int cp_world_facility_count(const cp_world *w) { return w->facility_count; }
+
+const cp_facility *cp_world_facility(const cp_world *w, int i)
+{
+    return (i >= 0 && i < w->facility_count) ? &w->facilities[i] : NULL;
+}
+
+const cp_market *cp_world_market(const cp_world *w, cp_good g)
+{
+    return (g >= 0 && g < CP_GOOD_COUNT) ? &w->market[g] : NULL;
+}
+
+const cp_nation_history *cp_world_nation_history(const cp_world *w, int turn, int nation)
+{
+    if (turn < 0 || turn > w->turn || nation < 0 || nation >= w->nation_count)
+        return NULL;
+    return &w->hist_nation[(size_t)turn * CP_MAX_NATIONS + (size_t)nation];
+}
+
+const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp_good g)
+{
+    if (turn < 0 || turn > w->turn || g < 0 || g >= CP_GOOD_COUNT)
+        return NULL;
+    return &w->hist_market[(size_t)turn * CP_GOOD_COUNT + (size_t)g];
+}
+
+int cp_world_news_count(const cp_world *w) { return w->news_count; }
+
+const cp_news *cp_world_news(const cp_world *w, int i)
+{
+    return (i >= 0 && i < w->news_count) ? &w->news[i] : NULL;
+}
+
+void cp_world_ledger(const cp_world *w, cp_ledger *out)
+{
+    *out = w->ledger;
+}

@@ -1,0 +1,138 @@
+/* world_internal.h -- the layout of cp_world, shared by the core's files only.
+ *
+ * Nothing outside src/core includes this header: callers see an opaque
+ * cp_world and read it through chokepoint.h. Prefixes name the file that owns
+ * a function: order_ (order.c), fac_ (facility.c), prod_ (production.c),
+ * mkt_ (market.c), cons_ (consumption.c), evt_ (event.c), score_ (score.c),
+ * hist_ (history.c), news_ (news.c), rng_ (rng.c).
+ */
+#ifndef CP_WORLD_INTERNAL_H
+#define CP_WORLD_INTERNAL_H
+
+#include "chokepoint.h"
+#include "rng.h"
+
+/* An event whose effect lasts several turns. */
+typedef struct {
+    cp_event event;
+    int turns_left;
+} cp_effect;
+
+/* Per-good market state carried from turn to turn: supplier prices and
+ * licence premiums warm-start the next turn's solve. */
+typedef struct {
+    double price[CP_MAX_NATIONS];            /* producer (FOB) price, USD/kg */
+    double premium[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* >= 1 on rationed routes */
+    double quota_premium[CP_MAX_NATIONS];    /* >= 1 when an export quota binds */
+} cp_market_state;
+
+struct cp_world {
+    cp_scenario sc;   /* the scenario as loaded; never changed after create */
+    uint64_t seed;
+    cp_rng rng;       /* the rules' only source of chance */
+    int turn;
+    int resolving;    /* 1 while cp_world_advance resolves turn + 1 */
+
+    int nation_count;
+    cp_nation nations[CP_MAX_NATIONS];
+    int facility_count;
+    cp_facility facilities[CP_MAX_FACILITIES];
+
+    cp_market market[CP_GOOD_COUNT];
+    cp_market_state mstate[CP_GOOD_COUNT];
+    double transport_km[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* great-circle, fixed */
+    double demand_scale[CP_GOOD_COUNT][CP_MAX_NATIONS];  /* demand shocks, 1 = none */
+    double licensed_in_t[CP_GOOD_COUNT][CP_MAX_NATIONS]; /* arrived under licence this turn */
+    double stockpile_buy_t[CP_GOOD_COUNT][CP_MAX_NATIONS]; /* ordered this turn */
+    double mine_cut[CP_MAX_NATIONS];      /* share of mining lost to events this turn */
+    double approvals_cut[CP_MAX_NATIONS]; /* share of licences withheld by events */
+    double cap_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];  /* available this quarter */
+    double used_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT]; /* used this quarter */
+    double growth_q[CP_GOOD_COUNT][CP_SECTOR_COUNT]; /* quarterly growth factors */
+    uint64_t policy_hash; /* every applied order folded in (see hash.c) */
+
+    int pending_count;
+    cp_order pending[CP_MAX_PENDING_ORDERS];
+
+    int effect_count;
+    cp_effect effects[CP_MAX_ACTIVE_EFFECTS];
+    int injected_count;
+    cp_event injected[CP_MAX_ACTIVE_EFFECTS];
+
+    cp_ledger ledger;
+
+    /* history: rows for turns 0..turn; grown by doubling */
+    int hist_cap;
+    cp_nation_history *hist_nation; /* [turn * CP_MAX_NATIONS + nation] */
+    cp_market_history *hist_market; /* [turn * CP_GOOD_COUNT + good] */
+
+    int news_count, news_cap;
+    cp_news *news;
+};
+
+/* order.c */
+cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err);
+void order_apply(cp_world *w, const cp_order *o);
+void order_apply_pending(cp_world *w);
+double order_committed_musd(const cp_world *w, int nation);
+
+/* facility.c */
+void fac_stage_turns_default(const cp_world *w, cp_facility_kind k, int host,
+                             int out[CP_STAGE_COUNT]);
+double fac_capex_musd(cp_facility_kind k, double capacity_t_per_yr);
+int fac_add(cp_world *w, const cp_facility_spec *spec);
+void fac_advance(cp_world *w);
+double fac_available_t_per_qtr(const cp_facility *f);
+void fac_delay(cp_world *w, int facility, int turns, const char *why);
+
+/* production.c */
+void prod_capacities(cp_world *w);
+void prod_facility_output(cp_world *w);
+double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind);
+void prod_mines(cp_world *w);
+void prod_separation(cp_world *w);
+void prod_magnets(cp_world *w);
+
+/* market.c */
+void mkt_clear(cp_world *w, cp_good g);
+double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *licensed);
+
+/* consumption.c */
+double cons_need_t(const cp_world *w, int nation, cp_good g);
+void cons_final(cp_world *w);
+
+/* event.c */
+void evt_scheduled(cp_world *w);
+void evt_apply_effects(cp_world *w);
+void evt_draw(cp_world *w);
+void evt_start(cp_world *w, const cp_event *e, const char *note);
+cp_status evt_check(const cp_world *w, const cp_event *e, cp_error *err);
+
+/* score.c */
+void score_update(cp_world *w);
+void tech_update(cp_world *w);
+
+/* history.c */
+void hist_record(cp_world *w);
+
+/* news.c */
+void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* errors.c */
+cp_status cp_fail(cp_error *err, cp_status code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* world.c */
+void world_run_quarter(cp_world *w);
+
+/* content of a tonne of each good in REO (magnets: their oxide content) */
+double world_reo_content(const cp_world *w, cp_good g);
+
+#endif

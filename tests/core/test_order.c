@@ -1,0 +1,241 @@
+/* test_order.c -- every order kind is checked, refused with a message that
+ * names what is wrong, and applied as documented. */
+#include <string.h>
+
+#include "check.h"
+#include "fixture.h"
+
+static cp_scenario sc;
+
+static cp_world *fresh(void)
+{
+    fixture_three(&sc, 0);
+    return fixture_world(&sc, 7);
+}
+
+static int refused(cp_world *w, cp_order o, cp_status want, const char *fragment)
+{
+    cp_error err;
+    uint64_t before = cp_world_hash(w);
+    int pending = cp_world_pending_count(w);
+    cp_status st = cp_world_submit(w, &o, &err);
+    int ok = st == want && strstr(err.message, fragment) != NULL &&
+             cp_world_hash(w) == before && cp_world_pending_count(w) == pending;
+    if (!ok)
+        fprintf(stderr, "  got status %d message '%s', wanted %d with '%s'\n", st, err.message,
+                want, fragment);
+    return ok;
+}
+
+static void test_refusals(void)
+{
+    cp_world *w = fresh();
+    cp_order o = fixture_order(CP_ORDER_SET_TARIFF, 9);
+    CHECK(refused(w, o, CP_ERR_UNKNOWN_NATION, "unknown nation"), "unknown nation");
+    o = fixture_order(CP_ORDER_SET_TARIFF, 2);
+    o.good = 7;
+    CHECK(refused(w, o, CP_ERR_UNKNOWN_GOOD, "unknown good"), "unknown good");
+    o.good = CP_MAGNET;
+    o.amount = -0.1;
+    CHECK(refused(w, o, CP_ERR_BAD_VALUE, "tariff rate"), "negative tariff");
+    o.amount = 0.1;
+    o.partner = 2;
+    CHECK(refused(w, o, CP_ERR_UNKNOWN_PARTNER, "itself"), "tariff on itself");
+    o = fixture_order(CP_ORDER_BUY_STOCKPILE, 2);
+    o.good = CP_MAGNET;
+    o.amount = -5;
+    CHECK(refused(w, o, CP_ERR_BAD_VALUE, "tonnes"), "negative tonnage");
+    o.amount = 1e6; /* a million tonnes of magnets costs ~$49bn */
+    CHECK(refused(w, o, CP_ERR_NO_MONEY, "costs"), "not enough money");
+    o = fixture_order(CP_ORDER_IDLE_FACILITY, 2);
+    o.facility = 0; /* BIG's mines */
+    o.flag = 1;
+    CHECK(refused(w, o, CP_ERR_NOT_YOURS, "belongs to BIG"), "not your facility");
+    o.facility = 99;
+    CHECK(refused(w, o, CP_ERR_UNKNOWN_FACILITY, "unknown facility"), "unknown facility");
+    o = fixture_order(CP_ORDER_SUSPEND_EXPORT_CONTROL, 0);
+    o.good = CP_MAGNET;
+    o.turns = 4;
+    CHECK(refused(w, o, CP_ERR_BAD_STATE, "no export control"), "nothing to suspend");
+    o = fixture_order(CP_ORDER_RELEASE_STOCKPILE, 2);
+    o.good = CP_MAGNET;
+    o.amount = 10;
+    CHECK(refused(w, o, CP_ERR_BAD_VALUE, "cannot release"), "empty stockpile");
+    o = fixture_order(CP_ORDER_SET_EXPORT_CONTROL, 0);
+    o.good = CP_MAGNET;
+    o.mode = CP_CONTROL_LICENSED;
+    o.amount = 1.5;
+    CHECK(refused(w, o, CP_ERR_BAD_VALUE, "approval share"), "share above 1");
+    o = fixture_order(CP_ORDER_BUILD_FACILITY, 1);
+    o.partner = 1;
+    o.facility_kind = CP_FAC_MINE;
+    o.amount = -3;
+    CHECK(refused(w, o, CP_ERR_BAD_VALUE, "capacity"), "negative capacity");
+    cp_world_destroy(w);
+}
+
+static void test_tech_ban_forbids_building_abroad(void)
+{
+    cp_world *w = fresh();
+    cp_error err;
+    cp_order ban = fixture_order(CP_ORDER_SET_TECH_BAN, 0);
+    ban.flag = 1;
+    CHECK(cp_world_submit(w, &ban, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    cp_order b = fixture_order(CP_ORDER_BUILD_FACILITY, 0);
+    b.partner = 2;
+    b.facility_kind = CP_FAC_SEPARATION;
+    b.amount = 5000;
+    CHECK(refused(w, b, CP_ERR_FORBIDDEN, "technology export ban"), "tech ban");
+    b.facility_kind = CP_FAC_MINE; /* mines need no processing technology */
+    CHECK(cp_world_check(w, &b, &err) == CP_OK, "%s", err.message);
+    b.partner = 0;
+    b.facility_kind = CP_FAC_SEPARATION;
+    CHECK(cp_world_check(w, &b, &err) == CP_OK, "at home: %s", err.message);
+    cp_world_destroy(w);
+}
+
+static void test_policies_apply(void)
+{
+    cp_world *w = fresh();
+    cp_error err;
+    cp_order o = fixture_order(CP_ORDER_SET_TARIFF, 2);
+    o.good = CP_MAGNET;
+    o.partner = 0;
+    o.amount = 0.25;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    CHECK(cp_world_nation(w, 2)->policy.tariff[CP_MAGNET][0] == 0, "not before the turn ends");
+    o = fixture_order(CP_ORDER_SET_EXPORT_CONTROL, 0);
+    o.good = CP_HEAVY_OXIDE;
+    o.mode = CP_CONTROL_LICENSED;
+    o.amount = 0.4;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_SET_EXPORT_QUOTA, 1);
+    o.good = CP_ORE;
+    o.amount = 100;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_SET_EXPORT_TAX, 1);
+    o.good = CP_ORE;
+    o.amount = 0.1;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_SET_SUBSIDY, 2);
+    o.facility_kind = CP_FAC_MAGNET;
+    o.amount = 0.3;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_SET_PRICE_FLOOR, 1);
+    o.good = CP_LIGHT_OXIDE;
+    o.amount = 110;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_SET_TRACKING, 0);
+    o.flag = 1;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o = fixture_order(CP_ORDER_BUY_STOCKPILE, 2);
+    o.good = CP_HEAVY_OXIDE;
+    o.amount = 20;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    CHECK(cp_world_pending_count(w) == 8, "8 pending, got %d", cp_world_pending_count(w));
+    cp_world_advance(w);
+    CHECK(cp_world_pending_count(w) == 0, "queue emptied");
+    const cp_nation *big = cp_world_nation(w, 0), *sml = cp_world_nation(w, 1),
+                    *usr = cp_world_nation(w, 2);
+    CHECK(usr->policy.tariff[CP_MAGNET][0] == 0.25, "tariff set");
+    CHECK(usr->policy.tariff[CP_MAGNET][1] == 0, "tariff only on BIG");
+    CHECK(big->policy.control[CP_HEAVY_OXIDE][2].mode == CP_CONTROL_LICENSED &&
+              big->policy.control[CP_HEAVY_OXIDE][1].approval_share == 0.4,
+          "licence to all");
+    CHECK(sml->policy.export_quota_t[CP_ORE] == 100, "quota");
+    CHECK(sml->policy.export_tax[CP_ORE] == 0.1, "export tax");
+    CHECK(usr->policy.subsidy[CP_FAC_MAGNET] == 0.3, "subsidy");
+    CHECK(sml->policy.price_floor_usd_per_kg[CP_LIGHT_OXIDE] == 110, "floor");
+    CHECK(big->policy.tracking == 1, "tracking");
+    CHECK(usr->stockpile_t[CP_HEAVY_OXIDE] > 0, "stockpile bought: %g", usr->stockpile_t[CP_HEAVY_OXIDE]);
+    double pile = usr->stockpile_t[CP_HEAVY_OXIDE], stock = usr->stock_t[CP_HEAVY_OXIDE];
+    o = fixture_order(CP_ORDER_RELEASE_STOCKPILE, 2);
+    o.good = CP_HEAVY_OXIDE;
+    o.amount = pile / 2;
+    CHECK(cp_world_submit(w, &o, &err) == CP_OK, "%s", err.message);
+    o.amount = pile; /* together with the first, more than it holds */
+    CHECK(cp_world_submit(w, &o, &err) == CP_ERR_BAD_VALUE, "release counts pending releases");
+    (void)stock;
+    cp_world_advance(w);
+    CHECK_NEAR(cp_world_nation(w, 2)->stockpile_t[CP_HEAVY_OXIDE], pile / 2, 1e-9, "released half");
+    CHECK(cp_world_news_count(w) > 0, "policies make news");
+    cp_world_destroy(w);
+}
+
+static void test_facility_orders(void)
+{
+    cp_world *w = fresh();
+    cp_error err;
+    int before = cp_world_facility_count(w);
+    double treasury = cp_world_nation(w, 2)->treasury_musd;
+    cp_order b = fixture_order(CP_ORDER_BUILD_FACILITY, 2);
+    b.partner = 1; /* USR builds a mine in SML */
+    b.facility_kind = CP_FAC_MINE;
+    b.amount = 10000;
+    CHECK(cp_world_submit(w, &b, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    CHECK(cp_world_facility_count(w) == before + 1, "facility added");
+    const cp_facility *f = cp_world_facility(w, before);
+    CHECK(f->host == 1 && f->funder == 2 && f->kind == CP_FAC_MINE, "host and funder");
+    CHECK(f->stage == CP_STAGE_ANNOUNCED || f->stage == CP_STAGE_PERMITTING, "new project: %s",
+          cp_stage_name(f->stage));
+    CHECK(cp_world_nation(w, 2)->treasury_musd < treasury + 1000 / 4.0, "down payment taken");
+    cp_order fund = fixture_order(CP_ORDER_FUND_FACILITY, 2);
+    fund.facility = f->id;
+    fund.amount = 50;
+    CHECK(cp_world_submit(w, &fund, &err) == CP_OK, "%s", err.message);
+    cp_order idle = fixture_order(CP_ORDER_IDLE_FACILITY, 2);
+    idle.facility = f->id;
+    idle.flag = 1;
+    CHECK(cp_world_check(w, &idle, &err) == CP_ERR_BAD_STATE, "cannot idle a project");
+    cp_world_advance(w);
+    CHECK(cp_world_facility(w, before)->funds_musd > 0 || cp_world_facility(w, before)->capex_paid_musd > 0,
+          "funds arrived");
+    idle = fixture_order(CP_ORDER_IDLE_FACILITY, 0);
+    idle.facility = 0;
+    idle.flag = 1;
+    CHECK(cp_world_submit(w, &idle, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    CHECK(cp_world_facility(w, 0)->stage == CP_STAGE_IDLED, "idled");
+    CHECK(cp_world_nation(w, 0)->mined_t == 0, "an idled mine digs nothing");
+    idle.flag = 0;
+    CHECK(cp_world_submit(w, &idle, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    CHECK(cp_world_facility(w, 0)->stage == CP_STAGE_OPERATING, "resumed");
+    cp_order close = fixture_order(CP_ORDER_CLOSE_FACILITY, 0);
+    close.facility = 0;
+    CHECK(cp_world_submit(w, &close, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    CHECK(cp_world_facility(w, 0)->stage == CP_STAGE_CLOSED, "closed");
+    CHECK(cp_world_check(w, &close, &err) == CP_ERR_BAD_STATE, "closed is final");
+    cp_world_destroy(w);
+}
+
+static void test_withdraw(void)
+{
+    cp_world *a = fresh(), *b = cp_world_clone(a);
+    cp_error err;
+    cp_order o = fixture_order(CP_ORDER_SET_TARIFF, 2);
+    o.good = CP_MAGNET;
+    o.amount = 0.5;
+    CHECK(cp_world_submit(a, &o, &err) == CP_OK, "%s", err.message);
+    CHECK(cp_world_pending(a, 0)->amount == 0.5, "pending readable");
+    CHECK(cp_world_withdraw(a, 0, &err) == CP_OK, "%s", err.message);
+    CHECK(cp_world_withdraw(a, 0, &err) == CP_ERR_BAD_VALUE, "nothing left to withdraw");
+    cp_world_advance(a);
+    cp_world_advance(b);
+    CHECK(cp_world_hash(a) == cp_world_hash(b), "a withdrawn order leaves no trace");
+    cp_world_destroy(a);
+    cp_world_destroy(b);
+}
+
+int main(void)
+{
+    RUN(test_refusals);
+    RUN(test_tech_ban_forbids_building_abroad);
+    RUN(test_policies_apply);
+    RUN(test_facility_orders);
+    RUN(test_withdraw);
+    return DONE();
+}

@@ -1,0 +1,11 @@
+# tests.cmake -- every test, run by ctest; each area keeps its own list.
+include(${CMAKE_SOURCE_DIR}/tests/core/tests.cmake)
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/script/tests.cmake)
+  include(${CMAKE_SOURCE_DIR}/tests/script/tests.cmake)
+endif()
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/ui/tests.cmake)
+  include(${CMAKE_SOURCE_DIR}/tests/ui/tests.cmake)
+endif()
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/cli/tests.cmake)
+  include(${CMAKE_SOURCE_DIR}/tests/cli/tests.cmake)
+endif()
