@@ -28,7 +28,7 @@ enum {
     CP_MAX_FACILITIES = 512,
     CP_MAX_SCHEDULED = 256,      /* scheduled orders and events in a scenario */
     CP_MAX_ACTIVE_EFFECTS = 128, /* events whose effect lasts several turns */
-    CP_MAX_PENDING_ORDERS = 1024,
+    CP_MAX_PENDING_ORDERS = 256,
     CP_NAME_LEN = 48,
     CP_TEXT_LEN = 200,
     CP_ALL = -1 /* "every partner" in an order's partner field */

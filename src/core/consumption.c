@@ -32,7 +32,7 @@ double cons_need_t(const cp_world *w, int n, cp_good g)
     if (g == CP_ORE) {
         need += w->cap_t[n][CP_FAC_SEPARATION] * prod_utilisation(w, n, CP_FAC_SEPARATION);
     } else if (g == CP_LIGHT_OXIDE || g == CP_HEAVY_OXIDE) {
-        double per_t = g == CP_LIGHT_OXIDE ? w->sc.magnet_light_t_per_t : w->sc.magnet_heavy_t_per_t;
+        double per_t = g == CP_LIGHT_OXIDE ? w->sc->magnet_light_t_per_t : w->sc->magnet_heavy_t_per_t;
         double yield = 0.90 + 0.08 * nat->tech[CP_FAC_MAGNET];
         need += w->cap_t[n][CP_FAC_MAGNET] * prod_utilisation(w, n, CP_FAC_MAGNET) * per_t / yield;
     }
@@ -46,7 +46,7 @@ void cons_final(cp_world *w)
         double lost_busd = 0, short_value = 0, need_value = 0, defense_short = 0,
                defense_need = 0;
         for (int g = CP_LIGHT_OXIDE; g < CP_GOOD_COUNT; g++) {
-            const cp_good_params *gp = &w->sc.goods[g];
+            const cp_good_params *gp = &w->sc->goods[g];
             double need_ref[CP_SECTOR_COUNT], total_ref = 0;
             for (int s = 0; s < CP_SECTOR_COUNT; s++) {
                 need_ref[s] = final_need_t(w, n, (cp_good)g, s);

@@ -116,8 +116,8 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
 void evt_scheduled(cp_world *w)
 {
     int turn = w->turn + 1;
-    for (int k = 0; k < w->sc.scheduled_count; k++) {
-        const cp_scheduled *s = &w->sc.scheduled[k];
+    for (int k = 0; k < w->sc->scheduled_count; k++) {
+        const cp_scheduled *s = &w->sc->scheduled[k];
         if (s->turn != turn)
             continue;
         if (s->is_event) {
@@ -176,7 +176,7 @@ void evt_apply_effects(cp_world *w)
 /* Draw this quarter's random events. */
 void evt_draw(cp_world *w)
 {
-    double rate = w->sc.random_events;
+    double rate = w->sc->random_events;
     if (rate <= 0)
         return;
     for (int n = 0; n < w->nation_count; n++) {

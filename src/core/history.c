@@ -9,10 +9,12 @@ static int grow(cp_world *w, int need)
 {
     if (need <= w->hist_cap)
         return 1;
-    int cap = w->hist_cap ? w->hist_cap : 64;
+    int cap = w->hist_cap ? w->hist_cap : w->sc->default_turns + 1;
+    if (cap < 8)
+        cap = 8;
     while (cap < need)
         cap *= 2;
-    cp_nation_history *hn = realloc(w->hist_nation, sizeof *hn * (size_t)cap * CP_MAX_NATIONS);
+    cp_nation_history *hn = realloc(w->hist_nation, sizeof *hn * (size_t)cap * (size_t)w->nation_count);
     if (!hn)
         return 0;
     w->hist_nation = hn;
@@ -30,7 +32,7 @@ void hist_record(cp_world *w)
         return;
     for (int i = 0; i < w->nation_count; i++) {
         const cp_nation *n = &w->nations[i];
-        cp_nation_history *h = &w->hist_nation[(size_t)w->turn * CP_MAX_NATIONS + (size_t)i];
+        cp_nation_history *h = &w->hist_nation[(size_t)w->turn * (size_t)w->nation_count + (size_t)i];
         memset(h, 0, sizeof *h);
         h->turn = w->turn;
         h->mined_t = n->mined_t;

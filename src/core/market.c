@@ -65,7 +65,7 @@ double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *lice
             *licensed = 1;
         return c->approval_share * (1.0 - w->approvals_cut[from]);
     }
-    return f->policy.tracking ? w->sc.leakage_share_tracked : w->sc.leakage_share;
+    return f->policy.tracking ? w->sc->leakage_share_tracked : w->sc->leakage_share;
 }
 
 /* L^-s, with a fast path for the usual whole-number elasticities. */
@@ -109,7 +109,7 @@ static double landed_base(const cp_world *w, const cp_market_state *ms, const so
 static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g, int j,
                        int update_premiums)
 {
-    const cp_good_params *gp = &w->sc.goods[g];
+    const cp_good_params *gp = &w->sc->goods[g];
     double s = gp->substitution;
     int s_int = (s == floor(s) && s <= 16) ? (int)s : 0;
     double A = 0, B = 0, W = 0;
@@ -175,7 +175,7 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
 /* Move each seller's price by the excess demand it faces. */
 static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g)
 {
-    const cp_good_params *gp = &w->sc.goods[g];
+    const cp_good_params *gp = &w->sc->goods[g];
     double e = gp->demand_elasticity, s = gp->substitution;
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
@@ -214,7 +214,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
 
 static void setup(const cp_world *w, solve *sv, cp_good g)
 {
-    const cp_good_params *gp = &w->sc.goods[g];
+    const cp_good_params *gp = &w->sc->goods[g];
     int n = w->nation_count;
     sv->n = n;
     sv->ns = 0;
@@ -226,7 +226,7 @@ static void setup(const cp_world *w, solve *sv, cp_good g)
             sv->seller[sv->ns++] = i;
             total += sv->offer[i];
         }
-        sv->base[i] = cons_need_t(w, i, g) * (1.0 + w->sc.stock_target_quarters);
+        sv->base[i] = cons_need_t(w, i, g) * (1.0 + w->sc->stock_target_quarters);
         sv->held[i] = nat->stock_t[g];
         sv->extra[i] = w->stockpile_buy_t[g][i];
     }

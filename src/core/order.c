@@ -30,7 +30,7 @@ static double stockpile_cost_musd(const cp_world *w, int n, int g, double t)
 {
     double p = w->nations[n].price_paid_usd_per_kg[g];
     if (!(p > 0))
-        p = w->sc.goods[g].reference_price_usd_per_kg;
+        p = w->sc->goods[g].reference_price_usd_per_kg;
     return t * p * 1000.0 / 1e6;
 }
 

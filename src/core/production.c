@@ -39,7 +39,7 @@ static double price_ratio(const cp_world *w, int n, cp_facility_kind kind)
             if (nat->policy.price_floor_usd_per_kg[g] > p)
                 p = nat->policy.price_floor_usd_per_kg[g];
             now += share * p;
-            ref += share * w->sc.goods[g].reference_price_usd_per_kg;
+            ref += share * w->sc->goods[g].reference_price_usd_per_kg;
         }
         return ref > 0 ? now / ref : 1.0;
     }
@@ -47,7 +47,7 @@ static double price_ratio(const cp_world *w, int n, cp_facility_kind kind)
     double p = w->mstate[g].price[n];
     if (nat->policy.price_floor_usd_per_kg[g] > p)
         p = nat->policy.price_floor_usd_per_kg[g];
-    return p / w->sc.goods[g].reference_price_usd_per_kg;
+    return p / w->sc->goods[g].reference_price_usd_per_kg;
 }
 
 /* Share of capacity a nation's plants of 'kind' choose to run at: 90% at
@@ -56,7 +56,7 @@ static double price_ratio(const cp_world *w, int n, cp_facility_kind kind)
 double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind)
 {
     const cp_nation *nat = &w->nations[n];
-    const cp_good_params *gp = &w->sc.goods[product_of[kind]];
+    const cp_good_params *gp = &w->sc->goods[product_of[kind]];
     double relief = 1.0 - 0.5 * nat->policy.subsidy[kind];
     double u = 0.9 * pow(price_ratio(w, n, kind) / relief, gp->supply_elasticity);
     return u < 0.1 ? 0.1 : (u > 1.0 ? 1.0 : u);
@@ -163,7 +163,7 @@ void prod_separation(cp_world *w)
 
 void prod_magnets(cp_world *w)
 {
-    double ml = w->sc.magnet_light_t_per_t, mh = w->sc.magnet_heavy_t_per_t;
+    double ml = w->sc->magnet_light_t_per_t, mh = w->sc->magnet_heavy_t_per_t;
     for (int n = 0; n < w->nation_count; n++) {
         cp_nation *nat = &w->nations[n];
         double cap = capacity_t(w, n, CP_FAC_MAGNET);

@@ -20,7 +20,7 @@ void score_update(cp_world *w)
         cp_nation *nat = &w->nations[n];
         double need = 0, got = 0;
         for (int g = CP_LIGHT_OXIDE; g < CP_GOOD_COUNT; g++) {
-            double ref = w->sc.goods[g].reference_price_usd_per_kg;
+            double ref = w->sc->goods[g].reference_price_usd_per_kg;
             need += nat->demand_t[g] * ref;
             got += (nat->demand_t[g] - nat->shortage_t[g]) * ref;
         }

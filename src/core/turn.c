@@ -89,7 +89,7 @@ static void grow_demand(cp_world *w)
     for (int n = 0; n < w->nation_count; n++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
             for (int g = 0; g < CP_GOOD_COUNT; g++) {
-                double yearly = w->sc.goods[g].growth_per_yr[s];
+                double yearly = w->sc->goods[g].growth_per_yr[s];
                 if (w->nations[n].demand_t_per_yr[s][g] > 0 && yearly != 0)
                     w->nations[n].demand_t_per_yr[s][g] *= w->growth_q[g][s];
             }

@@ -44,7 +44,15 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
         return NULL;
     }
-    w->sc = *sc;
+    w->shared = malloc(sizeof *w->shared);
+    if (!w->shared) {
+        free(w);
+        cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
+        return NULL;
+    }
+    atomic_init(&w->shared->refs, 1);
+    w->shared->sc = *sc;
+    w->sc = &w->shared->sc;
     w->seed = seed;
     rng_seed(&w->rng, seed);
     w->nation_count = sc->nation_count;
@@ -127,7 +135,8 @@ cp_world *cp_world_clone(const cp_world *src)
     if (!w)
         return NULL;
     *w = *src;
-    w->hist_nation = malloc(sizeof(cp_nation_history) * (size_t)src->hist_cap * CP_MAX_NATIONS);
+    atomic_fetch_add(&w->shared->refs, 1);
+    w->hist_nation = malloc(sizeof(cp_nation_history) * (size_t)src->hist_cap * (size_t)src->nation_count);
     w->hist_market = malloc(sizeof(cp_market_history) * (size_t)src->hist_cap * CP_GOOD_COUNT);
     w->news = src->news_cap ? malloc(sizeof(cp_news) * (size_t)src->news_cap) : NULL;
     if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news)) {
@@ -135,7 +144,7 @@ cp_world *cp_world_clone(const cp_world *src)
         return NULL;
     }
     memcpy(w->hist_nation, src->hist_nation,
-           sizeof(cp_nation_history) * (size_t)(src->turn + 1) * CP_MAX_NATIONS);
+           sizeof(cp_nation_history) * (size_t)(src->turn + 1) * (size_t)src->nation_count);
     memcpy(w->hist_market, src->hist_market,
            sizeof(cp_market_history) * (size_t)(src->turn + 1) * CP_GOOD_COUNT);
     if (src->news_count)
@@ -150,23 +159,25 @@ void cp_world_destroy(cp_world *w)
     free(w->hist_nation);
     free(w->hist_market);
     free(w->news);
+    if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
+        free(w->shared);
     free(w);
 }
 
 double world_reo_content(const cp_world *w, cp_good g)
 {
     if (g == CP_MAGNET)
-        return w->sc.magnet_light_t_per_t + w->sc.magnet_heavy_t_per_t;
+        return w->sc->magnet_light_t_per_t + w->sc->magnet_heavy_t_per_t;
     return 1.0;
 }
 
 int cp_world_turn(const cp_world *w) { return w->turn; }
 uint64_t cp_world_seed(const cp_world *w) { return w->seed; }
-const cp_scenario *cp_world_scenario(const cp_world *w) { return &w->sc; }
+const cp_scenario *cp_world_scenario(const cp_world *w) { return w->sc; }
 
 void cp_world_date(const cp_world *w, int turn, int *year, int *quarter)
 {
-    int q0 = (w->sc.start_year * 4 + (w->sc.start_quarter - 1)) + turn;
+    int q0 = (w->sc->start_year * 4 + (w->sc->start_quarter - 1)) + turn;
     /* floor division keeps negative turns (history before the start) right */
     int y = q0 >= 0 ? q0 / 4 : -((-q0 + 3) / 4);
     if (year)
@@ -226,7 +237,7 @@ const cp_nation_history *cp_world_nation_history(const cp_world *w, int turn, in
 {
     if (turn < 0 || turn > w->turn || nation < 0 || nation >= w->nation_count)
         return NULL;
-    return &w->hist_nation[(size_t)turn * CP_MAX_NATIONS + (size_t)nation];
+    return &w->hist_nation[(size_t)turn * (size_t)w->nation_count + (size_t)nation];
 }
 
 const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp_good g)

@@ -10,6 +10,8 @@
 #define CP_WORLD_INTERNAL_H
 
 #include "chokepoint.h"
+#include <stdatomic.h>
+
 #include "rng.h"
 
 /* An event whose effect lasts several turns. */
@@ -26,8 +28,16 @@ typedef struct {
     double quota_premium[CP_MAX_NATIONS];    /* >= 1 when an export quota binds */
 } cp_market_state;
 
+/* The scenario a world was made from: immutable, shared by a world and all
+ * its clones (tournaments copy worlds by the thousand), freed with the last. */
+typedef struct {
+    atomic_int refs;
+    cp_scenario sc;
+} cp_shared_scenario;
+
 struct cp_world {
-    cp_scenario sc;   /* the scenario as loaded; never changed after create */
+    cp_shared_scenario *shared;
+    const cp_scenario *sc; /* == &shared->sc */
     uint64_t seed;
     cp_rng rng;       /* the rules' only source of chance */
     int turn;
@@ -63,7 +73,7 @@ struct cp_world {
 
     /* history: rows for turns 0..turn; grown by doubling */
     int hist_cap;
-    cp_nation_history *hist_nation; /* [turn * CP_MAX_NATIONS + nation] */
+    cp_nation_history *hist_nation; /* [turn * nation_count + nation] */
     cp_market_history *hist_market; /* [turn * CP_GOOD_COUNT + good] */
 
     int news_count, news_cap;

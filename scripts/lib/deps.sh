@@ -1,0 +1,29 @@
+# deps.sh -- make sure Debian packages are installed (sourced by play.sh and
+# test.sh). As root it installs what is missing with apt-get; otherwise it
+# prints the exact command to run and stops.
+
+# need_packages PKG...: install the packages that are not installed yet.
+need_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "Chokepoint needs these Debian packages. Please run:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+# The packages a build of the game needs.
+CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev
+                   libstb-dev fonts-dejavu-core)
