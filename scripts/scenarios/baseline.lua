@@ -97,6 +97,7 @@ outside China arrives compared with when it was decided.]],
       treasury_musd = 8000, budget_musd_per_yr = 3000,   -- [E]
       gdp_busd_per_yr = 18700,                 -- IMF WEO 2024, rounded [E]
       permitting_factor = 0.25,                -- state groups, quota system [E]
+      hurdle_price_ratio = 1.05,               -- state-led firms expand near today's prices [E]
       ore = { light_share = 0.21, heavy_share = 0.008 }, -- 251 kt light ore + 19 kt ionic-clay quota (Ord Minnett via Reuters [S]) [E]
       tech = { mine = 0.9, separation = 0.95, magnet_plant = 0.9 },
       -- ~300 kt magnets made (Argus), 58 kt exported (Adamas): ~225 kt used [E]
@@ -373,9 +374,11 @@ outside China arrives compared with when it was decided.]],
   policies = {
     -- 4 Apr 2025, MOFCOM Announcement No. 18: licences for Sm, Gd, Tb, Dy,
     -- Lu, Sc, Y and magnets containing them [P]; May 2025 magnet exports fell
-    -- 74% y/y, then recovered to 5,577 t in July [S]: ~40-60% approved [E]
-    { nation = "CHN", order = "set_export_control", good = "heavy_oxide", partner = "all", mode = "licensed", amount = 0.4 },
-    { nation = "CHN", order = "set_export_control", good = "magnet", partner = "all", mode = "licensed", amount = 0.6 },
+    -- 74% y/y, then recovered to 5,577 t in July, +5.7% y/y [S]: most magnet
+    -- licences granted, oxide licences scarcer (one Korean maker got 2.5% of
+    -- its Dy/Tb needs over five months [S]) [E]
+    { nation = "CHN", order = "set_export_control", good = "heavy_oxide", partner = "all", mode = "licensed", amount = 0.5 },
+    { nation = "CHN", order = "set_export_control", good = "magnet", partner = "all", mode = "licensed", amount = 0.85 },
     -- 21 Dec 2023: ban on exporting extraction, separation and magnet technology [S]
     { nation = "CHN", order = "set_tech_ban", flag = 1 },
     -- Order 785 (1 Oct 2024): product traceability along the chain [P/S]

@@ -187,6 +187,8 @@ typedef struct {
     double permitting_factor;          /* 1 = a typical OECD permitting regime */
     double conflict_risk_per_yr;       /* chance a year that conflict cuts its mining */
     double budget_musd_per_yr;         /* state money for rare-earth policy */
+    double hurdle_price_ratio;         /* price over reference at which firms here
+                                          invest in new capacity on their own */
     cp_weights weights;
 
     /* state */
@@ -231,6 +233,7 @@ typedef struct {
     cp_facility_kind kind;
     int host;            /* nation where it stands */
     int funder;          /* nation that pays for it (host, or an investor abroad) */
+    int private_capital; /* 1: built by firms with their own money, not the treasury */
     double capacity_t_per_yr; /* nameplate: ore REO, oxide REO or magnet tonnes */
     cp_stage stage;
     int stage_turns[CP_STAGE_COUNT]; /* planned length of each build stage */

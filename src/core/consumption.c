@@ -32,7 +32,7 @@ double cons_need_t(const cp_world *w, int n, cp_good g)
     if (g == CP_ORE) {
         need += w->cap_t[n][CP_FAC_SEPARATION] * prod_utilisation(w, n, CP_FAC_SEPARATION);
     } else if (g == CP_LIGHT_OXIDE || g == CP_HEAVY_OXIDE) {
-        double per_t = g == CP_LIGHT_OXIDE ? w->sc->magnet_light_t_per_t : w->sc->magnet_heavy_t_per_t;
+        double per_t = g == CP_LIGHT_OXIDE ? w->sc->magnet_light_t_per_t : prod_heavy_per_magnet_t(w, n);
         double yield = 0.90 + 0.08 * nat->tech[CP_FAC_MAGNET];
         need += w->cap_t[n][CP_FAC_MAGNET] * prod_utilisation(w, n, CP_FAC_MAGNET) * per_t / yield;
     }
@@ -59,16 +59,12 @@ void cons_final(cp_world *w)
             }
             double P = nat->price_paid_usd_per_kg[g];
             double price_factor = P > 0 ? pow(P / gp->reference_price_usd_per_kg, -gp->demand_elasticity) : 1.0;
-            if (price_factor > 1.0)
-                price_factor = 1.0; /* cheap material does not create need */
             double stock = nat->stock_t[g];
             double restricted = w->licensed_in_t[g][n] < stock ? w->licensed_in_t[g][n] : stock;
             double free_stock = stock - restricted;
             /* defense first, from material free of licence conditions */
             double want_def = need_ref[CP_SECTOR_DEFENSE] * price_factor;
             double def = want_def < free_stock ? want_def : free_stock;
-            if (need_ref[CP_SECTOR_DEFENSE] < want_def)
-                def = need_ref[CP_SECTOR_DEFENSE];
             double left = stock - def;
             double want_civil = (total_ref - need_ref[CP_SECTOR_DEFENSE]) * price_factor;
             double civil = want_civil < left ? want_civil : left;
@@ -79,12 +75,12 @@ void cons_final(cp_world *w)
                 nat->stock_t[g] = 0;
             nat->consumed_t[g] = used;
             w->ledger.consumed_t += used * world_reo_content(w, (cp_good)g);
-            double shortage = total_ref - used;
+            double shortage = total_ref - used; /* cheap material can be used beyond need */
             nat->shortage_t[g] = shortage > 1e-9 ? shortage : 0;
             w->market[g].shortage_t += nat->shortage_t[g];
             for (int s = 0; s < CP_SECTOR_COUNT; s++) {
                 double got = s == CP_SECTOR_DEFENSE ? def : need_ref[s] * price_factor * civil_share;
-                double miss = need_ref[s] - got;
+                double miss = need_ref[s] - got; /* negative when cheap: no shortage */
                 if (miss < 1e-12)
                     miss = 0;
                 nat->sector_shortage_t[s] += miss;

@@ -149,6 +149,10 @@ static double pay_instalment(cp_world *w, cp_facility *f)
     if (left <= 1e-9)
         return 1.25;
     double want = fmin(due * (f->funds_musd >= 2 * due ? 1.25 : 1.0), left);
+    if (f->private_capital) {
+        f->capex_paid_musd += want;
+        return want / due;
+    }
     double from_funds = fmin(f->funds_musd, want);
     f->funds_musd -= from_funds;
     double rest = want - from_funds;
@@ -197,5 +201,66 @@ void fac_advance(cp_world *w)
         }
         if (f->stage < CP_STAGE_RAMP_UP)
             f->operating_turn = projected_operating_turn(w, f);
+    }
+}
+
+/* Firms invest on their own when prices pay for it: each year, a nation
+ * whose producers of a stage have sold above their hurdle price (its
+ * 'hurdle_price_ratio' times the reference) for the last four quarters
+ * announces 10% more of that capacity, unless 30% is already in the
+ * pipeline. Hurdles differ: most ex-China projects need $75-85/kg NdPr
+ * against ~$54 (Benchmark 2024 via Reuters), about 1.5 times the reference;
+ * Chinese producers expand near the reference. The timelines above then
+ * apply, so the answer to high prices arrives years later. */
+void fac_private_investment(cp_world *w)
+{
+    if (w->turn % 4 != 0 || w->turn < 4)
+        return;
+    static const cp_good product[CP_FAC_KIND_COUNT] = {CP_ORE, CP_LIGHT_OXIDE, CP_MAGNET};
+    for (int n = 0; n < w->nation_count; n++) {
+        const cp_nation *nat = &w->nations[n];
+        if (!(nat->hurdle_price_ratio > 0))
+            continue;
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
+            double built = 0, pipeline = 0;
+            for (int f = 0; f < w->facility_count; f++) {
+                const cp_facility *x = &w->facilities[f];
+                if (x->host != n || x->kind != (cp_facility_kind)k)
+                    continue;
+                if (x->stage == CP_STAGE_OPERATING || x->stage == CP_STAGE_RAMP_UP)
+                    built += x->capacity_t_per_yr;
+                else if (x->stage < CP_STAGE_RAMP_UP)
+                    pipeline += x->capacity_t_per_yr;
+            }
+            if (built <= 0 || pipeline > 0.3 * built)
+                continue;
+            if (k == CP_FAC_MINE && nat->reserves_t < 20 * built)
+                continue;
+            cp_good g = product[k];
+            double ref = w->sc->goods[g].reference_price_usd_per_kg;
+            int good_years = 1;
+            for (int t = w->turn - 3; t <= w->turn; t++) {
+                const cp_nation_history *h = cp_world_nation_history(w, t, n);
+                if (!h || h->price_paid_usd_per_kg[g] < nat->hurdle_price_ratio * ref)
+                    good_years = 0;
+            }
+            if (!good_years)
+                continue;
+            cp_facility_spec spec;
+            memset(&spec, 0, sizeof spec);
+            spec.kind = (cp_facility_kind)k;
+            spec.host = spec.funder = n;
+            spec.capacity_t_per_yr = fmax(500.0, 0.1 * built);
+            spec.stage = CP_STAGE_ANNOUNCED;
+            snprintf(spec.name, sizeof spec.name, "%s %s expansion (private)", nat->iso3,
+                     cp_facility_kind_name(spec.kind));
+            int id = fac_add(w, &spec);
+            if (id < 0)
+                return;
+            w->facilities[id].private_capital = 1;
+            news_add(w, CP_NEWS_FACILITY, n, (int)g,
+                     "Firms in %s announce %.0f t/yr of new %s capacity: prices have paid for it",
+                     nat->iso3, spec.capacity_t_per_yr, cp_facility_kind_name(spec.kind));
+        }
     }
 }

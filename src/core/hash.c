@@ -48,8 +48,10 @@ uint64_t cp_world_hash(const cp_world *w)
             h = mixd(h, nat->stockpile_t[g]);
             h = mixd(h, w->mstate[g].price[n]);
         }
-        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
             h = mixd(h, nat->tech[k]);
+            h = mixd(h, w->util[n][k]);
+        }
     }
     for (int k = 0; k < w->facility_count; k++) {
         const cp_facility *f = &w->facilities[k];

@@ -20,45 +20,61 @@ static const double opex_usd_per_kg[CP_FAC_KIND_COUNT] = {4.0, 8.0, 20.0};
 /* The good whose price drives each kind of plant. */
 static const cp_good product_of[CP_FAC_KIND_COUNT] = {CP_ORE, CP_LIGHT_OXIDE, CP_MAGNET};
 
-/* Price of what a nation's plants of 'kind' sell, relative to the reference:
- * for separation, the basket of NdPr and Dy/Tb its ore yields. A price floor
- * is the price a producer plans on. */
+/* A producer's price: what its goods fetch at home, or the floor its
+ * government guarantees if that is higher. */
+static double producer_price(const cp_world *w, int n, cp_good g)
+{
+    double p = w->mstate[g].price[n];
+    double floor = w->nations[n].policy.price_floor_usd_per_kg[g];
+    return floor > p ? floor : p;
+}
+
+/* How well a nation's plants of 'kind' are paid now, relative to the
+ * reference: for mines the ore price; for separation and magnet plants the
+ * margin, the value of what they make less the inputs it takes, so dear
+ * ore slows separators and dear oxides slow magnet makers. */
 static double price_ratio(const cp_world *w, int n, cp_facility_kind kind)
 {
     const cp_nation *nat = &w->nations[n];
+    const cp_good_params *gp = w->sc->goods;
+    if (kind == CP_FAC_MINE)
+        return producer_price(w, n, CP_ORE) / gp[CP_ORE].reference_price_usd_per_kg;
+    double now, ref;
     if (kind == CP_FAC_SEPARATION) {
         double ls = nat->ore_light_share, hs = nat->ore_heavy_share;
         if (nat->stock_t[CP_ORE] > 1e-9) {
             ls = nat->ore_stock_light_t / nat->stock_t[CP_ORE];
             hs = nat->ore_stock_heavy_t / nat->stock_t[CP_ORE];
         }
-        double now = 0, ref = 0;
-        for (int g = CP_LIGHT_OXIDE; g <= CP_HEAVY_OXIDE; g++) {
-            double share = g == CP_LIGHT_OXIDE ? ls : hs;
-            double p = w->mstate[g].price[n];
-            if (nat->policy.price_floor_usd_per_kg[g] > p)
-                p = nat->policy.price_floor_usd_per_kg[g];
-            now += share * p;
-            ref += share * w->sc->goods[g].reference_price_usd_per_kg;
-        }
-        return ref > 0 ? now / ref : 1.0;
+        now = ls * producer_price(w, n, CP_LIGHT_OXIDE) + hs * producer_price(w, n, CP_HEAVY_OXIDE) -
+              nat->price_paid_usd_per_kg[CP_ORE];
+        ref = ls * gp[CP_LIGHT_OXIDE].reference_price_usd_per_kg +
+              hs * gp[CP_HEAVY_OXIDE].reference_price_usd_per_kg -
+              gp[CP_ORE].reference_price_usd_per_kg;
+    } else {
+        double ml = w->sc->magnet_light_t_per_t, mh = w->sc->magnet_heavy_t_per_t;
+        now = producer_price(w, n, CP_MAGNET) - ml * nat->price_paid_usd_per_kg[CP_LIGHT_OXIDE] -
+              mh * nat->price_paid_usd_per_kg[CP_HEAVY_OXIDE];
+        ref = gp[CP_MAGNET].reference_price_usd_per_kg -
+              ml * gp[CP_LIGHT_OXIDE].reference_price_usd_per_kg -
+              mh * gp[CP_HEAVY_OXIDE].reference_price_usd_per_kg;
     }
-    cp_good g = product_of[kind];
-    double p = w->mstate[g].price[n];
-    if (nat->policy.price_floor_usd_per_kg[g] > p)
-        p = nat->policy.price_floor_usd_per_kg[g];
-    return p / w->sc->goods[g].reference_price_usd_per_kg;
+    if (ref <= 0)
+        return 1.0;
+    return now > 0 ? now / ref : 0.0;
 }
 
-/* Share of capacity a nation's plants of 'kind' choose to run at: 90% at
- * reference prices, more or less with the supply elasticity; a subsidy
- * lowers the price they need. */
-double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind)
+/* Share of capacity a nation's plants of 'kind' would like to run at. Capacity
+ * is what a plant makes at reference prices (the scenarios state recent
+ * output); below that price output falls with the supply elasticity, above
+ * it capacity binds. A subsidy lowers the price they need. */
+static double target_utilisation(const cp_world *w, int n, cp_facility_kind kind)
 {
     const cp_nation *nat = &w->nations[n];
     const cp_good_params *gp = &w->sc->goods[product_of[kind]];
     double relief = 1.0 - 0.5 * nat->policy.subsidy[kind];
-    double u = 0.9 * pow(price_ratio(w, n, kind) / relief, gp->supply_elasticity);
+    double ratio = price_ratio(w, n, kind) / relief;
+    double u = ratio > 0 ? pow(ratio, gp->supply_elasticity) : 0.0;
     return u < 0.1 ? 0.1 : (u > 1.0 ? 1.0 : u);
 }
 
@@ -73,9 +89,24 @@ static void pay_subsidy(cp_world *w, int n, cp_facility_kind kind, double out_t)
     nat->subsidy_paid_musd += musd;
 }
 
-/* Sum every nation's available capacity of each kind once a quarter. */
+/* Share of capacity a nation's plants of 'kind' run at this quarter: plants
+ * move a third of the way toward what prices ask each quarter (crews,
+ * contracts and feed take time), which also keeps supply from swinging
+ * with every price tick. */
+double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind)
+{
+    return w->util[n][kind];
+}
+
+/* Sum every nation's available capacity of each kind once a quarter, and
+ * move its plants' pace toward what prices ask. */
 void prod_capacities(cp_world *w)
 {
+    for (int n = 0; n < w->nation_count; n++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
+            double target = target_utilisation(w, n, (cp_facility_kind)k);
+            w->util[n][k] += (target - w->util[n][k]) / 3.0;
+        }
     for (int n = 0; n < w->nation_count; n++)
         for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
             w->cap_t[n][k] = w->used_t[n][k] = 0;
@@ -161,11 +192,24 @@ void prod_separation(cp_world *w)
     }
 }
 
+/* Dy/Tb per tonne of magnet for nation 'n': magnet makers thrift heavy rare
+ * earths when they are dear (grain-boundary diffusion, redesigned motors),
+ * down to 40% of the standard recipe; Japan's makers roughly halved their Dy
+ * use after the 2011 price spike [E]. */
+double prod_heavy_per_magnet_t(const cp_world *w, int n)
+{
+    double ratio = w->nations[n].price_paid_usd_per_kg[CP_HEAVY_OXIDE] /
+                   w->sc->goods[CP_HEAVY_OXIDE].reference_price_usd_per_kg;
+    double f = ratio > 1.0 ? pow(ratio, -0.4) : 1.0;
+    return w->sc->magnet_heavy_t_per_t * (f < 0.4 ? 0.4 : f);
+}
+
 void prod_magnets(cp_world *w)
 {
-    double ml = w->sc->magnet_light_t_per_t, mh = w->sc->magnet_heavy_t_per_t;
+    double ml = w->sc->magnet_light_t_per_t;
     for (int n = 0; n < w->nation_count; n++) {
         cp_nation *nat = &w->nations[n];
+        double mh = prod_heavy_per_magnet_t(w, n);
         double cap = capacity_t(w, n, CP_FAC_MAGNET);
         double out = cap * prod_utilisation(w, n, CP_FAC_MAGNET);
         double yield = 0.90 + 0.08 * nat->tech[CP_FAC_MAGNET];
@@ -186,7 +230,7 @@ void prod_magnets(cp_world *w)
             nat->stock_t[CP_HEAVY_OXIDE] = 0;
         nat->unsold_t[CP_MAGNET] += out;
         nat->magnets_t = out;
-        w->ledger.lost_t += light_in + heavy_in - out * (ml + mh);
+        w->ledger.lost_t += light_in + heavy_in - out * (ml + w->sc->magnet_heavy_t_per_t);
         w->market[CP_MAGNET].production_t += out;
         record_output(w, n, CP_FAC_MAGNET, cap, out);
         pay_subsidy(w, n, CP_FAC_MAGNET, out);

@@ -48,6 +48,9 @@ void cp_scenario_defaults(cp_scenario *sc)
     for (int i = 0; i < CP_MAX_NATIONS; i++) {
         cp_nation *n = &sc->nations[i];
         n->permitting_factor = 1.0;
+        /* most ex-China projects need $75-85/kg NdPr against ~$54 (Benchmark
+         * 2024 via Reuters [S]): firms invest at ~1.5x the reference price */
+        n->hurdle_price_ratio = 1.5;
         n->trust = 1.0;
         n->weights = (cp_weights){0.25, 0.25, 0.25, 0.25};
         for (int g = 0; g < CP_GOOD_COUNT; g++)

@@ -10,6 +10,8 @@
  *     through the same order machinery, after unilateral policies).
  *  3. Construction. Every project moves along its timeline and pays its
  *     instalment; a plant that enters ramp-up produces this very quarter.
+ *     Firms that have sold above their hurdle price for a year announce
+ *     new capacity of their own.
  *  4. Effects. Lasting events (floods, conflict, slow approvals, demand
  *     shocks) set this quarter's cuts.
  *  5. Production and markets, in the order material flows: mines, the ore
@@ -134,8 +136,9 @@ void cp_world_advance(cp_world *w)
     }
     order_apply_pending(w);
     evt_scheduled(w);
-    /* 3. construction */
+    /* 3. construction, and firms' own investment decisions */
     fac_advance(w);
+    fac_private_investment(w);
     /* 4. effects, demand growth */
     evt_apply_effects(w);
     grow_demand(w);

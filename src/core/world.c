@@ -64,6 +64,8 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         }
         for (int g = 0; g < CP_GOOD_COUNT; g++)
             w->demand_scale[g][i] = 1.0;
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+            w->util[i][k] = 1.0;
     }
     for (int i = 0; i < w->nation_count; i++)
         for (int j = 0; j < w->nation_count; j++)

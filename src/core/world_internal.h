@@ -58,6 +58,7 @@ struct cp_world {
     double approvals_cut[CP_MAX_NATIONS]; /* share of licences withheld by events */
     double cap_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];  /* available this quarter */
     double used_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT]; /* used this quarter */
+    double util[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];   /* plants' pace, 0..1 */
     double growth_q[CP_GOOD_COUNT][CP_SECTOR_COUNT]; /* quarterly growth factors */
     uint64_t policy_hash; /* every applied order folded in (see hash.c) */
 
@@ -92,6 +93,7 @@ void fac_stage_turns_default(const cp_world *w, cp_facility_kind k, int host,
 double fac_capex_musd(cp_facility_kind k, double capacity_t_per_yr);
 int fac_add(cp_world *w, const cp_facility_spec *spec);
 void fac_advance(cp_world *w);
+void fac_private_investment(cp_world *w);
 double fac_available_t_per_qtr(const cp_facility *f);
 void fac_delay(cp_world *w, int facility, int turns, const char *why);
 
@@ -99,6 +101,7 @@ void fac_delay(cp_world *w, int facility, int turns, const char *why);
 void prod_capacities(cp_world *w);
 void prod_facility_output(cp_world *w);
 double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind);
+double prod_heavy_per_magnet_t(const cp_world *w, int n);
 void prod_mines(cp_world *w);
 void prod_separation(cp_world *w);
 void prod_magnets(cp_world *w);

@@ -77,14 +77,13 @@ void fixture_two(cp_scenario *sc)
     for (int g = 0; g < CP_GOOD_COUNT; g++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
             sc->goods[g].growth_per_yr[s] = 0;
-    /* magnets only: EXP holds magnet capacity fed by its own chain */
-    sc->nations[0].reserves_t = 40e6;
-    facility(sc, "EXP mines", CP_FAC_MINE, 0, 120000);
-    facility(sc, "EXP separation", CP_FAC_SEPARATION, 0, 130000);
+    /* magnets only, made from nothing: with no inputs a magnet plant's margin
+     * is its price, so the export supply elasticity is exactly the
+     * scenario's supply elasticity */
+    sc->magnet_light_t_per_t = 0;
+    sc->magnet_heavy_t_per_t = 0;
     facility(sc, "EXP magnets", CP_FAC_MAGNET, 0, 90000);
     sc->nations[1].demand_t_per_yr[CP_SECTOR_INDUSTRIAL][CP_MAGNET] = 80000;
-    /* keep the oxides at home: EXP uses what it does not turn into magnets */
-    sc->nations[0].demand_t_per_yr[CP_SECTOR_INDUSTRIAL][CP_LIGHT_OXIDE] = 1000;
 }
 
 cp_world *fixture_world(const cp_scenario *sc, uint64_t seed)

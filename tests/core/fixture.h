@@ -9,8 +9,8 @@
  * consumes. Random events are off unless 'events' is set. */
 void fixture_three(cp_scenario *sc, int events);
 
-/* Two nations for incidence tests: EXP (0) produces magnets and does not use
- * them, IMP (1) only uses them. Nothing else happens. */
+/* Two nations for incidence tests: EXP (0) makes magnets (from no inputs)
+ * and does not use them, IMP (1) only uses them. Nothing else happens. */
 void fixture_two(cp_scenario *sc);
 
 cp_world *fixture_world(const cp_scenario *sc, uint64_t seed);
