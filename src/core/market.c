@@ -37,9 +37,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "fastmath.h"
 #include "world_internal.h"
 
-enum { ITERATIONS = 8 };
+enum { ITERATIONS = 4 };
 
 static const double HOME_BIAS = 4.0;
 
@@ -77,7 +78,7 @@ static double pow_neg(double L, double s, int s_int)
             acc *= r;
         return acc;
     }
-    return pow(L, -s);
+    return fm_pow(L, -s);
 }
 
 typedef struct {
@@ -87,6 +88,8 @@ typedef struct {
     double share[CP_MAX_NATIONS];
     double base[CP_MAX_NATIONS], held[CP_MAX_NATIONS], extra[CP_MAX_NATIONS];
     double P[CP_MAX_NATIONS], D[CP_MAX_NATIONS];
+    double log_ref; /* log of the reference price */
+    double tax[CP_MAX_NATIONS], fob[CP_MAX_NATIONS];
     route rt[CP_MAX_NATIONS][CP_MAX_NATIONS];
     double X[CP_MAX_NATIONS][CP_MAX_NATIONS];   /* [seller][buyer] */
     double L[CP_MAX_NATIONS][CP_MAX_NATIONS];
@@ -94,14 +97,21 @@ typedef struct {
 } solve;
 
 /* Landed price from seller i to buyer j, without the licence premium. */
-static double landed_base(const cp_world *w, const cp_market_state *ms, const solve *sv,
-                          cp_good g, int i, int j)
+static double landed_base(const cp_market_state *ms, const solve *sv, int i, int j)
 {
     if (i == j)
         return ms->price[i];
     const route *r = &sv->rt[i][j];
-    double fob = ms->price[i] * ms->quota_premium[i] * (1.0 + w->nations[i].policy.export_tax[g]);
-    return (fob + r->k) * (1.0 + r->t);
+    return (sv->fob[i] + r->k) * (1.0 + r->t);
+}
+
+/* Sellers' export prices at the current producer prices and quota rents. */
+static void update_fob(const cp_market_state *ms, solve *sv)
+{
+    for (int q = 0; q < sv->ns; q++) {
+        int i = sv->seller[q];
+        sv->fob[i] = ms->price[i] * ms->quota_premium[i] * (1.0 + sv->tax[i]);
+    }
 }
 
 /* One buyer's choice at current prices: price index, demand, flows; and
@@ -124,7 +134,7 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
         /* an open route carries no licence rent */
         if (r >= 1.0 && i != j && update_premiums)
             ms->premium[i][j] = 1.0;
-        double L = landed_base(w, ms, sv, g, i, j) * (i == j || r >= 1.0 ? 1.0 : ms->premium[i][j]);
+        double L = landed_base(ms, sv, i, j) * (i == j || r >= 1.0 ? 1.0 : ms->premium[i][j]);
         sv->L[i][j] = L;
         double a = sv->offer[i] * (i == j ? HOME_BIAS : 1.0);
         double lw = pow_neg(L, s, s_int);
@@ -140,10 +150,13 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
             sv->X[sv->seller[q]][j] = 0;
         return;
     }
-    double P = pow(B / A, 1.0 / (1.0 - s));
-    sv->P[j] = P;
+    /* one log serves both the price index and the demand; the index itself
+     * is only needed once prices have settled */
+    double log_P = fm_log(B / A) / (1.0 - s);
+    if (!update_premiums)
+        sv->P[j] = fm_exp(log_P);
     double want = sv->base[j] > 0
-                      ? sv->base[j] * pow(P / gp->reference_price_usd_per_kg, -gp->demand_elasticity)
+                      ? sv->base[j] * fm_exp(-gp->demand_elasticity * (log_P - sv->log_ref))
                       : 0;
     double D = want - sv->held[j];
     if (D < 0)
@@ -164,9 +177,14 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
         double request = w0 / (W - wt[q] + w0) * D;
         double cap = rt->r * request;
         sv->cap[i][j] = cap;
-        if (update_premiums) {
+        if (update_premiums && D > 0) {
+            /* a damped step toward the premium at which the request fits:
+             * m <- m (x / cap)^(0.6 / s), linearised (a numerical device, not
+             * a price, so the exact power buys nothing) */
             double ratio = cap > 1e-12 ? x / cap : 4.0;
-            double next = m * pow(ratio, 0.6 / s);
+            if (ratio > 4.0)
+                ratio = 4.0;
+            double next = m * (1.0 + 0.6 / s * (ratio - 1.0));
             ms->premium[i][j] = next < 1.0 ? 1.0 : next;
         }
     }
@@ -189,7 +207,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
         if (ratio < 1e-3)
             ratio = 1e-3;
         double step = 0.8 / (e + (s - e) * (1.0 - sv->share[i]) + 0.05);
-        double f = pow(ratio, step);
+        double f = fm_pow(ratio, step);
         if (f > 1.6)
             f = 1.6;
         if (f < 0.6)
@@ -204,7 +222,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
         double quota = w->nations[i].policy.export_quota_t[g];
         if (quota >= 0) {
             double qr = quota > 1e-9 ? E / quota : (E > 1e-9 ? 4.0 : 1.0);
-            double next = ms->quota_premium[i] * pow(qr, 0.6 / s);
+            double next = ms->quota_premium[i] * fm_pow(qr, 0.6 / s);
             ms->quota_premium[i] = next < 1.0 ? 1.0 : next;
         } else {
             ms->quota_premium[i] = 1.0;
@@ -218,6 +236,7 @@ static void setup(const cp_world *w, solve *sv, cp_good g)
     int n = w->nation_count;
     sv->n = n;
     sv->ns = 0;
+    sv->log_ref = fm_log(gp->reference_price_usd_per_kg);
     double total = 0;
     for (int i = 0; i < n; i++) {
         const cp_nation *nat = &w->nations[i];
@@ -234,6 +253,7 @@ static void setup(const cp_world *w, solve *sv, cp_good g)
         int i = sv->seller[q];
         memset(sv->X[i], 0, sizeof sv->X[i]);
         sv->share[i] = sv->offer[i] / total;
+        sv->tax[i] = w->nations[i].policy.export_tax[g];
         for (int j = 0; j < n; j++) {
             route *r = &sv->rt[i][j];
             if (i == j) {
@@ -369,6 +389,7 @@ void mkt_clear(cp_world *w, cp_good g)
     setup(w, &sv, g);
     memset(sv.cap, 0, sizeof sv.cap);
     for (int it = 0; it < ITERATIONS; it++) {
+        update_fob(ms, &sv);
         for (int j = 0; j < sv.n; j++)
             if (sv.base[j] > 0 || sv.extra[j] > 0)
                 buyer_pass(w, ms, &sv, g, j, 1);
@@ -376,6 +397,7 @@ void mkt_clear(cp_world *w, cp_good g)
             seller_pass(w, ms, &sv, g);
     }
     /* final pass at the settled prices: every nation gets a price index */
+    update_fob(ms, &sv);
     for (int j = 0; j < sv.n; j++)
         buyer_pass(w, ms, &sv, g, j, 0);
     settle(w, &sv, g);

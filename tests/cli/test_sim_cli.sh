@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# test_sim_cli.sh -- `chokepoint sim` as a user meets it: output format,
+# reproducible hashes, CSV files, and exit status 2 with a message for bad
+# flags and scenarios. Usage: test_sim_cli.sh PATH/TO/chokepoint
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+
+out=$("$bin" sim --scenario baseline --turns 4 --seed 3 2>&1); status=$?
+check "sim exits 0" '[ $status -eq 0 ]'
+check "one line per turn plus header, start and hash" '[ $(printf "%s\n" "$out" | wc -l) -eq 7 ]'
+check "ends with a 16-digit hash" 'printf "%s\n" "$out" | tail -1 | grep -Eq "^hash: [0-9a-f]{16}$"'
+check "lines carry the date" 'printf "%s\n" "$out" | grep -q "^2026Q1 t4"'
+again=$("$bin" sim --scenario baseline --turns 4 --seed 3 --quiet)
+check "same seed, same hash" '[ "$again" = "$(printf "%s\n" "$out" | tail -1)" ]'
+other=$("$bin" sim --scenario=baseline --turns=4 --seed=4 --quiet)
+check "--flag=value form works" 'printf "%s\n" "$other" | grep -Eq "^hash: "'
+
+"$bin" sim --turns 2 --csv "$tmp/csv" --quiet > /dev/null; status=$?
+check "--csv exits 0" '[ $status -eq 0 ]'
+check "nations.csv header" 'head -1 "$tmp/csv/nations.csv" | grep -q "^turn,date,nation,mined_t,separated_t,magnets_t,demand_t,shortage_t,stockpile_t,treasury_musd,score,price_ore_usd_per_kg,price_light_oxide_usd_per_kg,price_heavy_oxide_usd_per_kg,price_magnet_usd_per_kg"'
+nations=$("$bin" sim --turns 0 --csv "$tmp/c0" --quiet >/dev/null; tail -n +2 "$tmp/c0/nations.csv" | wc -l)
+check "nations.csv: turn 0 to N, one row per nation" '[ $(tail -n +2 "$tmp/csv/nations.csv" | wc -l) -eq $((nations * 3)) ]'
+check "markets.csv: 4 goods x 3 turns" '[ $(tail -n +2 "$tmp/csv/markets.csv" | wc -l) -eq 12 ] && head -1 "$tmp/csv/markets.csv" | grep -q "^turn,date,good,world_price_usd_per_kg,production_t,traded_t"'
+check "facilities.csv and news.csv" '[ -s "$tmp/csv/facilities.csv" ] && [ -s "$tmp/csv/news.csv" ]'
+
+expect_2() { # name, fragment of the message, args...
+  local name=$1 frag=$2; shift 2
+  local err; err=$("$bin" "$@" 2>&1 >/dev/null); local st=$?
+  if [ $st -eq 2 ] && printf "%s" "$err" | grep -q -- "$frag"; then ok "$name"; else bad "$name (status $st: $err)"; fi
+}
+expect_2 "unknown flag" "unknown flag '--bogus'" sim --bogus
+expect_2 "missing value" "--turns needs a value" sim --turns
+expect_2 "bad number" "--turns: 'many'" sim --turns many
+expect_2 "negative seed" "--seed" sim --seed -3
+expect_2 "unknown scenario" "nosuch" sim --scenario nosuch
+expect_2 "usage shown on a bad flag" "usage: chokepoint sim" sim --bogus
+expect_2 "unknown command" "unknown command 'fly'" fly
+printf 'return { name = "broken", nations = { { iso3 = "XXX", reserves_t = -5 } } }\n' > "$tmp/broken.lua"
+expect_2 "broken scenario names the file" "broken.lua" sim --scenario "$tmp/broken.lua"
+mkdir -p "$tmp/ro"; chmod 500 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then expect_2 "unwritable csv dir" "cannot" sim --turns 1 --csv "$tmp/ro/x"; fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
