@@ -1,0 +1,144 @@
+/* sandbox.h -- a lua_State with limits: the one road into Lua for src/script.
+ *
+ * Both the scenario loader and the agent host run untrusted Lua. They get it
+ * from here: a fresh state with a vetted library (sandbox_lib.c), a memory cap
+ * enforced by the allocator, an instruction budget enforced by a count hook,
+ * and a wall-clock backstop. A call is run as a coroutine so that the hook can
+ * stop it by yielding, which no pcall inside the sandbox can intercept.
+ *
+ * This header is private to src/script: it includes lua.h.
+ */
+#ifndef CPS_SANDBOX_H
+#define CPS_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+#include "objid.h"
+#include "srand.h"
+
+/* Why a call was stopped from outside (as opposed to an error it raised). */
+typedef enum {
+    CPS_KILL_NONE = 0,
+    CPS_KILL_BUDGET, /* ran out of instructions */
+    CPS_KILL_MEMORY, /* an allocation went over the memory cap */
+    CPS_KILL_WALL    /* the wall-clock backstop fired */
+} cps_kill;
+
+/* The instruction count is charged in steps of this many VM instructions. */
+#define CPS_HOOK_STEP 100
+
+typedef struct {
+    size_t mem_cap_bytes;          /* allocations beyond this fail */
+    long long budget_instructions; /* per call */
+    double wall_limit_s;           /* per call */
+    int agent_libs;                /* 1: utf8, coroutine, seeded math.random */
+    int track_table_lines;         /* 1: remember the line each table was built at */
+    /* where print() goes; NULL drops it */
+    void (*print)(void *ud, const char *text);
+    void *print_ud;
+} cps_sandbox_opts;
+
+/* The line at which a table was built (see track_table_lines). */
+typedef struct {
+    const void *table;
+    int line;
+} cps_table_line;
+
+typedef struct cps_sandbox {
+    lua_State *L;
+    cps_sandbox_opts opts;
+
+    /* memory */
+    size_t mem_used_bytes;
+    size_t mem_peak_bytes; /* since the last call started */
+    int mem_enforce;       /* the cap applies only while sandboxed code runs */
+
+    /* instructions and time, per call */
+    long long budget_instructions;
+    long long used_instructions;
+    double start_s;
+    int in_call;
+
+    /* a call stopped from outside */
+    cps_kill killed;
+    char kill_where[96]; /* "file:line" where it was stopped, if known */
+
+    /* deterministic identity of tables and closures (objid.h) */
+    cps_objid objid;
+
+    /* the game's random stream (agents only) */
+    cps_rand rand;
+
+    /* table lines, for the scenario loader's messages */
+    int current_line;
+    cps_table_line *table_lines;
+    size_t table_line_count, table_line_cap;
+
+    /* the file being run, for messages ("scripts/agents/x.lua") */
+    char display[256];
+
+    /* the owner of the sandbox (the agent host), for C functions it runs */
+    void *user;
+} cps_sandbox;
+
+/* What became of a call. */
+typedef enum {
+    CPS_CALL_OK = 0,
+    CPS_CALL_ERROR,  /* the code raised an error */
+    CPS_CALL_KILLED, /* budget, memory or wall clock */
+    CPS_CALL_YIELD   /* the code yielded at top level (not allowed) */
+} cps_call_status;
+
+typedef struct {
+    cps_call_status status;
+    cps_kill kill;
+    char message[512];          /* "file:line: reason" */
+    long long instructions;     /* used by the call, in CPS_HOOK_STEP steps */
+    size_t mem_peak_bytes;      /* highest memory in use during the call */
+    double wall_s;
+} cps_call_result;
+
+/* The sandbox that runs the code of a call: found through the extra space
+ * every lua_State (and every thread made from it) carries. */
+static inline cps_sandbox *cps_sandbox_of(lua_State *L)
+{
+    return *(cps_sandbox **)lua_getextraspace(L);
+}
+
+/* Create a sandbox; NULL with a message in 'err' when out of memory. */
+cps_sandbox *cps_sandbox_new(const cps_sandbox_opts *opts, char *err, size_t errlen);
+void cps_sandbox_free(cps_sandbox *sb);
+
+/* Load the file 'path' as a text chunk named 'display' and push it as a
+ * function on the main stack. Returns 0, or -1 with "display:line: message". */
+int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
+                          size_t errlen);
+/* The same for a chunk held in memory. */
+int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const char *display,
+                            char *err, size_t errlen);
+
+/* Call the function below 'nargs' arguments on the main stack, metered by
+ * the limits in the sandbox's options (or 'budget' instructions if > 0).
+ * On CPS_CALL_OK the results (at most 'nresults', padded with nil) replace
+ * the function and arguments; otherwise they are popped and 'res' says why. */
+cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long long budget,
+                                 cps_call_result *res);
+
+/* Charge 'instructions' of work done inside a C function to the running
+ * call; raises the budget error (yielding when it can) when it is spent. */
+void cps_sandbox_charge(lua_State *L, long long instructions);
+
+/* Open the sandbox library into the state (sandbox_lib.c). */
+void cps_sandbox_open_libs(lua_State *L, int agent_libs);
+
+/* Install the deterministic tostring, pairs, next, string.format (sandbox_det.c). */
+void cps_det_open(lua_State *L);
+/* Push a deterministic tostring of the value at 'idx' (sandbox_det.c). */
+const char *cps_det_tostring(lua_State *L, int idx, size_t *len);
+/* The line at which the table at 'idx' was built, 0 if unknown. */
+int cps_sandbox_table_line(const cps_sandbox *sb, const void *table);
+
+#endif

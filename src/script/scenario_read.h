@@ -1,0 +1,81 @@
+/* scenario_read.h -- checked reading of a Lua data table, with messages that name the field.
+ *
+ * The scenario loader reads the table a scenario file returns through these
+ * helpers. Each keeps track of the path to the field being read
+ * ("nations[3] (AUS).stock_t.ore") and, on a bad value, raises a Lua error
+ * whose message names the file, the line and that path. They run inside a
+ * lua_pcall on the host side of the sandbox, so raising is how they stop.
+ * Only raw access is used: a scenario's metatables are never triggered.
+ */
+#ifndef CPS_SCENARIO_READ_H
+#define CPS_SCENARIO_READ_H
+
+#include <stddef.h>
+
+#include <lua.h>
+
+#include "../core/chokepoint.h"
+#include "sandbox.h"
+#include "scenario_load.h"
+
+typedef struct {
+    lua_State *L;
+    cps_sandbox *sb;
+    const char *display;   /* file name in messages */
+    const char *src;       /* the file's text, for line numbers */
+    size_t src_len;
+    char path[256];        /* path of the table being read */
+    cp_scenario *sc;
+    cps_scenario_info *info;
+} cps_reader;
+
+/* Constraints for numbers. */
+enum {
+    RD_ANY = 0,
+    RD_NONNEG = 1,   /* >= 0 */
+    RD_POSITIVE = 2, /* > 0 */
+    RD_SHARE = 4,    /* 0..1 */
+    RD_INTEGER = 8
+};
+
+/* Append "[i]" / ".name" / " (label)" to the path; returns the old length,
+ * which rd_path_pop restores. */
+size_t rd_path_push(cps_reader *r, const char *fmt, ...);
+void rd_path_pop(cps_reader *r, size_t old_len);
+
+/* Refuse: "<file>:<line>: <path>.<key>: <message>". 't' is the stack index
+ * of the table holding 'key' (0 if none); 'key' may be NULL. Never returns. */
+void rd_fail(cps_reader *r, int t, const char *key, const char *fmt, ...);
+
+/* The line of 'key' in the table at 't' (or of the table itself), 0 if unknown. */
+int rd_line(cps_reader *r, int t, const char *key);
+
+/* Refuse any key of the table at 't' not in the NULL-terminated 'allowed'. */
+void rd_keys(cps_reader *r, int t, const char *const *allowed);
+
+/* The table at 't' must be a list (keys 1..n, n <= max); returns n. */
+int rd_list(cps_reader *r, int t, int max);
+
+/* Push field 'key' of the table at 't' (raw) and return its type. */
+int rd_get(cps_reader *r, int t, const char *key);
+
+/* Read optional fields; each returns 1 when present (and stores it), 0 when
+ * absent (and leaves 'out' alone), and refuses a value of the wrong type. */
+int rd_number(cps_reader *r, int t, const char *key, double *out, int constraint);
+int rd_int(cps_reader *r, int t, const char *key, int *out, int lo, int hi);
+int rd_string(cps_reader *r, int t, const char *key, char *out, size_t cap);
+/* A heap copy of a string field, NULL when absent. */
+char *rd_strdup(cps_reader *r, int t, const char *key);
+/* If field 'key' is present it must be a table: push it and return 1; else
+ * push nothing and return 0. */
+int rd_table(cps_reader *r, int t, const char *key);
+
+/* A table keyed by good names ("ore", ...) of numbers, into out[CP_GOOD_COUNT]. */
+void rd_by_good(cps_reader *r, int t, const char *key, double *out, int constraint);
+/* A table keyed by sector names, into out[CP_SECTOR_COUNT]. */
+void rd_by_sector(cps_reader *r, int t, const char *key, double *out, int constraint);
+
+/* Suggest the allowed name closest to 'got' (NULL if none is close). */
+const char *rd_closest(const char *got, const char *const *allowed);
+
+#endif
