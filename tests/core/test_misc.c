@@ -1,0 +1,119 @@
+/* test_misc.c -- the smaller core modules: names, dates, scenario checks,
+ * history, technology diffusion and scores. */
+#include <string.h>
+
+#include "check.h"
+#include "fixture.h"
+
+static cp_scenario sc;
+
+static void test_names_round_trip(void)
+{
+    for (int g = 0; g < CP_GOOD_COUNT; g++)
+        CHECK(cp_good_from_name(cp_good_name((cp_good)g)) == g, "good %d", g);
+    for (int s = 0; s < CP_SECTOR_COUNT; s++)
+        CHECK(cp_sector_from_name(cp_sector_name((cp_sector)s)) == s, "sector %d", s);
+    for (int k = 0; k < CP_ORDER_KIND_COUNT; k++)
+        CHECK(cp_order_kind_from_name(cp_order_kind_name((cp_order_kind)k)) == k, "order %d", k);
+    for (int k = 0; k < CP_EVENT_KIND_COUNT; k++)
+        CHECK(cp_event_kind_from_name(cp_event_kind_name((cp_event_kind)k)) == k, "event %d", k);
+    for (int k = 0; k < CP_STAGE_COUNT; k++)
+        CHECK(cp_stage_from_name(cp_stage_name((cp_stage)k)) == k, "stage %d", k);
+    CHECK(cp_good_from_name("unobtainium") == -1, "unknown name");
+    CHECK(strcmp(cp_good_name((cp_good)99), "?") == 0, "out of range");
+}
+
+static void test_dates(void)
+{
+    fixture_three(&sc, 0);
+    sc.start_year = 2025;
+    sc.start_quarter = 3;
+    cp_world *w = fixture_world(&sc, 1);
+    char buf[8];
+    CHECK(strcmp(cp_world_date_text(w, 0, buf, sizeof buf), "2025Q3") == 0, "%s", buf);
+    CHECK(strcmp(cp_world_date_text(w, 2, buf, sizeof buf), "2026Q1") == 0, "%s", buf);
+    CHECK(strcmp(cp_world_date_text(w, -3, buf, sizeof buf), "2024Q4") == 0, "%s", buf);
+    cp_world_destroy(w);
+}
+
+static void test_scenario_validation(void)
+{
+    cp_error err;
+    fixture_three(&sc, 0);
+    CHECK(cp_scenario_validate(&sc, &err) == CP_OK, "the fixture is sound: %s", err.message);
+    sc.nations[1].reserves_t = -1;
+    CHECK(cp_scenario_validate(&sc, &err) == CP_ERR_BAD_VALUE && strstr(err.message, "SML"),
+          "negative reserves named: %s", err.message);
+    fixture_three(&sc, 0);
+    snprintf(sc.nations[2].iso3, sizeof sc.nations[2].iso3, "BIG");
+    CHECK(cp_scenario_validate(&sc, &err) != CP_OK && strstr(err.message, "twice"), "%s", err.message);
+    fixture_three(&sc, 0);
+    sc.facilities[0].host = 7;
+    CHECK(cp_world_create(&sc, 1, &err) == NULL && strstr(err.message, "BIG mines"),
+          "a bad facility stops creation: %s", err.message);
+    fixture_three(&sc, 0);
+    sc.goods[CP_MAGNET].substitution = 0.5;
+    CHECK(cp_scenario_validate(&sc, &err) != CP_OK && strstr(err.message, "magnet"), "%s", err.message);
+    fixture_three(&sc, 0);
+    sc.scheduled_count = 1;
+    memset(&sc.scheduled[0], 0, sizeof sc.scheduled[0]);
+    sc.scheduled[0].order = fixture_order(CP_ORDER_SET_EXPORT_CONTROL, 0);
+    sc.scheduled[0].order.good = CP_MAGNET;
+    sc.scheduled[0].order.mode = CP_CONTROL_LICENSED;
+    sc.scheduled[0].order.amount = 3; /* share above 1 */
+    CHECK(cp_world_create(&sc, 1, &err) == NULL && strstr(err.message, "approval share"),
+          "a bad starting policy stops creation: %s", err.message);
+}
+
+static void test_history_and_scores(void)
+{
+    fixture_three(&sc, 0);
+    cp_world *w = fixture_world(&sc, 1);
+    for (int t = 0; t < 12; t++)
+        cp_world_advance(w);
+    CHECK(cp_world_nation_history(w, 13, 0) == NULL, "no history beyond the present");
+    CHECK(cp_world_nation_history(w, -1, 0) == NULL, "nor before the start");
+    const cp_nation_history *h = cp_world_nation_history(w, 12, 0);
+    const cp_nation *n = cp_world_nation(w, 0);
+    CHECK(h && h->turn == 12 && h->mined_t == n->mined_t && h->score == n->score, "last row is now");
+    for (int i = 0; i < 3; i++) {
+        double s = cp_world_nation(w, i)->score;
+        CHECK(s > 0 && s <= 100, "score of %s in range: %g", cp_world_nation(w, i)->iso3, s);
+    }
+    const cp_market_history *m = cp_world_market_history(w, 12, CP_MAGNET);
+    CHECK(m && m->production_t > 0 && m->world_price_usd_per_kg > 0, "market history");
+    cp_world_destroy(w);
+}
+
+/* A technology leader's export ban slows everyone else's catching up. */
+static void test_tech_ban_slows_diffusion(void)
+{
+    fixture_three(&sc, 0);
+    sc.nations[0].tech[CP_FAC_SEPARATION] = 0.95;
+    sc.nations[2].tech[CP_FAC_SEPARATION] = 0.2; /* USR has no separation plant */
+    cp_world *open = fixture_world(&sc, 1), *banned = cp_world_clone(open);
+    cp_order ban = fixture_order(CP_ORDER_SET_TECH_BAN, 0);
+    ban.flag = 1;
+    cp_error err;
+    CHECK(cp_world_submit(banned, &ban, &err) == CP_OK, "%s", err.message);
+    for (int t = 0; t < 20; t++) {
+        cp_world_advance(open);
+        cp_world_advance(banned);
+    }
+    double a = cp_world_nation(open, 2)->tech[CP_FAC_SEPARATION];
+    double b = cp_world_nation(banned, 2)->tech[CP_FAC_SEPARATION];
+    printf("    USR separation technology after 5 years: %.3f open, %.3f under a ban\n", a, b);
+    CHECK(a > 0.2 && b > 0.2 && b < a - 0.05, "the ban slows catching up");
+    cp_world_destroy(open);
+    cp_world_destroy(banned);
+}
+
+int main(void)
+{
+    RUN(test_names_round_trip);
+    RUN(test_dates);
+    RUN(test_scenario_validation);
+    RUN(test_history_and_scores);
+    RUN(test_tech_ban_slows_diffusion);
+    return DONE();
+}
