@@ -120,9 +120,11 @@ typedef enum {
     CP_ORDER_IDLE_FACILITY,      /* facility, flag = 1 idle / 0 resume */
     CP_ORDER_CLOSE_FACILITY,     /* facility */
     CP_ORDER_SET_TARIFF,         /* good, partner = origin or CP_ALL, amount = rate (0.25 = 25%) */
-    CP_ORDER_SET_EXPORT_CONTROL, /* good, partner = destination or CP_ALL,
+    CP_ORDER_SET_EXPORT_CONTROL, /* good (or CP_ALL), partner = destination or CP_ALL,
                                     mode (open/licensed/banned), amount = approval share */
-    CP_ORDER_SUSPEND_EXPORT_CONTROL, /* good, partner or CP_ALL, turns */
+    CP_ORDER_SUSPEND_EXPORT_CONTROL, /* good (or CP_ALL), partner or CP_ALL, turns;
+                                        mode/amount: the regime that applies
+                                        meanwhile (default open) */
     CP_ORDER_SET_EXPORT_QUOTA,   /* good, amount = t per quarter, < 0 removes it */
     CP_ORDER_SET_EXPORT_TAX,     /* good, amount = rate */
     CP_ORDER_BUY_STOCKPILE,      /* good, amount = tonnes bought this turn */
@@ -152,8 +154,12 @@ typedef struct {
 typedef struct {
     cp_control_mode mode;
     double approval_share;  /* for licensed: share of requests approved, 0..1 */
-    int suspended_turns;    /* > 0: the control is suspended (acts as open)
-                               for this many more turns, then returns */
+    int suspended_turns;    /* > 0: the control is suspended for this many more
+                               turns, then returns by itself */
+    cp_control_mode fallback_mode; /* what applies while suspended: open, or an
+                                      older regime that stays (the April 2025
+                                      licences under the suspended October rules) */
+    double fallback_share;
 } cp_export_control;
 
 typedef struct {

@@ -82,8 +82,11 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
         cp_nation *n = &w->nations[e->nation];
         for (int g = 0; g < CP_GOOD_COUNT; g++) {
             cp_export_control *c = &n->policy.control[g][e->partner];
-            if (c->mode != CP_CONTROL_OPEN)
+            if (c->mode != CP_CONTROL_OPEN) {
                 c->suspended_turns = e->turns > 0 ? e->turns : 4;
+                c->fallback_mode = CP_CONTROL_OPEN;
+                c->fallback_share = 1.0;
+            }
         }
         news_add(w, CP_NEWS_EVENT, e->nation, -1,
                  "Summit: %s suspends its export controls on %s for %d quarters%s%s", who,

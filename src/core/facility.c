@@ -217,21 +217,21 @@ void fac_private_investment(cp_world *w)
     if (w->turn % 4 != 0 || w->turn < 4)
         return;
     static const cp_good product[CP_FAC_KIND_COUNT] = {CP_ORE, CP_LIGHT_OXIDE, CP_MAGNET};
+    double built_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT] = {{0}};
+    double pipeline_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT] = {{0}};
+    for (int f = 0; f < w->facility_count; f++) {
+        const cp_facility *x = &w->facilities[f];
+        if (x->stage == CP_STAGE_OPERATING || x->stage == CP_STAGE_RAMP_UP)
+            built_t[x->host][x->kind] += x->capacity_t_per_yr;
+        else if (x->stage < CP_STAGE_RAMP_UP)
+            pipeline_t[x->host][x->kind] += x->capacity_t_per_yr;
+    }
     for (int n = 0; n < w->nation_count; n++) {
         const cp_nation *nat = &w->nations[n];
         if (!(nat->hurdle_price_ratio > 0))
             continue;
         for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
-            double built = 0, pipeline = 0;
-            for (int f = 0; f < w->facility_count; f++) {
-                const cp_facility *x = &w->facilities[f];
-                if (x->host != n || x->kind != (cp_facility_kind)k)
-                    continue;
-                if (x->stage == CP_STAGE_OPERATING || x->stage == CP_STAGE_RAMP_UP)
-                    built += x->capacity_t_per_yr;
-                else if (x->stage < CP_STAGE_RAMP_UP)
-                    pipeline += x->capacity_t_per_yr;
-            }
+            double built = built_t[n][k], pipeline = pipeline_t[n][k];
             if (built <= 0 || pipeline > 0.3 * built)
                 continue;
             if (k == CP_FAC_MINE && nat->reserves_t < 20 * built)

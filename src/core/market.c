@@ -59,12 +59,14 @@ double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *lice
         return 1.0;
     const cp_nation *f = &w->nations[from];
     const cp_export_control *c = &f->policy.control[g][to];
-    if (c->suspended_turns > 0 || c->mode == CP_CONTROL_OPEN)
+    cp_control_mode mode = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
+    double share = c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
+    if (mode == CP_CONTROL_OPEN)
         return 1.0;
-    if (c->mode == CP_CONTROL_LICENSED) {
+    if (mode == CP_CONTROL_LICENSED) {
         if (licensed)
             *licensed = 1;
-        return c->approval_share * (1.0 - w->approvals_cut[from]);
+        return share * (1.0 - w->approvals_cut[from]);
     }
     return f->policy.tracking ? w->sc->leakage_share_tracked : w->sc->leakage_share;
 }
@@ -131,9 +133,6 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
             wt[q] = 0;
             continue;
         }
-        /* an open route carries no licence rent */
-        if (r >= 1.0 && i != j && update_premiums)
-            ms->premium[i][j] = 1.0;
         double L = landed_base(ms, sv, i, j) * (i == j || r >= 1.0 ? 1.0 : ms->premium[i][j]);
         sv->L[i][j] = L;
         double a = sv->offer[i] * (i == j ? HOME_BIAS : 1.0);
@@ -230,7 +229,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
     }
 }
 
-static void setup(const cp_world *w, solve *sv, cp_good g)
+static void setup(cp_world *w, solve *sv, cp_good g)
 {
     const cp_good_params *gp = &w->sc->goods[g];
     int n = w->nation_count;
@@ -263,6 +262,8 @@ static void setup(const cp_world *w, solve *sv, cp_good g)
             r->k = gp->transport_usd_per_kg_per_10000km * w->transport_km[i][j] / 10000.0;
             r->t = w->nations[j].policy.tariff[g][i];
             r->r = mkt_route_share(w, g, i, j, &r->licensed);
+            if (r->r >= 1.0) /* an open route carries no licence rent */
+                w->mstate[g].premium[i][j] = 1.0;
         }
     }
 }

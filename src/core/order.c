@@ -197,6 +197,13 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         if (o->turns < 1 || o->turns > 400)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: turns must be 1 to 400, got %d", name,
                            o->turns);
+        if (o->mode == CP_CONTROL_BANNED)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: while suspended a route can be open or "
+                           "licensed, not banned", name);
+        if (o->mode == CP_CONTROL_LICENSED)
+            TRY(check_amount(o, 0, 1, "approval share while suspended", err));
+        else if (o->mode != CP_CONTROL_OPEN)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown mode %d", name, o->mode);
         for (int g = 0; g < CP_GOOD_COUNT; g++) {
             if (o->good != CP_ALL && o->good != g)
                 continue;
@@ -296,8 +303,11 @@ static void set_control(cp_export_control *c, const cp_order *o)
 
 static void suspend_control(cp_export_control *c, const cp_order *o)
 {
-    if (c->mode != CP_CONTROL_OPEN)
-        c->suspended_turns = o->turns;
+    if (c->mode == CP_CONTROL_OPEN)
+        return;
+    c->suspended_turns = o->turns;
+    c->fallback_mode = (cp_control_mode)o->mode;
+    c->fallback_share = o->mode == CP_CONTROL_LICENSED ? o->amount : 1.0;
 }
 
 static const char *good_text(int g)
@@ -386,9 +396,15 @@ void order_apply(cp_world *w, const cp_order *o)
         break;
     case CP_ORDER_SUSPEND_EXPORT_CONTROL:
         each_route(w, o, suspend_control);
-        news_add(w, CP_NEWS_POLICY, o->nation, o->good,
-                 "%s suspends its export controls on %s to %s for %d quarters", n->iso3,
-                 good_text(o->good), partner_text(w, o->partner), o->turns);
+        if (o->mode == CP_CONTROL_LICENSED)
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                     "%s suspends its export controls on %s to %s for %d quarters; licences "
+                     "(%.0f%% approved) still apply", n->iso3, good_text(o->good),
+                     partner_text(w, o->partner), o->turns, o->amount * 100);
+        else
+            news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+                     "%s suspends its export controls on %s to %s for %d quarters", n->iso3,
+                     good_text(o->good), partner_text(w, o->partner), o->turns);
         break;
     case CP_ORDER_SET_EXPORT_QUOTA:
         n->policy.export_quota_t[o->good] = o->amount < 0 ? -1.0 : o->amount;

@@ -8,6 +8,16 @@
 
 static cp_scenario sc;
 
+/* The route share the market applies, read back through the public
+ * policy record. */
+static double mkt_route_share_for_test(const cp_world *w, int from, int to, int *licensed)
+{
+    const cp_export_control *c = &cp_world_nation(w, from)->policy.control[CP_MAGNET][to];
+    cp_control_mode mode = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
+    *licensed = mode == CP_CONTROL_LICENSED;
+    return c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
+}
+
 static void run(cp_world *w, int turns)
 {
     for (int t = 0; t < turns; t++)
@@ -156,6 +166,38 @@ static void test_suspension_returns(void)
     cp_world_destroy(w);
 }
 
+/* A suspension can leave an older regime in force: October's ban suspended,
+ * April's licences still apply. */
+static void test_suspension_keeps_older_regime(void)
+{
+    fixture_three(&sc, 0);
+    cp_world *w = fixture_world(&sc, 1);
+    run(w, 8);
+    double open_flow = cp_world_market(w, CP_MAGNET)->flow_t[0][2];
+    cp_order o = fixture_order(CP_ORDER_SET_EXPORT_CONTROL, 0);
+    o.good = CP_MAGNET;
+    o.mode = CP_CONTROL_BANNED;
+    submit(w, o);
+    cp_order s = fixture_order(CP_ORDER_SUSPEND_EXPORT_CONTROL, 0);
+    s.good = CP_MAGNET;
+    s.turns = 6;
+    s.mode = CP_CONTROL_LICENSED;
+    s.amount = 0.5;
+    cp_world_advance(w);
+    submit(w, s);
+    run(w, 4);
+    double flow = cp_world_market(w, CP_MAGNET)->flow_t[0][2];
+    int lic = 0;
+    double share = mkt_route_share_for_test(w, 0, 2, &lic);
+    printf("    ban suspended under 50%% licences: flow %.0f of %.0f open\n", flow, open_flow);
+    CHECK(lic && share == 0.5, "licences apply during the suspension (share %.2f)", share);
+    CHECK(flow > open_flow * 0.3 && flow < open_flow * 0.75, "about half passes: %.0f", flow);
+    s.mode = CP_CONTROL_BANNED;
+    cp_error err;
+    CHECK(cp_world_check(w, &s, &err) == CP_ERR_BAD_VALUE, "a suspension cannot ban");
+    cp_world_destroy(w);
+}
+
 /* An export quota caps exports; a price floor keeps producers going and
  * is paid by the treasury. */
 static void test_quota_and_floor(void)
@@ -190,6 +232,7 @@ int main(void)
     RUN(test_export_ban);
     RUN(test_licence_and_tracking);
     RUN(test_suspension_returns);
+    RUN(test_suspension_keeps_older_regime);
     RUN(test_quota_and_floor);
     return DONE();
 }
