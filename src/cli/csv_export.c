@@ -131,6 +131,33 @@ static int write_news(const cp_world *w, const char *dir, char *err, size_t errl
     return close_checked(f, dir, "news.csv", err, errlen);
 }
 
+/* One row per step of every deal: proposal, answers, start, end, breach. */
+static int write_deals(const cp_world *w, const char *dir, char *err, size_t errlen)
+{
+    FILE *f = open_in(dir, "deals.csv", err, errlen);
+    if (!f)
+        return -1;
+    fputs("turn,date,deal_id,proposer,parties,clauses,status,event,by\n", f);
+    char date[8], text[1024];
+    for (int k = 0; k < cp_world_deal_event_count(w); k++) {
+        const cp_deal_event *e = cp_world_deal_event(w, k);
+        const cp_deal *d = cp_world_deal(w, e->deal_id);
+        char parties[64] = "";
+        for (int p = 0; p < d->party_count; p++) {
+            strncat(parties, cp_world_nation(w, d->parties[p])->iso3, sizeof parties - strlen(parties) - 1);
+            if (p + 1 < d->party_count)
+                strncat(parties, " ", sizeof parties - strlen(parties) - 1);
+        }
+        cp_world_date_text(w, e->turn, date, sizeof date);
+        fprintf(f, "%d,%s,%d,%s,%s,", e->turn, date, d->id, cp_world_nation(w, d->proposer)->iso3,
+                parties);
+        cell(f, cp_deal_describe(w, d, text, sizeof text));
+        fprintf(f, ",%s,%s,%s\n", cp_deal_status_name(e->status), e->what,
+                e->nation >= 0 ? cp_world_nation(w, e->nation)->iso3 : "");
+    }
+    return close_checked(f, dir, "deals.csv", err, errlen);
+}
+
 int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -138,7 +165,8 @@ int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen)
         return -1;
     }
     if (write_nations(w, dir, err, errlen) || write_markets(w, dir, err, errlen) ||
-        write_facilities(w, dir, err, errlen) || write_news(w, dir, err, errlen))
+        write_facilities(w, dir, err, errlen) || write_news(w, dir, err, errlen) ||
+        write_deals(w, dir, err, errlen))
         return -1;
     return 0;
 }

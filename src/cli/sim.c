@@ -14,7 +14,7 @@ static void usage(FILE *f)
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
           "  --turns     quarters to play (default: the scenario's length)\n"
           "  --seed      seed of every random draw (default 1)\n"
-          "  --csv       write nations.csv, markets.csv, facilities.csv, news.csv into DIR\n"
+          "  --csv       write nations.csv, markets.csv, facilities.csv, news.csv, deals.csv into DIR\n"
           "  --quiet     print only the final hash line\n",
           f);
 }

@@ -240,6 +240,8 @@ typedef struct {
     int host;            /* nation where it stands */
     int funder;          /* nation that pays for it (host, or an investor abroad) */
     int private_capital; /* 1: built by firms with their own money, not the treasury */
+    int cofunder;        /* a second payer (a co-investment deal), or -1 */
+    double cofunder_share; /* its share of each instalment */
     double capacity_t_per_yr; /* nameplate: ore REO, oxide REO or magnet tonnes */
     cp_stage stage;
     int stage_turns[CP_STAGE_COUNT]; /* planned length of each build stage */
@@ -327,6 +329,80 @@ typedef struct {
     double magnitude;
     int turns;
 } cp_event;
+
+/* ---- deals -------------------------------------------------------------- */
+
+/* A deal is a list of clauses between two or more nations. Each clause says
+ * who gives ('from') and who receives ('to'). A deal accepted by every party
+ * takes effect in the next turn's deal phase and binds for its term. */
+enum { CP_MAX_DEALS = 512, CP_MAX_CLAUSES = 8, CP_MAX_PARTIES = 8 };
+
+typedef enum {
+    CP_CLAUSE_TARIFF = 0,   /* 'from' caps its tariff on 'good' from 'to' at 'amount' */
+    CP_CLAUSE_LICENCE,      /* 'from' approves at least 'amount' of requests for 'good' to 'to' */
+    CP_CLAUSE_SUSPEND,      /* 'from' suspends its controls on 'good' to 'to' for the term */
+    CP_CLAUSE_OFFTAKE,      /* 'from' delivers 'amount' t of 'good' a quarter to 'to' at
+                               'price_usd_per_kg' (0: the market price) */
+    CP_CLAUSE_COINVEST,     /* 'from' pays share 'amount' of a new 'facility_kind' plant of
+                               'capacity_t_per_yr' in 'to' (the host pays the rest) */
+    CP_CLAUSE_TECH_TRANSFER,/* 'from' closes share 'amount' of 'to''s gap in 'facility_kind' technology */
+    CP_CLAUSE_STOCKPILE,    /* 'from' hands 'amount' t of 'good' from its stockpile to 'to' */
+    CP_CLAUSE_ALLIANCE,     /* buyers' club: members cover each other's shortages from
+                               their stockpiles for the term ('from' and 'to' are members) */
+    CP_CLAUSE_KIND_COUNT
+} cp_clause_kind;
+
+typedef struct {
+    cp_clause_kind kind;
+    int from, to;
+    int good;
+    int facility_kind;
+    double amount;
+    double price_usd_per_kg;
+    double capacity_t_per_yr;
+    /* kept by the core while the deal runs */
+    double before;        /* the tariff or approval share the clause replaced */
+    double delivered_t;   /* offtake: delivered last quarter */
+    int facility;         /* coinvest: the plant it created, or -1 */
+} cp_clause;
+
+typedef enum {
+    CP_DEAL_PROPOSED = 0, /* waiting for answers */
+    CP_DEAL_AGREED,       /* every party accepted: starts in the next deal phase */
+    CP_DEAL_ACTIVE,
+    CP_DEAL_REJECTED,
+    CP_DEAL_EXPIRED,      /* ran its term */
+    CP_DEAL_BREACHED,
+    CP_DEAL_WITHDRAWN,
+    CP_DEAL_STATUS_COUNT
+} cp_deal_status;
+
+typedef struct {
+    int id;
+    int proposer;
+    int party_count;
+    int parties[CP_MAX_PARTIES];
+    int accepted[CP_MAX_PARTIES];  /* per party: 1 once it accepts this version */
+    int clause_count;
+    cp_clause clauses[CP_MAX_CLAUSES];
+    int term_turns;
+    int proposed_turn, start_turn, end_turn; /* end_turn: last turn in force */
+    int revision;          /* counters so far */
+    cp_deal_status status;
+    int breacher;          /* -1 unless breached */
+} cp_deal;
+
+typedef enum { CP_ANSWER_ACCEPT = 0, CP_ANSWER_REJECT } cp_answer;
+
+/* The deal log: every proposal, answer, start, end and breach. */
+typedef struct {
+    int turn;
+    int deal_id;
+    int nation;          /* who acted, or -1 for the core */
+    cp_deal_status status; /* the deal's status after the event */
+    char what[24];       /* "proposed", "accepted", "countered", "rejected", "started",
+                            "expired", "breached", "withdrawn" */
+} cp_deal_event;
 
 /* ---- scenario (plain data, filled by a loader outside the core) --------- */
 
@@ -422,6 +498,34 @@ cp_status cp_world_inject_event(cp_world *w, const cp_event *e, cp_error *err);
 /* A 64-bit hash of the whole state: equal hashes, equal games. */
 uint64_t cp_world_hash(const cp_world *w);
 
+/* ---- deals ------------------------------------------------------------- */
+
+/* Propose 'd' (its parties, clauses and term; ids and status are the
+ * core's). The proposer accepts its own proposal. Returns the deal id, or -1
+ * with a message naming what is wrong (a clause about a nation not party to
+ * it, a negative price, a transfer under a ban, a technology ban...). */
+int cp_world_propose(cp_world *w, const cp_deal *d, cp_error *err);
+/* A party accepts or rejects the current version of a proposed deal. */
+cp_status cp_world_answer(cp_world *w, int deal_id, int nation, cp_answer a, cp_error *err);
+/* A party replaces the clauses and term of a proposed deal: every other
+ * party's acceptance is reset, the counter's author accepts its own. */
+cp_status cp_world_counter(cp_world *w, int deal_id, int nation, const cp_deal *d, cp_error *err);
+/* The proposer withdraws a deal not yet in force. */
+cp_status cp_world_withdraw_deal(cp_world *w, int deal_id, int nation, cp_error *err);
+/* The same checks as propose, without proposing. */
+cp_status cp_world_check_deal(const cp_world *w, const cp_deal *d, cp_error *err);
+
+int cp_world_deal_count(const cp_world *w);
+const cp_deal *cp_world_deal(const cp_world *w, int id);
+int cp_world_deal_event_count(const cp_world *w);
+const cp_deal_event *cp_world_deal_event(const cp_world *w, int index);
+/* What the deal is worth to 'nation' over a year at current prices, USD
+ * millions (positive: it gains). A rough guide for agents and players. */
+double cp_world_deal_value_musd(const cp_world *w, const cp_deal *d, int nation);
+/* The clauses in words, e.g. "CHN suspends controls on magnet to USA; USA
+ * caps its tariff on magnet from CHN at 10%". */
+const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, size_t len);
+
 /* ---- reading the world ------------------------------------------------ */
 
 int cp_world_turn(const cp_world *w);
@@ -472,6 +576,8 @@ const char *cp_stage_name(cp_stage s);        /* "announced", ... */
 const char *cp_control_mode_name(cp_control_mode m);  /* "open", ... */
 const char *cp_order_kind_name(cp_order_kind k);      /* "set_tariff", ... */
 const char *cp_event_kind_name(cp_event_kind k);      /* "mine_flood", ... */
+const char *cp_clause_kind_name(cp_clause_kind k);    /* "tariff", "offtake", ... */
+const char *cp_deal_status_name(cp_deal_status s);    /* "proposed", ... */
 /* Reverse look-ups: -1 when the name is unknown. */
 int cp_good_from_name(const char *name);
 int cp_sector_from_name(const char *name);
@@ -480,5 +586,6 @@ int cp_stage_from_name(const char *name);
 int cp_control_mode_from_name(const char *name);
 int cp_order_kind_from_name(const char *name);
 int cp_event_kind_from_name(const char *name);
+int cp_clause_kind_from_name(const char *name);
 
 #endif

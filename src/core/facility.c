@@ -82,6 +82,7 @@ int fac_add(cp_world *w, const cp_facility_spec *spec)
     f->kind = spec->kind;
     f->host = spec->host;
     f->funder = spec->funder;
+    f->cofunder = -1;
     f->capacity_t_per_yr = spec->capacity_t_per_yr;
     f->stage = spec->stage;
     f->turns_in_stage = spec->turns_in_stage;
@@ -156,10 +157,20 @@ static double pay_instalment(cp_world *w, cp_facility *f)
     double from_funds = fmin(f->funds_musd, want);
     f->funds_musd -= from_funds;
     double rest = want - from_funds;
-    cp_nation *payer = &w->nations[f->funder];
-    double from_treasury = fmin(rest, fmax(0.0, payer->treasury_musd));
-    payer->treasury_musd -= from_treasury;
-    payer->capex_paid_musd += from_treasury + from_funds;
+    double from_treasury = 0;
+    /* a co-investor pays its share of what prepaid funds do not cover */
+    int payers[2] = {f->funder, f->cofunder};
+    double shares[2] = {f->cofunder >= 0 ? 1.0 - f->cofunder_share : 1.0, f->cofunder_share};
+    for (int k = 0; k < 2; k++) {
+        if (payers[k] < 0)
+            continue;
+        cp_nation *payer = &w->nations[payers[k]];
+        double part = fmin(rest * shares[k], fmax(0.0, payer->treasury_musd));
+        payer->treasury_musd -= part;
+        payer->capex_paid_musd += part;
+        from_treasury += part;
+    }
+    w->nations[f->funder].capex_paid_musd += from_funds;
     double paid = from_funds + from_treasury;
     f->capex_paid_musd += paid;
     return paid / due;

@@ -60,6 +60,16 @@ uint64_t cp_world_hash(const cp_world *w)
         h = mixd(h, f->capex_paid_musd);
         h = mixd(h, f->funds_musd);
     }
+    for (int k = 0; k < w->deal_count; k++) {
+        const cp_deal *d = &w->deals[k];
+        h = mix(h, (uint64_t)d->status | (uint64_t)(uint32_t)d->revision << 8);
+        for (int p = 0; p < d->party_count; p++)
+            h = mix(h, (uint64_t)d->accepted[p]);
+        for (int c = 0; c < d->clause_count; c++)
+            h = mixd(h, d->clauses[c].delivered_t);
+    }
+    for (int n = 0; n < w->nation_count; n++)
+        h = mixd(h, w->nations[n].trust);
     for (int k = 0; k < w->effect_count; k++)
         h = mix(h, (uint64_t)w->effects[k].event.kind << 32 | (uint64_t)w->effects[k].turns_left);
     return h;

@@ -387,6 +387,7 @@ void mkt_clear(cp_world *w, cp_good g)
 {
     static _Thread_local solve sv; /* large: kept off the stack */
     cp_market_state *ms = &w->mstate[g];
+    deal_deliver(w, g);
     setup(w, &sv, g);
     memset(sv.cap, 0, sizeof sv.cap);
     for (int it = 0; it < ITERATIONS; it++) {

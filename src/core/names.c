@@ -22,6 +22,11 @@ static const char *const order_names[CP_ORDER_KIND_COUNT] = {
 static const char *const event_names[CP_EVENT_KIND_COUNT] = {
     "mine_flood", "lawsuit", "conflict", "approvals_slow", "summit", "demand_shock"};
 
+static const char *const clause_names[CP_CLAUSE_KIND_COUNT] = {
+    "tariff", "licence", "suspend", "offtake", "coinvest", "tech_transfer", "stockpile", "alliance"};
+static const char *const deal_status_names[CP_DEAL_STATUS_COUNT] = {
+    "proposed", "agreed", "active", "rejected", "expired", "breached", "withdrawn"};
+
 static const char *pick(const char *const *names, int count, int i)
 {
     return (i >= 0 && i < count) ? names[i] : "?";
@@ -46,6 +51,10 @@ const char *cp_stage_name(cp_stage s) { return pick(NAMES(stage_names), (int)s);
 const char *cp_control_mode_name(cp_control_mode m) { return pick(NAMES(mode_names), (int)m); }
 const char *cp_order_kind_name(cp_order_kind k) { return pick(NAMES(order_names), (int)k); }
 const char *cp_event_kind_name(cp_event_kind k) { return pick(NAMES(event_names), (int)k); }
+
+const char *cp_clause_kind_name(cp_clause_kind k) { return pick(NAMES(clause_names), (int)k); }
+const char *cp_deal_status_name(cp_deal_status s) { return pick(NAMES(deal_status_names), (int)s); }
+int cp_clause_kind_from_name(const char *n) { return find(NAMES(clause_names), n); }
 
 int cp_good_from_name(const char *n) { return find(NAMES(good_names), n); }
 int cp_sector_from_name(const char *n) { return find(NAMES(sector_names), n); }

@@ -6,8 +6,10 @@
  *     nation then by submission, then what the scenario schedules for T+1
  *     and what a teacher injected. Policies come first so that everything
  *     after sees the rules of the quarter it resolves.
- *  2. Deals (the diplomacy layer will slot in here: a deal is carried out
- *     through the same order machinery, after unilateral policies).
+ *  2. Deals (deal_exec.c): breaches are judged against the policies just
+ *     set, finished deals expire, agreed ones start through the same order
+ *     machinery, allies share stockpiles. Offtake deliveries happen in each
+ *     market, after production and before trade.
  *  3. Construction. Every project moves along its timeline and pays its
  *     instalment; a plant that enters ramp-up produces this very quarter.
  *     Firms that have sold above their hurdle price for a year announce
@@ -136,6 +138,8 @@ void cp_world_advance(cp_world *w)
     }
     order_apply_pending(w);
     evt_scheduled(w);
+    /* 2. deals */
+    deal_phase(w);
     /* 3. construction, and firms' own investment decisions */
     fac_advance(w);
     fac_private_investment(w);

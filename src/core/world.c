@@ -141,10 +141,19 @@ cp_world *cp_world_clone(const cp_world *src)
     w->hist_nation = malloc(sizeof(cp_nation_history) * (size_t)src->hist_cap * (size_t)src->nation_count);
     w->hist_market = malloc(sizeof(cp_market_history) * (size_t)src->hist_cap * CP_GOOD_COUNT);
     w->news = src->news_cap ? malloc(sizeof(cp_news) * (size_t)src->news_cap) : NULL;
-    if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news)) {
+    w->deals = src->deal_cap ? malloc(sizeof(cp_deal) * (size_t)src->deal_cap) : NULL;
+    w->deal_events = src->deal_event_cap
+                         ? malloc(sizeof(cp_deal_event) * (size_t)src->deal_event_cap) : NULL;
+    if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news) ||
+        (src->deal_cap && !w->deals) || (src->deal_event_cap && !w->deal_events)) {
         cp_world_destroy(w);
         return NULL;
     }
+    if (src->deal_count)
+        memcpy(w->deals, src->deals, sizeof(cp_deal) * (size_t)src->deal_count);
+    if (src->deal_event_count)
+        memcpy(w->deal_events, src->deal_events,
+               sizeof(cp_deal_event) * (size_t)src->deal_event_count);
     memcpy(w->hist_nation, src->hist_nation,
            sizeof(cp_nation_history) * (size_t)(src->turn + 1) * (size_t)src->nation_count);
     memcpy(w->hist_market, src->hist_market,
@@ -161,6 +170,8 @@ void cp_world_destroy(cp_world *w)
     free(w->hist_nation);
     free(w->hist_market);
     free(w->news);
+    free(w->deals);
+    free(w->deal_events);
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);
     free(w);

@@ -79,6 +79,11 @@ struct cp_world {
 
     int news_count, news_cap;
     cp_news *news;
+
+    int deal_count, deal_cap;
+    cp_deal *deals;          /* every deal ever proposed; id = index */
+    int deal_event_count, deal_event_cap;
+    cp_deal_event *deal_events;
 };
 
 /* order.c */
@@ -120,6 +125,11 @@ void evt_apply_effects(cp_world *w);
 void evt_draw(cp_world *w);
 void evt_start(cp_world *w, const cp_event *e, const char *note);
 cp_status evt_check(const cp_world *w, const cp_event *e, cp_error *err);
+
+/* deal.c, deal_exec.c */
+void deal_log(cp_world *w, const cp_deal *d, int nation, const char *what);
+void deal_phase(cp_world *w);
+void deal_deliver(cp_world *w, cp_good g);
 
 /* score.c */
 void score_update(cp_world *w);

@@ -27,7 +27,7 @@ check "nations.csv header" 'head -1 "$tmp/csv/nations.csv" | grep -q "^turn,date
 nations=$("$bin" sim --turns 0 --csv "$tmp/c0" --quiet >/dev/null; tail -n +2 "$tmp/c0/nations.csv" | wc -l)
 check "nations.csv: turn 0 to N, one row per nation" '[ $(tail -n +2 "$tmp/csv/nations.csv" | wc -l) -eq $((nations * 3)) ]'
 check "markets.csv: 4 goods x 3 turns" '[ $(tail -n +2 "$tmp/csv/markets.csv" | wc -l) -eq 12 ] && head -1 "$tmp/csv/markets.csv" | grep -q "^turn,date,good,world_price_usd_per_kg,production_t,traded_t"'
-check "facilities.csv and news.csv" '[ -s "$tmp/csv/facilities.csv" ] && [ -s "$tmp/csv/news.csv" ]'
+check "facilities.csv, news.csv, deals.csv" '[ -s "$tmp/csv/facilities.csv" ] && [ -s "$tmp/csv/news.csv" ] && head -1 "$tmp/csv/deals.csv" | grep -q "^turn,date,deal_id,proposer,parties,clauses,status"'
 
 expect_2() { # name, fragment of the message, args...
   local name=$1 frag=$2; shift 2

@@ -1,5 +1,5 @@
 /* test_conservation.c -- property test: over a thousand random games with
- * random (often invalid) orders, material and money are conserved and no
+ * random (often invalid) orders and deals, material and money are conserved and no
  * stock, price or capacity goes negative or stops being a number. */
 #include <math.h>
 #include <string.h>
@@ -40,6 +40,38 @@ static cp_order random_order(const cp_world *w)
     return o;
 }
 
+/* A random two-party deal, often invalid; accepted half the time. */
+static void random_deal(cp_world *w, int *proposed)
+{
+    cp_deal d;
+    memset(&d, 0, sizeof d);
+    int n = cp_world_nation_count(w);
+    d.proposer = pick(n);
+    d.party_count = 2;
+    d.parties[0] = d.proposer;
+    d.parties[1] = pick(n);
+    d.term_turns = pick(6);
+    d.clause_count = 1 + pick(3);
+    for (int k = 0; k < d.clause_count; k++) {
+        cp_clause *c = &d.clauses[k];
+        c->kind = (cp_clause_kind)pick(CP_CLAUSE_KIND_COUNT);
+        c->from = d.parties[pick(2)];
+        c->to = d.parties[pick(2)];
+        c->good = pick(CP_GOOD_COUNT);
+        c->facility_kind = pick(CP_FAC_KIND_COUNT);
+        c->amount = unit() * (c->kind == CP_CLAUSE_OFFTAKE ? 3000 : 1.0);
+        c->price_usd_per_kg = pick(2) ? 0 : unit() * 100;
+        c->capacity_t_per_yr = 100 + unit() * 5000;
+    }
+    cp_error err;
+    int id = cp_world_propose(w, &d, &err);
+    if (id >= 0) {
+        (*proposed)++;
+        if (pick(2))
+            cp_world_answer(w, id, d.parties[1], CP_ANSWER_ACCEPT, &err);
+    }
+}
+
 static int finite_nonneg(double x) { return isfinite(x) && x >= -1e-9; }
 
 static void check_world(const cp_world *w, int game)
@@ -78,7 +110,7 @@ static void test_random_games(void)
     static cp_scenario sc;
     fixture_three(&sc, 1);
     cp_world *template = fixture_world(&sc, 3);
-    int games = 1000, accepted = 0, refused = 0;
+    int games = 1000, accepted = 0, refused = 0, deals = 0;
     for (int game = 0; game < games; game++) {
         cp_world *w = cp_world_clone(template);
         for (int turn = 0; turn < 8; turn++) {
@@ -91,13 +123,17 @@ static void test_random_games(void)
                 else
                     refused++;
             }
+            if (pick(3) == 0)
+                random_deal(w, &deals);
             cp_world_advance(w);
             check_world(w, game);
         }
         cp_world_destroy(w);
     }
-    printf("    %d games, %d orders accepted, %d refused\n", games, accepted, refused);
+    printf("    %d games, %d orders accepted, %d refused, %d deals proposed\n", games, accepted,
+           refused, deals);
     CHECK(accepted > 1000 && refused > 1000, "both kinds exercised");
+    CHECK(deals > 100, "deals exercised");
     cp_world_destroy(template);
 }
 
