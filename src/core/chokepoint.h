@@ -526,6 +526,19 @@ double cp_world_deal_value_musd(const cp_world *w, const cp_deal *d, int nation)
  * caps its tariff on magnet from CHN at 10%". */
 const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, size_t len);
 
+/* ---- saving ------------------------------------------------------------ */
+
+/* Serialise the whole world (its scenario, state, history, news, deals,
+ * pending orders and random stream) into a new heap buffer ('*buf', freed
+ * by the caller with free()). The format carries a version and a checksum;
+ * the core writes no file (the command line and the window do). */
+cp_status cp_world_save(const cp_world *w, unsigned char **buf, size_t *len, cp_error *err);
+/* Rebuild a world from such a buffer, from this or an older format
+ * version. Every count, index and number is checked: a truncated, corrupted,
+ * foreign or future-version buffer is refused with a message, never a crash.
+ * A loaded world continues exactly as the saved one would have. */
+cp_world *cp_world_load(const unsigned char *buf, size_t len, cp_error *err);
+
 /* ---- reading the world ------------------------------------------------ */
 
 int cp_world_turn(const cp_world *w);
