@@ -12,6 +12,7 @@
  */
 #include <math.h>
 
+#include "fastmath.h"
 #include "world_internal.h"
 
 /* Final need of good 'g' by nation 'n' this quarter at reference prices. */
@@ -58,7 +59,7 @@ void cons_final(cp_world *w)
                 continue;
             }
             double P = nat->price_paid_usd_per_kg[g];
-            double price_factor = P > 0 ? pow(P / gp->reference_price_usd_per_kg, -gp->demand_elasticity) : 1.0;
+            double price_factor = P > 0 ? fm_pow(P / gp->reference_price_usd_per_kg, -gp->demand_elasticity) : 1.0;
             double stock = nat->stock_t[g];
             double restricted = w->licensed_in_t[g][n] < stock ? w->licensed_in_t[g][n] : stock;
             double free_stock = stock - restricted;

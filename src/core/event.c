@@ -195,13 +195,14 @@ void evt_draw(cp_world *w)
             evt_start(w, &e, "");
         }
         int licensing = 0;
-        for (int g = 0; g < CP_GOOD_COUNT && !licensing; g++)
-            for (int d = 0; d < w->nation_count; d++)
-                if (nat->policy.control[g][d].mode == CP_CONTROL_LICENSED) {
-                    licensing = 1;
-                    break;
-                }
-        if (licensing && u_slow < 0.03 * rate) {
+        if (u_slow < 0.03 * rate) /* look only when the draw would fire */
+            for (int g = 0; g < CP_GOOD_COUNT && !licensing; g++)
+                for (int d = 0; d < w->nation_count; d++)
+                    if (nat->policy.control[g][d].mode == CP_CONTROL_LICENSED) {
+                        licensing = 1;
+                        break;
+                    }
+        if (licensing) {
             cp_event e = {CP_EVENT_APPROVALS_SLOW, n, -1, -1, -1, 0.2 + 0.4 * u_size, 1 + (int)(u_size * 3)};
             evt_start(w, &e, "");
         }

@@ -74,10 +74,28 @@ double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *lice
 /* L^-s, with a fast path for the usual whole-number elasticities. */
 static double pow_neg(double L, double s, int s_int)
 {
+    double b = 1.0 / L, b2 = b * b;
+    switch (s_int) { /* the usual elasticities, spelled out for speed */
+    case 4:
+        return b2 * b2;
+    case 5:
+        return b2 * b2 * b;
+    case 6:
+        return b2 * b2 * b2;
+    case 7:
+        return b2 * b2 * b2 * b;
+    case 8:
+        return (b2 * b2) * (b2 * b2);
+    default:
+        break;
+    }
     if (s_int > 0) {
-        double r = 1.0 / L, acc = r;
-        for (int k = 1; k < s_int; k++)
-            acc *= r;
+        double acc = 1.0;
+        for (int e = s_int; e > 0; e >>= 1) {
+            if (e & 1)
+                acc *= b;
+            b *= b;
+        }
         return acc;
     }
     return fm_pow(L, -s);
@@ -154,6 +172,12 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
     double log_P = fm_log(B / A) / (1.0 - s);
     if (!update_premiums)
         sv->P[j] = fm_exp(log_P);
+    if (sv->base[j] <= 0 && sv->extra[j] <= 0) {
+        /* a nation that does not buy this good: its price index is all it
+         * needs, and the iterations never gave it flows to clear */
+        sv->D[j] = 0;
+        return;
+    }
     double want = sv->base[j] > 0
                       ? sv->base[j] * fm_exp(-gp->demand_elasticity * (log_P - sv->log_ref))
                       : 0;
@@ -274,9 +298,11 @@ static void settle(cp_world *w, const solve *sv, cp_good g)
     cp_market *mk = &w->market[g];
     cp_market_state *ms = &w->mstate[g];
     int n = sv->n;
-    memset(mk->flow_t, 0, sizeof mk->flow_t);
+    for (int i = 0; i < n; i++)
+        memset(mk->flow_t[i], 0, sizeof(double) * (size_t)n);
     double X[CP_MAX_NATIONS][CP_MAX_NATIONS];
-    memcpy(X, sv->X, sizeof X);
+    for (int q = 0; q < sv->ns; q++)
+        memcpy(X[sv->seller[q]], sv->X[sv->seller[q]], sizeof(double) * (size_t)n);
 
     /* hard limits: rationed routes, export quotas, what sellers hold */
     for (int q = 0; q < sv->ns; q++) {
@@ -389,7 +415,8 @@ void mkt_clear(cp_world *w, cp_good g)
     cp_market_state *ms = &w->mstate[g];
     deal_deliver(w, g);
     setup(w, &sv, g);
-    memset(sv.cap, 0, sizeof sv.cap);
+    for (int q = 0; q < sv.ns; q++)
+        memset(sv.cap[sv.seller[q]], 0, sizeof(double) * (size_t)sv.n);
     for (int it = 0; it < ITERATIONS; it++) {
         update_fob(ms, &sv);
         for (int j = 0; j < sv.n; j++)

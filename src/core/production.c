@@ -11,6 +11,7 @@
  */
 #include <math.h>
 
+#include "fastmath.h"
 #include "world_internal.h"
 
 /* Operating cost per kg of output, USD [E]: ore concentrate ~$4 (below the
@@ -74,7 +75,7 @@ static double target_utilisation(const cp_world *w, int n, cp_facility_kind kind
     const cp_good_params *gp = &w->sc->goods[product_of[kind]];
     double relief = 1.0 - 0.5 * nat->policy.subsidy[kind];
     double ratio = price_ratio(w, n, kind) / relief;
-    double u = ratio > 0 ? pow(ratio, gp->supply_elasticity) : 0.0;
+    double u = ratio > 0 ? fm_pow(ratio, gp->supply_elasticity) : 0.0;
     return u < 0.1 ? 0.1 : (u > 1.0 ? 1.0 : u);
 }
 
@@ -200,7 +201,7 @@ double prod_heavy_per_magnet_t(const cp_world *w, int n)
 {
     double ratio = w->nations[n].price_paid_usd_per_kg[CP_HEAVY_OXIDE] /
                    w->sc->goods[CP_HEAVY_OXIDE].reference_price_usd_per_kg;
-    double f = ratio > 1.0 ? pow(ratio, -0.4) : 1.0;
+    double f = ratio > 1.0 ? fm_pow(ratio, -0.4) : 1.0;
     return w->sc->magnet_heavy_t_per_t * (f < 0.4 ? 0.4 : f);
 }
 
