@@ -1,0 +1,282 @@
+/* app.c -- the game window's state: building the world and the map, opening the output, ending turns. */
+#include "app.h"
+
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "map_project.h"
+
+#ifndef CP_DATA_DIR
+#define CP_DATA_DIR "."
+#endif
+
+/* $CHOKEPOINT_DATA, or the source tree the program was built from. */
+static void data_path(char *buf, size_t len, const char *rel)
+{
+    const char *dir = getenv("CHOKEPOINT_DATA");
+    if (!dir || !dir[0]) dir = CP_DATA_DIR;
+    snprintf(buf, len, "%s/%s", dir, rel);
+}
+
+/* Match each nation to its country on the map by ISO code, and place its
+ * anchor (where flows start and labels sit) at the scenario's
+ * representative point. */
+static int link_nations(ui_app *a, char *err, size_t errlen)
+{
+    a->country_nation = malloc((a->asset.country_count ? a->asset.country_count : 1) * sizeof(int));
+    if (!a->country_nation) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t c = 0; c < a->asset.country_count; c++) a->country_nation[c] = -1;
+    int n = cp_world_nation_count(a->world);
+    for (int i = 0; i < n; i++) {
+        const cp_nation *nat = cp_world_nation(a->world, i);
+        int c = map_asset_find(&a->asset, nat->iso3);
+        a->nation_country[i] = c;
+        if (c >= 0) a->country_nation[c] = i;
+        double x, y;
+        map_project_forward(nat->lon_deg, nat->lat_deg, &x, &y);
+        a->nation_at[i].x = (float)x;
+        a->nation_at[i].y = (float)y;
+    }
+    /* the map's extent without Antarctica, which is hidden */
+    map_box b = {1e9f, 1e9f, -1e9f, -1e9f};
+    for (size_t c = 0; c < a->mesh.country_count; c++) {
+        if (a->asset.countries[c].flags & MAP_FLAG_ANTARCTIC) continue;
+        const map_box *k = &a->mesh.countries[c].box;
+        if (k->min_x < b.min_x) b.min_x = k->min_x;
+        if (k->min_y < b.min_y) b.min_y = k->min_y;
+        if (k->max_x > b.max_x) b.max_x = k->max_x;
+        if (k->max_y > b.max_y) b.max_y = k->max_y;
+    }
+    a->world_box = b;
+    return 0;
+}
+
+int app_create(ui_app *a, const app_options *opt, char *err, size_t errlen)
+{
+    memset(a, 0, sizeof *a);
+    a->selected = a->hovered = a->hovered_country = -1;
+    a->metric = METRIC_MINE_OUTPUT;
+    a->good = CP_MAGNET;
+    a->show_flows = a->show_news = 1;
+    a->timeline_world = 1;
+    a->timeline_kind = -1;
+    a->metric_turn = -1;
+    a->scale = 1;
+    a->dirty = 1;
+    tl_log_init(&a->stages);
+
+    a->scenario = malloc(sizeof *a->scenario);
+    if (!a->scenario) {
+        snprintf(err, errlen, "out of memory");
+        return 1;
+    }
+    char msg[1024];
+    if (cps_scenario_load(opt->scenario, a->scenario, &a->info, msg, sizeof msg) != 0) {
+        snprintf(err, errlen, "%s", msg);
+        return 2;
+    }
+    a->have_info = 1;
+    cp_error e;
+    a->world = cp_world_create(a->scenario, opt->seed, &e);
+    if (!a->world) {
+        snprintf(err, errlen, "scenario %s: %s", opt->scenario, e.message);
+        return 2;
+    }
+    tl_log_record(&a->stages, a->world);
+    a->prev = calloc(1, sizeof *a->prev);
+    if (!a->prev) {
+        snprintf(err, errlen, "out of memory");
+        return 1;
+    }
+
+    char path[1200];
+    data_path(path, sizeof path, "assets/world-110m.cpmap");
+    if (map_asset_load(path, &a->asset, msg, sizeof msg) != 0) {
+        snprintf(err, errlen, "%s", msg);
+        return 1;
+    }
+    if (map_mesh_build(&a->asset, &a->mesh, msg, sizeof msg) != 0) {
+        snprintf(err, errlen, "%s", msg);
+        return 1;
+    }
+    if (map_drawer_init(&a->drawer, &a->mesh) != 0) {
+        snprintf(err, errlen, "map: out of memory");
+        return 1;
+    }
+    if (link_nations(a, err, errlen) != 0) return 1;
+    a->cam.cx = a->cam.to_cx = (a->world_box.min_x + a->world_box.max_x) / 2;
+    a->cam.cy = a->cam.to_cy = (a->world_box.min_y + a->world_box.max_y) / 2;
+    a->cam.zoom = a->cam.to_zoom = 1;
+    return 0;
+}
+
+/* The display scale: output pixels per window coordinate, times an
+ * optional $CHOKEPOINT_UI_SCALE for projectors and large rooms. */
+static float ui_scale_env(void)
+{
+    const char *s = getenv("CHOKEPOINT_UI_SCALE");
+    double v = s ? atof(s) : 1.0;
+    return v >= 0.5 && v <= 4 ? (float)v : 1.0f;
+}
+
+static int finish_output(ui_app *a, char *err, size_t errlen)
+{
+    SDL_SetRenderDrawBlendMode(a->renderer, SDL_BLENDMODE_BLEND);
+    a->text = text_create(a->renderer, a->scale, err, errlen);
+    return a->text ? 0 : 1;
+}
+
+int app_open_window(ui_app *a, int width, int height, char *err, size_t errlen)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        return 1;
+    }
+    a->window = SDL_CreateWindow("Chokepoint", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                 width, height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!a->window) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(a->window, 960, 600);
+    a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!a->renderer) a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!a->renderer) {
+        snprintf(err, errlen, "no renderer: %s", SDL_GetError());
+        return 1;
+    }
+    int ww, wh;
+    SDL_GetWindowSize(a->window, &ww, &wh);
+    SDL_GetRendererOutputSize(a->renderer, &a->out_w, &a->out_h);
+    a->scale = (ww > 0 ? (float)a->out_w / ww : 1.0f) * ui_scale_env();
+    app_update_title(a);
+    return finish_output(a, err, errlen);
+}
+
+int app_open_surface(ui_app *a, int width, int height, char *err, size_t errlen)
+{
+    a->target = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!a->target) {
+        snprintf(err, errlen, "surface: %s", SDL_GetError());
+        return 1;
+    }
+    a->renderer = SDL_CreateSoftwareRenderer(a->target);
+    if (!a->renderer) {
+        snprintf(err, errlen, "software renderer: %s", SDL_GetError());
+        return 1;
+    }
+    a->out_w = width;
+    a->out_h = height;
+    a->scale = ui_scale_env();
+    return finish_output(a, err, errlen);
+}
+
+void app_destroy(ui_app *a)
+{
+    text_destroy(a->text);
+    if (a->renderer) SDL_DestroyRenderer(a->renderer);
+    if (a->target) SDL_FreeSurface(a->target);
+    if (a->window) SDL_DestroyWindow(a->window);
+    if (TTF_WasInit()) TTF_Quit();
+    map_drawer_free(&a->drawer);
+    map_mesh_free(&a->mesh);
+    map_asset_free(&a->asset);
+    free(a->country_nation);
+    tl_log_free(&a->stages);
+    free(a->prev);
+    if (a->world) cp_world_destroy(a->world);
+    if (a->have_info) cps_scenario_info_free(&a->info);
+    free(a->scenario);
+    memset(a, 0, sizeof *a);
+}
+
+void ui_end_turn(ui_app *a)
+{
+    /* AI seats: the agents' orders are to be queued here (cps_seats_run_turn)
+     * before the quarter is resolved. */
+    fig_snapshot_take(a->prev, a->world);
+    cp_world_advance(a->world);
+    tl_log_record(&a->stages, a->world);
+    app_update_title(a);
+    char date[8], msg[96];
+    int t = cp_world_turn(a->world);
+    cp_world_date_text(a->world, t, date, sizeof date);
+    snprintf(msg, sizeof msg, "Turn %d: %s", t, date);
+    app_toast(a, msg);
+    a->dirty = 1;
+}
+
+void app_select(ui_app *a, int n)
+{
+    if (n < -1 || n >= cp_world_nation_count(a->world)) n = -1;
+    if (n != a->selected) a->panel_scroll = 0;
+    a->selected = n;
+    a->dirty = 1;
+}
+
+void app_toast(ui_app *a, const char *msg)
+{
+    snprintf(a->toast, sizeof a->toast, "%s", msg);
+    a->toast_until_ms = SDL_GetTicks() + 2500;
+    a->dirty = 1;
+}
+
+void app_update_title(ui_app *a)
+{
+    if (!a->window) return;
+    char date[8], title[400];
+    int t = cp_world_turn(a->world);
+    snprintf(title, sizeof title, "Chokepoint \xE2\x80\x94 %s \xE2\x80\x94 %s, turn %d of %d, seed %llu",
+             a->scenario->title, cp_world_date_text(a->world, t, date, sizeof date), t,
+             a->scenario->default_turns, (unsigned long long)cp_world_seed(a->world));
+    SDL_SetWindowTitle(a->window, title);
+}
+
+void app_refresh_metric(ui_app *a)
+{
+    int t = cp_world_turn(a->world);
+    if (a->metric_turn == t && a->metric_cached == (int)a->metric && a->metric_good == (int)a->good)
+        return;
+    metric_all(a->world, a->metric, a->good, a->metric_vals, &a->metric_scale);
+    a->metric_turn = t;
+    a->metric_cached = (int)a->metric;
+    a->metric_good = (int)a->good;
+}
+
+int app_px(const ui_app *a, int size_at_1x)
+{
+    return (int)lroundf(size_at_1x * a->scale);
+}
+
+void app_tip_set(ui_app *a, SDL_Rect anchor, const char *title, const char *body)
+{
+    a->tip.active = 1;
+    a->tip.anchor = anchor;
+    snprintf(a->tip.title, sizeof a->tip.title, "%s", title ? title : "");
+    snprintf(a->tip.body, sizeof a->tip.body, "%s", body ? body : "");
+}
+
+int app_hover(const ui_app *a, SDL_Rect rc)
+{
+    if ((a->show_help || a->show_briefing) && !a->modal) return 0;
+    if (a->in.dragging) return 0;
+    return rect_has(rc, a->in.x, a->in.y);
+}
+
+int app_click(ui_app *a, SDL_Rect rc)
+{
+    if (!a->in.clicked || a->in.click_used) return 0;
+    if ((a->show_help || a->show_briefing) && !a->modal) return 0;
+    if (!rect_has(rc, a->in.press_x, a->in.press_y) || !rect_has(rc, a->in.x, a->in.y))
+        return 0;
+    a->in.click_used = 1;
+    a->dirty = 1;
+    return 1;
+}

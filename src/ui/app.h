@@ -1,0 +1,165 @@
+/* app.h -- the game window's state, shared by the files that draw and drive it.
+ *
+ * One ui_app holds the world being played, the prepared map, the renderer
+ * and text cache, and what the player is looking at. Drawing is immediate
+ * mode: every frame each view draws itself from the world and reads the
+ * mouse from 'in', so there is no widget tree to keep in sync with the
+ * game. Sizes are in output pixels; app_px() turns a size designed at 1x
+ * into pixels on a HiDPI screen.
+ */
+#ifndef UI_APP_H
+#define UI_APP_H
+
+#include <SDL.h>
+#include <stdint.h>
+
+#include "chokepoint.h"
+#include "map_draw.h"
+#include "map_mesh.h"
+#include "figures.h"
+#include "metric.h"
+#include "scenario_load.h"
+#include "text.h"
+#include "tl_model.h"
+
+typedef enum { VIEW_MAP = 0, VIEW_CHARTS, VIEW_TIMELINE, VIEW_COUNT } app_view;
+
+/* The mouse as this frame sees it. 'clicked' is a press and release
+ * without a drag in between; widgets that use a click or the wheel set the
+ * matching *_used flag so that nothing underneath reacts too. */
+typedef struct {
+    int x, y;
+    int down, pressed, clicked, click_used;
+    int press_x, press_y, dragging;
+    int drag_map; /* the press started on the map: a drag pans it */
+    float wheel;
+    int wheel_used;
+} app_input;
+
+/* A tooltip requested this frame, drawn last, above everything. */
+typedef struct {
+    int active;
+    SDL_Rect anchor; /* what the mouse is over */
+    char title[160];
+    char body[2048];
+} app_tip;
+
+/* The map camera: the projected point at the centre of the map area and a
+ * zoom factor over "the whole world fits". Pan and zoom ease towards the
+ * target values. */
+typedef struct {
+    double cx, cy, zoom;
+    double to_cx, to_cy, to_zoom;
+} app_camera;
+
+typedef struct {
+    SDL_Rect win, top, tabs, content, main, panel;
+    SDL_Rect card, news; /* floating over the map: metric chooser + legend, news feed */
+} app_layout;
+
+typedef struct ui_app {
+    /* the game */
+    cp_scenario *scenario; /* heap: the struct is large */
+    cps_scenario_info info;
+    int have_info;
+    cp_world *world;
+    tl_log stages;
+    fig_snapshot *prev; /* last quarter's nations, for "why it changed" */
+
+    /* the map, prepared once */
+    map_asset asset;
+    map_mesh mesh;
+    map_drawer drawer;
+    int *country_nation;                  /* per map country: nation index or -1 */
+    int nation_country[CP_MAX_NATIONS];   /* per nation: map country or -1 */
+    map_vec2 nation_at[CP_MAX_NATIONS];   /* projected anchor of each nation */
+    map_box world_box;                    /* land without Antarctica */
+
+    /* output */
+    SDL_Window *window; /* NULL when drawing into a surface (screenshots, tests) */
+    SDL_Renderer *renderer;
+    SDL_Surface *target; /* the surface of a windowless renderer */
+    text_cache *text;
+    int out_w, out_h; /* output pixels */
+    float scale;      /* output pixels per window coordinate (2 on HiDPI) */
+
+    /* what the player looks at */
+    app_view view;
+    metric_id metric;
+    cp_good good;
+    int selected;     /* nation index or -1 */
+    int hovered;      /* nation under the mouse on the map, or -1 */
+    int hovered_country; /* map country under the mouse, or -1 */
+    int show_flows, show_news, show_help, show_briefing;
+    int metric_menu;  /* the "colour by" list is open */
+    float panel_open; /* 0..1, animates the nation panel */
+    int panel_scroll, news_scroll, timeline_scroll;
+    int panel_content_h, news_content_h, timeline_content_h; /* last frame's, to bound scrolling */
+    int timeline_world; /* 1: every facility; 0: the selected nation's */
+    int timeline_kind;  /* -1 all, or a cp_facility_kind */
+    app_camera cam;
+    map_view mview;   /* this frame's transform, from cam and the map area */
+    SDL_Rect map_area;
+
+    /* metric values, recomputed when the turn, metric or good changes */
+    double metric_vals[CP_MAX_NATIONS];
+    scale metric_scale;
+    int metric_turn, metric_cached, metric_good;
+
+    /* frame state */
+    app_layout lay;
+    app_input in;
+    app_tip tip;
+    char toast[256];
+    uint32_t toast_until_ms;
+    uint32_t now_ms;
+    int keys_pan_x, keys_pan_y, keys_zoom; /* held keys: -1, 0, 1 */
+    int modal;  /* 1 while a modal overlay draws its own widgets */
+    int dirty; /* something changed: draw another frame */
+    int quit;
+    unsigned frames;
+} ui_app;
+
+/* Options from the command line. */
+typedef struct {
+    const char *scenario; /* name or path */
+    uint64_t seed;
+    const char *screenshot; /* NULL: interactive */
+    int width, height;
+} app_options;
+
+/* Load the scenario, build the world and prepare the map. Output is set up
+ * separately (app_open_window or app_open_surface). Returns 0, or 2 for a
+ * bad scenario and 1 for anything else, with a message in 'err'. */
+int app_create(ui_app *a, const app_options *opt, char *err, size_t errlen);
+/* A resizable, HiDPI-aware window with a vsynced renderer. */
+int app_open_window(ui_app *a, int width, int height, char *err, size_t errlen);
+/* A software renderer drawing into a 'width' x 'height' surface: no
+ * display needed (screenshots, render tests, the benchmark). */
+int app_open_surface(ui_app *a, int width, int height, char *err, size_t errlen);
+void app_destroy(ui_app *a);
+
+/* End the turn: the one place where the game moves on. Today it resolves
+ * the quarter with cp_world_advance; the AI nations' agents are to play
+ * their seats here, before the advance. */
+void ui_end_turn(ui_app *a);
+
+/* Select nation 'n' (or -1 to close the panel). */
+void app_select(ui_app *a, int n);
+/* Show a short message at the bottom of the window for a few seconds. */
+void app_toast(ui_app *a, const char *msg);
+/* Update the window title: scenario, date, turn and seed. */
+void app_update_title(ui_app *a);
+/* Refresh the cached metric values if the turn, metric or good changed. */
+void app_refresh_metric(ui_app *a);
+
+/* A 1x design size in output pixels. */
+int app_px(const ui_app *a, int size_at_1x);
+/* Ask for a tooltip over 'anchor' this frame; 'title' may be NULL. */
+void app_tip_set(ui_app *a, SDL_Rect anchor, const char *title, const char *body);
+/* Is the mouse over 'rc' and not over a modal overlay? */
+int app_hover(const ui_app *a, SDL_Rect rc);
+/* Was 'rc' clicked this frame? Consumes the click. */
+int app_click(ui_app *a, SDL_Rect rc);
+
+#endif

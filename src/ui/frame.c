@@ -1,0 +1,77 @@
+/* frame.c -- lay out the window for its current size and draw one frame, back to front. */
+#include <math.h>
+
+#include "draw.h"
+#include "metric.h"
+#include "theme.h"
+#include "views.h"
+
+enum { TOP_H = 54, TABS_H = 40, PANEL_W = 392, CARD_W = 264, NEWS_H = 112 };
+
+/* Height of the map card: the metric choice, the legend, the flow key. */
+static int card_height(const ui_app *a)
+{
+    return app_px(a, 206);
+}
+
+void frame_layout(ui_app *a)
+{
+    app_layout *l = &a->lay;
+    int W = a->out_w, H = a->out_h;
+    l->win = (SDL_Rect){0, 0, W, H};
+    l->top = (SDL_Rect){0, 0, W, app_px(a, TOP_H)};
+    l->tabs = (SDL_Rect){0, l->top.h, W, app_px(a, TABS_H)};
+    int cy = l->top.h + l->tabs.h;
+    l->content = (SDL_Rect){0, cy, W, H - cy};
+    /* the panel slides in with a smoothstep ease */
+    float t = a->panel_open;
+    float ease = t * t * (3 - 2 * t);
+    int pw = (int)lroundf(app_px(a, PANEL_W) * ease);
+    if (pw > W / 2) pw = W / 2;
+    l->panel = (SDL_Rect){W - pw, cy, pw, H - cy};
+    l->main = (SDL_Rect){0, cy, W - pw, H - cy};
+    a->map_area = l->main;
+    l->card = l->news = (SDL_Rect){0, 0, 0, 0};
+    if (a->view != VIEW_MAP) return;
+    /* the news feed docks under the map: the map's spare height goes to it */
+    if (a->show_news) {
+        int nh = app_px(a, NEWS_H);
+        l->news = (SDL_Rect){l->main.x, l->main.y + l->main.h - nh, l->main.w, nh};
+        a->map_area.h -= nh;
+    }
+    int m = app_px(a, 12);
+    int ch = card_height(a);
+    l->card = (SDL_Rect){a->map_area.x + m, a->map_area.y + a->map_area.h - m - ch, app_px(a, CARD_W), ch};
+    if (l->card.y < a->map_area.y + m) l->card.y = a->map_area.y + m;
+}
+
+void frame_draw(ui_app *a)
+{
+    a->tip.active = 0;
+    frame_layout(a);
+    SDL_Renderer *r = a->renderer;
+    SDL_SetRenderDrawColor(r, COL_OCEAN.r, COL_OCEAN.g, COL_OCEAN.b, 255);
+    SDL_RenderClear(r);
+    switch (a->view) {
+    case VIEW_MAP:
+        mapview_draw(a);
+        mapcard_draw(a);
+        if (a->show_news) news_draw(a, a->lay.news);
+        break;
+    case VIEW_CHARTS:
+        charts_draw(a);
+        break;
+    default:
+        timeline_draw(a);
+        break;
+    }
+    panel_draw(a);
+    topbar_draw(a);
+    tabs_draw(a);
+    overlay_toast(a);
+    overlay_help(a);
+    overlay_briefing(a);
+    overlay_tooltip(a);
+    text_frame_end(a->text);
+    a->frames++;
+}

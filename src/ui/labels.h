@@ -1,0 +1,21 @@
+/* labels.h -- the words the window shows for the core's goods, sectors, stages and kinds. */
+#ifndef UI_LABELS_H
+#define UI_LABELS_H
+
+#include "chokepoint.h"
+
+/* "NdPr oxide", with a short form for tight places ("NdPr") and the unit
+ * its tonnes are counted in ("t REO" or "t NdFeB"). */
+const char *label_good(cp_good g);
+const char *label_good_short(cp_good g);
+const char *label_good_unit(cp_good g);
+const char *label_sector(cp_sector s);          /* "Electric vehicles" */
+const char *label_stage(cp_stage s);            /* "Ramp-up" */
+const char *label_kind(cp_facility_kind k);     /* "Separation plant" */
+const char *label_kind_short(cp_facility_kind k); /* "Separation" */
+const char *label_control(cp_control_mode m);   /* "Licensed" */
+/* The stage of the chain that makes good 'g' (ore: mining, oxides:
+ * separation, magnets: magnet making), as a facility kind. */
+cp_facility_kind label_stage_of_good(cp_good g);
+
+#endif

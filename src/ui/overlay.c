@@ -1,0 +1,167 @@
+/* overlay.c -- what floats above the views: tooltips, the toast, the keyboard help and the briefing. */
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "theme.h"
+#include "views.h"
+#include "widgets.h"
+
+enum { TIP_W = 360 };
+
+/* The tooltip goes below and to the right of the mouse, flipped to stay
+ * inside the window. */
+void overlay_tooltip(ui_app *a)
+{
+    if (!a->tip.active) return;
+    int pad = app_px(a, 10), wrap = app_px(a, TIP_W) - 2 * pad;
+    int tw = 0, th = 0, bw = 0, bh = 0;
+    if (a->tip.title[0]) text_get(a->text, FONT_BODY_BOLD, COL_TEXT, a->tip.title, wrap, &tw, &th);
+    if (a->tip.body[0]) text_get(a->text, FONT_SMALL, COL_TEXT_DIM, a->tip.body, wrap, &bw, &bh);
+    int w = (tw > bw ? tw : bw) + 2 * pad;
+    int h = th + bh + 2 * pad + (th && bh ? app_px(a, 4) : 0);
+    int x = a->in.x + app_px(a, 16), y = a->in.y + app_px(a, 20);
+    if (x + w > a->out_w - app_px(a, 4)) x = a->in.x - w - app_px(a, 8);
+    if (x < app_px(a, 4)) x = app_px(a, 4);
+    if (y + h > a->out_h - app_px(a, 4)) y = a->in.y - h - app_px(a, 8);
+    if (y < app_px(a, 4)) y = app_px(a, 4);
+    SDL_Rect rc = {x, y, w, h};
+    draw_panel(a->renderer, rc, app_px(a, 6), RGBA(12, 19, 28, 250), COL_BORDER);
+    int ty = y + pad;
+    if (th) ty += text_draw_wrapped(a->text, FONT_BODY_BOLD, COL_TEXT, a->tip.title, x + pad, ty, wrap) + app_px(a, 4);
+    if (bh) text_draw_wrapped(a->text, FONT_SMALL, COL_TEXT_DIM, a->tip.body, x + pad, ty, wrap);
+}
+
+void overlay_toast(ui_app *a)
+{
+    if (!a->toast[0] || SDL_TICKS_PASSED(a->now_ms, a->toast_until_ms)) {
+        a->toast[0] = '\0';
+        return;
+    }
+    int w = text_width(a->text, FONT_BODY_BOLD, a->toast) + app_px(a, 32);
+    int h = text_line_h(a->text, FONT_BODY_BOLD) + app_px(a, 16);
+    SDL_Rect rc = {a->lay.main.x + (a->lay.main.w - w) / 2, a->out_h - h - app_px(a, 24), w, h};
+    draw_panel(a->renderer, rc, h / 2, RGBA(30, 42, 58, 245), COL_ACCENT);
+    text_draw(a->text, FONT_BODY_BOLD, COL_TEXT, a->toast, rc.x + w / 2, rc.y + app_px(a, 8), ALIGN_CENTER);
+    a->dirty = 1; /* keep drawing until it expires */
+}
+
+static SDL_Rect modal_card(ui_app *a, int w_1x, int h_px)
+{
+    draw_fill(a->renderer, a->lay.win, RGBA(0, 0, 0, 150));
+    int w = app_px(a, w_1x);
+    if (w > a->out_w - app_px(a, 40)) w = a->out_w - app_px(a, 40);
+    if (h_px > a->out_h - app_px(a, 40)) h_px = a->out_h - app_px(a, 40);
+    SDL_Rect rc = {(a->out_w - w) / 2, (a->out_h - h_px) / 2, w, h_px};
+    draw_panel(a->renderer, rc, app_px(a, 12), COL_PANEL_SOLID, COL_BORDER);
+    return rc;
+}
+
+void overlay_help(ui_app *a)
+{
+    if (!a->show_help) return;
+    static const char *keys[][2] = {
+        {"Space, Enter", "End the turn"},
+        {"M  C  T", "Map, charts, capacity timeline"},
+        {"Tab", "Next view"},
+        {"1  2  3  4", "Ore, NdPr oxide, Dy/Tb oxide, magnets"},
+        {"[  ]", "Previous / next map colouring"},
+        {"F", "Show or hide trade flows"},
+        {"N", "Show or hide the news feed"},
+        {"Drag, Arrows", "Pan the map"},
+        {"Wheel, +  -", "Zoom the map"},
+        {"0, Home", "Whole world"},
+        {"Click a nation", "Open its panel"},
+        {"Esc", "Close panel or overlay"},
+        {"B", "Scenario briefing"},
+        {"F12", "Screenshot to saves/"},
+        {"H, F1", "This help"},
+        {"Ctrl+Q", "Quit"},
+    };
+    int n = (int)(sizeof keys / sizeof keys[0]);
+    int rows = (n + 1) / 2;
+    int rh = app_px(a, 30);
+    int h = app_px(a, 70) + rows * rh + app_px(a, 70);
+    a->modal = 1;
+    SDL_Rect rc = modal_card(a, 900, h);
+    int pad = app_px(a, 24);
+    text_draw(a->text, FONT_TITLE, COL_TEXT, "Keyboard and mouse", rc.x + pad, rc.y + app_px(a, 20), ALIGN_LEFT);
+    int colw = (rc.w - 2 * pad) / 2;
+    for (int i = 0; i < n; i++) {
+        int col = i / rows, row = i % rows;
+        int x = rc.x + pad + col * colw, y = rc.y + app_px(a, 66) + row * rh;
+        /* each key of a combination gets its own cap */
+        const char *k = keys[i][0];
+        int kx = x;
+        while (*k) {
+            while (*k == ' ' || *k == ',') k++;
+            size_t len = strcspn(k, ",");
+            char cap[32];
+            snprintf(cap, sizeof cap, "%.*s", (int)len, k);
+            if (cap[0]) kx += wdg_keycap(a, kx, y, cap) + app_px(a, 6);
+            k += len;
+        }
+        text_draw(a->text, FONT_BODY, COL_TEXT_DIM, keys[i][1], x + app_px(a, 138), y + app_px(a, 1), ALIGN_LEFT);
+    }
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED,
+              "Hover any number for what it is, its unit, its source and why it changed this quarter.",
+              rc.x + pad, rc.y + rc.h - app_px(a, 52), ALIGN_LEFT);
+    SDL_Rect ok = {rc.x + rc.w - pad - app_px(a, 100), rc.y + rc.h - app_px(a, 56), app_px(a, 100), app_px(a, 34)};
+    int close = wdg_button(a, ok, "Close", BTN_PRIMARY, NULL);
+    if (close || (a->in.clicked && !a->in.click_used && !rect_has(rc, a->in.x, a->in.y))) {
+        a->show_help = 0;
+        a->in.click_used = 1;
+    }
+    a->modal = 0;
+}
+
+/* The scenario's briefing and objectives, shown at the start of a game. */
+void overlay_briefing(ui_app *a)
+{
+    if (!a->show_briefing) return;
+    int pad = app_px(a, 28);
+    int w = app_px(a, 720);
+    if (w > a->out_w - app_px(a, 40)) w = a->out_w - app_px(a, 40);
+    int wrap = w - 2 * pad;
+    const char *brief = a->info.briefing ? a->info.briefing : "This scenario has no briefing.";
+    int bh = text_wrapped_height(a->text, FONT_BODY, brief, wrap);
+    int oh = 0;
+    char obj[2048] = "";
+    size_t used = 0;
+    for (int i = 0; i < a->info.objective_count && used + 8 < sizeof obj; i++) {
+        int k = snprintf(obj + used, sizeof obj - used, "%s\xE2\x80\xA2 %s", i ? "\n" : "", a->info.objectives[i]);
+        if (k > 0) used += (size_t)k;
+        if (used >= sizeof obj) used = sizeof obj - 1;
+    }
+    if (obj[0]) oh = text_wrapped_height(a->text, FONT_BODY, obj, wrap) + app_px(a, 34);
+    int h = app_px(a, 96) + bh + oh + app_px(a, 84);
+    a->modal = 1;
+    SDL_Rect rc = modal_card(a, 720, h);
+    int y = rc.y + app_px(a, 22);
+    text_draw(a->text, FONT_SMALL, COL_ACCENT, "BRIEFING", rc.x + pad, y, ALIGN_LEFT);
+    y += text_line_h(a->text, FONT_SMALL) + app_px(a, 4);
+    char title[200];
+    text_fit(a->text, FONT_TITLE, a->scenario->title, wrap, title, sizeof title);
+    text_draw(a->text, FONT_TITLE, COL_TEXT, title, rc.x + pad, y, ALIGN_LEFT);
+    y += text_line_h(a->text, FONT_TITLE) + app_px(a, 14);
+    SDL_Rect body = {rc.x, y, rc.w, rc.y + rc.h - app_px(a, 70) - y};
+    SDL_RenderSetClipRect(a->renderer, &body);
+    y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_DIM, brief, rc.x + pad, y, wrap) + app_px(a, 16);
+    if (obj[0]) {
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "OBJECTIVES", rc.x + pad, y, ALIGN_LEFT);
+        y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
+        text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, obj, rc.x + pad, y, wrap);
+    }
+    SDL_RenderSetClipRect(a->renderer, NULL);
+    SDL_Rect go = {rc.x + rc.w - pad - app_px(a, 120), rc.y + rc.h - app_px(a, 56), app_px(a, 120), app_px(a, 36)};
+    int close = wdg_button(a, go, "Begin", BTN_PRIMARY, NULL);
+    char hint[128], date[8];
+    snprintf(hint, sizeof hint, "%d quarters from %s \xC2\xB7 press B to read this again", a->scenario->default_turns,
+             cp_world_date_text(a->world, 0, date, sizeof date));
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, hint, rc.x + pad, go.y + app_px(a, 10), ALIGN_LEFT);
+    if (close || (a->in.clicked && !a->in.click_used && !rect_has(rc, a->in.x, a->in.y))) {
+        a->show_briefing = 0;
+        a->in.click_used = 1;
+    }
+    a->modal = 0;
+}

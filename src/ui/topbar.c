@@ -1,0 +1,119 @@
+/* topbar.c -- the bar across the top (scenario, date, turn, seed, end turn) and the view tabs under it. */
+#include <stdio.h>
+
+#include "draw.h"
+#include "labels.h"
+#include "theme.h"
+#include "views.h"
+#include "widgets.h"
+
+/* Left: the game's name and the scenario title. Centre: the date, large,
+ * with the turn and seed beside it and a thin bar of the scenario's length.
+ * Right: briefing, help and the end-turn button with its key. */
+void topbar_draw(ui_app *a)
+{
+    SDL_Rect top = a->lay.top;
+    SDL_Renderer *r = a->renderer;
+    draw_fill(r, top, COL_BAR);
+    draw_hline(r, top.x, top.x + top.w, top.y + top.h - 1, COL_BORDER);
+    int pad = app_px(a, 16);
+
+    /* right side first: its width bounds the title */
+    int bh = app_px(a, 34), by = top.y + (top.h - bh) / 2;
+    SDL_Rect end = {top.x + top.w - pad - app_px(a, 132), by, app_px(a, 132), bh};
+    if (wdg_button(a, end, "End turn", BTN_PRIMARY,
+                   "Resolve this quarter: orders take effect, plants build and produce, the four "
+                   "markets clear, shortages and scores are counted.\nKeys: Space or Enter."))
+        ui_end_turn(a);
+    SDL_Rect help = {end.x - app_px(a, 8) - bh, by, bh, bh};
+    if (wdg_button(a, help, "?", BTN_SECONDARY, "Keyboard and mouse help (H or F1)"))
+        a->show_help = 1;
+    SDL_Rect brief = {help.x - app_px(a, 8) - app_px(a, 92), by, app_px(a, 92), bh};
+    if (wdg_button(a, brief, "Briefing", BTN_SECONDARY, "The scenario's briefing and objectives (B)"))
+        a->show_briefing = 1;
+
+    /* centre block */
+    const cp_world *w = a->world;
+    int t = cp_world_turn(w), year, quarter;
+    cp_world_date(w, t, &year, &quarter);
+    char date[32], turn[64], seed[64];
+    snprintf(date, sizeof date, "%d Q%d", year, quarter);
+    snprintf(turn, sizeof turn, "Turn %d of %d", t, a->scenario->default_turns);
+    snprintf(seed, sizeof seed, "Seed %llu", (unsigned long long)cp_world_seed(w));
+    int dw = text_width(a->text, FONT_TITLE, date);
+    int sw = text_width(a->text, FONT_SMALL, turn);
+    int sw2 = text_width(a->text, FONT_SMALL, seed);
+    if (sw2 > sw) sw = sw2;
+    int gap = app_px(a, 12);
+    int block = dw + gap + sw;
+    int cx = top.x + top.w / 2 - block / 2;
+    int th = text_line_h(a->text, FONT_TITLE);
+    text_draw(a->text, FONT_TITLE, COL_TEXT, date, cx, top.y + (top.h - th) / 2 - app_px(a, 2), ALIGN_LEFT);
+    int sh = text_line_h(a->text, FONT_SMALL);
+    int sy = top.y + top.h / 2 - sh - app_px(a, 1);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, turn, cx + dw + gap, sy, ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, seed, cx + dw + gap, sy + sh, ALIGN_LEFT);
+    /* progress through the scenario */
+    int len = a->scenario->default_turns > 0 ? a->scenario->default_turns : 1;
+    SDL_Rect track = {cx, top.y + top.h - app_px(a, 7), block, app_px(a, 3)};
+    draw_round(r, track, app_px(a, 1), COL_PANEL_RAISED);
+    SDL_Rect done = track;
+    done.w = (int)((long)track.w * (t < len ? t : len) / len);
+    if (done.w > 0) draw_round(r, done, app_px(a, 1), COL_ACCENT);
+    SDL_Rect centre = {cx, top.y, block, top.h};
+    if (app_hover(a, centre)) {
+        char body[300];
+        snprintf(body, sizeof body,
+                 "One turn is one quarter. The scenario runs %d turns from %s; you may play on "
+                 "after it ends.\nThe seed fixes every random draw: the same seed and the same "
+                 "orders replay the same game.",
+                 a->scenario->default_turns, cp_world_date_text(w, 0, date, sizeof date));
+        app_tip_set(a, centre, "Date, turn and seed", body);
+    }
+
+    /* left: name and scenario */
+    int left_w = cx - pad - top.x - app_px(a, 24);
+    text_draw(a->text, FONT_HEAD, COL_ACCENT, "CHOKEPOINT", top.x + pad, top.y + app_px(a, 7), ALIGN_LEFT);
+    char title[200];
+    text_fit(a->text, FONT_SMALL, a->scenario->title, left_w, title, sizeof title);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, title, top.x + pad, top.y + app_px(a, 29), ALIGN_LEFT);
+}
+
+void tabs_draw(ui_app *a)
+{
+    SDL_Rect bar = a->lay.tabs;
+    SDL_Renderer *r = a->renderer;
+    draw_fill(r, bar, COL_PANEL_SOLID);
+    draw_hline(r, bar.x, bar.x + bar.w, bar.y + bar.h - 1, COL_BORDER);
+    static const char *names[VIEW_COUNT] = {"World map", "Charts", "Capacity timeline"};
+    static const char *tips[VIEW_COUNT] = {"The map: nations coloured by a figure, trade flows (M)",
+                                           "Prices, supply shares and shortages over time (C)",
+                                           "Every facility's stages, past and projected (T)"};
+    int x = bar.x + app_px(a, 8);
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        int w = text_width(a->text, FONT_BODY_BOLD, names[v]) + app_px(a, 32);
+        SDL_Rect tab = {x, bar.y, w, bar.h};
+        if (wdg_tab(a, tab, names[v], a->view == (app_view)v, tips[v])) a->view = (app_view)v;
+        x += w;
+    }
+    /* the good every view follows */
+    const char *goods[CP_GOOD_COUNT], *gtips[CP_GOOD_COUNT];
+    static const char *good_tips[CP_GOOD_COUNT] = {
+        "Ore concentrate, tonnes of rare-earth oxide (REO) (key 1)",
+        "NdPr oxide: the light rare earths of magnets, t REO (key 2)",
+        "Dy/Tb oxide: the heavy rare earths that keep magnets strong when hot, t REO (key 3)",
+        "NdFeB permanent magnets, tonnes (key 4)"};
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        goods[g] = label_good_short((cp_good)g);
+        gtips[g] = good_tips[g];
+    }
+    int sw = wdg_segments_width(a, goods, CP_GOOD_COUNT);
+    int sh = bar.h - app_px(a, 10);
+    SDL_Rect seg = {bar.x + bar.w - app_px(a, 12) - sw, bar.y + app_px(a, 5), sw, sh};
+    const char *lbl = "Good";
+    int lw = text_width(a->text, FONT_SMALL, lbl);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, lbl, seg.x - app_px(a, 10) - lw,
+              bar.y + (bar.h - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+    int hit = wdg_segments(a, seg, goods, CP_GOOD_COUNT, (int)a->good, gtips);
+    if (hit >= 0) a->good = (cp_good)hit;
+}
