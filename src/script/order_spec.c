@@ -69,11 +69,14 @@ const cps_order_spec cps_order_specs[CP_ORDER_KIND_COUNT] = {
            "for licensed: share of requests approved, 0 to 1 (default 1)")}},
     [CP_ORDER_SUSPEND_EXPORT_CONTROL] = {
         "suspend_export_control",
-        "Suspend your export controls on a good towards a partner for some turns; they return afterwards.",
-        3,
+        "Suspend your export controls on a good towards a partner for some turns; they return by themselves afterwards. Meanwhile the route is open, or licensed at a share you give.",
+        5,
         {P(good, GOOD_OR_ALL, GOOD, 0, 0, "good name, or \"all\""),
          P(partner, NATION_OR_ALL, PARTNER, 0, 0, "ISO3 of the destination, or \"all\""),
-         P(turns, TURNS, TURNS, 0, 0, "how many turns (quarters), 1 to 400")}},
+         P(turns, TURNS, TURNS, 0, 0, "how many turns (quarters), 1 to 400"),
+         P(mode, MODE, MODE, 1, 0, "the regime meanwhile: open (default) or licensed"),
+         P(approval_share, NUMBER, AMOUNT, 1, 1,
+           "for licensed meanwhile: share of requests approved, 0 to 1 (default 1)")}},
     [CP_ORDER_SET_EXPORT_QUOTA] = {
         "set_export_quota",
         "Cap total exports of a good per quarter; a negative or missing amount removes the quota.",

@@ -45,7 +45,7 @@ typedef enum {
     CPS_F_AMOUNT
 } cps_order_field;
 
-enum { CPS_MAX_PARAMS = 4 };
+enum { CPS_MAX_PARAMS = 5 };
 
 typedef struct {
     const char *name;       /* as in the Lua API and scenario files */

@@ -207,6 +207,7 @@ cps_sandbox *cps_sandbox_new(const cps_sandbox_opts *opts, char *err, size_t err
         return NULL;
     }
     *(cps_sandbox **)lua_getextraspace(sb->L) = sb;
+    sb->ref_thread = LUA_NOREF;
     lua_atpanic(sb->L, at_panic);
     /* The hook is set before any sandboxed code exists, so every coroutine
      * the code ever creates inherits it. */
@@ -345,7 +346,15 @@ cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long 
     lua_State *L = sb->L;
     memset(res, 0, sizeof *res);
     int base = lua_gettop(L) - nargs - 1; /* below the function */
-    lua_State *co = lua_newthread(L);
+    /* A coroutine that finished its last call normally is reused: a fresh
+     * one per call costs an allocation and garbage. */
+    lua_State *co;
+    if (sb->ref_thread != LUA_NOREF) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, sb->ref_thread);
+        co = lua_tothread(L, -1);
+    } else {
+        co = lua_newthread(L);
+    }
     lua_insert(L, base + 1); /* thread, function, args */
     lua_xmove(L, co, nargs + 1);
 
@@ -403,11 +412,17 @@ cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long 
         for (int i = nres; i < nresults; i++)
             lua_pushnil(L);
     }
-    /* The thread is dropped without closing: a killed call's pending
-     * to-be-closed variables never run. */
+    /* After a failure the thread is dropped without closing: a killed
+     * call's pending to-be-closed variables never run. */
     if (res->status != CPS_CALL_OK) {
+        luaL_unref(L, LUA_REGISTRYINDEX, sb->ref_thread);
+        sb->ref_thread = LUA_NOREF;
         lua_settop(L, base);
     } else {
+        if (sb->ref_thread == LUA_NOREF && lua_status(co) == LUA_OK && lua_gettop(co) == 0) {
+            lua_pushvalue(L, base + 1);
+            sb->ref_thread = luaL_ref(L, LUA_REGISTRYINDEX);
+        }
         lua_remove(L, base + 1); /* the thread */
     }
     return res->status;

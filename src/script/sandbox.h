@@ -80,6 +80,9 @@ typedef struct cps_sandbox {
     /* the file being run, for messages ("scripts/agents/x.lua") */
     char display[256];
 
+    /* a finished coroutine kept for the next call (registry ref, or LUA_NOREF) */
+    int ref_thread;
+
     /* the owner of the sandbox (the agent host), for C functions it runs */
     void *user;
 } cps_sandbox;
@@ -138,6 +141,10 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs);
 void cps_det_open(lua_State *L);
 /* Push a deterministic tostring of the value at 'idx' (sandbox_det.c). */
 const char *cps_det_tostring(lua_State *L, int idx, size_t *len);
+/* Push a list of the keys of the table at 't' in the sandbox's
+ * deterministic order (numbers, strings, booleans, then objects); returns
+ * how many. */
+size_t cps_det_sorted_keys(lua_State *L, int t);
 /* The line at which the table at 'idx' was built, 0 if unknown. */
 int cps_sandbox_table_line(const cps_sandbox *sb, const void *table);
 

@@ -163,7 +163,7 @@ static long long sort_cost(size_t n)
 }
 
 /* Push a table holding the keys of table 't' in sandbox order (1..n). */
-static size_t push_sorted_keys(lua_State *L, int t)
+size_t cps_det_sorted_keys(lua_State *L, int t)
 {
     t = lua_absindex(L, t);
     lua_newtable(L); /* raw keys, in hash order */
@@ -235,7 +235,7 @@ static int det_pairs(lua_State *L)
     }
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_pushvalue(L, 1);
-    push_sorted_keys(L, 1);
+    cps_det_sorted_keys(L, 1);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, pairs_iter, 3);
     lua_pushvalue(L, 1);

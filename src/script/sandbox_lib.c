@@ -13,7 +13,8 @@
  *  - setmetatable: refuses __gc (finalizers run unmetered) and __mode (weak
  *    tables empty at moments that differ between runs);
  *  - string.rep, table.move, table.insert, table.remove, table.sort,
- *    table.concat, table.unpack: charge the budget for the work they do in C;
+ *    table.concat, table.unpack, and the string and utf8 functions that scan
+ *    their whole first argument: charge the budget for the work they do in C;
  *  - tostring, pairs, next, string.format: deterministic (sandbox_det.c);
  *  - string.find, match, gmatch, gsub: the bounded matcher (pattern.c).
  */
@@ -245,14 +246,55 @@ static int sb_unavailable(lua_State *L)
 
 /* ---- C functions that charge for their work ---------------------------------- */
 
-/* Call the stock function in upvalue 1 with all the arguments. */
+/* Does 'msg' start with a "chunk:line:" position? */
+static int has_position(const char *msg)
+{
+    const char *colon = strchr(msg, ':');
+    const char *space = strchr(msg, ' ');
+    if (!colon || colon == msg || (space && space < colon))
+        return 0;
+    const char *d = colon + 1;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    return d > colon + 1 && *d == ':';
+}
+
+/* Call the stock function in upvalue 1 with all the arguments. Called from
+ * C, the stock function cannot name itself or its caller in an argument
+ * error ("bad argument #1 to '?'"), so such a message is rewritten with the
+ * name in upvalue 3 and the caller's position; a killed call's error passes
+ * unchanged. */
 static int call_stock(lua_State *L)
 {
     int n = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    lua_call(L, n, LUA_MULTRET);
-    return lua_gettop(L);
+    int st = lua_pcall(L, n, LUA_MULTRET, 0);
+    if (st == LUA_OK)
+        return lua_gettop(L);
+    cps_sandbox *sb = cps_sandbox_of(L);
+    if (st == LUA_ERRMEM && !sb->killed)
+        sb->killed = CPS_KILL_MEMORY;
+    if (sb->killed || lua_type(L, -1) != LUA_TSTRING)
+        return lua_error(L);
+    const char *msg = lua_tostring(L, -1);
+    const char *q = strstr(msg, " to '?'");
+    int n_parts = 0;
+    if (!has_position(msg)) {
+        luaL_where(L, 1);
+        n_parts++;
+    }
+    if (q) {
+        lua_pushlstring(L, msg, (size_t)(q - msg));
+        lua_pushfstring(L, " to '%s'", lua_tostring(L, lua_upvalueindex(3)));
+        lua_pushstring(L, q + 7);
+        n_parts += 3;
+    } else {
+        lua_pushstring(L, msg);
+        n_parts++;
+    }
+    lua_concat(L, n_parts);
+    return lua_error(L);
 }
 
 /* string.rep: stock rep loops n times even when the result is empty, and
@@ -272,6 +314,20 @@ static int sb_rep(lua_State *L)
     if (total > (double)cps_sandbox_of(L)->opts.mem_cap_bytes)
         return luaL_error(L, "resulting string too large");
     cps_sandbox_charge(L, (long long)(total / 16) + n / 4);
+    return call_stock(L);
+}
+
+/* Functions whose work grows with the length of their first argument
+ * (upper, lower, reverse, sub, byte, utf8.len, ...): one instruction per 16
+ * bytes, so a loop over a huge string runs out of budget, the same on every
+ * machine, long before the wall clock would stop it. */
+static int sb_linear(lua_State *L)
+{
+    size_t len = 0;
+    if (lua_type(L, 1) == LUA_TSTRING)
+        lua_tolstring(L, 1, &len);
+    if (len > 256)
+        cps_sandbox_charge(L, (long long)(len / 16));
     return call_stock(L);
 }
 
@@ -366,15 +422,16 @@ static void remove_field(lua_State *L, const char *table, const char *name)
     }
 }
 
-/* Replace table.name (or the global 'name') by 'fn' with the stock function
- * as upvalue 1 and 'flag' as upvalue 2. */
+/* Replace table.name by 'fn' with the stock function as upvalue 1, 'flag'
+ * as upvalue 2 and "table.name" as upvalue 3. */
 static void wrap_field(lua_State *L, const char *table, const char *name, lua_CFunction fn,
                        int flag)
 {
     lua_getglobal(L, table);
     lua_getfield(L, -1, name);
     lua_pushboolean(L, flag);
-    lua_pushcclosure(L, fn, 2);
+    lua_pushfstring(L, "%s.%s", table, name);
+    lua_pushcclosure(L, fn, 3);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
 }
@@ -399,6 +456,9 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
         luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
         luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
         lua_pop(L, 2);
+        static const char *const linear[] = {"len", "codepoint", "offset", NULL};
+        for (int i = 0; linear[i]; i++)
+            wrap_field(L, "utf8", linear[i], sb_linear, 0);
     }
 
     static const char *const gone[] = {"dofile", "loadfile", "collectgarbage", "warn", NULL};
@@ -418,6 +478,9 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     cps_det_open(L);
 
     wrap_field(L, "string", "rep", sb_rep, 0);
+    static const char *const linear[] = {"upper", "lower", "reverse", "sub", "byte", NULL};
+    for (int i = 0; linear[i]; i++)
+        wrap_field(L, "string", linear[i], sb_linear, 0);
     wrap_field(L, "table", "move", sb_move, 0);
     wrap_field(L, "table", "insert", sb_insert_remove, 0);
     wrap_field(L, "table", "remove", sb_insert_remove, 0);

@@ -1,5 +1,5 @@
-# tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents.
-foreach(t scenario_load)
+# tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents, docs.
+foreach(t scenario_load agents)
   add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c)
   target_include_directories(test_script_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   target_link_libraries(test_script_${t} PRIVATE cp_script cp_core)
@@ -7,3 +7,10 @@ foreach(t scenario_load)
   target_compile_definitions(test_script_${t} PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
   add_test(NAME script_${t} COMMAND test_script_${t})
 endforeach()
+
+# the agents' benchmark: an executable, not a test (timings vary with the machine)
+add_executable(bench_agents ${CMAKE_SOURCE_DIR}/tests/script/bench_agents.c)
+target_link_libraries(bench_agents PRIVATE cp_script cp_core)
+target_compile_options(bench_agents PRIVATE ${CP_WARNINGS})
+
+add_test(NAME script_boundary COMMAND sh ${CMAKE_SOURCE_DIR}/tests/script/test_boundary.sh ${CMAKE_SOURCE_DIR})

@@ -1,0 +1,131 @@
+/* agent.h -- one Lua agent in its own sandbox: load it, call it each turn, keep its memory.
+ *
+ * An agent file returns { api_version = 1, turn = function(view, act, memory) ... end }
+ * and optionally init(view, memory). The host gives it a read-only view of
+ * the world (view.c), action functions (act.c) and a memory table it may
+ * fill with plain data (memory.c serialises it for saves).
+ *
+ * Orders and failure. An action function validates its order with the core
+ * and queues it at once (cp_world_submit), so the answer an agent gets is
+ * exact, money already committed this turn included. If the turn call then
+ * fails -- an error, the budget, the memory cap, the wall clock, or a
+ * garbage return value -- every order it queued is withdrawn before the
+ * call returns (cp_world_withdraw), so the nation keeps its policies and the
+ * world is exactly as if the agent had done nothing.
+ *
+ * Private to src/script (it includes the sandbox and so lua.h).
+ */
+#ifndef CPS_AGENT_H
+#define CPS_AGENT_H
+
+#include <stddef.h>
+
+#include "../core/chokepoint.h"
+#include "sandbox.h"
+
+enum {
+    CPS_MAX_ORDERS_PER_TURN = 64,
+    CPS_MAX_PRINTS_PER_TURN = 20,
+    CPS_KEEP_REFUSALS = 16
+};
+
+typedef struct {
+    long long budget_instructions; /* per call; 0 = 2,000,000 */
+    size_t mem_bytes;              /* 0 = 32 MiB */
+    double wall_s;                 /* 0 = 2 s: the backstop for one call */
+    /* where the agent's print() and the host's log lines go; NULL = stderr */
+    void (*log)(void *ud, const char *line);
+    void *log_ud;
+    int quiet; /* 1: drop the agent's print() output */
+} cps_agent_opts;
+
+/* Why a turn failed. */
+typedef enum {
+    CPS_FAIL_NONE = 0,
+    CPS_FAIL_ERROR,   /* the agent raised an error */
+    CPS_FAIL_BUDGET,  /* instruction budget */
+    CPS_FAIL_MEMORY,  /* memory cap */
+    CPS_FAIL_WALL,    /* wall-clock backstop */
+    CPS_FAIL_GARBAGE  /* returned something that is not nothing or a boolean */
+} cps_fail_kind;
+
+typedef struct {
+    cps_fail_kind fail;
+    char message[512];      /* "file:line: reason" when it failed */
+    long long instructions; /* used by the call */
+    size_t mem_bytes;       /* peak memory during the call */
+    int orders;             /* orders queued (0 after a failure: withdrawn) */
+    int refused;            /* action calls that returned false */
+    char refusals[CPS_KEEP_REFUSALS][CP_TEXT_LEN]; /* the first few refusal messages */
+    cp_order order_list[CPS_MAX_ORDERS_PER_TURN];  /* the orders queued */
+} cps_turn_report;
+
+typedef struct cps_agent {
+    cps_sandbox *sb;
+    cp_world *world;
+    int nation;
+    char path[1024];
+    char display[256]; /* the file's name in messages */
+    char name[64];     /* the agent's name (its 'name' field, else the file's) */
+    cps_agent_opts opts;
+
+    /* registry references */
+    int ref_turn, ref_init, ref_view, ref_act, ref_memory;
+
+    /* the call in progress */
+    int in_turn;
+    int prints;
+    cps_turn_report *report;
+    int queued[CPS_MAX_ORDERS_PER_TURN]; /* pending indices of the orders queued */
+} cps_agent;
+
+/* Load the agent file 'path' (shown as 'display') for nation 'nation' of
+ * 'w': run its top level in a fresh sandbox and check what it returns.
+ * Returns NULL with "file:line: reason" in 'err' if it does not load. */
+cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, int nation,
+                          const cps_agent_opts *opts, char *err, size_t errlen);
+void cps_agent_free(cps_agent *a);
+
+/* Call the agent's init (if any). Returns 0, or -1 with a message. */
+int cps_agent_init(cps_agent *a, char *err, size_t errlen);
+
+/* Play one turn: call turn(view, act, memory), keep or withdraw its orders.
+ * Returns 0 when the call succeeded, -1 when it failed; 'rep' says more. */
+int cps_agent_turn(cps_agent *a, cps_turn_report *rep);
+
+/* Point the agent at another world (after a load or a clone). */
+void cps_agent_set_world(cps_agent *a, cp_world *w);
+
+/* Write a line to the agent's log. */
+void cps_agent_log(const cps_agent *a, const char *fmt, ...);
+
+/* The agent's memory as text (a Lua table constructor, keys sorted) and
+ * back (memory.c). Save returns a malloc'd string; both return 0, or -1
+ * with a message when the memory is not plain data. */
+int cps_agent_memory_save(cps_agent *a, char **text, size_t *len, char *err, size_t errlen);
+int cps_agent_memory_load(cps_agent *a, const char *text, size_t len, char *err, size_t errlen);
+
+/* view.c and act.c: build the view userdata and the act table, leave them
+ * on the stack. */
+void cps_view_push(lua_State *L);
+void cps_act_push(lua_State *L);
+/* Look the string at 'arg' up: a nation's ISO3 (CPS_NAMES_NATIONS), a good
+ * (CPS_NAMES_GOODS) or a field of class 'which'; -1 if unknown (view.c). */
+enum {
+    CPS_NAMES_NATIONS = -1,
+    CPS_NAMES_GOODS = -2,
+    CPS_NAMES_SECTORS = -3,
+    CPS_NAMES_KINDS = -4,
+    CPS_NAMES_STAGES = -5
+};
+int cps_view_lookup(lua_State *L, int which, int arg);
+/* The id of the Facility proxy at 'idx', or -1 if it is not one (view.c). */
+int cps_view_facility_id(lua_State *L, int idx);
+
+/* The agent that owns the running state. */
+static inline cps_agent *cps_agent_of(lua_State *L)
+{
+    return (cps_agent *)cps_sandbox_of(L)->user;
+}
+
+#endif

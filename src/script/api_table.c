@@ -1,0 +1,344 @@
+/* api_table.c -- the agent API's classes and fields: served by view.c, documented by api_docs.c.
+ *
+ * Nations show every field to their own agent (view.me) and only the
+ * CPS_PUBLIC ones to others (view.nations): policies, output, trade, prices,
+ * scores and technology are public; money, stocks, stockpiles, demand by
+ * sector and objectives are not.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "../core/chokepoint.h"
+#include "api.h"
+
+#define NUM(s, f, vis, doc) {#f, CPS_V_NUMBER, offsetof(s, f), vis, "number", doc, NULL, 0}
+#define INT(s, f, vis, doc) {#f, CPS_V_INT, offsetof(s, f), vis, "integer", doc, NULL, 0}
+#define VEC(s, f, vt, lt, vis, doc) {#f, vt, offsetof(s, f), vis, lt, doc, NULL, 0}
+#define SPECIAL(name, code, lt, doc) {name, CPS_V_SPECIAL, code, CPS_PUBLIC, lt, doc, NULL, 0}
+#define FUNCTION(name, code, sig, doc) {name, CPS_V_FUNCTION, code, CPS_PUBLIC, "function", doc, sig, 0}
+#define DOC(name, lt, doc) {name, CPS_V_SPECIAL, 0, CPS_PUBLIC, lt, doc, NULL, 0}
+#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
+
+/* ---- the agent table (what an agent file returns) ---------------------------- */
+
+static const cps_fn_doc init_sig = {
+    2, {{"view", "View", "the world as the agent's nation sees it"},
+        {"memory", "table", "the agent's memory: plain data kept between turns and in saves"}},
+    "nil", ""};
+static const cps_fn_doc turn_sig = {
+    3, {{"view", "View", "the world as the agent's nation sees it, read-only"},
+        {"act", "Act", "the action functions: the only way to change the world"},
+        {"memory", "table", "the agent's memory: plain data kept between turns and in saves"}},
+    "nil", "nothing (any value other than nil, true or false counts as a failed turn)"};
+static const cps_fn_doc proposal_sig = {
+    3, {{"view", "View", "the world"},
+        {"proposal", "table", "the deal offered (reserved: deals arrive with the diplomacy issue)"},
+        {"memory", "table", "the agent's memory"}},
+    "boolean", "true to accept"};
+
+static const cps_field agent_fields[] = {
+    DOC("api_version", "integer", "the API version the agent is written for: 1 (required)"),
+    DOC("name", "string?", "a name to show in logs and tournaments"),
+    {"init", CPS_V_FUNCTION, 0, CPS_PUBLIC, "function?",
+     "called once when the agent takes its seat, before its first turn", &init_sig, 0},
+    {"turn", CPS_V_FUNCTION, 0, CPS_PUBLIC, "function",
+     "called every turn before the quarter is resolved (required)", &turn_sig, 0},
+    {"on_proposal", CPS_V_FUNCTION, 0, CPS_PUBLIC, "function?",
+     "reserved for deals (diplomacy issue); not called yet", &proposal_sig, 0},
+};
+
+/* ---- the view -------------------------------------------------------------------- */
+
+static const cps_fn_doc nation_sig = {
+    1, {{"iso3", "ISO3", "a nation's code"}}, "Nation?", "the nation, or nil if there is none"};
+static const cps_fn_doc flow_sig = {
+    3, {{"good", "Good", "the good"}, {"from", "ISO3", "the seller"}, {"to", "ISO3", "the buyer"}},
+    "number", "tonnes that went from seller to buyer last quarter (from == to: sold at home)"};
+static const cps_fn_doc facilities_of_sig = {
+    1, {{"iso3", "ISO3", "a nation's code"}}, "Facility[]",
+    "the facilities it hosts or funds, in id order (a fresh list)"};
+static const cps_fn_doc news_sig = {
+    1, {{"since_turn", "integer?", "first turn to include (default: the last resolved turn)"}},
+    "News[]", "news items, oldest first"};
+
+static const cps_field view_fields[] = {
+    SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
+    SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
+    SPECIAL("year", CPS_SPECIAL_YEAR, "integer", "the calendar year of this turn"),
+    SPECIAL("quarter", CPS_SPECIAL_QUARTER, "integer", "the quarter of this turn, 1..4"),
+    SPECIAL("turns", CPS_SPECIAL_TURNS, "integer", "how many turns the scenario plays by default"),
+    SPECIAL("iso3", CPS_SPECIAL_ISO3, "ISO3", "the code of the agent's own nation"),
+    SPECIAL("me", CPS_SPECIAL_ME, "Nation", "the agent's own nation, every field readable"),
+    SPECIAL("nations", CPS_SPECIAL_NATIONS, "table<integer|ISO3, Nation>",
+            "all nations, by position (1..#view.nations, in scenario order) and by ISO3; "
+            "others show their public fields only"),
+    SPECIAL("markets", CPS_SPECIAL_MARKETS, "table<Good, Market>", "the world market of each good"),
+    SPECIAL("facilities", CPS_SPECIAL_FACILITIES, "Facility[]",
+            "every facility in the world, in id order (view.facilities[i].id == i - 1)"),
+    SPECIAL("constants", CPS_SPECIAL_CONSTANTS, "Constants", "the scenario's and the rules' constants"),
+    SPECIAL("history", CPS_SPECIAL_HISTORY, "History", "figures of past turns"),
+    FUNCTION("nation", CPS_FN_NATION, &nation_sig, "look a nation up by its code"),
+    FUNCTION("flow", CPS_FN_FLOW, &flow_sig, "the traded tonnage between two nations"),
+    FUNCTION("facilities_of", CPS_FN_FACILITIES_OF, &facilities_of_sig,
+             "a nation's own facilities, at home and abroad"),
+    FUNCTION("news", CPS_FN_NEWS, &news_sig, "what happened, in words"),
+};
+
+/* ---- nations ------------------------------------------------------------------------ */
+
+#define N(f, vis, doc) NUM(cp_nation, f, vis, doc)
+#define NG(f, vis, doc) VEC(cp_nation, f, CPS_V_BY_GOOD, "GoodTable", vis, doc)
+
+static const cps_field nation_fields[] = {
+    {"iso3", CPS_V_STRING, offsetof(cp_nation, iso3), CPS_PUBLIC, "ISO3", "ISO 3166 alpha-3 code", NULL, 0},
+    {"name", CPS_V_STRING, offsetof(cp_nation, name), CPS_PUBLIC, "string", "the name shown", NULL, 0},
+    N(lat_deg, CPS_PUBLIC, "latitude of a representative point, degrees"),
+    N(lon_deg, CPS_PUBLIC, "longitude, degrees"),
+    N(ore_light_share, CPS_PUBLIC, "NdPr share of the REO this nation mines"),
+    N(ore_heavy_share, CPS_PUBLIC, "Dy/Tb share of the REO this nation mines"),
+    N(permitting_factor, CPS_PUBLIC, "speed of permitting: 1 = a typical OECD regime, lower is faster"),
+    N(conflict_risk_per_yr, CPS_PUBLIC, "chance a year that armed conflict cuts mining"),
+    N(budget_musd_per_yr, CPS_PRIVATE, "state money for rare-earth policy, USD millions a year"),
+    {"weights", CPS_V_OBJECT, offsetof(cp_nation, weights), CPS_PRIVATE, "Weights",
+     "how the nation's score weighs its aims", NULL, CPS_CLS_WEIGHTS},
+    N(reserves_t, CPS_PUBLIC, "REO still in the ground, t"),
+    N(treasury_musd, CPS_PRIVATE, "money available for policy now, USD millions"),
+    N(gdp_busd_per_yr, CPS_PUBLIC, "GDP, USD billions a year, before shortage losses"),
+    N(gdp_loss_busd, CPS_PUBLIC, "output lost to shortages last quarter, USD billions"),
+    VEC(cp_nation, sector_gdp_busd, CPS_V_BY_SECTOR, "SectorTable", CPS_PRIVATE,
+        "output of each sector that needs rare earths, USD billions"),
+    VEC(cp_nation, demand_t_per_yr, CPS_V_SECTOR_GOOD, "SectorGoodTable", CPS_PRIVATE,
+        "final demand by sector and good at reference prices, t a year"),
+    NG(stock_t, CPS_PRIVATE, "users' inventory by good, t"),
+    NG(unsold_t, CPS_PRIVATE, "producers' output not yet sold, by good, t"),
+    N(ore_stock_light_t, CPS_PRIVATE, "NdPr content of the ore in stock, t"),
+    N(ore_stock_heavy_t, CPS_PRIVATE, "Dy/Tb content of the ore in stock, t"),
+    NG(stockpile_t, CPS_PRIVATE, "strategic stockpile by good, t"),
+    VEC(cp_nation, tech, CPS_V_BY_KIND, "KindTable", CPS_PUBLIC,
+        "technology level of each stage, 0..1"),
+    N(pressure, CPS_PUBLIC, "political pressure, 0..1"),
+    N(trust, CPS_PUBLIC, "trust other nations place in it, 0..1"),
+    N(score, CPS_PUBLIC, "running mean of its per-turn scores, 0..100"),
+    {"policy", CPS_V_OBJECT, offsetof(cp_nation, policy), CPS_PUBLIC, "Policy",
+     "the policies in force", NULL, CPS_CLS_POLICY},
+    N(mined_t, CPS_PUBLIC, "ore mined last quarter, t REO"),
+    N(separated_t, CPS_PUBLIC, "oxide separated last quarter, t"),
+    N(magnets_t, CPS_PUBLIC, "magnets made last quarter, t"),
+    N(byproduct_t, CPS_PRIVATE, "other rare earths separated last quarter (low-value by-product), t"),
+    NG(demand_t, CPS_PUBLIC, "final demand last quarter, by good, t"),
+    NG(consumed_t, CPS_PRIVATE, "final consumption last quarter, by good, t"),
+    NG(shortage_t, CPS_PUBLIC, "unmet final demand last quarter, by good, t"),
+    VEC(cp_nation, sector_shortage_t, CPS_V_BY_SECTOR, "SectorTable", CPS_PRIVATE,
+        "unmet demand by sector last quarter, t"),
+    NG(imports_t, CPS_PUBLIC, "imports last quarter, by good, t"),
+    NG(exports_t, CPS_PUBLIC, "exports last quarter, by good, t"),
+    NG(price_paid_usd_per_kg, CPS_PUBLIC, "composite price its buyers paid, by good, USD/kg"),
+    NG(producer_price_usd_per_kg, CPS_PUBLIC, "price its producers got, by good, USD/kg"),
+    N(export_revenue_musd, CPS_PRIVATE, "export revenue last quarter, USD millions"),
+    N(import_bill_musd, CPS_PRIVATE, "import bill last quarter, USD millions"),
+    N(tariff_revenue_musd, CPS_PRIVATE, "tariff revenue last quarter, USD millions"),
+    N(export_tax_revenue_musd, CPS_PRIVATE, "export tax revenue last quarter, USD millions"),
+    N(subsidy_paid_musd, CPS_PRIVATE, "subsidies paid last quarter, USD millions"),
+    N(floor_paid_musd, CPS_PRIVATE, "price-floor payments last quarter, USD millions"),
+    N(capex_paid_musd, CPS_PRIVATE, "construction spending last quarter, USD millions"),
+};
+
+static const cps_field weights_fields[] = {
+    NUM(cp_weights, security, CPS_PUBLIC, "weight of supply security (demand met)"),
+    NUM(cp_weights, prosperity, CPS_PUBLIC, "weight of prosperity (GDP kept, treasury)"),
+    NUM(cp_weights, leverage, CPS_PUBLIC, "weight of leverage (share of world processing)"),
+    NUM(cp_weights, stability, CPS_PUBLIC, "weight of stability (low political pressure)"),
+};
+
+static const cps_fn_doc tariff_sig = {
+    2, {{"good", "Good", "the good"}, {"origin", "ISO3", "the exporting nation"}},
+    "number", "the import tariff rate (0.25 = 25%)"};
+static const cps_fn_doc control_sig = {
+    2, {{"good", "Good", "the good"}, {"destination", "ISO3", "the importing nation"}},
+    "ControlMode, number, integer, ControlMode, number",
+    "the mode set and its approval share, the turns of suspension left (0 when not "
+    "suspended), and the mode and share that apply while it is suspended"};
+
+static const cps_field policy_fields[] = {
+    FUNCTION("tariff", CPS_FN_TARIFF, &tariff_sig, "import tariff on a good from an origin"),
+    FUNCTION("export_control", CPS_FN_EXPORT_CONTROL, &control_sig,
+             "export control on a good towards a destination"),
+    VEC(cp_policy, export_quota_t, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC,
+        "export quota by good, t per quarter; negative = none"),
+    VEC(cp_policy, export_tax, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC, "export tax rate by good"),
+    VEC(cp_policy, subsidy, CPS_V_BY_KIND, "KindTable", CPS_PUBLIC,
+        "share of operating cost the state pays, by facility kind"),
+    VEC(cp_policy, price_floor_usd_per_kg, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC,
+        "price guaranteed to home producers, USD/kg; 0 = none"),
+    {"tracking", CPS_V_BOOL, offsetof(cp_policy, tracking), CPS_PUBLIC, "boolean",
+     "a tracking system runs (less transshipment leakage)", NULL, 0},
+    {"tech_ban", CPS_V_BOOL, offsetof(cp_policy, tech_ban), CPS_PUBLIC, "boolean",
+     "processing-technology exports are banned", NULL, 0},
+};
+
+/* ---- facilities and markets ------------------------------------------------------ */
+
+#define F(f, doc) NUM(cp_facility, f, CPS_PUBLIC, doc)
+static const cps_field facility_fields[] = {
+    INT(cp_facility, id, CPS_PUBLIC, "the id that act functions take"),
+    {"name", CPS_V_STRING, offsetof(cp_facility, name), CPS_PUBLIC, "string", "the name shown", NULL, 0},
+    {"kind", CPS_V_KIND, offsetof(cp_facility, kind), CPS_PUBLIC, "FacilityKind", "what it makes", NULL, 0},
+    {"host", CPS_V_NATION_REF, offsetof(cp_facility, host), CPS_PUBLIC, "ISO3", "where it stands", NULL, 0},
+    {"funder", CPS_V_NATION_REF, offsetof(cp_facility, funder), CPS_PUBLIC, "ISO3",
+     "who pays for it (the host, or an investor abroad)", NULL, 0},
+    {"private_capital", CPS_V_BOOL, offsetof(cp_facility, private_capital), CPS_PUBLIC, "boolean",
+     "built by firms with their own money, not the treasury", NULL, 0},
+    F(capacity_t_per_yr, "nameplate capacity, t a year (ore and oxide t REO, magnets t)"),
+    {"stage", CPS_V_STAGE, offsetof(cp_facility, stage), CPS_PUBLIC, "Stage", "where it is on its timeline", NULL, 0},
+    {"stage_turns", CPS_V_BY_STAGE_INT, offsetof(cp_facility, stage_turns), CPS_PUBLIC,
+     "StageTable", "planned length of each build stage, turns", NULL, 0},
+    INT(cp_facility, turns_in_stage, CPS_PUBLIC, "whole turns spent in the current stage"),
+    F(progress, "progress through the current stage, 0..1"),
+    INT(cp_facility, start_turn, CPS_PUBLIC, "turn it was announced (negative: before the game)"),
+    INT(cp_facility, operating_turn, CPS_PUBLIC, "turn it reached operating, or is projected to"),
+    F(capex_musd, "total capital cost, USD millions"),
+    F(capex_paid_musd, "capital paid so far, USD millions"),
+    F(funds_musd, "money paid in ahead by fund orders, not yet spent, USD millions"),
+    F(output_t, "output last quarter, t"),
+    F(utilisation, "share of capacity used last quarter, 0..1"),
+    INT(cp_facility, delay_turns, CPS_PUBLIC, "delay added by events so far, turns"),
+};
+
+static const cps_field market_fields[] = {
+    NUM(cp_market, world_price_usd_per_kg, CPS_PUBLIC, "production-weighted producer price, USD/kg"),
+    NUM(cp_market, reference_price_usd_per_kg, CPS_PUBLIC, "the scenario's reference price, USD/kg"),
+    NUM(cp_market, production_t, CPS_PUBLIC, "world production last quarter, t"),
+    NUM(cp_market, traded_t, CPS_PUBLIC, "tonnes that crossed a border last quarter"),
+    NUM(cp_market, shortage_t, CPS_PUBLIC, "world unmet final demand last quarter, t"),
+};
+
+/* ---- history ------------------------------------------------------------------------ */
+
+static const cps_fn_doc hist_nation_sig = {
+    2, {{"iso3", "ISO3", "the nation"},
+        {"turn", "integer?", "0..view.turn (default view.turn: the figures of the quarter just "
+                             "resolved); negative counts back (-1 = the turn before)"}},
+    "NationRow?", "that turn's figures, or nil outside the game so far"};
+static const cps_fn_doc hist_market_sig = {
+    2, {{"good", "Good", "the good"}, {"turn", "integer?", "as for history.nation"}},
+    "MarketRow?", "that turn's figures, or nil"};
+
+static const cps_field history_fields[] = {
+    FUNCTION("nation", CPS_FN_HISTORY_NATION, &hist_nation_sig,
+             "a nation's figures at the end of a past turn (a fresh table)"),
+    FUNCTION("market", CPS_FN_HISTORY_MARKET, &hist_market_sig,
+             "a market's figures at the end of a past turn (a fresh table)"),
+};
+
+#define H(f, vis, doc) NUM(cp_nation_history, f, vis, doc)
+static const cps_field nation_row_fields[] = {
+    INT(cp_nation_history, turn, CPS_PUBLIC, "the turn"),
+    H(mined_t, CPS_PUBLIC, "ore mined, t REO"),
+    H(separated_t, CPS_PUBLIC, "oxide separated, t"),
+    H(magnets_t, CPS_PUBLIC, "magnets made, t"),
+    H(demand_t, CPS_PUBLIC, "all final demand, t"),
+    H(shortage_t, CPS_PUBLIC, "all unmet final demand, t"),
+    VEC(cp_nation_history, demand_good_t, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC, "final demand by good, t"),
+    VEC(cp_nation_history, shortage_good_t, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC, "unmet demand by good, t"),
+    VEC(cp_nation_history, sector_shortage_t, CPS_V_BY_SECTOR, "SectorTable", CPS_PRIVATE,
+        "unmet demand by sector, t"),
+    H(stockpile_t, CPS_PRIVATE, "strategic stockpile, all goods, t"),
+    H(treasury_musd, CPS_PRIVATE, "treasury, USD millions"),
+    H(gdp_busd_per_yr, CPS_PUBLIC, "GDP, USD billions a year"),
+    H(gdp_loss_busd, CPS_PUBLIC, "output lost to shortages, USD billions"),
+    H(score, CPS_PUBLIC, "score, 0..100"),
+    H(pressure, CPS_PUBLIC, "political pressure, 0..1"),
+    VEC(cp_nation_history, price_paid_usd_per_kg, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC,
+        "composite price paid, USD/kg"),
+    VEC(cp_nation_history, imports_t, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC, "imports, t"),
+    VEC(cp_nation_history, exports_t, CPS_V_BY_GOOD, "GoodTable", CPS_PUBLIC, "exports, t"),
+    H(tariff_revenue_musd, CPS_PRIVATE, "tariff revenue, USD millions"),
+};
+
+static const cps_field market_row_fields[] = {
+    INT(cp_market_history, turn, CPS_PUBLIC, "the turn"),
+    NUM(cp_market_history, world_price_usd_per_kg, CPS_PUBLIC, "world price, USD/kg"),
+    NUM(cp_market_history, production_t, CPS_PUBLIC, "world production, t"),
+    NUM(cp_market_history, traded_t, CPS_PUBLIC, "traded across borders, t"),
+    NUM(cp_market_history, shortage_t, CPS_PUBLIC, "world unmet final demand, t"),
+};
+
+static const cps_field news_fields[] = {
+    DOC("turn", "integer", "the turn it happened"),
+    DOC("kind", "\"policy\"|\"event\"|\"facility\"|\"market\"", "what sort of news"),
+    DOC("nation", "ISO3?", "the main actor, if any"),
+    DOC("good", "Good?", "the good concerned, if any"),
+    DOC("text", "string", "the news, in words"),
+};
+
+/* ---- constants ------------------------------------------------------------------------ */
+
+static const cps_field constants_fields[] = {
+    DOC("api_version", "integer", "the API version of this host (1)"),
+    DOC("goods", "Good[]", "the goods, in chain order"),
+    DOC("sectors", "Sector[]", "the demand sectors"),
+    DOC("facility_kinds", "FacilityKind[]", "the kinds of facility"),
+    DOC("stages", "Stage[]", "the stages of a facility's timeline"),
+    DOC("control_modes", "ControlMode[]", "the export-control modes"),
+    DOC("event_kinds", "string[]", "the kinds of event"),
+    DOC("order_kinds", "string[]", "the kinds of order (one act function each)"),
+    DOC("start_year", "integer", "the year of turn 0"),
+    DOC("start_quarter", "integer", "the quarter of turn 0"),
+    DOC("scenario", "string", "the scenario's name"),
+    DOC("magnet_light_t_per_t", "number", "NdPr oxide in a tonne of magnet, t"),
+    DOC("magnet_heavy_t_per_t", "number", "Dy/Tb oxide in a tonne of magnet, t"),
+    DOC("leakage_share", "number", "share of a banned route that leaks through third countries"),
+    DOC("leakage_share_tracked", "number", "the same when the exporter runs tracking"),
+    DOC("stock_target_quarters", "number", "buyers' inventory target, quarters of use"),
+    DOC("goods_params", "table<Good, GoodParams>", "market parameters of each good"),
+};
+
+static const cps_field good_params_fields[] = {
+    NUM(cp_good_params, reference_price_usd_per_kg, CPS_PUBLIC, "reference price, USD/kg"),
+    NUM(cp_good_params, demand_elasticity, CPS_PUBLIC, "short-run price elasticity of demand"),
+    NUM(cp_good_params, substitution, CPS_PUBLIC, "CES elasticity between origins"),
+    NUM(cp_good_params, supply_elasticity, CPS_PUBLIC, "price elasticity of producers' offers"),
+    NUM(cp_good_params, transport_usd_per_kg_per_10000km, CPS_PUBLIC,
+        "freight, USD/kg per 10,000 km"),
+    VEC(cp_good_params, growth_per_yr, CPS_V_BY_SECTOR, "SectorTable", CPS_PUBLIC,
+        "yearly demand growth by sector"),
+};
+
+const cps_class cps_classes[CPS_CLS_COUNT] = {
+    [CPS_CLS_AGENT] = {"Agent", "The table an agent file returns.", agent_fields, COUNT(agent_fields)},
+    [CPS_CLS_VIEW] = {"View", "The world as one nation sees it; read-only, always current.",
+                      view_fields, COUNT(view_fields)},
+    [CPS_CLS_NATION] = {"Nation",
+                        "A nation. Its own agent reads every field; other agents read the "
+                        "public fields, and reading a private one is an error.",
+                        nation_fields, COUNT(nation_fields)},
+    [CPS_CLS_WEIGHTS] = {"Weights", "A nation's objectives: weights that sum to 1.",
+                         weights_fields, COUNT(weights_fields)},
+    [CPS_CLS_POLICY] = {"Policy", "The policies a nation has in force (public).", policy_fields,
+                        COUNT(policy_fields)},
+    [CPS_CLS_FACILITY] = {"Facility", "A mine, separation plant or magnet plant (public).",
+                          facility_fields, COUNT(facility_fields)},
+    [CPS_CLS_MARKET] = {"Market", "The world market of one good, last quarter.", market_fields,
+                        COUNT(market_fields)},
+    [CPS_CLS_HISTORY] = {"History", "Figures of past turns.", history_fields, COUNT(history_fields)},
+    [CPS_CLS_NATION_ROW] = {"NationRow",
+                            "A nation's figures at the end of one turn (a fresh table; private "
+                            "fields only for the agent's own nation).",
+                            nation_row_fields, COUNT(nation_row_fields)},
+    [CPS_CLS_MARKET_ROW] = {"MarketRow", "A market's figures at the end of one turn (a fresh table).",
+                            market_row_fields, COUNT(market_row_fields)},
+    [CPS_CLS_NEWS] = {"News", "A news item (a fresh table).", news_fields, COUNT(news_fields)},
+    [CPS_CLS_CONSTANTS] = {"Constants", "Constants of the rules and the scenario (a copy).",
+                           constants_fields, COUNT(constants_fields)},
+    [CPS_CLS_GOOD_PARAMS] = {"GoodParams", "Market parameters of one good.", good_params_fields,
+                             COUNT(good_params_fields)},
+};
+
+int cps_api_find_field(cps_class_id cls, const char *name)
+{
+    const cps_class *c = &cps_classes[cls];
+    for (int i = 0; i < c->nfields; i++)
+        if (strcmp(c->fields[i].name, name) == 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,258 @@
+/* check_agent.c -- `chokepoint check-agent FILE`: play an agent in every seat of a scenario and say whether it is sound.
+ *
+ * For each nation of the scenario (baseline by default) a fresh world is
+ * created with seed 1 and the agent alone in that seat; it plays a few
+ * turns, and the same is done a second time. The report gives load errors
+ * with their line, every failed turn with its line and reason, the
+ * instructions and memory each turn took (maximum and mean), the orders the
+ * core refused and why, whether the agent's memory can be saved, and
+ * whether the two runs issued the same orders. Sound means: it loads, no
+ * turn fails, its memory is plain data and both runs agree.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "api.h"
+#include "paths.h"
+#include "script.h"
+
+enum { MAX_DISTINCT = 24 };
+
+/* Messages counted by text, to print each once with how often it came. */
+typedef struct {
+    char text[MAX_DISTINCT][520];
+    int count[MAX_DISTINCT];
+    int n, overflow;
+} tally;
+
+static void tally_add(tally *t, const char *prefix, const char *msg)
+{
+    char line[520];
+    snprintf(line, sizeof line, "%s%s", prefix, msg);
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->text[i], line) == 0) {
+            t->count[i]++;
+            return;
+        }
+    if (t->n == MAX_DISTINCT) {
+        t->overflow++;
+        return;
+    }
+    memcpy(t->text[t->n], line, sizeof line);
+    t->count[t->n++] = 1;
+}
+
+static void tally_print(FILE *out, const tally *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        if (t->count[i] > 1)
+            fprintf(out, "    %s (%d times)\n", t->text[i], t->count[i]);
+        else
+            fprintf(out, "    %s\n", t->text[i]);
+    }
+    if (t->overflow)
+        fprintf(out, "    ... and %d more\n", t->overflow);
+}
+
+static uint64_t fnv(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+typedef struct {
+    long long ins_max, ins_sum;
+    size_t mem_max, mem_sum;
+    int turns, orders, refused, failures;
+    int memory_bad;
+    tally fails, refusals, memory;
+} stats;
+
+/* One run of 'turns' turns with the agent in seat 'nation'; returns a digest
+ * of the orders issued and the memory kept, or 0 with 'err' set when the
+ * agent does not load. */
+static uint64_t play_seat(const cp_scenario *sc, const char *path, const char *display,
+                          int nation, int turns, const cps_agent_opts *opts, stats *st,
+                          char *err, size_t errlen)
+{
+    cp_error e;
+    cp_world *w = cp_world_create(sc, 1, &e);
+    if (!w) {
+        snprintf(err, errlen, "scenario: %s", e.message);
+        return 0;
+    }
+    uint64_t digest = 0xcbf29ce484222325ull;
+    cps_agent *a = cps_agent_load(path, display, w, nation, opts, err, errlen);
+    if (!a || cps_agent_init(a, err, errlen) != 0) {
+        cps_agent_free(a);
+        cp_world_destroy(w);
+        return 0;
+    }
+    const char *iso = cp_world_nation(w, nation)->iso3;
+    cps_turn_report rep;
+    for (int t = 0; t < turns; t++) {
+        char prefix[48];
+        snprintf(prefix, sizeof prefix, "as %s, turn %d: ", iso, t);
+        int rc = cps_agent_turn(a, &rep);
+        st->turns++;
+        st->ins_sum += rep.instructions;
+        if (rep.instructions > st->ins_max)
+            st->ins_max = rep.instructions;
+        st->mem_sum += rep.mem_bytes;
+        if (rep.mem_bytes > st->mem_max)
+            st->mem_max = rep.mem_bytes;
+        st->orders += rep.orders;
+        st->refused += rep.refused;
+        for (int k = 0; k < rep.refused && k < CPS_KEEP_REFUSALS; k++)
+            tally_add(&st->refusals, "", rep.refusals[k]);
+        if (rc != 0) {
+            st->failures++;
+            tally_add(&st->fails, prefix, rep.message);
+        }
+        digest = fnv(digest, &rc, sizeof rc);
+        for (int k = 0; k < rep.orders; k++)
+            digest = fnv(digest, &rep.order_list[k], sizeof rep.order_list[k]);
+        char *text = NULL, merr[600];
+        size_t len = 0;
+        if (cps_agent_memory_save(a, &text, &len, merr, sizeof merr) != 0) {
+            st->memory_bad++;
+            tally_add(&st->memory, "", merr);
+        } else {
+            digest = fnv(digest, text, len);
+            free(text);
+        }
+        cp_world_advance(w);
+    }
+    cps_agent_free(a);
+    cp_world_destroy(w);
+    return digest ? digest : 1;
+}
+
+/* The body of cps_check_agent_with, once the file and scenario are found. */
+static int check(const char *path, const char *display, const char *scn, const cp_scenario *sc,
+                 int turns, const cps_seat_opts *limits, FILE *out)
+{
+    char err[600];
+    if (turns <= 0)
+        turns = 4;
+    cps_agent_opts opts = {0};
+    if (limits) {
+        opts.budget_instructions = limits->budget_instructions;
+        opts.mem_bytes = limits->mem_bytes;
+        opts.wall_s = limits->wall_s;
+    }
+    opts.quiet = 1;
+    long long budget = opts.budget_instructions > 0 ? opts.budget_instructions : 2000000;
+    size_t cap = opts.mem_bytes ? opts.mem_bytes : (size_t)32 << 20;
+
+    fprintf(out, "check-agent: %s\n", display);
+    /* load once, on its own, to report a load error plainly */
+    cp_error e;
+    cp_world *w = cp_world_create(sc, 1, &e);
+    if (!w) {
+        fprintf(out, "check-agent: scenario %s: %s\n", scn, e.message);
+        return 2;
+    }
+    cps_agent *a = cps_agent_load(path, display, w, 0, &opts, err, sizeof err);
+    if (!a) {
+        fprintf(out, "  load: FAILED: %s\nverdict: not sound\n", err);
+        cp_world_destroy(w);
+        return 1;
+    }
+    fprintf(out, "  load: ok (\"%s\", api_version %d)\n", a->name, CPS_API_VERSION);
+    cps_agent_free(a);
+    cp_world_destroy(w);
+
+    stats *st = calloc(1, sizeof *st);
+    if (!st) {
+        fprintf(out, "check-agent: out of memory\n");
+        return 2;
+    }
+    int differ = 0, load_failed = 0;
+    for (int n = 0; n < sc->nation_count; n++) {
+        uint64_t d1 = play_seat(sc, path, display, n, turns, &opts, st, err, sizeof err);
+        if (!d1) {
+            fprintf(out, "  as %s: does not load or init: %s\n", sc->nations[n].iso3, err);
+            load_failed++;
+            continue;
+        }
+        stats again;
+        memset(&again, 0, sizeof again);
+        uint64_t d2 = play_seat(sc, path, display, n, turns, &opts, &again, err, sizeof err);
+        if (d1 != d2) {
+            differ++;
+            fprintf(out, "  as %s: the second run issued different orders or kept different "
+                    "memory\n", sc->nations[n].iso3);
+        }
+    }
+    fprintf(out, "  played %d turns in each of %d seats of %s (seed 1), twice\n", turns,
+            sc->nation_count, scn);
+    if (st->turns) {
+        fprintf(out, "  instructions per turn: max %lld, mean %lld (budget %lld)\n", st->ins_max,
+                st->ins_sum / st->turns, budget);
+        fprintf(out, "  memory per turn: max %zu KiB, mean %zu KiB (cap %zu KiB)\n",
+                st->mem_max >> 10, (st->mem_sum / (size_t)st->turns) >> 10, cap >> 10);
+    }
+    fprintf(out, "  orders issued: %d, refused: %d\n", st->orders, st->refused);
+    if (st->refused) {
+        fprintf(out, "  refusals (the core's reasons):\n");
+        tally_print(out, &st->refusals);
+    }
+    if (st->failures) {
+        fprintf(out, "  failed turns: %d (their orders were discarded)\n", st->failures);
+        tally_print(out, &st->fails);
+    } else {
+        fprintf(out, "  failed turns: none\n");
+    }
+    if (st->memory_bad) {
+        fprintf(out, "  memory cannot be saved:\n");
+        tally_print(out, &st->memory);
+    } else {
+        fprintf(out, "  memory: plain data, saves\n");
+    }
+    fprintf(out, "  deterministic: %s\n", differ ? "NO" : "yes (both runs issued the same orders)");
+    int sound = !load_failed && !st->failures && !st->memory_bad && !differ;
+    fprintf(out, "verdict: %s\n", sound ? "sound" : "not sound");
+    free(st);
+    return sound ? 0 : 1;
+}
+
+int cps_check_agent_with(const char *file, const char *scenario, int turns,
+                         const cps_seat_opts *limits, FILE *out)
+{
+    char path[1024], display[256], err[600];
+    if (cps_resolve_script("scripts/agents", file, path, sizeof path, display, sizeof display)) {
+        fprintf(out, "check-agent: %s: name too long\n", file);
+        return 2;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(out, "check-agent: cannot read %s\n", path);
+        return 2;
+    }
+    fclose(f);
+    cp_scenario *scp = malloc(sizeof *scp);
+    cps_scenario_info info;
+    const char *scn = scenario ? scenario : "baseline";
+    if (!scp || cps_scenario_load(scn, scp, &info, err, sizeof err) != 0) {
+        fprintf(out, "check-agent: %s\n", scp ? err : "out of memory");
+        free(scp);
+        return 2;
+    }
+    cps_scenario_info_free(&info);
+    int rc = check(path, display, scn, scp, turns, limits, out);
+    free(scp);
+    return rc;
+}
+
+int cps_check_agent(const char *file, FILE *out)
+{
+    return cps_check_agent_with(file, NULL, 0, NULL, out);
+}

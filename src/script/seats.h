@@ -1,0 +1,79 @@
+/* seats.h -- the agents that play a world's nations, run once a turn before it advances.
+ *
+ * A scenario names a default agent for each nation (cps_scenario_info.agent);
+ * "ISO3=FILE" assignments put another agent in a seat ("ISO3=none" empties
+ * it). Every agent is loaded and its init run when the seats are created: an
+ * agent that fails to load refuses the whole game before it starts. During
+ * the game an agent that fails (error, budget, memory, garbage) loses that
+ * turn's orders and a log line names its file, line and the reason; after
+ * CPS_FALLBACK_AFTER failures in a row its seat falls back to the scenario's
+ * default agent (or to no agent if that is the one failing). The game never
+ * stops because of an agent. No Lua types appear here.
+ */
+#ifndef CPS_SEATS_H
+#define CPS_SEATS_H
+
+#include <stddef.h>
+
+#include "../core/chokepoint.h"
+#include "scenario_load.h"
+
+enum { CPS_FALLBACK_AFTER = 3 };
+
+typedef struct {
+    long long budget_instructions; /* per agent call; 0 = 2,000,000 (--agent-budget) */
+    size_t mem_bytes;              /* per agent; 0 = 32 MiB (--agent-mem) */
+    double wall_s;                 /* per agent call; 0 = 2 s */
+    /* log lines (failures, fallbacks, agents' print output); NULL = stderr */
+    void (*log)(void *ud, const char *line);
+    void *log_ud;
+    int quiet; /* 1: drop the agents' print() output */
+} cps_seat_opts;
+
+/* What happened in a seat, for tools and tests. */
+typedef struct {
+    int has_agent;
+    char agent[256];            /* the agent file's name in messages, "" when none */
+    int failures_in_row;
+    int failures_total;
+    int fallbacks;              /* times the seat fell back */
+    int last_failed;            /* the last turn failed */
+    char last_message[512];     /* its reason, "file:line: ..." */
+    long long last_instructions;
+    size_t last_mem_bytes;
+    int last_orders;            /* orders the last turn queued (kept) */
+    int last_refused;           /* action calls the core refused last turn */
+} cps_seat_stats;
+
+typedef struct cps_seats cps_seats;
+
+/* Seat agents in every nation of 'w': the scenario defaults from 'info'
+ * (may be NULL: no defaults), overridden by 'assign' ("ISO3=FILE", FILE a
+ * name under scripts/agents/ or a path, or "none"). Loads every agent and
+ * runs its init. Returns NULL with a message ("scripts/agents/x.lua:12: ...")
+ * when an assignment is malformed or an agent does not load. */
+cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const char *const *assign,
+                            int assign_count, const cps_seat_opts *opts, char *err, size_t errlen);
+void cps_seats_destroy(cps_seats *s);
+
+/* Let every seated agent play the coming turn (in nation order); their
+ * orders are queued in the world for the caller's cp_world_advance.
+ * Returns how many agents failed this turn. */
+int cps_seats_run_turn(cps_seats *s);
+
+/* Point the seats at another world with the same scenario (after a load). */
+void cps_seats_set_world(cps_seats *s, cp_world *w);
+
+/* Stats of one seat (nation index). */
+const cps_seat_stats *cps_seats_stats(const cps_seats *s, int nation);
+
+/* The agent file of a seat (a path), "" when the seat is empty. */
+const char *cps_seats_agent_path(const cps_seats *s, int nation);
+
+/* An agent's memory as text and back, for saves (malloc'd text). */
+int cps_seats_memory_save(cps_seats *s, int nation, char **text, size_t *len, char *err,
+                          size_t errlen);
+int cps_seats_memory_load(cps_seats *s, int nation, const char *text, size_t len, char *err,
+                          size_t errlen);
+
+#endif

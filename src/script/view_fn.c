@@ -1,0 +1,226 @@
+/* view_fn.c -- the functions of the view (view.nation, view.flow, view.news, history, policy lookups) and view.constants. */
+#include <lauxlib.h>
+
+#include "api.h"
+#include "view_internal.h"
+
+/* ---- functions ---------------------------------------------------------------------- */
+
+/* A fresh plain table with the fields of 'cls' read from 'base'. */
+static void push_row(lua_State *L, cps_class_id cls, const char *base, int full)
+{
+    const cps_class *c = &cps_classes[cls];
+    lua_createtable(L, 0, c->nfields);
+    for (int i = 0; i < c->nfields; i++) {
+        const cps_field *f = &c->fields[i];
+        if (f->visibility == CPS_PRIVATE && !full)
+            continue;
+        const char *at = base + f->offset;
+        switch (f->type) {
+        case CPS_V_NUMBER: lua_pushnumber(L, *(const double *)at); break;
+        case CPS_V_INT: lua_pushinteger(L, *(const int *)at); break;
+        case CPS_V_BY_GOOD:
+        case CPS_V_BY_SECTOR: {
+            int n = vw_vector_count(f->type);
+            lua_createtable(L, 0, n);
+            for (int k = 0; k < n; k++) {
+                lua_pushnumber(L, ((const double *)at)[k]);
+                lua_setfield(L, -2, vw_vector_name(f->type, k));
+            }
+            break;
+        }
+        default: lua_pushnil(L); break;
+        }
+        lua_setfield(L, -2, f->name);
+    }
+}
+
+/* Which history row 'turn' (argument 'arg') names: default the latest,
+ * negative counts back. -1 when outside the game so far. */
+static int history_turn(lua_State *L, int arg)
+{
+    int now = cp_world_turn(vw_world(L));
+    lua_Integer t = luaL_optinteger(L, arg, now);
+    if (t < 0)
+        t = now + t;
+    return (t < 0 || t > now) ? -1 : (int)t;
+}
+
+static void push_news(lua_State *L, const cp_news *n)
+{
+    static const char *const kinds[] = {"policy", "event", "facility", "market"};
+    const cp_world *w = vw_world(L);
+    lua_createtable(L, 0, 5);
+    lua_pushinteger(L, n->turn);
+    lua_setfield(L, -2, "turn");
+    lua_pushstring(L, (n->kind >= 0 && n->kind <= CP_NEWS_MARKET) ? kinds[n->kind] : "?");
+    lua_setfield(L, -2, "kind");
+    const cp_nation *who = cp_world_nation(w, n->nation);
+    if (who) {
+        lua_pushstring(L, who->iso3);
+        lua_setfield(L, -2, "nation");
+    }
+    if (n->good >= 0 && n->good < CP_GOOD_COUNT) {
+        lua_pushstring(L, cp_good_name((cp_good)n->good));
+        lua_setfield(L, -2, "good");
+    }
+    lua_pushstring(L, n->text);
+    lua_setfield(L, -2, "text");
+}
+
+/* Every function of the view: upvalue 1 is the CPS_FN_* code, upvalue 2 the
+ * nation of the proxy it was read from (for policy functions). */
+int vw_fn_call(lua_State *L)
+{
+    int code = (int)lua_tointeger(L, lua_upvalueindex(1));
+    int owner = (int)lua_tointeger(L, lua_upvalueindex(2));
+    const cp_world *w = vw_world(L);
+    cps_agent *a = cps_agent_of(L);
+    int arg = vw_first_arg(L);
+    switch (code) {
+    case CPS_FN_NATION: {
+        luaL_checkstring(L, arg);
+        int i = cps_view_lookup(L, CPS_NAMES_NATIONS, arg);
+        if (i < 0)
+            return 0;
+        vw_push_canonical(L, CPS_CLS_NATION, i);
+        return 1;
+    }
+    case CPS_FN_FACILITIES_OF: {
+        int i = vw_check_nation(L, arg);
+        int n = cp_world_facility_count(w), k = 0;
+        lua_newtable(L);
+        for (int id = 0; id < n; id++) {
+            const cp_facility *f = cp_world_facility(w, id);
+            if (f->host == i || f->funder == i) {
+                vw_push_canonical(L, CPS_CLS_FACILITY, id);
+                lua_rawseti(L, -2, ++k);
+            }
+        }
+        return 1;
+    }
+    case CPS_FN_FLOW: {
+        int g = vw_check_good(L, arg), from = vw_check_nation(L, arg + 1), to = vw_check_nation(L, arg + 2);
+        lua_pushnumber(L, cp_world_market(w, (cp_good)g)->flow_t[from][to]);
+        return 1;
+    }
+    case CPS_FN_NEWS: {
+        int now = cp_world_turn(w);
+        lua_Integer since = luaL_optinteger(L, arg, now > 0 ? now - 1 : 0);
+        int count = cp_world_news_count(w), first = count;
+        while (first > 0 && cp_world_news(w, first - 1)->turn >= since)
+            first--;
+        lua_createtable(L, count - first, 0);
+        for (int i = first; i < count; i++) {
+            push_news(L, cp_world_news(w, i));
+            lua_rawseti(L, -2, i - first + 1);
+        }
+        return 1;
+    }
+    case CPS_FN_TARIFF: {
+        int g = vw_check_good(L, arg), origin = vw_check_nation(L, arg + 1);
+        lua_pushnumber(L, cp_world_nation(w, owner)->policy.tariff[g][origin]);
+        return 1;
+    }
+    case CPS_FN_EXPORT_CONTROL: {
+        int g = vw_check_good(L, arg), dest = vw_check_nation(L, arg + 1);
+        const cp_export_control *c = &cp_world_nation(w, owner)->policy.control[g][dest];
+        lua_pushstring(L, cp_control_mode_name(c->mode));
+        lua_pushnumber(L, c->approval_share);
+        lua_pushinteger(L, c->suspended_turns);
+        lua_pushstring(L, cp_control_mode_name(c->fallback_mode));
+        lua_pushnumber(L, c->fallback_share);
+        return 5;
+    }
+    case CPS_FN_HISTORY_NATION: {
+        int i = vw_check_nation(L, arg), t = history_turn(L, arg + 1);
+        const cp_nation_history *row = t < 0 ? NULL : cp_world_nation_history(w, t, i);
+        if (!row)
+            return 0;
+        push_row(L, CPS_CLS_NATION_ROW, (const char *)row, i == a->nation);
+        return 1;
+    }
+    case CPS_FN_HISTORY_MARKET: {
+        int g = vw_check_good(L, arg), t = history_turn(L, arg + 1);
+        const cp_market_history *row = t < 0 ? NULL : cp_world_market_history(w, t, (cp_good)g);
+        if (!row)
+            return 0;
+        push_row(L, CPS_CLS_MARKET_ROW, (const char *)row, 1);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* ---- constants ------------------------------------------------------------------------ */
+
+static void push_names(lua_State *L, const char *(*name)(int), int count)
+{
+    lua_createtable(L, count, 0);
+    for (int i = 0; i < count; i++) {
+        lua_pushstring(L, name(i));
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+static const char *good_n(int i) { return cp_good_name((cp_good)i); }
+static const char *sector_n(int i) { return cp_sector_name((cp_sector)i); }
+static const char *kind_n(int i) { return cp_facility_kind_name((cp_facility_kind)i); }
+static const char *stage_n(int i) { return cp_stage_name((cp_stage)i); }
+static const char *mode_n(int i) { return cp_control_mode_name((cp_control_mode)i); }
+static const char *event_n(int i) { return cp_event_kind_name((cp_event_kind)i); }
+static const char *order_n(int i) { return cp_order_kind_name((cp_order_kind)i); }
+
+/* view.constants: a plain table, built once per agent (a copy: changing it
+ * changes nothing but the agent's own copy). */
+void vw_push_constants(lua_State *L)
+{
+    static const char KEY = 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY) == LUA_TTABLE)
+        return;
+    lua_pop(L, 1);
+    const cp_scenario *sc = cp_world_scenario(vw_world(L));
+    lua_newtable(L);
+    lua_pushinteger(L, CPS_API_VERSION);
+    lua_setfield(L, -2, "api_version");
+    push_names(L, good_n, CP_GOOD_COUNT);
+    lua_setfield(L, -2, "goods");
+    push_names(L, sector_n, CP_SECTOR_COUNT);
+    lua_setfield(L, -2, "sectors");
+    push_names(L, kind_n, CP_FAC_KIND_COUNT);
+    lua_setfield(L, -2, "facility_kinds");
+    push_names(L, stage_n, CP_STAGE_COUNT);
+    lua_setfield(L, -2, "stages");
+    push_names(L, mode_n, CP_CONTROL_BANNED + 1);
+    lua_setfield(L, -2, "control_modes");
+    push_names(L, event_n, CP_EVENT_KIND_COUNT);
+    lua_setfield(L, -2, "event_kinds");
+    push_names(L, order_n, CP_ORDER_KIND_COUNT);
+    lua_setfield(L, -2, "order_kinds");
+    lua_pushinteger(L, sc->start_year);
+    lua_setfield(L, -2, "start_year");
+    lua_pushinteger(L, sc->start_quarter);
+    lua_setfield(L, -2, "start_quarter");
+    lua_pushstring(L, sc->name);
+    lua_setfield(L, -2, "scenario");
+    lua_pushnumber(L, sc->magnet_light_t_per_t);
+    lua_setfield(L, -2, "magnet_light_t_per_t");
+    lua_pushnumber(L, sc->magnet_heavy_t_per_t);
+    lua_setfield(L, -2, "magnet_heavy_t_per_t");
+    lua_pushnumber(L, sc->leakage_share);
+    lua_setfield(L, -2, "leakage_share");
+    lua_pushnumber(L, sc->leakage_share_tracked);
+    lua_setfield(L, -2, "leakage_share_tracked");
+    lua_pushnumber(L, sc->stock_target_quarters);
+    lua_setfield(L, -2, "stock_target_quarters");
+    lua_createtable(L, 0, CP_GOOD_COUNT);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        push_row(L, CPS_CLS_GOOD_PARAMS, (const char *)&sc->goods[g], 1);
+        lua_setfield(L, -2, cp_good_name((cp_good)g));
+    }
+    lua_setfield(L, -2, "goods_params");
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY);
+}
+

@@ -1,0 +1,34 @@
+/* view_internal.h -- what view.c, view_list.c and view_fn.c share (prefix vw_). */
+#ifndef CPS_VIEW_INTERNAL_H
+#define CPS_VIEW_INTERNAL_H
+
+#include <lua.h>
+
+#include "agent.h"
+#include "api.h"
+
+/* view.nations, view.facilities, view.markets */
+enum { LIST_NATIONS = 1, LIST_FACILITIES = 2, LIST_MARKETS = 3 };
+
+/* view.c */
+const cp_world *vw_world(lua_State *L);
+/* Push the one proxy of a nation, facility or market (kind = its class). */
+void vw_push_canonical(lua_State *L, int kind, int index);
+/* A nation or good named by argument 'arg', or raise an error. */
+int vw_check_nation(lua_State *L, int arg);
+int vw_check_good(lua_State *L, int arg);
+/* 2 when argument 1 is a proxy (a call with ':'), else 1. */
+int vw_first_arg(lua_State *L);
+/* Entries of a table of numbers by good, sector, kind or stage. */
+int vw_vector_count(int vtype);
+const char *vw_vector_name(int vtype, int i);
+
+/* view_list.c */
+void vw_push_list(lua_State *L, int which);
+
+/* view_fn.c: the body of every view function (upvalues: code, owner nation) */
+int vw_fn_call(lua_State *L);
+/* view.constants, built once per agent */
+void vw_push_constants(lua_State *L);
+
+#endif

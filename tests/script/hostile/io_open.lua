@@ -1,0 +1,5 @@
+-- hostile: io.open
+return { api_version = 1, turn = function(view, act)
+  act.set_tariff("magnet", "all", 0.5)
+  local f = io.open("/etc/passwd")
+end }

@@ -1,0 +1,2 @@
+-- no turn function
+return { api_version = 1 }

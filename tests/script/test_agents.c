@@ -1,0 +1,520 @@
+/* test_agents.c -- the agent host end to end: hostile agents change nothing, personalities play clean, runs repeat, memory survives, seats fall back. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, clock_gettime */
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "chokepoint.h"
+#include "script.h"
+
+#define HOSTILE CP_DATA_DIR "/tests/script/hostile/"
+#define AGENTS CP_DATA_DIR "/tests/script/agents/"
+#define LUA_TESTS CP_DATA_DIR "/tests/script/lua/"
+
+static cp_scenario sc;
+static cps_scenario_info info;
+
+/* ---- a game with a captured log ------------------------------------------------ */
+
+static char log_text[1 << 16];
+static size_t log_len;
+
+static void capture(void *ud, const char *line)
+{
+    (void)ud;
+    size_t n = strlen(line);
+    if (log_len + n + 2 < sizeof log_text) {
+        memcpy(log_text + log_len, line, n);
+        log_len += n;
+        log_text[log_len++] = '\n';
+        log_text[log_len] = '\0';
+    }
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+typedef struct {
+    uint64_t hash;
+    int failures, refused, orders;
+    double seconds;
+    int ok; /* the game ran */
+} game;
+
+/* Play 'turns' turns of baseline with seed 'seed' and the given seat
+ * assignments; 'seats_out' (if not NULL) receives the seats, still alive. */
+static game play(const char *const *assign, int n, int turns, uint64_t seed, int quiet,
+                 cps_seats **seats_out, cp_world **world_out)
+{
+    game g = {0};
+    log_len = 0;
+    log_text[0] = '\0';
+    cp_error e;
+    cp_world *w = cp_world_create(&sc, seed, &e);
+    if (!w) {
+        CHECK(0, "world: %s", e.message);
+        return g;
+    }
+    cps_seat_opts opts = {0};
+    opts.log = capture;
+    opts.quiet = quiet;
+    char err[700];
+    double t0 = now_s();
+    cps_seats *s = cps_seats_create(w, &info, assign, n, &opts, err, sizeof err);
+    if (!s) {
+        CHECK(0, "seats: %s", err);
+        cp_world_destroy(w);
+        return g;
+    }
+    for (int t = 0; t < turns; t++) {
+        g.failures += cps_seats_run_turn(s);
+        for (int i = 0; i < cp_world_nation_count(w); i++) {
+            g.refused += cps_seats_stats(s, i)->last_refused;
+            g.orders += cps_seats_stats(s, i)->last_orders;
+        }
+        cp_world_advance(w);
+    }
+    g.seconds = now_s() - t0;
+    g.hash = cp_world_hash(w);
+    g.ok = 1;
+    if (seats_out) {
+        *seats_out = s;
+        *world_out = w;
+    } else {
+        cps_seats_destroy(s);
+        cp_world_destroy(w);
+    }
+    return g;
+}
+
+/* ---- hostile agents ------------------------------------------------------------ */
+
+typedef struct {
+    const char *file;
+    const char *fragment; /* in the log line */
+    int line;             /* the line the log names, 0 = any */
+} hostile;
+
+static const hostile hostiles[] = {
+    {"infinite_loop.lua", "instruction budget exceeded", 4},
+    {"pcall_loop.lua", "instruction budget exceeded", 0},
+    {"xpcall_handler.lua", "instruction budget exceeded", 0},
+    {"gc_loop.lua", "__gc is not allowed", 5},
+    {"pattern.lua", "instruction budget exceeded", 5},
+    {"memory_bomb.lua", "memory cap exceeded", 5},
+    {"os_execute.lua", "global 'os'", 4},
+    {"io_open.lua", "global 'io'", 4},
+    {"require.lua", "global 'require'", 4},
+    {"string_dump.lua", "field 'dump'", 4},
+    {"binary_load.lua", "attempt to load a binary chunk", 5},
+    {"debug_access.lua", "global 'debug'", 4},
+    {"write_view.lua", "the view is read-only", 6},
+    {"error_after_orders.lua", "boom after two orders", 5},
+    {"coroutine_early.lua", "instruction budget exceeded", 0},
+    {"sort_loop.lua", "instruction budget exceeded", 0},
+    {"close_loop.lua", "instruction budget exceeded", 0},
+    {"garbage_return.lua", "turn returned a table", 0},
+    {"yield_top.lua", "yielded outside a coroutine", 0},
+    {"rep_empty.lua", "instruction budget exceeded", 0},
+    {"move_huge.lua", "instruction budget exceeded", 4},
+    {"memory_keep.lua", "and then an error", 5},
+};
+
+static void test_hostile(void)
+{
+    const char *quiet[] = {"USA=do_nothing"};
+    game base = play(quiet, 1, 3, 11, 1, NULL, NULL);
+    CHECK(base.ok && base.failures == 0, "the do-nothing game runs clean");
+    for (size_t i = 0; i < sizeof hostiles / sizeof hostiles[0]; i++) {
+        const hostile *h = &hostiles[i];
+        char assign[512];
+        snprintf(assign, sizeof assign, "USA=%s%s", HOSTILE, h->file);
+        const char *a[] = {assign};
+        game g = play(a, 1, 3, 11, 1, NULL, NULL);
+        CHECK(g.ok, "%s: the game did not run", h->file);
+        CHECK(g.failures == 3, "%s: %d failed turns, expected 3", h->file, g.failures);
+        CHECK(g.hash == base.hash, "%s: hash %016llx differs from the do-nothing game's %016llx",
+              h->file, (unsigned long long)g.hash, (unsigned long long)base.hash);
+        CHECK(strstr(log_text, h->fragment) != NULL, "%s: log lacks \"%s\":\n%s", h->file,
+              h->fragment, log_text);
+        char where[300];
+        if (h->line)
+            snprintf(where, sizeof where, "hostile/%s:%d:", h->file, h->line);
+        else
+            snprintf(where, sizeof where, "hostile/%s:", h->file);
+        CHECK(strstr(log_text, where) != NULL, "%s: log does not name %s:\n%s", h->file, where,
+              log_text);
+        CHECK(strstr(log_text, "turn 0 USA: agent failed") != NULL, "%s: log names turn and seat",
+              h->file);
+        CHECK(strstr(log_text, "falls back to scripts/agents/decoupler.lua") != NULL,
+              "%s: falls back after 3 failures:\n%s", h->file, log_text);
+        CHECK(g.seconds < 10, "%s: the 3-turn game took %.1f s", h->file, g.seconds);
+    }
+}
+
+static void test_hostile_at_load(void)
+{
+    static const struct {
+        const char *file, *fragment;
+    } cases[] = {
+        {"loop.lua", "toplevel/loop.lua:3: instruction budget exceeded"},
+        {"memory_bomb.lua", "toplevel/memory_bomb.lua:3: memory cap exceeded"},
+        {"os_execute.lua", "toplevel/os_execute.lua:2:"},
+        {"syntax.lua", "toplevel/syntax.lua:3:"},
+        {"no_turn.lua", "needs turn = function(view, act, memory)"},
+        {"wrong_version.lua", "written for API version 2; this host speaks version 1"},
+        {"init_error.lua", "toplevel/init_error.lua:3: cannot start (in init)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char assign[512], err[700];
+        snprintf(assign, sizeof assign, "USA=%stoplevel/%s", HOSTILE, cases[i].file);
+        const char *a[] = {assign};
+        cp_error e;
+        cp_world *w = cp_world_create(&sc, 1, &e);
+        double t0 = now_s();
+        cps_seats *s = cps_seats_create(w, &info, a, 1, NULL, err, sizeof err);
+        CHECK(s == NULL, "%s was seated", cases[i].file);
+        CHECK(strstr(err, cases[i].fragment) != NULL, "%s: expected \"%s\" in \"%s\"", cases[i].file,
+              cases[i].fragment, err);
+        CHECK(now_s() - t0 < 10, "%s: refused in reasonable time", cases[i].file);
+        cps_seats_destroy(s);
+        cp_world_destroy(w);
+    }
+    /* malformed assignments */
+    char err[700];
+    cp_error e;
+    cp_world *w = cp_world_create(&sc, 1, &e);
+    const char *bad1[] = {"USAdecoupler"};
+    CHECK(!cps_seats_create(w, &info, bad1, 1, NULL, err, sizeof err) &&
+              strstr(err, "expected ISO3=FILE"), "malformed: %s", err);
+    const char *bad2[] = {"XYZ=decoupler"};
+    CHECK(!cps_seats_create(w, &info, bad2, 1, NULL, err, sizeof err) &&
+              strstr(err, "no nation XYZ"), "unknown nation: %s", err);
+    const char *bad3[] = {"USA=no_such_agent"};
+    CHECK(!cps_seats_create(w, &info, bad3, 1, NULL, err, sizeof err) &&
+              strstr(err, "cannot read") && strstr(err, "scripts/agents/no_such_agent.lua"),
+          "missing file: %s", err);
+    cp_world_destroy(w);
+}
+
+/* ---- personalities and determinism ---------------------------------------------- */
+
+static void test_personalities(void)
+{
+    /* baseline seats five personalities by default; two more go in two seats */
+    const char *extra[] = {"KOR=random_baseline", "GRL=do_nothing"};
+    game g = play(extra, 2, 40, 1, 1, NULL, NULL);
+    CHECK(g.ok && g.failures == 0, "no agent failed in 40 turns: %s", log_text);
+    CHECK(g.refused == 0, "%d refused orders in 40 turns", g.refused);
+    CHECK(g.orders > 100, "the personalities act (%d orders)", g.orders);
+    /* every personality in every seat where it is not the default would be
+     * too slow here; check-agent covers that (test_check_agent). */
+    game again = play(extra, 2, 40, 1, 1, NULL, NULL);
+    CHECK(again.hash == g.hash, "the same seed and agents give the same hash");
+    game other = play(extra, 2, 40, 2, 1, NULL, NULL);
+    CHECK(other.hash != g.hash, "another seed gives another game");
+}
+
+static void test_determinism(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "JPN=%spairs_order.lua", AGENTS);
+    const char *a[] = {assign, "KOR=random_baseline"};
+    cps_seats *s1, *s2;
+    cp_world *w1, *w2;
+    game g1 = play(a, 2, 8, 5, 1, &s1, &w1);
+    game g2 = play(a, 2, 8, 5, 1, &s2, &w2);
+    CHECK(g1.ok && g2.ok && g1.failures == 0, "pairs_order runs: %s", log_text);
+    CHECK(g1.hash == g2.hash, "same hash with an agent acting on pairs order");
+    char *m1 = NULL, *m2 = NULL, err[600];
+    size_t l1 = 0, l2 = 0;
+    int jpn = cp_world_find_nation(w1, "JPN");
+    CHECK(cps_seats_memory_save(s1, jpn, &m1, &l1, err, sizeof err) == 0, "save: %s", err);
+    CHECK(cps_seats_memory_save(s2, jpn, &m2, &l2, err, sizeof err) == 0, "save: %s", err);
+    CHECK(m1 && m2 && strcmp(m1, m2) == 0, "same memory in both runs:\n%s\n%s", m1, m2);
+    CHECK(m1 && strstr(m1, "[\"seq\"]=\"1,2,3,4,5,6,7,8,9,10\""), "table keys in creation order: %s", m1);
+    /* once more in another process: other addresses, another string-hash seed */
+    int fd[2];
+    if (m1 && pipe(fd) == 0) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fd[0]);
+            cps_seats *s3;
+            cp_world *w3;
+            game g3 = play(a, 2, 8, 5, 1, &s3, &w3);
+            char *m3 = NULL;
+            size_t l3 = 0;
+            cps_seats_memory_save(s3, jpn, &m3, &l3, err, sizeof err);
+            if (write(fd[1], &g3.hash, sizeof g3.hash) < 0 || (m3 && write(fd[1], m3, l3) < 0))
+                _exit(1);
+            _exit(0);
+        }
+        close(fd[1]);
+        uint64_t h3 = 0;
+        static char m3[1 << 14];
+        ssize_t got = read(fd[0], &h3, sizeof h3), n = 0, k;
+        while ((k = read(fd[0], m3 + n, sizeof m3 - 1 - (size_t)n)) > 0)
+            n += k;
+        m3[n > 0 ? n : 0] = '\0';
+        close(fd[0]);
+        waitpid(pid, NULL, 0);
+        CHECK(got == sizeof h3 && h3 == g1.hash, "another process gives the same hash");
+        CHECK(strcmp(m3, m1) == 0, "another process keeps the same memory:\n%s\n%s", m1, m3);
+    }
+    free(m1);
+    free(m2);
+    cps_seats_destroy(s1);
+    cps_seats_destroy(s2);
+    cp_world_destroy(w1);
+    cp_world_destroy(w2);
+}
+
+/* ---- memory ----------------------------------------------------------------------- */
+
+static void test_memory(void)
+{
+    char assign[300], err[700];
+    snprintf(assign, sizeof assign, "CAN=%smemory_counter.lua", AGENTS);
+    const char *a[] = {assign};
+    /* uninterrupted: 6 turns */
+    cps_seats *s1;
+    cp_world *w1;
+    game g1 = play(a, 1, 6, 3, 1, &s1, &w1);
+    int can = cp_world_find_nation(w1, "CAN");
+    /* interrupted: 3 turns, save the memory, new seats, load it, 3 more turns */
+    cps_seats *s2;
+    cp_world *w2;
+    play(a, 1, 3, 3, 1, &s2, &w2);
+    /* a save keeps every seat's memory, not only the one under test */
+    static char *texts[CP_MAX_NATIONS];
+    static size_t lens[CP_MAX_NATIONS];
+    int count = cp_world_nation_count(w2);
+    for (int i = 0; i < count; i++) {
+        texts[i] = NULL;
+        if (cps_seats_stats(s2, i)->has_agent)
+            CHECK(cps_seats_memory_save(s2, i, &texts[i], &lens[i], err, sizeof err) == 0,
+                  "save: %s", err);
+    }
+    char *text = texts[can];
+    size_t len = lens[can];
+    cps_seats_destroy(s2);
+    cps_seat_opts opts = {0};
+    opts.quiet = 1;
+    cps_seats *s3 = cps_seats_create(w2, &info, a, 1, &opts, err, sizeof err);
+    CHECK(s3 != NULL, "reseat: %s", err);
+    if (!s3 || !text)
+        return;
+    for (int i = 0; i < count; i++)
+        if (texts[i]) {
+            CHECK(cps_seats_memory_load(s3, i, texts[i], lens[i], err, sizeof err) == 0, "load: %s",
+                  err);
+            if (i != can)
+                free(texts[i]);
+        }
+    for (int t = 0; t < 3; t++) {
+        cps_seats_run_turn(s3);
+        cp_world_advance(w2);
+    }
+    CHECK(cp_world_hash(w2) == g1.hash, "memory carried across a reload gives the same game");
+    char *t1 = NULL, *t3 = NULL;
+    size_t n1, n3;
+    cps_seats_memory_save(s1, can, &t1, &n1, err, sizeof err);
+    cps_seats_memory_save(s3, can, &t3, &n3, err, sizeof err);
+    CHECK(t1 && t3 && strcmp(t1, t3) == 0, "same memory text:\n%s\n%s", t1, t3);
+    CHECK(t1 && strstr(t1, "[\"n\"]=6"), "counter: %s", t1);
+    CHECK(t1 && strstr(t1, "\"quote\\\" and \\\\ and\\nnewline\\000zero\""), "string escapes: %s", t1);
+    CHECK(t1 && strstr(t1, "-0.0,") && strstr(t1, "1.5,") && strstr(t1, "9007199254740992.0"),
+          "floats stay floats: %s", t1);
+    /* save, load, save again: the same text */
+    CHECK(cps_seats_memory_load(s3, can, t1, n1, err, sizeof err) == 0, "reload: %s", err);
+    char *t4 = NULL;
+    size_t n4;
+    cps_seats_memory_save(s3, can, &t4, &n4, err, sizeof err);
+    CHECK(t4 && strcmp(t1, t4) == 0, "round trip");
+    /* a memory text cannot reach anything */
+    const char *evil = "os.exit()";
+    CHECK(cps_seats_memory_load(s3, can, evil, strlen(evil), err, sizeof err) != 0,
+          "memory text is data only");
+    const char *loop = "(function() while true do end end)()";
+    CHECK(cps_seats_memory_load(s3, can, loop, strlen(loop), err, sizeof err) != 0, "memory text is metered");
+    free(text);
+    free(t1);
+    free(t3);
+    free(t4);
+    cps_seats_destroy(s1);
+    cps_seats_destroy(s3);
+    cp_world_destroy(w1);
+    cp_world_destroy(w2);
+
+    /* memory that is not plain data cannot be saved, and says where */
+    snprintf(assign, sizeof assign, "USA=%smemory_keep.lua", HOSTILE);
+    const char *b[] = {assign};
+    cps_seats *s4;
+    cp_world *w4;
+    play(b, 1, 1, 3, 1, &s4, &w4);
+    CHECK(cps_seats_memory_save(s4, 1, &text, &len, err, sizeof err) != 0 &&
+              strstr(err, "memory.f: a function cannot be saved"), "non-plain memory: %s", err);
+    cps_seats_destroy(s4);
+    cp_world_destroy(w4);
+}
+
+static void test_fallback(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "USA=%salways_fails.lua", AGENTS);
+    const char *a[] = {assign};
+    cps_seats *s;
+    cp_world *w;
+    game g = play(a, 1, 5, 1, 1, &s, &w);
+    CHECK(g.failures == 3, "three failures, then the default agent plays: %d", g.failures);
+    const cps_seat_stats *st = cps_seats_stats(s, 1);
+    CHECK(st->fallbacks == 1 && st->failures_total == 3, "stats: %d fallbacks, %d failures",
+          st->fallbacks, st->failures_total);
+    CHECK(strcmp(st->agent, "scripts/agents/decoupler.lua") == 0, "seat now holds %s", st->agent);
+    CHECK(strstr(log_text, "always_fails.lua:2: always fails"), "log: %s", log_text);
+    CHECK(strstr(log_text, "turn 2 USA: 3 failures in a row; the seat falls back to "
+                           "scripts/agents/decoupler.lua"), "fallback logged: %s", log_text);
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+    /* a default agent that keeps failing leaves the seat empty */
+    cps_scenario_info copy = info;
+    snprintf(info.agent[1], sizeof info.agent[1], "%s", AGENTS "always_fails.lua");
+    g = play(NULL, 0, 5, 1, 1, &s, &w);
+    CHECK(g.failures == 3 && !cps_seats_stats(s, 1)->has_agent, "seat left empty");
+    CHECK(strstr(log_text, "the seat is left without an agent"), "log: %s", log_text);
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+    info = copy;
+}
+
+/* ---- Lua-side tests ------------------------------------------------------------------- */
+
+static void test_lua_side(void)
+{
+    static const char *const files[] = {"api_test.lua", "sandbox_test.lua"};
+    for (size_t i = 0; i < 2; i++) {
+        char assign[300];
+        snprintf(assign, sizeof assign, "USA=%s%s", LUA_TESTS, files[i]);
+        const char *a[] = {assign};
+        game g = play(a, 1, 2, 1, 0, NULL, NULL);
+        CHECK(g.ok && g.failures == 0, "%s failed:\n%s", files[i], log_text);
+        CHECK(strstr(log_text, "ALL OK turn 0") && strstr(log_text, "ALL OK turn 1"),
+              "%s did not finish:\n%s", files[i], log_text);
+        printf("%s", log_text[0] && g.failures ? log_text : "");
+    }
+}
+
+/* ---- check-agent ---------------------------------------------------------------------- */
+
+static int check_agent_output(const char *file, char *out, size_t len)
+{
+    FILE *f = tmpfile();
+    int rc = cps_check_agent(file, f);
+    rewind(f);
+    size_t n = fread(out, 1, len - 1, f);
+    out[n] = '\0';
+    fclose(f);
+    return rc;
+}
+
+static void test_check_agent(void)
+{
+    static char out[1 << 15];
+    static const char *const shipped[] = {"do_nothing", "rhythm_card", "decoupler", "green_bloc",
+                                           "stability_buyer", "resource_seller", "random_baseline",
+                                           "example_tariff", "example_planner"};
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        int rc = check_agent_output(shipped[i], out, sizeof out);
+        CHECK(rc == 0, "%s is not sound:\n%s", shipped[i], out);
+        CHECK(strstr(out, "refused: 0\n"), "%s refuses orders in some seat:\n%s", shipped[i], out);
+    }
+    CHECK(strstr(out, "instructions per turn: max") && strstr(out, "memory per turn: max") &&
+              strstr(out, "deterministic: yes") && strstr(out, "verdict: sound"),
+          "report: %s", out);
+    int rc = check_agent_output(HOSTILE "error_after_orders.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "error_after_orders.lua:5: boom after two orders") &&
+              strstr(out, "verdict: not sound"), "failing agent: %d\n%s", rc, out);
+    rc = check_agent_output(HOSTILE "toplevel/syntax.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "load: FAILED: tests/script/hostile/toplevel/syntax.lua:3:"),
+          "load error: %d\n%s", rc, out);
+    rc = check_agent_output(LUA_TESTS "api_test.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "refusals (the core's reasons):"), "refusals reported: %s", out);
+    rc = check_agent_output("/nonexistent.lua", out, sizeof out);
+    CHECK(rc == 2 && strstr(out, "cannot read"), "missing file: %d %s", rc, out);
+    rc = check_agent_output(HOSTILE "memory_keep.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "memory.f: a function cannot be saved"), "memory: %s", out);
+}
+
+/* ---- the generated documentation matches the committed files ------------------------- */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[1 << 18];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    char *s = malloc(n + 1);
+    if (s)
+        memcpy(s, buf, n + 1);
+    return s;
+}
+
+static void test_docs(void)
+{
+    char dir[] = "/tmp/chokepoint-docs-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "temp dir");
+    char path[512];
+    CHECK(cps_api_write_docs(dir) == 0, "generate");
+    snprintf(path, sizeof path, "%s/api/chokepoint.lua", dir);
+    char *fresh = slurp(path), *kept = slurp(CP_DATA_DIR "/docs/api/chokepoint.lua");
+    CHECK(fresh && kept && strcmp(fresh, kept) == 0,
+          "docs/api/chokepoint.lua is stale: run `chokepoint gen-api-docs docs`");
+    free(fresh);
+    free(kept);
+    snprintf(path, sizeof path, "%s/agents.md", dir);
+    fresh = slurp(path);
+    kept = slurp(CP_DATA_DIR "/docs/agents.md");
+    const char *mark = "<!-- BEGIN API REFERENCE";
+    const char *a = fresh ? strstr(fresh, mark) : NULL, *b = kept ? strstr(kept, mark) : NULL;
+    CHECK(a && b && strcmp(a, b) == 0,
+          "the reference in docs/agents.md is stale: run `chokepoint gen-api-docs docs`");
+    free(fresh);
+    free(kept);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/api/chokepoint.lua", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/api", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    char err[600];
+    if (cps_scenario_load("baseline", &sc, &info, err, sizeof err) != 0) {
+        fprintf(stderr, "baseline: %s\n", err);
+        return 1;
+    }
+    RUN(test_hostile);
+    RUN(test_hostile_at_load);
+    RUN(test_personalities);
+    RUN(test_determinism);
+    RUN(test_memory);
+    RUN(test_fallback);
+    RUN(test_lua_side);
+    RUN(test_check_agent);
+    RUN(test_docs);
+    cps_scenario_info_free(&info);
+    return DONE();
+}
