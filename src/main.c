@@ -14,6 +14,10 @@ static void usage(FILE *f)
     fputs("Chokepoint " CP_VERSION " -- a geopolitical trade game about rare earths\n"
           "usage: chokepoint [play] [--scenario NAME|FILE] [--screenshot FILE]   the game\n"
           "       chokepoint sim --scenario S --turns N --seed K [--csv DIR]   headless run\n"
+          "                      [--save FILE] [--load FILE] [--record FILE] [--autosave DIR]\n"
+          "       chokepoint sweep --scenario S --vary NAME=V1,V2 --seeds 1-20 --csv FILE\n"
+          "                                                           batch experiments\n"
+          "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint help COMMAND                                      a command's flags\n",
           f);
 }
@@ -36,11 +40,19 @@ int main(int argc, char **argv)
         return cmd_play(argc - 2, argv + 2);
     if (strcmp(cmd, "sim") == 0)
         return cmd_sim(argc - 2, argv + 2);
+    if (strcmp(cmd, "sweep") == 0)
+        return cmd_sweep(argc - 2, argv + 2);
+    if (strcmp(cmd, "replay") == 0)
+        return cmd_replay(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0) {
         char h[] = "--help";
         char *args[] = {h, NULL};
         if (argc > 2 && strcmp(argv[2], "sim") == 0)
             return cmd_sim(1, args);
+        if (argc > 2 && strcmp(argv[2], "sweep") == 0)
+            return cmd_sweep(1, args);
+        if (argc > 2 && strcmp(argv[2], "replay") == 0)
+            return cmd_replay(1, args);
         usage(stdout);
         return 0;
     }

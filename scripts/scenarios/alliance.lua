@@ -1,0 +1,604 @@
+-- alliance.lua -- the United States and its allies pooling stockpiles and
+-- capacity against China's controls: strategic purchases, releases when the
+-- suspended October 2025 controls return, and plants co-funded abroad.
+--
+-- Every figure carries its source. Tags follow shared/data/rare-earths.md:
+-- [P] primary text read, [S] secondary report, [E] our estimate or arithmetic.
+-- USGS = USGS Mineral Commodity Summaries 2025, Rare Earths (2024e column).
+-- Quantities are tonnes of rare-earth oxide (REO) a year for mines and
+-- separation plants, tonnes of NdFeB a year for magnet plants and magnet
+-- demand, USD millions for money, USD billions for GDP.
+--
+-- The alliance's moves are partly history (MP-DoD, the US-Australia
+-- framework, India's magnet scheme) and partly the scenario's hypothesis (a
+-- pooled stockpile, plants funded in partner nations); each says which.
+--
+-- The world's mines, plants and demand are those of 2025Q1 (baseline.lua);
+-- the game starts two quarters later, in 2025Q3, with the policies of that
+-- quarter. Projects under way keep their 2025Q1 progress, so they finish
+-- about two quarters later than baseline.lua plans them [E].
+
+-- ---- the world of 2025Q1 ------------------------------------------------------
+-- Copied from baseline.lua (a scenario file cannot read another), figure for
+-- figure with the same sources, so that runs of this scenario and of the
+-- other 2025 scenarios can be compared turn by turn.
+
+-- Split a nation's yearly magnet demand across sectors. Shares [E]: EV
+-- motors were 7% of magnet rare-earth demand in 2023 (IEA GCMO 2024, APS),
+-- electronics, industrial motors and wind take most of the rest; defense is
+-- tiny in tonnes (<0.1% of world REE, GAO 2024 via Adamas) but must be met.
+local function magnets(total, mix)
+  mix = mix or { ev = 0.12, wind = 0.10, electronics = 0.30, defense = 0.01, industrial = 0.47 }
+  local out = {}
+  for sector, share in pairs(mix) do
+    out[sector] = { magnet = total * share }
+  end
+  return out
+end
+
+-- Output at risk in each sector, as a share of GDP [E]: the value of goods
+-- that stop when magnets stop (vehicles, turbines, devices, weapons, motors).
+local function exposure(gdp_busd, defense_share)
+  return {
+    ev = gdp_busd * 0.010, wind = gdp_busd * 0.003, electronics = gdp_busd * 0.030,
+    defense = gdp_busd * (defense_share or 0.015), industrial = gdp_busd * 0.080,
+  }
+end
+
+-- Ore types [E]: bastnaesite and monazite carry ~21% NdPr and ~0.4% Dy/Tb of
+-- their REO; southern ionic clays ~20% NdPr and ~6% Dy/Tb (Kachin mines give
+-- "roughly half of the world's heavy rare earths", Reuters 28 Mar 2025 [S]).
+local LIGHT_ORE = { light_share = 0.21, heavy_share = 0.004 }
+local CLAY_ORE = { light_share = 0.20, heavy_share = 0.06 }
+
+local function weights(security, prosperity, leverage, stability)
+  return { security = security, prosperity = prosperity, leverage = leverage, stability = stability }
+end
+
+local SELLER = weights(0.15, 0.50, 0.25, 0.10)
+local BUYER = weights(0.45, 0.30, 0.05, 0.20)
+local BLOC = weights(0.35, 0.30, 0.10, 0.25)
+
+local function with_defense(mix_defense)
+  return { ev = 0.14, wind = 0.10, electronics = 0.28, defense = mix_defense,
+           industrial = 0.48 - mix_defense + 0.01 }
+end
+
+-- growth by sector [E]: magnet REO demand grows ~8.2%/yr (Adamas 2024
+-- outlook via greencarcongress [S]); EV fastest, defense slowest
+local GROWTH = { ev = 0.15, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.05 }
+local function goods(scale)
+  local g = {}
+  for sector, rate in pairs(GROWTH) do g[sector] = rate * scale end
+  return { ore = { growth_per_yr = g }, light_oxide = { growth_per_yr = g },
+           heavy_oxide = { growth_per_yr = g }, magnet = { growth_per_yr = g } }
+end
+
+-- NdFeB is ~30% rare earth; about a quarter of NdPr feed comes back as
+-- recycled swarf (not modelled), so 0.22 t of new NdPr oxide per tonne;
+-- Dy/Tb ~1.1% on average ("Dy ~4%" only in direct-drive wind) [E]
+local MAGNET_RECIPE = { light_oxide_t_per_t = 0.22, heavy_oxide_t_per_t = 0.011 }
+
+local NATIONS = {
+    { iso3 = "CHN", name = "China", lat = 35, lon = 104, agent = "rhythm_card",
+      reserves_t = 44e6,                       -- USGS [P]
+      treasury_musd = 8000, budget_musd_per_yr = 3000,   -- [E]
+      gdp_busd_per_yr = 18700,                 -- IMF WEO 2024, rounded [E]
+      permitting_factor = 0.25,                -- state groups, quota system [E]
+      hurdle_price_ratio = 1.05,               -- state-led firms expand near today's prices [E]
+      ore = { light_share = 0.21, heavy_share = 0.008 }, -- 251 kt light ore + 19 kt ionic-clay quota (Ord Minnett via Reuters [S]) [E]
+      tech = { mine = 0.9, separation = 0.95, magnet_plant = 0.9 },
+      -- ~300 kt magnets made (Argus), 58 kt exported (Adamas): ~225 kt used [E]
+      demand_t_per_yr = (function()
+        local d = magnets(225000, { ev = 0.20, wind = 0.12, electronics = 0.25, defense = 0.01, industrial = 0.42 })
+        d.industrial.light_oxide = 2000; d.industrial.heavy_oxide = 400  -- non-magnet uses [E]
+        return d
+      end)(),
+      sector_gdp_busd = exposure(18700, 0.015),
+      stockpile_t = { light_oxide = 10000, heavy_oxide = 1000 },   -- state reserves: NOT FOUND [E]
+      weights = weights(0.20, 0.30, 0.40, 0.10) },
+
+    { iso3 = "USA", name = "United States", lat = 39, lon = -98, agent = "decoupler",
+      reserves_t = 1.9e6,                      -- USGS [P]
+      treasury_musd = 6000, budget_musd_per_yr = 3000,   -- DoD $400M MP equity + $150M loan, DPA awards (2025) [S]; [E]
+      gdp_busd_per_yr = 29000,                 -- IMF WEO 2024 [E]
+      permitting_factor = 1.0,
+      ore = LIGHT_ORE,
+      tech = { mine = 0.7, separation = 0.5, magnet_plant = 0.5 },
+      -- ~10 kt/yr of Chinese magnets imported (Adamas to Al Jazeera, Oct 2025 [S]) plus own output
+      demand_t_per_yr = (function()
+        local d = magnets(13000, with_defense(0.04))
+        d.industrial.light_oxide = 500; d.industrial.heavy_oxide = 100
+        return d
+      end)(),
+      sector_gdp_busd = exposure(29000, 0.03),
+      stockpile_t = { light_oxide = 500, heavy_oxide = 50 },       -- NDS holdings: NOT FOUND [E]
+      weights = weights(0.45, 0.25, 0.15, 0.15) },
+
+    { iso3 = "MMR", name = "Myanmar", lat = 21, lon = 96, agent = "resource_seller",
+      reserves_t = 1.0e6,                      -- USGS gives NA [E]
+      treasury_musd = 100, budget_musd_per_yr = 40, gdp_busd_per_yr = 65,
+      permitting_factor = 0.2, conflict_risk_per_yr = 0.4, -- KIA seized Pangwa/Chipwi Oct 2024 (Reuters [S])
+      ore = CLAY_ORE,
+      tech = { mine = 0.4, separation = 0.1, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(200), sector_gdp_busd = exposure(65),
+      weights = SELLER },
+
+    { iso3 = "AUS", name = "Australia", lat = -25, lon = 134, agent = "resource_seller",
+      reserves_t = 5.7e6,                      -- USGS [P]
+      treasury_musd = 3000, budget_musd_per_yr = 1500,   -- A$1.65bn Eneabba loan; US-Australia framework >= $1bn (Oct 2025) [S]
+      gdp_busd_per_yr = 1800, permitting_factor = 0.8,
+      ore = LIGHT_ORE,
+      tech = { mine = 0.8, separation = 0.6, magnet_plant = 0.2 },
+      demand_t_per_yr = magnets(500), sector_gdp_busd = exposure(1800),
+      weights = weights(0.20, 0.45, 0.25, 0.10) },
+
+    { iso3 = "MYS", name = "Malaysia", lat = 4, lon = 102, agent = "resource_seller",
+      reserves_t = 30000,                      -- cited 2023 (Reuters [S]); MCS 2026 says 710,000: conflicting
+      treasury_musd = 500, budget_musd_per_yr = 200, gdp_busd_per_yr = 420,
+      permitting_factor = 0.8, ore = CLAY_ORE,
+      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.2 },
+      demand_t_per_yr = magnets(2000), sector_gdp_busd = exposure(420),
+      weights = SELLER },
+
+    { iso3 = "VNM", name = "Vietnam", lat = 16, lon = 107, agent = "resource_seller",
+      reserves_t = 3.5e6,                      -- USGS (cut from 22 Mt) [P]
+      treasury_musd = 300, budget_musd_per_yr = 100, gdp_busd_per_yr = 430,
+      permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.3, magnet_plant = 0.2 },
+      demand_t_per_yr = magnets(6000), sector_gdp_busd = exposure(430),  -- electronics assembly [E]
+      weights = SELLER },
+
+    { iso3 = "LAO", name = "Laos", lat = 19, lon = 102, agent = "resource_seller",
+      reserves_t = 500000,                     -- NOT FOUND [E]
+      treasury_musd = 50, budget_musd_per_yr = 20, gdp_busd_per_yr = 15,
+      permitting_factor = 0.3, ore = CLAY_ORE,
+      tech = { mine = 0.4, separation = 0.2, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(15),
+      weights = SELLER },
+
+    { iso3 = "THA", name = "Thailand", lat = 15, lon = 101, agent = "resource_seller",
+      -- USGS lists reserves of only 4,500 t against 13,000 t mined in 2024
+      -- (output estimated from China's imports); we give 60,000 t so that
+      -- Thai output does not vanish in the first quarter [E]
+      reserves_t = 60000,
+      treasury_musd = 300, budget_musd_per_yr = 100, gdp_busd_per_yr = 520,
+      permitting_factor = 0.8, ore = LIGHT_ORE,
+      tech = { mine = 0.4, separation = 0.2, magnet_plant = 0.3 },
+      demand_t_per_yr = magnets(5000), sector_gdp_busd = exposure(520),
+      weights = SELLER },
+
+    { iso3 = "NGA", name = "Nigeria", lat = 9, lon = 8, agent = "resource_seller",
+      reserves_t = 500000,                     -- USGS gives NA [E]
+      treasury_musd = 100, budget_musd_per_yr = 30, gdp_busd_per_yr = 250,
+      permitting_factor = 0.6, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.1, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(250),
+      weights = SELLER },
+
+    { iso3 = "MDG", name = "Madagascar", lat = -19, lon = 47, agent = "resource_seller",
+      reserves_t = 300000,                     -- USGS gives NA [E]
+      treasury_musd = 30, budget_musd_per_yr = 10, gdp_busd_per_yr = 16,
+      permitting_factor = 0.8, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.1, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(50), sector_gdp_busd = exposure(16),
+      weights = SELLER },
+
+    { iso3 = "BRA", name = "Brazil", lat = -10, lon = -52, agent = "resource_seller",
+      reserves_t = 21e6,                       -- USGS [P]
+      treasury_musd = 1000, budget_musd_per_yr = 300, gdp_busd_per_yr = 2200,
+      permitting_factor = 1.0, ore = { light_share = 0.20, heavy_share = 0.05 }, -- Serra Verde ionic clay, all four magnet REEs [S]
+      tech = { mine = 0.5, separation = 0.3, magnet_plant = 0.2 },
+      demand_t_per_yr = magnets(2000), sector_gdp_busd = exposure(2200),
+      weights = SELLER },
+
+    { iso3 = "IND", name = "India", lat = 22, lon = 79, agent = "stability_buyer",
+      reserves_t = 6.9e6,                      -- USGS [P]
+      treasury_musd = 2000, budget_musd_per_yr = 900, -- INR 7,280 crore magnet scheme (~$0.8bn, Nov 2025) [S/E]
+      gdp_busd_per_yr = 3900, permitting_factor = 1.2, ore = LIGHT_ORE,
+      tech = { mine = 0.5, separation = 0.5, magnet_plant = 0.2 },
+      demand_t_per_yr = magnets(8000), sector_gdp_busd = exposure(3900, 0.02),
+      weights = BUYER },
+
+    { iso3 = "RUS", name = "Russia", lat = 58, lon = 60, agent = "stability_buyer",
+      reserves_t = 3.8e6,                      -- USGS (revised) [P]
+      treasury_musd = 1000, budget_musd_per_yr = 300, gdp_busd_per_yr = 2100,
+      permitting_factor = 0.6, ore = LIGHT_ORE,
+      tech = { mine = 0.5, separation = 0.5, magnet_plant = 0.3 },
+      demand_t_per_yr = magnets(3000, with_defense(0.05)), sector_gdp_busd = exposure(2100, 0.04),
+      weights = BUYER },
+
+    { iso3 = "CAN", name = "Canada", lat = 56, lon = -106, agent = "decoupler",
+      reserves_t = 830000,                     -- USGS [P]
+      treasury_musd = 1500, budget_musd_per_yr = 500, gdp_busd_per_yr = 2200,
+      permitting_factor = 1.3, ore = LIGHT_ORE, -- "about 10 years" to a mine (Mills testimony [S])
+      tech = { mine = 0.7, separation = 0.5, magnet_plant = 0.3 },
+      demand_t_per_yr = magnets(1500), sector_gdp_busd = exposure(2200),
+      weights = BLOC },
+
+    { iso3 = "GRL", name = "Greenland (Denmark)", lat = 72, lon = -40, agent = "resource_seller",
+      reserves_t = 1.5e6,                      -- USGS [P]
+      treasury_musd = 100, budget_musd_per_yr = 30, gdp_busd_per_yr = 3.3,
+      permitting_factor = 1.5, ore = LIGHT_ORE, -- 2021 Uranium Act blocked Kvanefjeld [S]
+      tech = { mine = 0.4, separation = 0.1, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(10), sector_gdp_busd = exposure(3.3),
+      weights = SELLER },
+
+    { iso3 = "FRA", name = "France", lat = 46.5, lon = 2.5, agent = "green_bloc",
+      reserves_t = 0, treasury_musd = 1500, budget_musd_per_yr = 500, gdp_busd_per_yr = 3100,
+      permitting_factor = 1.1, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.4 },
+      demand_t_per_yr = magnets(6000), sector_gdp_busd = exposure(3100, 0.02),
+      weights = BLOC },
+
+    { iso3 = "EST", name = "Estonia", lat = 59, lon = 26, agent = "green_bloc",
+      reserves_t = 0, treasury_musd = 200, budget_musd_per_yr = 60, gdp_busd_per_yr = 42,
+      permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.2, separation = 0.7, magnet_plant = 0.5 },
+      demand_t_per_yr = magnets(500), sector_gdp_busd = exposure(42),
+      weights = BLOC },
+
+    { iso3 = "DEU", name = "Germany", lat = 51, lon = 10, agent = "green_bloc",
+      reserves_t = 0, treasury_musd = 2000, budget_musd_per_yr = 700, gdp_busd_per_yr = 4600,
+      permitting_factor = 1.2, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.5, magnet_plant = 0.7 },
+      -- China shipped Germany 1,116 t of magnets in July 2025 alone [S] -> ~14 kt/yr [E]
+      demand_t_per_yr = magnets(14000), sector_gdp_busd = exposure(4600),
+      weights = BLOC },
+
+    { iso3 = "JPN", name = "Japan", lat = 36, lon = 138, agent = "stability_buyer",
+      reserves_t = 0, treasury_musd = 3000, budget_musd_per_yr = 1000, -- JOGMEC; ~JPY100bn package after 2010 [P/S]
+      gdp_busd_per_yr = 4100, permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.95 },
+      demand_t_per_yr = magnets(25000), sector_gdp_busd = exposure(4100),
+      stockpile_t = { light_oxide = 1500, heavy_oxide = 300 },   -- JOGMEC stockpile: tonnage NOT FOUND [E]
+      weights = BUYER },
+
+    { iso3 = "KOR", name = "South Korea", lat = 36, lon = 128, agent = "stability_buyer",
+      reserves_t = 0, treasury_musd = 1500, budget_musd_per_yr = 400, gdp_busd_per_yr = 1700,
+      permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.2, separation = 0.3, magnet_plant = 0.6 },
+      -- 87.9% of Korea's NdFeB magnets came from China in 2022 (KITA [S])
+      demand_t_per_yr = magnets(12000), sector_gdp_busd = exposure(1700, 0.02),
+      weights = BUYER },
+
+    { iso3 = "KAZ", name = "Kazakhstan", lat = 48, lon = 67, agent = "resource_seller",
+      reserves_t = 500000,  -- ministry claims 935,400 t in four areas, unverified (Astana Times [S]) [E]
+      treasury_musd = 500, budget_musd_per_yr = 150, gdp_busd_per_yr = 260,
+      permitting_factor = 0.8, ore = LIGHT_ORE,
+      tech = { mine = 0.4, separation = 0.2, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(260),
+      weights = SELLER },
+
+    { iso3 = "UZB", name = "Uzbekistan", lat = 41, lon = 64, agent = "resource_seller",
+      reserves_t = 200000,  -- NOT FOUND [E]
+      treasury_musd = 300, budget_musd_per_yr = 100, gdp_busd_per_yr = 100,
+      permitting_factor = 0.8, ore = LIGHT_ORE,
+      tech = { mine = 0.4, separation = 0.2, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(100),
+      weights = SELLER },
+
+    { iso3 = "TZA", name = "Tanzania", lat = -6, lon = 35, agent = "resource_seller",
+      reserves_t = 890000,  -- USGS [P]
+      treasury_musd = 100, budget_musd_per_yr = 30, gdp_busd_per_yr = 80,
+      permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.3, separation = 0.1, magnet_plant = 0.0 },
+      demand_t_per_yr = magnets(50), sector_gdp_busd = exposure(80),
+      weights = SELLER },
+
+    { iso3 = "ZAF", name = "South Africa", lat = -29, lon = 24, agent = "resource_seller",
+      reserves_t = 860000,  -- USGS [P]
+      treasury_musd = 400, budget_musd_per_yr = 100, gdp_busd_per_yr = 400,
+      permitting_factor = 1.0, ore = LIGHT_ORE,
+      tech = { mine = 0.5, separation = 0.3, magnet_plant = 0.1 },
+      demand_t_per_yr = magnets(500), sector_gdp_busd = exposure(400),
+      weights = SELLER },
+}
+
+local FACILITIES = {
+    -- China: mining quota 270,000 t (2024, MIIT via Reuters [S]; USGS [P])
+    { name = "China mining quota", kind = "mine", host = "CHN", capacity_t_per_yr = 270000, stage = "operating" },
+    -- separation quota 254,000 t (2024) plus ~133 kt of imported feedstock (China customs 2024 [S]) [E]
+    { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 380000, stage = "operating" },
+    -- ~300,000 t NdFeB in 2024 (Argus, Jan 2025 [S])
+    { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 300000, stage = "operating" },
+    -- quota growth of ~6%/yr (5.9% in 2024 [S]) and magnet build-out already under way [E]
+    { name = "China quota growth 2026", kind = "mine", host = "CHN", capacity_t_per_yr = 16000, stage = "construction", turns_in_stage = 8 },
+    { name = "China quota growth 2027", kind = "mine", host = "CHN", capacity_t_per_yr = 16000, stage = "construction", turns_in_stage = 4 },
+    { name = "China separation expansion", kind = "separation", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 5 },
+    { name = "China magnet expansion", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 2 },
+
+    -- United States
+    { name = "Mountain Pass", kind = "mine", host = "USA", capacity_t_per_yr = 45000, stage = "operating" },  -- 45,000+ t REO in 2024 (MP, 22 Jan 2025 [P])
+    { name = "Mountain Pass separation", kind = "separation", host = "USA", capacity_t_per_yr = 6000, stage = "operating" }, -- ~1,300 t NdPr in 2024 [P/S] at ~21% NdPr [E]
+    { name = "MP Independence", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 1000, stage = "ramp_up" }, -- trial production Jan 2025 [P]
+    { name = "Noveon San Marcos", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "operating" }, -- commercial since 2023 [S]
+    { name = "eVAC Sumter", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 4 }, -- first shipments Dec 2025 [S]
+
+    -- Australia and Malaysia (Lynas: Mt Weld ore, Kalgoorlie cracking, Malaysian separation)
+    { name = "Mt Weld", kind = "mine", host = "AUS", capacity_t_per_yr = 13000, stage = "operating" }, -- USGS 2024e [P]
+    { name = "Mt Weld expansion", kind = "mine", host = "AUS", capacity_t_per_yr = 10000, stage = "ramp_up" }, -- near complete 2025; MCS 2026 puts AUS at ~29 kt [S] [E]
+    { name = "Eneabba refinery", kind = "separation", host = "AUS", capacity_t_per_yr = 17500, stage = "construction", turns_in_stage = 2 }, -- 12,100-23,000 t, commissioning 2027 [S]
+    { name = "Nolans", kind = "mine", host = "AUS", capacity_t_per_yr = 17000, stage = "permitting", turns_in_stage = 12 }, -- 4,440 t NdPr; pre-FID late 2025 [S] [E]
+    { name = "Lynas Malaysia", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 12000, stage = "operating" }, -- FY25 10,462 t REO [S]
+    { name = "Malaysia mining", kind = "mine", host = "MYS", capacity_t_per_yr = 130, stage = "operating" }, -- USGS [P]
+
+    -- feedstock exporters (USGS 2024e [P] unless noted)
+    { name = "Kachin ionic clays", kind = "mine", host = "MMR", capacity_t_per_yr = 31000, stage = "operating" },
+    { name = "Laos ionic clays", kind = "mine", host = "LAO", capacity_t_per_yr = 5000, stage = "operating" }, -- 38% of China's 15,125 t MREC imports (giti.sg [S]) [E]
+    { name = "Vientiane refinery", kind = "separation", host = "LAO", capacity_t_per_yr = 3000, stage = "construction", turns_in_stage = 7 }, -- Q4 2025 target, unverified [S]
+    { name = "Thailand monazite", kind = "mine", host = "THA", capacity_t_per_yr = 13000, stage = "operating" },
+    { name = "Nigeria monazite", kind = "mine", host = "NGA", capacity_t_per_yr = 13000, stage = "operating" }, -- MCS 2026 revises to ~1,500 t [S]
+    { name = "Madagascar monazite", kind = "mine", host = "MDG", capacity_t_per_yr = 2000, stage = "operating" },
+    { name = "Vietnam mining", kind = "mine", host = "VNM", capacity_t_per_yr = 300, stage = "operating" },
+    { name = "Serra Verde", kind = "mine", host = "BRA", capacity_t_per_yr = 5000, stage = "ramp_up" }, -- commercial 2024, >= 5,000 t target [S]
+
+    -- India, Russia, Canada
+    { name = "IREL mines", kind = "mine", host = "IND", capacity_t_per_yr = 2900, stage = "operating" },
+    { name = "IREL separation", kind = "separation", host = "IND", capacity_t_per_yr = 3000, stage = "operating" }, -- capacity NOT FOUND [E]
+    { name = "Lovozero", kind = "mine", host = "RUS", capacity_t_per_yr = 2500, stage = "operating" },
+    { name = "Solikamsk", kind = "separation", host = "RUS", capacity_t_per_yr = 2600, stage = "operating" }, -- ~1% of world output [S]
+    { name = "Solikamsk new unit", kind = "separation", host = "RUS", capacity_t_per_yr = 2500, stage = "construction", turns_in_stage = 4 }, -- first output 2027 [S]
+    { name = "Glazov magnets", kind = "magnet_plant", host = "RUS", capacity_t_per_yr = 1000, stage = "permitting" }, -- up to 1,000 t by 2028 [S]
+    { name = "SRC Saskatoon", kind = "separation", host = "CAN", capacity_t_per_yr = 1500, stage = "operating" }, -- ~400 t/yr NdPr metal [S] [E]
+
+    -- Europe
+    { name = "NPM Silmet", kind = "separation", host = "EST", capacity_t_per_yr = 3000, stage = "operating" }, -- Argus [S]
+    { name = "Neo Narva", kind = "magnet_plant", host = "EST", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 5 }, -- inaugurated Sept 2025 [S]
+    { name = "La Rochelle", kind = "separation", host = "FRA", capacity_t_per_yr = 500, stage = "operating" }, -- "several hundred t" in 2025 [S]
+    { name = "La Rochelle expansion", kind = "separation", host = "FRA", capacity_t_per_yr = 4000, stage = "permitting", turns_in_stage = 2 }, -- ~4,500 t goal by 2030 [S]
+    { name = "German magnet makers", kind = "magnet_plant", host = "DEU", capacity_t_per_yr = 1500, stage = "operating" }, -- Europe 1.3% of 98 kt in 2010 [S]; today NOT FOUND [E]
+
+    -- Japan and Korea
+    { name = "Japanese magnet makers", kind = "magnet_plant", host = "JPN", capacity_t_per_yr = 15000, stage = "operating" }, -- 19.3% of 98 kt in 2010 [S]; today NOT FOUND [E]
+    { name = "Korean magnet makers", kind = "magnet_plant", host = "KOR", capacity_t_per_yr = 1000, stage = "operating" }, -- "small" [S] [E]
+
+    -- projects waiting on permits
+    { name = "Ngualla", kind = "mine", host = "TZA", capacity_t_per_yr = 16000, stage = "permitting", turns_in_stage = 8 }, -- SML Apr 2023, unbuilt [S] [E]
+    { name = "Tanbreez", kind = "mine", host = "GRL", capacity_t_per_yr = 10000, stage = "permitting", turns_in_stage = 4 }, -- capacity NOT FOUND [E]
+    { name = "Phalaborwa", kind = "mine", host = "ZAF", capacity_t_per_yr = 8000, stage = "permitting", turns_in_stage = 6 }, -- ~1,850 t/yr magnet REO (PEA) [E]
+}
+
+-- The alliance in the game: nine nations stand for a wider coalition.
+local MEMBERS = { "USA", "JPN", "KOR", "DEU", "FRA", "EST", "AUS", "CAN", "IND" }
+-- the members that hold and release a pooled stockpile (the largest buyers)
+local STOCKPILERS = { "USA", "JPN", "KOR", "DEU", "FRA" }
+local BUY_TURNS = { 1, 2, 3, 4 }        -- 2025Q4-2026Q3, during the pause
+local RETURN_TURN = 5                   -- 2026Q4: the October rules return
+-- share of an ordered purchase that reaches the stockpile while licences
+-- ration supply: about 65-75% for heavy oxide, 99% for magnets in runs of
+-- this file [E]; the releases count on a little less, so that they never
+-- ask for more than is there
+local FILL = { heavy_oxide = 0.55, magnet = 0.9 }
+
+local BRIEFING = [[
+WHAT IT IS
+"Even if 31 countries join forces": the claim that no coalition can quickly
+replace China's rare-earth industry (the phrase circulates in the debate;
+its original source is not in our data). This scenario puts the claim to a
+test. It starts in 2025Q3 under China's April 2025 licences; the October 2025
+controls are suspended in 2025Q4 and return in 2026Q4. Meanwhile the United
+States and its allies -- Japan, South Korea, Germany, France, Estonia,
+Australia, Canada and India in the game -- pool what they have: strategic
+stockpiles bought during the pause and released when the controls return,
+and separation and magnet plants that one member funds in another.
+
+HOW IT WORKS
+History first. MP Materials and the US Department of Defense agreed on
+10 July 2025 a $110/kg floor for NdPr (about twice China's price) and a
+10,000 t/yr magnet plant by 2028 ("10X"). On 20 October 2025 the US and
+Australia pledged at least $1bn each toward an $8.5bn project pipeline. On
+26 November 2025 India approved Rs 7,280 crore (about $0.8bn) for 6,000 t/yr
+of magnet capacity. The scenario's hypothesis adds: from 2025Q4 to 2026Q3
+the five largest buyers each buy heavy oxide (buy_heavy_t a quarter) and
+magnets (buy_magnet_t a quarter) for their stockpiles; when the October rules
+return in 2026Q4 they release them over two quarters (release_share); and
+members fund plants in each other's territory: a US separation plant in
+Australia and another in Brazil (whose clays hold all four magnet rare
+earths), a Japanese heavy-oxide separation plant in Australia, a German one
+in Canada. A separation plant takes about five years, a magnet plant about
+two: the plants answer after the stockpiles are gone.
+
+HOW TO USE IT
+In the game: choose "alliance" and play a member, or China. Headless:
+  chokepoint sim --scenario alliance --seed 1 --csv out/alliance
+and compare shortage_t of the members with a run without releases:
+  chokepoint sweep --scenario alliance --vary release_share=0,0.5,1 --seeds 1-10
+  --turns 12 --csv release.csv
+
+THINGS TO NOTICE
+- What the purchases do to prices during the pause: stockpiling competes with
+  industry for the same scarce tonnes.
+- The members' shortages in 2026Q4 and 2027Q1, with and without releases.
+- When the co-funded plants produce (the facilities panel, or
+  facilities.csv), compared with when the stockpiles run out.
+
+THINGS TO TRY
+- --vary invest_scale=0,1,2: more plants, earlier or later relief?
+- --vary buy_heavy_t=0,25,100: is a bigger stockpile better, once you count
+  the price it costs the members during the pause?
+- --vary price_floor=0,110: does the US floor change who builds?
+- Play China: would you rather let the October rules return, or extend the
+  pause and keep the alliance's plants uneconomic?
+
+LESSON PLAN, 45 MINUTES
+ 0-5   The quotation and the question: can 31 countries replace one?
+ 5-15  Groups list what a coalition can do within a year, within five years,
+       within ten. Predict which of the game's orders belong in each list.
+15-35  Run the release sweep (about a second) and one game of 12 turns; chart
+       the members' shortages with and without releases, and mark the quarter
+       each co-funded plant first produces.
+35-45  Debrief questions 1-3.
+
+LESSON PLAN, 2 x 45 MINUTES
+Session 1 as above.
+Session 2
+ 0-10  Recap: stockpiles buy months, plants buy years.
+10-35  Play 16 turns with agents seated: groups play the United States, Japan,
+       Germany, India and China. Members may buy, release, fund plants
+       abroad and propose deals (offtake, co-investment, stockpile sharing);
+       China may license, suspend or extend.
+35-45  Debrief questions 4 and 5: would 31 countries do better than nine?
+
+SOURCES
+MP Materials and US DoD, 10 Jul 2025 [S]; US-Australia critical minerals
+framework, 20 Oct 2025 [S]; India PIB, 26 Nov 2025 [S]; EU RESourceEU plan,
+Dec 2025 [S]; Lynas and JARE (Mar 2023) [S]; DFC and Serra Verde (Aug 2025)
+[S]; MOFCOM Announcements 18 (Apr 2025), 55-62 (Oct 2025) and 70 (Nov 2025)
+[P/S]; Adamas on 10-15 years for a full chain outside China [S]; the world:
+USGS MCS 2025 and baseline.lua's sources; shared/data/rare-earths.md
+sections 5, 6 and 8.]]
+
+return {
+  parameters = {
+    buy_heavy_t = { default = 25, min = 0, max = 1000,
+      description = "heavy oxide each stockpiling member buys a quarter, 2025Q4-2026Q3 (t)" },
+    buy_magnet_t = { default = 250, min = 0, max = 10000,
+      description = "magnets each stockpiling member buys a quarter, 2025Q4-2026Q3 (t)" },
+    release_share = { default = 1, min = 0, max = 1,
+      description = "share of the pooled stockpile released in 2026Q4-2027Q1, when the October rules return" },
+    invest_scale = { default = 1, min = 0, max = 5,
+      description = "scales the plants the members fund (0 = none, 1 = the scenario's plan)" },
+    price_floor = { default = 110, min = 0, max = 1000,
+      description = "US price floor for NdPr oxide, USD/kg (MP-DoD, Jul 2025: $110)" },
+    october_heavy_approval = { default = 0.2, min = 0, max = 1,
+      description = "share of heavy-oxide requests China approves once the October rules return" },
+    october_magnet_approval = { default = 0.5, min = 0, max = 1,
+      description = "share of magnet requests China approves once the October rules return" },
+  },
+
+  scenario = function(p)
+    local scale = p.invest_scale
+    local policies = {
+      -- 4 Apr 2025, MOFCOM Announcement No. 18 [P]; after the June-July
+      -- frameworks most magnet licences were granted, oxide licences scarcer
+      -- [S/E, as baseline.lua]
+      { nation = "CHN", order = "set_export_control", good = "heavy_oxide", partner = "all", mode = "licensed", amount = 0.5 },
+      { nation = "CHN", order = "set_export_control", good = "magnet", partner = "all", mode = "licensed", amount = 0.85 },
+      -- 21 Dec 2023: ban on exporting extraction, separation and magnet technology [S]
+      { nation = "CHN", order = "set_tech_ban", flag = 1 },
+      -- Order 785 (1 Oct 2024): product traceability along the chain [P/S]
+      { nation = "CHN", order = "set_tracking", flag = 1 },
+      -- Vietnam has banned rare-earth ore exports since at least 2021 [S]
+      { nation = "VNM", order = "set_export_control", good = "ore", partner = "all", mode = "banned" },
+      -- Section 301: "other critical minerals" from China at 25% from 27 Sep 2024 [S]
+      { nation = "USA", order = "set_tariff", good = "light_oxide", partner = "CHN", amount = 0.25 },
+      { nation = "USA", order = "set_tariff", good = "heavy_oxide", partner = "CHN", amount = 0.25 },
+      -- MP Materials stopped selling concentrate to China in July 2025 [P/S]
+      { nation = "USA", order = "set_export_control", good = "ore", partner = "CHN", mode = "banned" },
+    }
+    -- MP-DoD, 10 Jul 2025: $110/kg NdPr floor for 10 years [S]
+    if p.price_floor > 0 then
+      policies[#policies + 1] = { nation = "USA", order = "set_price_floor", good = "light_oxide", amount = p.price_floor }
+    end
+    -- MP "10X": ~9,000 t/yr of magnets added, commissioning 2028 [S]
+    if scale > 0 then
+      policies[#policies + 1] = { nation = "USA", order = "build_facility", kind = "magnet_plant", amount = 9000 * scale }
+    end
+
+    local schedule = {
+      -- 9 Oct 2025: the October rules, suspended on 7 Nov 2025 until 10 Nov
+      -- 2026 with the April licences in force meanwhile [P/S]; as in
+      -- escalation-and-pause-2025.lua
+      { turn = 1, order = { nation = "CHN", order = "set_export_control", good = "heavy_oxide",
+                            partner = "all", mode = "licensed", amount = p.october_heavy_approval },
+        note = "9 Oct 2025: China extends its controls to 12 of the 17 rare earths" },
+      { turn = 1, order = { nation = "CHN", order = "set_export_control", good = "magnet",
+                            partner = "all", mode = "licensed", amount = p.october_magnet_approval } },
+      { turn = 1, order = { nation = "CHN", order = "suspend_export_control", good = "heavy_oxide",
+                            partner = "all", turns = RETURN_TURN - 1, mode = "licensed", amount = 0.5 },
+        note = "7 Nov 2025: China suspends the October measures until 10 Nov 2026" },
+      { turn = 1, order = { nation = "CHN", order = "suspend_export_control", good = "magnet",
+                            partner = "all", turns = RETURN_TURN - 1, mode = "licensed", amount = 0.85 } },
+      -- Section 301: Chinese permanent magnets 0% -> 25% from 1 Jan 2026 [S]
+      { turn = 2, order = { nation = "USA", order = "set_tariff", good = "magnet", partner = "CHN", amount = 0.25 },
+        note = "Section 301 tariff on Chinese magnets rises to 25% (1 Jan 2026)" },
+    }
+    local function add(turn, order, note)
+      schedule[#schedule + 1] = { turn = turn, order = order, note = note }
+    end
+
+    -- plants funded by one member in another (build_facility with a host)
+    if scale > 0 then
+      -- US-Australia framework, 20 Oct 2025: >= $1bn each toward $8.5bn [S];
+      -- a 10,000 t/yr refinery, the size of Lynas Malaysia (12,000) [E]
+      add(1, { nation = "USA", order = "build_facility", kind = "separation", host = "AUS", amount = 10000 * scale },
+          "US-Australia framework: the US funds a separation plant in Australia")
+      -- DFC up to $465M for Serra Verde, whose ionic clays carry Nd, Pr, Dy
+      -- and Tb (Aug 2025) [S]; a 5,000 t/yr plant for its >= 5,000 t REO [S/E]
+      add(1, { nation = "USA", order = "build_facility", kind = "separation", host = "BRA", amount = 5000 * scale },
+          "The US funds a separation plant for Brazil's Serra Verde clays")
+      -- India, 26 Nov 2025: Rs 7,280 crore for 6,000 t/yr of magnets [S]
+      add(1, { nation = "IND", order = "build_facility", kind = "magnet_plant", amount = 6000 * scale },
+          "India's magnet scheme: 6,000 t/yr of sintered magnets (Rs 7,280 crore)")
+      -- Japan (JARE) holds rights to up to 65% of Mt Weld's Dy/Tb (Mar 2023
+      -- A$200M into Lynas) [S]; Lynas plans 5,000 t/yr of heavy feed [S]
+      -- -> a Japanese-funded plant in Australia [E: the scenario's hypothesis]
+      add(2, { nation = "JPN", order = "build_facility", kind = "separation", host = "AUS", amount = 5000 * scale },
+          "Japan funds a separation plant in Australia for Mt Weld's heavy rare earths")
+      -- RESourceEU (Dec 2025) [S]; Canada's resources exceed 14 Mt (USGS)
+      -- [P] -> a German-funded plant in Canada [E: the scenario's hypothesis]
+      add(2, { nation = "DEU", order = "build_facility", kind = "separation", host = "CAN", amount = 4000 * scale },
+          "Germany funds a separation plant in Canada (RESourceEU)")
+      -- Korea aims at no more than 50% from any one country by 2030 [S]
+      add(2, { nation = "KOR", order = "build_facility", kind = "magnet_plant", amount = 2000 * scale },
+          "South Korea builds a magnet plant of its own")
+    end
+
+    -- the pooled stockpile: bought during the pause [E: the hypothesis] ...
+    local start_pile = {}
+    for _, n in ipairs(NATIONS) do start_pile[n.iso3] = n.stockpile_t or {} end
+    for _, iso in ipairs(STOCKPILERS) do
+      for _, turn in ipairs(BUY_TURNS) do
+        if p.buy_heavy_t > 0 then
+          add(turn, { nation = iso, order = "buy_stockpile", good = "heavy_oxide", amount = p.buy_heavy_t })
+        end
+        if p.buy_magnet_t > 0 then
+          add(turn, { nation = iso, order = "buy_stockpile", good = "magnet", amount = p.buy_magnet_t })
+        end
+      end
+      -- ... and released over two quarters when the October rules return:
+      -- half of what is sure to be there each time (the starting stockpile
+      -- and the expected fill of the purchases)
+      for _, good in ipairs({ "heavy_oxide", "magnet" }) do
+        local bought = (good == "heavy_oxide" and p.buy_heavy_t or p.buy_magnet_t) * #BUY_TURNS * FILL[good]
+        local held = (start_pile[iso][good] or 0) + bought
+        local each = p.release_share * held / 2
+        if each >= 1 then
+          for k = 0, 1 do
+            add(RETURN_TURN + k, { nation = iso, order = "release_stockpile", good = good, amount = each },
+                k == 0 and good == "heavy_oxide" and (iso .. " releases its stockpile as the October rules return") or nil)
+          end
+        end
+      end
+    end
+
+    return {
+      name = "alliance",
+      title = "Alliance: the United States and its allies pool stockpiles and capacity",
+      start = "2025Q3",
+      turns = 40,
+      briefing = BRIEFING,
+      objectives = {
+        "Distinguish the instruments that act within a year (stockpiles, releases) from those that act over five to ten years (plants, mines).",
+        "Explain why buying a stockpile during a scarcity raises the price the buyers themselves pay.",
+        "Evaluate the claim that a coalition cannot quickly replace a dominant supplier, with evidence from the runs.",
+      },
+      debrief = {
+        "How much did the members' shortages fall in 2026Q4 and 2027Q1 thanks to the releases? How long did the stockpile last?",
+        "What did the purchases during the pause cost the members, in price and in money?",
+        "When did the first co-funded plant produce? What share of the members' needs did it cover?",
+        "Which deals did the members strike with each other, and which did they fail to strike?",
+        "Would 31 countries have done better than nine? What would they have needed that the nine lacked?",
+      },
+      goods = goods(1),
+      magnet_recipe = MAGNET_RECIPE,
+      leakage_share = 0.15,          -- transshipment through third countries [E]
+      leakage_share_tracked = 0.03,  -- with China's tracking system (Order 785, Oct 2024) [E]
+      nations = NATIONS,
+      facilities = FACILITIES,
+      policies = policies,
+      schedule = schedule,
+    }
+  end,
+}

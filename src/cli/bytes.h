@@ -1,0 +1,79 @@
+/* bytes.h -- little-endian numbers and a 64-bit checksum for the command
+ * line's file formats (save files, replays). Header-only: small and pure. */
+#ifndef CP_CLI_BYTES_H
+#define CP_CLI_BYTES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+static inline uint32_t bytes_get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t bytes_get_u64(const unsigned char *p)
+{
+    return (uint64_t)bytes_get_u32(p) | (uint64_t)bytes_get_u32(p + 4) << 32;
+}
+
+static inline void bytes_put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static inline void bytes_put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* 64-bit FNV-1a over 'n' bytes, continued from 'h' (start with BYTES_FNV_BASIS). */
+#define BYTES_FNV_BASIS 0xcbf29ce484222325ULL
+static inline uint64_t bytes_fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* A growing byte buffer for writers: every append checks its allocation
+ * once, in 'failed', so callers test it at the end. */
+typedef struct {
+    unsigned char *data;
+    size_t len, cap;
+    int failed;
+} bytes_buf;
+
+int bytes_reserve(bytes_buf *b, size_t n);
+void bytes_append(bytes_buf *b, const void *p, size_t n);
+void bytes_u32(bytes_buf *b, uint32_t v);
+void bytes_u64(bytes_buf *b, uint64_t v);
+void bytes_i32(bytes_buf *b, int v);
+void bytes_f64(bytes_buf *b, double v);
+/* a string: its length (u32) and its bytes */
+void bytes_str(bytes_buf *b, const char *s);
+
+/* A reader over a byte range: every read checks the bounds and, past the
+ * end, sets 'failed' and returns zeros, so a parser checks once per record. */
+typedef struct {
+    const unsigned char *p;
+    size_t pos, len;
+    int failed;
+} bytes_reader;
+
+uint32_t bytes_read_u32(bytes_reader *r);
+uint64_t bytes_read_u64(bytes_reader *r);
+int bytes_read_i32(bytes_reader *r);
+double bytes_read_f64(bytes_reader *r);
+/* A string into char[size]: refused (failed) when it does not fit or
+ * holds a NUL byte. */
+void bytes_read_str(bytes_reader *r, char *s, size_t size);
+/* 'n' raw bytes, pointing into the input (NULL after a failure). */
+const unsigned char *bytes_read_raw(bytes_reader *r, size_t n);
+
+#endif

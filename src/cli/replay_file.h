@@ -1,0 +1,109 @@
+/* replay_file.h -- replay files: a game's start and every turn's decisions,
+ * with the state hash after each turn, so that `chokepoint replay` can play
+ * the game again and name the first turn that comes out differently.
+ *
+ * A replay is a stream of records, each with its own length and checksum,
+ * written and flushed turn by turn: a game that is killed leaves a replay
+ * of every turn it finished. docs/saves.md describes the format.
+ *
+ * What a turn holds: the orders queued just before the advance (from
+ * cp_world_pending), the events a teacher injected (the caller reports them
+ * with replay_rec_inject), and the deal actions of the turn (proposals,
+ * answers, counters, withdrawals), read from the deal log with the deal's
+ * terms. One limit: when a deal is proposed and countered in the same turn
+ * the replay proposes it with the countered terms, since the log keeps only
+ * the latest; the hash, the deals and their log come out the same, only the
+ * news line of the proposal differs.
+ */
+#ifndef CP_CLI_REPLAY_FILE_H
+#define CP_CLI_REPLAY_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chokepoint.h"
+
+enum {
+    REPLAY_VERSION = 1,
+    REPLAY_MAX_SEATS = CP_MAX_NATIONS,
+    REPLAY_MAX_ACTIONS = 4096 /* deal actions in one turn */
+};
+#define REPLAY_MAX_BYTES ((size_t)1 << 30)
+
+typedef enum {
+    REPLAY_PROPOSE = 0, /* 'deal' holds the terms; the new deal must get 'deal_id' */
+    REPLAY_ACCEPT,
+    REPLAY_REJECT,
+    REPLAY_COUNTER,     /* 'deal' holds the new terms */
+    REPLAY_WITHDRAW,
+    REPLAY_ACTION_COUNT
+} replay_action_kind;
+
+typedef struct {
+    replay_action_kind kind;
+    int deal_id;
+    int nation;
+    cp_deal deal; /* proposer, parties, clauses, term (propose and counter) */
+} replay_action;
+
+typedef struct {
+    int turn; /* the turn the advance led to */
+    int order_count;
+    cp_order *orders;
+    int event_count;
+    cp_event *events;
+    int action_count;
+    replay_action *actions;
+    uint64_t hash; /* cp_world_hash after the advance */
+} replay_turn;
+
+typedef struct {
+    char scenario[1024];          /* as given to sim: a name or a path */
+    char scenario_name[CP_NAME_LEN];
+    uint64_t seed;
+    int start_turn;
+    unsigned char *world;         /* the starting world when the game was loaded
+                                     from a save (cp_world_save bytes), else NULL */
+    size_t world_len;
+    int seat_count;
+    char seats[REPLAY_MAX_SEATS][300]; /* "ISO3=agent", for the record */
+    uint64_t start_hash;
+    int turn_count;
+    replay_turn *turns;
+    int complete;                 /* 1: the recording was closed properly */
+} replay;
+
+/* ---- recording ---- */
+
+typedef struct replay_rec replay_rec;
+
+/* Start recording into 'path' (replaced). 'scenario' is how sim named the
+ * scenario; 'from_save' = 1 stores the world itself as the start (a game
+ * loaded from a save cannot be rebuilt from its scenario). 'seats' are
+ * "ISO3=agent" strings (may be NULL). Returns NULL with a message. */
+replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_world *w,
+                            int from_save, const char *const *seats, int seat_count, char *err,
+                            size_t errlen);
+/* Note an event injected (cp_world_inject_event) for the coming advance. */
+void replay_rec_inject(replay_rec *r, const cp_event *e);
+/* Just before cp_world_advance: take the turn's orders and deal actions. */
+int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen);
+/* Just after it: write the turn with the new hash, and flush it. */
+int replay_rec_after(replay_rec *r, const cp_world *w, char *err, size_t errlen);
+/* Mark the recording complete and close it (NULL is fine). Returns 0 or -1. */
+int replay_rec_close(replay_rec *r, char *err, size_t errlen);
+/* Close it without marking it complete (a run that failed; NULL is fine):
+ * `chokepoint replay` checks its turns and reports it incomplete. */
+void replay_rec_abandon(replay_rec *r);
+
+/* ---- reading ---- */
+
+/* Read a replay from bytes ('name' in messages). A recording cut short
+ * (no end record) still reads, with complete = 0 and the turns it has; a
+ * damaged one is refused: -1 and a message "NAME: what is wrong". */
+int replay_decode(const unsigned char *buf, size_t len, const char *name, replay *out,
+                  char *err, size_t errlen);
+int replay_read(const char *path, replay *out, char *err, size_t errlen);
+void replay_free(replay *r);
+
+#endif

@@ -1,0 +1,674 @@
+/* sweep.c -- `chokepoint sweep`: play every combination of a scenario's
+ * declared parameters over a range of seeds, headless on all cores, and
+ * write one tidy CSV (one row per run, turn and nation).
+ *
+ * Each run is independent: its own world (and, with --agents, its own
+ * seats), so worker threads share nothing but a counter of the next run to
+ * play and the queue of finished runs waiting to be written. Rows are
+ * written in run order whatever order the threads finish in, so the same
+ * command always writes the same file, whatever --jobs says.
+ *
+ * The scenario is loaded once per combination of parameter values, in the
+ * main thread, before any worker starts: a bad name or value is refused
+ * (exit 2) before a single turn is played.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "script.h"
+
+#ifndef CP_VERSION
+#define CP_VERSION "dev"
+#endif
+
+enum {
+    MAX_VARY = 8,          /* parameters varied at once */
+    MAX_VALUES = 1000,     /* values of one parameter */
+    MAX_SEEDS = 100000,
+    MAX_RUNS = 1000000,
+    MAX_ASSIGN = CP_MAX_NATIONS,
+    MAX_JOBS = 256
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: chokepoint sweep --scenario S [--vary NAME=V1,V2,...]... [--seeds 1-20]\n"
+          "                        [--turns N] [--csv FILE] [--jobs N] [--agents]\n"
+          "                        [--agent ISO3=FILE]... [--quiet]\n"
+          "  --scenario  a scenario under scripts/scenarios/ or a .lua file (required)\n"
+          "  --vary      a parameter the scenario declares and the values to try; repeat\n"
+          "              the flag to vary several (every combination is played)\n"
+          "  --seeds     A-B, a list A,B,C or one seed (default 1)\n"
+          "  --turns     quarters to play (default: the scenario's length)\n"
+          "  --csv       the file to write (default: standard output)\n"
+          "  --jobs      worker threads (default: every core)\n"
+          "  --agents    seat the scenario's default agents (default: none, the scenario's\n"
+          "              own policies and schedule only, as `sim` plays it)\n"
+          "  --agent     put another agent in a seat, ISO3=FILE or ISO3=none (implies --agents)\n"
+          "  --quiet     no progress bar and no summary line\n",
+          f);
+}
+
+typedef struct {
+    char name[CP_NAME_LEN];
+    int count;
+    double value[MAX_VALUES];
+    const char *text[MAX_VALUES]; /* as typed, pointing into argv */
+} vary_spec;
+
+/* Everything the workers read (immutable once they start) and the little
+ * they share (under 'lock'). */
+typedef struct {
+    int vary_count;
+    vary_spec *vary;
+    int combos;
+    cp_scenario *scen;            /* one per combination */
+    cps_scenario_info *info;      /* one per combination (default agents) */
+    int seed_count;
+    unsigned long long *seeds;
+    int turns;
+    int agents;
+    const char **assign;
+    int assign_count;
+    int total;
+
+    pthread_mutex_t lock;
+    int next_run;                 /* next run to hand out */
+    int next_write;               /* next run to write */
+    char **out;                   /* finished runs' rows, NULL until done */
+    size_t *out_len;
+    FILE *csv;
+    int write_failed;
+    int failed;                   /* a run could not be played */
+    char fail_message[1024];
+    int progress;                 /* draw a bar on stderr */
+    int done;
+    double t0, drawn;             /* start, last time the bar was drawn */
+} sweep;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- parsing ------------------------------------------------------------------ */
+
+/* "NAME=V1,V2,..." into 'v'. Returns 0, or -1 after saying why. */
+static int parse_vary(const char *text, vary_spec *v)
+{
+    const char *eq = strchr(text, '=');
+    if (!eq || eq == text || (size_t)(eq - text) >= sizeof v->name) {
+        fprintf(stderr, "chokepoint sweep: --vary: '%s' is not NAME=V1,V2,...\n", text);
+        return -1;
+    }
+    memcpy(v->name, text, (size_t)(eq - text));
+    v->name[eq - text] = '\0';
+    v->count = 0;
+    const char *p = eq + 1;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char buf[64];
+        if (len == 0 || len >= sizeof buf) {
+            fprintf(stderr, "chokepoint sweep: --vary %s: empty or overlong value in '%s'\n",
+                    v->name, eq + 1);
+            return -1;
+        }
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        char *stop;
+        errno = 0;
+        double x = strtod(buf, &stop);
+        if (errno || stop == buf || *stop != '\0' || !isfinite(x)) {
+            fprintf(stderr, "chokepoint sweep: --vary %s: '%s' is not a number\n", v->name, buf);
+            return -1;
+        }
+        if (v->count >= MAX_VALUES) {
+            fprintf(stderr, "chokepoint sweep: --vary %s: more than %d values\n", v->name,
+                    MAX_VALUES);
+            return -1;
+        }
+        v->text[v->count] = p;
+        v->value[v->count++] = x;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* "A-B", "A,B,C" or "A" into a new array. Returns the count, or -1. */
+static int parse_seeds(const char *text, unsigned long long **out)
+{
+    unsigned long long a, b;
+    char tail;
+    const char *dash = strchr(text, '-');
+    if (dash && dash != text && !strchr(text, ',')) {
+        if (sscanf(text, "%llu-%llu%c", &a, &b, &tail) != 2 || text[0] == '-' ||
+            dash[1] == '-' || dash[1] == '\0' || b < a || b - a >= MAX_SEEDS) {
+            fprintf(stderr, "chokepoint sweep: --seeds: '%s' is not a range A-B of at most %d "
+                            "seeds with A <= B\n", text, MAX_SEEDS);
+            return -1;
+        }
+        int n = (int)(b - a + 1);
+        *out = malloc(sizeof **out * (size_t)n);
+        if (!*out)
+            return -1;
+        for (int i = 0; i < n; i++)
+            (*out)[i] = a + (unsigned long long)i;
+        return n;
+    }
+    int n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == ',';
+    if (n > MAX_SEEDS) {
+        fprintf(stderr, "chokepoint sweep: --seeds: more than %d seeds\n", MAX_SEEDS);
+        return -1;
+    }
+    *out = malloc(sizeof **out * (size_t)n);
+    if (!*out)
+        return -1;
+    const char *p = text;
+    for (int i = 0; i < n; i++) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char buf[32];
+        if (len == 0 || len >= sizeof buf) {
+            fprintf(stderr, "chokepoint sweep: --seeds: '%s' is not A-B, A,B,C or one seed\n",
+                    text);
+            free(*out);
+            return -1;
+        }
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (cli_u64("sweep", "--seeds", buf, &(*out)[i])) {
+            free(*out);
+            return -1;
+        }
+        p = end ? end + 1 : p + len;
+    }
+    return n;
+}
+
+/* ---- one run --------------------------------------------------------------------- */
+
+/* Play run 'r' and return its rows (heap text), or NULL with a message. */
+static char *play_run(const sweep *s, int r, size_t *len, char *err, size_t errlen)
+{
+    int combo = r / s->seed_count;
+    unsigned long long seed = s->seeds[r % s->seed_count];
+    cp_error e;
+    cp_world *w = cp_world_create(&s->scen[combo], seed, &e);
+    if (!w) {
+        snprintf(err, errlen, "run %d: %s", r + 1, e.message);
+        return NULL;
+    }
+    cps_seats *seats = NULL;
+    if (s->agents) {
+        cps_seat_opts opts = {0};
+        opts.quiet = 1;
+        seats = cps_seats_create(w, &s->info[combo], s->assign, s->assign_count, &opts, err,
+                                 errlen);
+        if (!seats) {
+            cp_world_destroy(w);
+            return NULL;
+        }
+    }
+    for (int t = 0; t < s->turns; t++) {
+        if (seats)
+            cps_seats_run_turn(seats);
+        cp_world_advance(w);
+    }
+
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    if (!f) {
+        snprintf(err, errlen, "run %d: out of memory", r + 1);
+        cps_seats_destroy(seats);
+        cp_world_destroy(w);
+        return NULL;
+    }
+    /* the run's parameter values, as one prefix for every row */
+    char prefix[1024];
+    int pl = snprintf(prefix, sizeof prefix, "%d,", r + 1);
+    int k = combo;
+    int idx[MAX_VARY];
+    for (int v = s->vary_count - 1; v >= 0; v--) {
+        idx[v] = k % s->vary[v].count;
+        k /= s->vary[v].count;
+    }
+    for (int v = 0; v < s->vary_count && pl < (int)sizeof prefix; v++)
+        pl += snprintf(prefix + pl, sizeof prefix - (size_t)pl, "%.10g,",
+                       s->vary[v].value[idx[v]]);
+    char date[8];
+    for (int t = 0; t <= cp_world_turn(w); t++) {
+        cp_world_date_text(w, t, date, sizeof date);
+        for (int n = 0; n < cp_world_nation_count(w); n++) {
+            const cp_nation_history *h = cp_world_nation_history(w, t, n);
+            fprintf(f, "%s%llu,%d,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,%.3f,"
+                       "%.3f,%.6f,%.3f,%.4f\n",
+                    prefix, seed, t, date, cp_world_nation(w, n)->iso3, h->mined_t,
+                    h->separated_t, h->magnets_t, h->demand_t, h->shortage_t,
+                    h->price_paid_usd_per_kg[CP_ORE], h->price_paid_usd_per_kg[CP_LIGHT_OXIDE],
+                    h->price_paid_usd_per_kg[CP_HEAVY_OXIDE],
+                    h->price_paid_usd_per_kg[CP_MAGNET], h->treasury_musd, h->score,
+                    h->gdp_loss_busd, h->stockpile_t, h->pressure);
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    cps_seats_destroy(seats);
+    cp_world_destroy(w);
+    if (bad) {
+        free(buf);
+        snprintf(err, errlen, "run %d: out of memory", r + 1);
+        return NULL;
+    }
+    return buf;
+}
+
+/* ---- workers ------------------------------------------------------------------------ */
+
+/* Redraw the bar on stderr, at most ten times a second and once at the end
+ * (caller holds the lock). */
+static void draw_progress(sweep *s)
+{
+    enum { WIDTH = 30 };
+    double now = now_s();
+    if (s->done < s->total && now - s->drawn < 0.1)
+        return;
+    s->drawn = now;
+    int filled = s->total ? s->done * WIDTH / s->total : WIDTH;
+    char bar[WIDTH + 1];
+    for (int i = 0; i < WIDTH; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\rsweep [%s] %d/%d runs  %.1f s", bar, s->done, s->total, now - s->t0);
+    if (s->done == s->total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* Write every finished run that is next in order (caller holds the lock). */
+static void flush_in_order(sweep *s)
+{
+    while (s->next_write < s->total && s->out[s->next_write]) {
+        int r = s->next_write++;
+        if (!s->write_failed && fwrite(s->out[r], 1, s->out_len[r], s->csv) != s->out_len[r])
+            s->write_failed = 1;
+        free(s->out[r]);
+        s->out[r] = NULL;
+    }
+}
+
+static void *worker(void *arg)
+{
+    sweep *s = arg;
+    for (;;) {
+        pthread_mutex_lock(&s->lock);
+        int r = s->failed ? s->total : s->next_run++;
+        pthread_mutex_unlock(&s->lock);
+        if (r >= s->total)
+            break;
+        char err[1024];
+        size_t len = 0;
+        char *rows = play_run(s, r, &len, err, sizeof err);
+        pthread_mutex_lock(&s->lock);
+        if (!rows) {
+            if (!s->failed) {
+                s->failed = 1;
+                snprintf(s->fail_message, sizeof s->fail_message, "%s", err);
+            }
+        } else {
+            s->out[r] = rows;
+            s->out_len[r] = len;
+            flush_in_order(s);
+            s->done++;
+            if (s->progress)
+                draw_progress(s);
+        }
+        pthread_mutex_unlock(&s->lock);
+    }
+    return NULL;
+}
+
+/* ---- the command ------------------------------------------------------------------- */
+
+/* Append 'arg' to 'cmd', single-quoted for a shell if it needs it. */
+static void append_arg(char *cmd, size_t cap, const char *arg)
+{
+    size_t n = strlen(cmd);
+    int plain = *arg != '\0';
+    for (const char *p = arg; *p; p++)
+        if (!(('a' <= *p && *p <= 'z') || ('A' <= *p && *p <= 'Z') || ('0' <= *p && *p <= '9') ||
+              strchr("-_=.,/:+@%", *p)))
+            plain = 0;
+    if (plain) {
+        snprintf(cmd + n, cap - n, " %s", arg);
+        return;
+    }
+    if (n + 2 < cap)
+        cmd[n++] = ' ';
+    if (n + 1 < cap)
+        cmd[n++] = '\'';
+    for (const char *p = arg; *p && n + 5 < cap; p++) {
+        if (*p == '\'') {
+            memcpy(cmd + n, "'\\''", 4);
+            n += 4;
+        } else {
+            cmd[n++] = *p;
+        }
+    }
+    if (n + 1 < cap)
+        cmd[n++] = '\'';
+    cmd[n] = '\0';
+}
+
+static const cps_parameter *find_parameter(const cps_scenario_info *info, const char *name)
+{
+    for (int i = 0; i < info->parameter_count; i++)
+        if (strcmp(info->parameters[i].name, name) == 0)
+            return &info->parameters[i];
+    return NULL;
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (n > MAX_JOBS ? MAX_JOBS : (int)n);
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    cli_args a = {argc, 0, argv, "sweep"};
+    const char *scenario = NULL, *csv_path = NULL, *seeds_text = "1", *v;
+    static vary_spec vary[MAX_VARY];
+    const char *assign[MAX_ASSIGN];
+    int vary_count = 0, assign_count = 0, agents = 0, quiet = 0, r;
+    long turns = -1, jobs = default_jobs();
+    while (a.index < argc) {
+        const char *arg = argv[a.index];
+        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            scenario = v;
+        } else if ((r = cli_flag(&a, "--vary", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            if (vary_count >= MAX_VARY) {
+                fprintf(stderr, "chokepoint sweep: --vary: at most %d parameters at once\n",
+                        MAX_VARY);
+                goto bad;
+            }
+            if (parse_vary(v, &vary[vary_count]))
+                goto bad;
+            for (int i = 0; i < vary_count; i++)
+                if (strcmp(vary[i].name, vary[vary_count].name) == 0) {
+                    fprintf(stderr, "chokepoint sweep: --vary %s: given twice\n", vary[i].name);
+                    goto bad;
+                }
+            vary_count++;
+        } else if ((r = cli_flag(&a, "--seeds", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            seeds_text = v;
+        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
+            if (r < 0 || cli_int("sweep", "--turns", v, 0, 4000, &turns))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            csv_path = v;
+        } else if ((r = cli_flag(&a, "--jobs", &v)) != 0) {
+            if (r < 0 || cli_int("sweep", "--jobs", v, 1, MAX_JOBS, &jobs))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            if (assign_count >= MAX_ASSIGN) {
+                fprintf(stderr, "chokepoint sweep: --agent: at most %d\n", MAX_ASSIGN);
+                goto bad;
+            }
+            assign[assign_count++] = v;
+            agents = 1;
+        } else if (strcmp(arg, "--agents") == 0) {
+            agents = 1;
+            a.index++;
+        } else if (strcmp(arg, "--quiet") == 0) {
+            quiet = 1;
+            a.index++;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else {
+            fprintf(stderr, "chokepoint sweep: unknown flag '%s'\n", arg);
+            goto bad;
+        }
+    }
+    if (!scenario) {
+        fprintf(stderr, "chokepoint sweep: --scenario is required\n");
+        goto bad;
+    }
+    unsigned long long *seeds = NULL;
+    int seed_count = parse_seeds(seeds_text, &seeds);
+    if (seed_count < 0)
+        goto bad;
+
+    /* the scenario with its defaults: what it declares, and a check that it loads */
+    int status = 2;
+    sweep s;
+    memset(&s, 0, sizeof s);
+    cps_scenario_info base_info;
+    memset(&base_info, 0, sizeof base_info);
+    cp_scenario *base = malloc(sizeof *base);
+    char err[1024];
+    if (!base) {
+        fprintf(stderr, "chokepoint sweep: out of memory\n");
+        free(seeds);
+        return 2;
+    }
+    if (cps_scenario_load(scenario, base, &base_info, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint sweep: %s\n", err);
+        goto done;
+    }
+    for (int i = 0; i < vary_count; i++) {
+        const cps_parameter *p = find_parameter(&base_info, vary[i].name);
+        if (!p) {
+            char known[512] = "";
+            for (int k = 0; k < base_info.parameter_count; k++) {
+                size_t kl = strlen(known);
+                snprintf(known + kl, sizeof known - kl, "%s%s", k ? ", " : "",
+                         base_info.parameters[k].name);
+            }
+            fprintf(stderr, "chokepoint sweep: --vary %s: %s declares no such parameter (%s%s)\n",
+                    vary[i].name, base->name, base_info.parameter_count ? "it has: " : "it has none",
+                    known);
+            usage(stderr);
+            goto done;
+        }
+        for (int k = 0; k < vary[i].count; k++)
+            if (vary[i].value[k] < p->min || vary[i].value[k] > p->max) {
+                fprintf(stderr, "chokepoint sweep: --vary %s: %.10g is outside %.10g..%.10g\n",
+                        vary[i].name, vary[i].value[k], p->min, p->max);
+                usage(stderr);
+                goto done;
+            }
+    }
+    long combos = 1;
+    for (int i = 0; i < vary_count; i++)
+        combos *= vary[i].count;
+    if (combos * seed_count > MAX_RUNS) {
+        fprintf(stderr, "chokepoint sweep: %ld runs is more than %d\n", combos * seed_count,
+                MAX_RUNS);
+        goto done;
+    }
+
+    /* one scenario per combination, loaded with its overrides */
+    s.vary_count = vary_count;
+    s.vary = vary;
+    s.combos = (int)combos;
+    s.scen = malloc(sizeof *s.scen * (size_t)combos);
+    s.info = calloc((size_t)combos, sizeof *s.info);
+    s.seed_count = seed_count;
+    s.seeds = seeds;
+    s.total = (int)combos * seed_count;
+    s.out = calloc((size_t)s.total, sizeof *s.out);
+    s.out_len = calloc((size_t)s.total, sizeof *s.out_len);
+    if (!s.scen || !s.info || !s.out || !s.out_len) {
+        fprintf(stderr, "chokepoint sweep: out of memory\n");
+        goto done;
+    }
+    for (int c = 0; c < s.combos; c++) {
+        char overrides[2048] = "";
+        int k = c;
+        int idx[MAX_VARY];
+        for (int i = vary_count - 1; i >= 0; i--) {
+            idx[i] = k % vary[i].count;
+            k /= vary[i].count;
+        }
+        for (int i = 0; i < vary_count; i++) {
+            size_t ol = strlen(overrides);
+            snprintf(overrides + ol, sizeof overrides - ol, "%s%.47s=%.17g", i ? "," : "",
+                     vary[i].name, vary[i].value[idx[i]]);
+        }
+        if (cps_scenario_load_with(scenario, vary_count ? overrides : NULL, &s.scen[c],
+                                   &s.info[c], err, sizeof err) != 0) {
+            fprintf(stderr, "chokepoint sweep: %s: %s\n", overrides, err);
+            goto done;
+        }
+    }
+    s.turns = turns < 0 ? base->default_turns : (int)turns;
+    s.agents = agents;
+    s.assign = assign;
+    s.assign_count = assign_count;
+
+    /* refuse what would fail in every run before starting: a world the core
+     * will not build, an agent that does not load */
+    {
+        cp_error e;
+        cp_world *w = cp_world_create(&s.scen[0], seeds[0], &e);
+        if (!w) {
+            fprintf(stderr, "chokepoint sweep: %s\n", e.message);
+            goto done;
+        }
+        if (agents) {
+            cps_seat_opts opts = {0};
+            opts.quiet = 1;
+            cps_seats *st = cps_seats_create(w, &s.info[0], assign, assign_count, &opts, err,
+                                             sizeof err);
+            if (!st) {
+                fprintf(stderr, "chokepoint sweep: %s\n", err);
+                cp_world_destroy(w);
+                goto done;
+            }
+            cps_seats_destroy(st);
+        }
+        cp_world_destroy(w);
+    }
+
+    s.csv = csv_path && strcmp(csv_path, "-") != 0 ? fopen(csv_path, "w") : stdout;
+    if (!s.csv) {
+        fprintf(stderr, "chokepoint sweep: --csv %s: cannot write: %s\n", csv_path,
+                strerror(errno));
+        goto done;
+    }
+
+    /* the header: how to make this file again, then the columns */
+    {
+        char cmd[4096] = "chokepoint sweep";
+        for (int i = 0; i < argc; i++)
+            append_arg(cmd, sizeof cmd, argv[i]);
+        fprintf(s.csv, "# chokepoint %s sweep\n", CP_VERSION);
+        fprintf(s.csv, "# scenario: %s (%s)\n", base->name, base_info.path);
+        fprintf(s.csv, "# command: %s\n", cmd);
+        fprintf(s.csv, "# runs: %d = %ld combination%s x %d seed%s (%s); turns: %d; agents: %s\n",
+                s.total, combos, combos == 1 ? "" : "s", seed_count, seed_count == 1 ? "" : "s",
+                seeds_text, s.turns, !agents ? "none" : assign_count ? "scenario defaults, reassigned" : "scenario defaults");
+        for (int i = 0; i < base_info.parameter_count; i++) {
+            const cps_parameter *p = &base_info.parameters[i];
+            fprintf(s.csv, "# parameter %s: default %.10g, range %.10g..%.10g%s%s\n", p->name,
+                    p->dflt, p->min, p->max, p->description ? ": " : "",
+                    p->description ? p->description : "");
+        }
+        fputs("run,", s.csv);
+        for (int i = 0; i < vary_count; i++)
+            fprintf(s.csv, "%s,", vary[i].name);
+        fputs("seed,turn,date,nation,mined_t,separated_t,magnets_t,demand_t,shortage_t,"
+              "price_ore_usd_per_kg,price_light_oxide_usd_per_kg,price_heavy_oxide_usd_per_kg,"
+              "price_magnet_usd_per_kg,treasury_musd,score,gdp_loss_busd,stockpile_t,pressure\n",
+              s.csv);
+    }
+
+    /* play */
+    pthread_mutex_init(&s.lock, NULL);
+    s.progress = !quiet && isatty(STDERR_FILENO);
+    s.t0 = now_s();
+    int nthreads = jobs < s.total ? (int)jobs : (s.total > 0 ? s.total : 1);
+    pthread_t tid[MAX_JOBS];
+    int started = 0;
+    for (int i = 0; i < nthreads; i++) {
+        if (pthread_create(&tid[i], NULL, worker, &s) != 0)
+            break;
+        started++;
+    }
+    if (started == 0)
+        worker(&s); /* no threads to be had: play them here */
+    for (int i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    pthread_mutex_destroy(&s.lock);
+    double elapsed = now_s() - s.t0;
+
+    int bad_write = s.write_failed || ferror(s.csv);
+    if (s.csv != stdout) {
+        if (fclose(s.csv) != 0)
+            bad_write = 1;
+    } else if (fflush(stdout) != 0) {
+        bad_write = 1;
+    }
+    s.csv = NULL;
+    if (s.failed) {
+        fprintf(stderr, "chokepoint sweep: %s\n", s.fail_message);
+        status = 1;
+    } else if (bad_write) {
+        fprintf(stderr, "chokepoint sweep: error writing %s\n", csv_path ? csv_path : "output");
+        status = 2;
+    } else {
+        if (!quiet)
+            fprintf(stderr, "sweep: %d runs x %d turns of %s in %.2f s on %d thread%s -> %s\n",
+                    s.total, s.turns, base->name, elapsed, started ? started : 1,
+                    started == 1 ? "" : "s", csv_path && strcmp(csv_path, "-") ? csv_path : "stdout");
+        status = 0;
+    }
+
+done:
+    if (s.csv && s.csv != stdout)
+        fclose(s.csv);
+    if (s.out)
+        for (int i = 0; i < s.total; i++)
+            free(s.out[i]);
+    free(s.out);
+    free(s.out_len);
+    if (s.info)
+        for (int c = 0; c < s.combos; c++)
+            cps_scenario_info_free(&s.info[c]);
+    free(s.info);
+    free(s.scen);
+    cps_scenario_info_free(&base_info);
+    free(base);
+    free(seeds);
+    return status;
+
+bad:
+    usage(stderr);
+    return 2;
+}

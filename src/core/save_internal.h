@@ -1,0 +1,92 @@
+/* save_internal.h -- the world save format, shared by save.c (the field list,
+ * in both directions, and cp_world_save) and save_read.c (cp_world_load).
+ *
+ * A saved world is a 32-byte header and a payload:
+ *
+ *   offset  size  field
+ *        0     8  magic "CPWORLD\x1a"
+ *        8     4  format version (little-endian, like every number here)
+ *       12     4  reserved, 0
+ *       16     8  payload length in bytes
+ *       24     8  checksum: 64-bit FNV-1a over bytes 0..23, then the payload
+ *       32     -  payload: sections, each a 4-letter tag, a 4-byte length and
+ *                 its fields in the order save.c lists them
+ *
+ * docs/saves.md describes the sections and how versions migrate. Nothing
+ * outside src/core includes this header (the fuzz harness does, to fix up
+ * checksums so that it can reach the field checks).
+ */
+#ifndef CP_SAVE_INTERNAL_H
+#define CP_SAVE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "world_internal.h"
+
+#define SAVE_MAGIC "CPWORLD\x1a"
+enum {
+    SAVE_VERSION = 1,        /* the version this build writes */
+    SAVE_VERSION_OLDEST = 1, /* the oldest version it reads (and migrates) */
+    SAVE_HEADER_BYTES = 32,
+    SAVE_MAGIC_BYTES = 8
+};
+
+/* One pass over a world's fields, reading or writing. The same field list
+ * (save_fields) drives both directions, so the writer and the reader cannot
+ * disagree; checks run in both, so a world the loader would refuse is
+ * refused when it is saved, not when it is needed. */
+typedef struct {
+    int reading;           /* 1: bytes -> world; 0: world -> bytes */
+    uint32_t version;      /* the bytes' format version */
+    /* writing: a growing buffer; reading: the input (never written) */
+    unsigned char *out;
+    const unsigned char *in;
+    size_t pos;            /* next byte */
+    size_t end;            /* reading: end of the current section */
+    size_t limit;          /* reading: end of the payload */
+    size_t cap;            /* writing: allocated bytes */
+    size_t section_at;     /* writing: where the current section's length goes */
+    const char *section;   /* "nations", ... for messages */
+    const char *what;      /* "nation", "facility", ... or NULL */
+    int index;             /* which one */
+    int failed;
+    cp_status code;
+    char message[CP_TEXT_LEN];
+} save_io;
+
+/* Visit every field of 'w' in format order (save.c). Reading, 'w' is a
+ * zeroed world whose shared scenario is allocated; the heap arrays are
+ * allocated here. Returns 0, or -1 with io->message set. */
+int save_fields(save_io *io, cp_world *w);
+
+/* 64-bit FNV-1a, continued from 'h' (start with SAVE_FNV_BASIS). */
+#define SAVE_FNV_BASIS 0xcbf29ce484222325ULL
+uint64_t save_fnv1a(uint64_t h, const unsigned char *p, size_t n);
+
+/* The checksum a buffer with a complete header should carry. */
+uint64_t save_checksum(const unsigned char *buf, size_t len);
+
+static inline uint32_t save_get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t save_get_u64(const unsigned char *p)
+{
+    return (uint64_t)save_get_u32(p) | (uint64_t)save_get_u32(p + 4) << 32;
+}
+
+static inline void save_put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static inline void save_put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+#endif
