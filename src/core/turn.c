@@ -110,9 +110,14 @@ static void count_down_suspensions(cp_world *w)
                 if (c->suspended_turns > 0 && --c->suspended_turns == 0)
                     returned = 1;
             }
-        if (returned)
-            news_add(w, CP_NEWS_POLICY, n, -1, "%s's suspended export controls are back in force",
-                     nat->iso3);
+        if (returned) {
+            /* the last suspended market was this quarter's; the controls
+             * govern from the next one, which the news names */
+            char from[16];
+            cp_world_date_text(w, w->turn + w->resolving + 1, from, sizeof from);
+            news_add(w, CP_NEWS_POLICY, n, -1,
+                     "%s's suspended export controls are back in force from %s", nat->iso3, from);
+        }
     }
 }
 
