@@ -15,11 +15,35 @@ static void usage(FILE *f)
           "usage: chokepoint [play] [--scenario NAME|FILE] [--screenshot FILE]   the game\n"
           "       chokepoint sim --scenario S --turns N --seed K [--csv DIR]   headless run\n"
           "                      [--save FILE] [--load FILE] [--record FILE] [--autosave DIR]\n"
+          "                      [--agent ISO3=FILE]... [--no-agents]\n"
           "       chokepoint sweep --scenario S --vary NAME=V1,V2 --seeds 1-20 --csv FILE\n"
           "                                                           batch experiments\n"
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
+          "       chokepoint check-agent FILE                                  test a Lua agent\n"
+          "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
           "       chokepoint help COMMAND                                      a command's flags\n",
           f);
+}
+
+/* The subcommands, in the order `help` lists them. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"play", cmd_play},
+    {"sim", cmd_sim},
+    {"sweep", cmd_sweep},
+    {"replay", cmd_replay},
+    {"check-agent", cmd_check_agent},
+    {"gen-api-docs", cmd_gen_api_docs},
+};
+
+static int find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return (int)i;
+    return -1;
 }
 
 int main(int argc, char **argv)
@@ -36,23 +60,19 @@ int main(int argc, char **argv)
         return cmd_play(argc - 1, argv + 1);
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "play") == 0)
-        return cmd_play(argc - 2, argv + 2);
-    if (strcmp(cmd, "sim") == 0)
-        return cmd_sim(argc - 2, argv + 2);
-    if (strcmp(cmd, "sweep") == 0)
-        return cmd_sweep(argc - 2, argv + 2);
-    if (strcmp(cmd, "replay") == 0)
-        return cmd_replay(argc - 2, argv + 2);
+    int c = find_command(cmd);
+    if (c >= 0)
+        return commands[c].run(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0) {
         char h[] = "--help";
         char *args[] = {h, NULL};
-        if (argc > 2 && strcmp(argv[2], "sim") == 0)
-            return cmd_sim(1, args);
-        if (argc > 2 && strcmp(argv[2], "sweep") == 0)
-            return cmd_sweep(1, args);
-        if (argc > 2 && strcmp(argv[2], "replay") == 0)
-            return cmd_replay(1, args);
+        if (argc > 2 && (c = find_command(argv[2])) >= 0)
+            return commands[c].run(1, args);
+        if (argc > 2) {
+            fprintf(stderr, "chokepoint help: no command '%s'\n", argv[2]);
+            usage(stderr);
+            return 2;
+        }
         usage(stdout);
         return 0;
     }

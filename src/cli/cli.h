@@ -32,6 +32,7 @@ void sim_print_turn(FILE *out, const cp_world *w);
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);
 int cmd_check_agent(int argc, char **argv);
+int cmd_gen_api_docs(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 

@@ -1,21 +1,28 @@
 /* sim.c -- `chokepoint sim`: play a scenario headless, one line a quarter,
  * and end with the state hash that replays and tests compare. It can also
  * continue a saved game (--load), save at the end (--save) or every turn
- * (--autosave), and record a replay (--record). */
+ * (--autosave), and record a replay (--record). Every nation is played by
+ * its scenario's default agent unless --agent seats another (or none), and
+ * --no-agents plays the scenario's own schedule alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "replay_file.h"
+#include "save_seats.h"
 #include "savefile.h"
 #include "scenario_load.h"
+#include "seats.h"
+
+enum { SIM_MAX_ASSIGN = CP_MAX_NATIONS };
 
 static void usage(FILE *f)
 {
     fputs("usage: chokepoint sim [--scenario NAME|FILE] [--turns N] [--seed K] [--csv DIR]\n"
           "                      [--save FILE] [--load FILE] [--autosave DIR] [--record FILE]\n"
-          "                      [--quiet]\n"
+          "                      [--agent ISO3=FILE]... [--no-agents] [--agent-budget N]\n"
+          "                      [--agent-mem MIB] [--quiet]\n"
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
           "  --turns     quarters to play (default: the scenario's length, or what is left of it)\n"
           "  --seed      seed of every random draw (default 1)\n"
@@ -25,7 +32,12 @@ static void usage(FILE *f)
           "              (--scenario, if given, must name the same scenario)\n"
           "  --autosave  save after every turn into DIR, keeping the newest 5 autosaves\n"
           "  --record    record a replay for `chokepoint replay`\n"
-          "  --quiet     print only the final hash line\n",
+          "  --agent     seat an agent: ISO3=FILE (a name under scripts/agents/ or a path)\n"
+          "              or ISO3=none; repeatable; other nations play their scenario default\n"
+          "  --no-agents no nation plays an agent (the scenario's schedule only)\n"
+          "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
+          "  --agent-mem     memory cap per agent in MiB (default 32)\n"
+          "  --quiet     print only the final hash line (and agents' failures)\n",
           f);
 }
 
@@ -58,7 +70,10 @@ int cmd_sim(int argc, char **argv)
     const char *save = NULL, *load = NULL, *autosave = NULL, *record = NULL;
     long turns = -1;
     unsigned long long seed = 1;
-    int quiet = 0, r, scenario_given = 0, seed_given = 0;
+    int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0;
+    const char *assign[SIM_MAX_ASSIGN];
+    int assign_count = 0;
+    long budget = 0, mem_mib = 0;
     while (a.index < argc) {
         const char *arg = argv[a.index];
         if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
@@ -93,6 +108,23 @@ int cmd_sim(int argc, char **argv)
             if (r < 0)
                 goto bad;
             record = v;
+        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            if (assign_count == SIM_MAX_ASSIGN) {
+                fprintf(stderr, "chokepoint sim: --agent: more than %d seats\n", SIM_MAX_ASSIGN);
+                goto bad;
+            }
+            assign[assign_count++] = v;
+        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
+            if (r < 0 || cli_int("sim", "--agent-budget", v, 1000, 2000000000L, &budget))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
+            if (r < 0 || cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
+                goto bad;
+        } else if (strcmp(arg, "--no-agents") == 0) {
+            no_agents = 1;
+            a.index++;
         } else if (strcmp(arg, "--quiet") == 0) {
             quiet = 1;
             a.index++;
@@ -105,13 +137,30 @@ int cmd_sim(int argc, char **argv)
         }
     }
 
+    if (no_agents && assign_count > 0) {
+        fprintf(stderr, "chokepoint sim: --no-agents and --agent contradict each other\n");
+        return 2;
+    }
+    if (load && assign_count > 0) {
+        fprintf(stderr, "chokepoint sim: --agent: a loaded game keeps the seats it was saved "
+                        "with\n");
+        return 2;
+    }
+    cps_seat_opts opts;
+    memset(&opts, 0, sizeof opts);
+    opts.budget_instructions = budget;
+    opts.mem_bytes = (size_t)mem_mib << 20;
+    opts.quiet = quiet;
+
     static cp_scenario sc;
     cps_scenario_info info;
     memset(&info, 0, sizeof info);
     char err[1400], path[1024];
     cp_world *w = NULL;
     replay_rec *rec = NULL;
-    int status = 2;
+    cps_seats *seats = NULL;
+    savefile_section *sections = NULL;
+    int section_count = 0, status = 2;
     if ((!load || scenario_given) &&
         cps_scenario_load(scenario, &sc, &info, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: %s\n", err);
@@ -127,6 +176,13 @@ int cmd_sim(int argc, char **argv)
         }
         w = sf.world;
         sf.world = NULL;
+        /* a save made without agents has no seats section and plays on without them */
+        if (savefile_find(&sf, "seats") &&
+            !(seats = save_seats_restore(&sf, w, &opts, err, sizeof err))) {
+            fprintf(stderr, "chokepoint sim: --load %s: %s\n", path, err);
+            savefile_free(&sf);
+            goto done;
+        }
         savefile_free(&sf);
         if (seed_given && seed != cp_world_seed(w)) {
             fprintf(stderr, "chokepoint sim: --seed %llu: the save %s was played with seed %llu\n",
@@ -134,6 +190,10 @@ int cmd_sim(int argc, char **argv)
             goto done;
         }
         seed = cp_world_seed(w);
+        /* the scenario's default agents, for seats that fall back and for the next save */
+        if (!scenario_given &&
+            cps_scenario_load(cp_world_scenario(w)->name, &sc, &info, err, sizeof err) != 0)
+            memset(&info, 0, sizeof info);
     } else {
         cp_error e;
         w = cp_world_create(&sc, seed, &e);
@@ -142,11 +202,29 @@ int cmd_sim(int argc, char **argv)
             goto done;
         }
     }
+    if (!load && !no_agents &&
+        !(seats = cps_seats_create(w, &info, assign, assign_count, &opts, err, sizeof err))) {
+        fprintf(stderr, "chokepoint sim: --agent: %s\n", err);
+        goto done;
+    }
     const cp_scenario *s = cp_world_scenario(w);
+    /* the replay names who sat where, for the reader; it replays the orders */
+    const char *seat_names[CP_MAX_NATIONS];
+    char seat_text[CP_MAX_NATIONS][300];
+    int seat_count = 0;
+    for (int n = 0; seats && n < cp_world_nation_count(w); n++) {
+        const char *agent = cps_seats_agent_path(seats, n);
+        if (!agent[0])
+            continue;
+        snprintf(seat_text[seat_count], sizeof seat_text[seat_count], "%s=%s",
+                 cp_world_nation(w, n)->iso3, agent);
+        seat_names[seat_count] = seat_text[seat_count];
+        seat_count++;
+    }
     if (turns < 0)
         turns = s->default_turns > cp_world_turn(w) ? s->default_turns - cp_world_turn(w) : 0;
     if (record && !(rec = replay_rec_open(record, load ? s->name : scenario, w, load != NULL,
-                                          NULL, 0, err, sizeof err))) {
+                                          seat_names, seat_count, err, sizeof err))) {
         fprintf(stderr, "chokepoint sim: --record %s\n", err);
         goto done;
     }
@@ -159,14 +237,23 @@ int cmd_sim(int argc, char **argv)
         sim_print_turn(stdout, w);
     }
     for (long t = 0; t < turns; t++) {
+        if (seats)
+            cps_seats_run_turn(seats); /* failures are logged; the game goes on */
         if (rec && replay_rec_before(rec, w, err, sizeof err) != 0)
             goto failed;
         cp_world_advance(w);
         if (rec && replay_rec_after(rec, w, err, sizeof err) != 0)
             goto failed;
-        if (autosave && savefile_autosave(autosave, w, NULL, 0, SAVEFILE_KEEP_AUTOSAVES, NULL, 0,
-                                          err, sizeof err) != 0)
-            goto failed;
+        if (autosave) {
+            save_seats_free(sections, section_count);
+            sections = NULL;
+            section_count = 0;
+            if ((seats && save_seats_sections(seats, w, &info, &sections, &section_count, err,
+                                              sizeof err) != 0) ||
+                savefile_autosave(autosave, w, sections, section_count, SAVEFILE_KEEP_AUTOSAVES,
+                                  NULL, 0, err, sizeof err) != 0)
+                goto failed;
+        }
         if (!quiet)
             sim_print_turn(stdout, w);
     }
@@ -177,8 +264,13 @@ int cmd_sim(int argc, char **argv)
             goto failed;
     }
     if (save) {
-        if (savefile_path(save, path, sizeof path, err, sizeof err) != 0 ||
-            savefile_write(path, w, NULL, 0, err, sizeof err) != 0)
+        save_seats_free(sections, section_count);
+        sections = NULL;
+        section_count = 0;
+        if ((seats && save_seats_sections(seats, w, &info, &sections, &section_count, err,
+                                          sizeof err) != 0) ||
+            savefile_path(save, path, sizeof path, err, sizeof err) != 0 ||
+            savefile_write(path, w, sections, section_count, err, sizeof err) != 0)
             goto failed;
         if (!quiet)
             printf("saved: %s\n", path);
@@ -196,6 +288,8 @@ failed:
     status = 2;
 done:
     replay_rec_abandon(rec); /* a failed run leaves its recording marked incomplete */
+    save_seats_free(sections, section_count);
+    cps_seats_destroy(seats);
     cp_world_destroy(w);
     cps_scenario_info_free(&info);
     return status;

@@ -28,7 +28,7 @@ enum {
     CP_MAX_FACILITIES = 512,
     CP_MAX_SCHEDULED = 256,      /* scheduled orders and events in a scenario */
     CP_MAX_ACTIVE_EFFECTS = 128, /* events whose effect lasts several turns */
-    CP_MAX_PENDING_ORDERS = 256,
+    CP_MAX_PENDING_ORDERS = 1024, /* per turn, all nations together */
     CP_NAME_LEN = 48,
     CP_TEXT_LEN = 200,
     CP_ALL = -1 /* "every partner" in an order's partner field */
@@ -483,7 +483,8 @@ cp_status cp_world_submit(cp_world *w, const cp_order *o, cp_error *err);
 cp_status cp_world_check(const cp_world *w, const cp_order *o, cp_error *err);
 
 /* Orders queued for the coming advance, in submission order; an order can be
- * withdrawn until the turn ends. */
+ * withdrawn until the turn ends. Withdrawing one moves every later order
+ * down by one index. */
 int cp_world_pending_count(const cp_world *w);
 const cp_order *cp_world_pending(const cp_world *w, int index);
 cp_status cp_world_withdraw(cp_world *w, int index, cp_error *err);

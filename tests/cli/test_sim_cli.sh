@@ -43,6 +43,26 @@ expect_2 "usage shown on a bad flag" "usage: chokepoint sim" sim --bogus
 expect_2 "unknown command" "unknown command 'fly'" fly
 printf 'return { name = "broken", nations = { { iso3 = "XXX", reserves_t = -5 } } }\n' > "$tmp/broken.lua"
 expect_2 "broken scenario names the file" "broken.lua" sim --scenario "$tmp/broken.lua"
+# seats: agents by default, --agent to change one, --no-agents for the scenario alone
+expect_2 "an agent that does not exist is named" "nonexistent.lua" sim --agent CHN=nonexistent --turns 1
+expect_2 "a malformed seat is named" "USA" sim --agent USA --turns 1
+expect_2 "--agent and --no-agents contradict" "contradict" sim --agent USA=none --no-agents
+expect_2 "a bad --agent-budget is named" "--agent-budget" sim --agent-budget lots
+one=$("$bin" sim --turns 3 --quiet --agent USA=do_nothing)
+two=$("$bin" sim --turns 3 --quiet)
+check "seating another agent changes the game" '[ "$one" != "$two" ]'
+printf 'return { api_version = 1, turn = function(view, act)\n  error("boom")\nend }\n' > "$tmp/boom.lua"
+err=$("$bin" sim --turns 2 --quiet --agent "USA=$tmp/boom.lua" 2>&1 >/dev/null); status=$?
+check "a failing agent never stops the game" '[ $status -eq 0 ]'
+check "its failure is logged with file and line" 'printf "%s\n" "$err" | grep -q "boom.lua:2:.*boom"'
+out=$("$bin" check-agent do_nothing); status=$?
+check "check-agent passes a sound agent" '[ $status -eq 0 ] && printf "%s\n" "$out" | grep -q "verdict: sound"'
+"$bin" check-agent "$tmp/boom.lua" > "$tmp/ca.txt"; status=$?
+check "check-agent fails a broken agent, naming the line" '[ $status -eq 1 ] && grep -q "boom.lua:2" "$tmp/ca.txt"'
+expect_2 "check-agent without a file" "which agent" check-agent
+"$bin" gen-api-docs "$tmp/docs" > /dev/null; status=$?
+check "gen-api-docs writes the stubs the repository ships" '[ $status -eq 0 ] && cmp -s "$tmp/docs/api/chokepoint.lua" "$(dirname "$0")/../../docs/api/chokepoint.lua"'
+
 mkdir -p "$tmp/ro"; chmod 500 "$tmp/ro"
 if [ "$(id -u)" -ne 0 ]; then expect_2 "unwritable csv dir" "cannot" sim --turns 1 --csv "$tmp/ro/x"; fi
 

@@ -1,0 +1,95 @@
+/* agent_tools.c -- the modder's commands: `chokepoint check-agent FILE`
+ * (load an agent, play it in every seat for a few turns, report what is
+ * wrong) and `chokepoint gen-api-docs [DIR]` (regenerate the editor stubs
+ * and the API reference from the table that registers the API). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fileio.h"
+#include "script.h"
+
+static void check_usage(FILE *f)
+{
+    fputs("usage: chokepoint check-agent FILE [--scenario S] [--turns N] [--agent-budget N]\n"
+          "                              [--agent-mem MIB]\n"
+          "  FILE            an agent: a name under scripts/agents/ or a path to a .lua file\n"
+          "  --scenario      the scenario whose seats it plays (default baseline)\n"
+          "  --turns         turns to play in each seat (default 4)\n"
+          "  --agent-budget  Lua instructions per turn (default 2000000)\n"
+          "  --agent-mem     memory cap in MiB (default 32)\n"
+          "exit status: 0 the agent is sound, 1 it is not, 2 a bad flag or unreadable file\n",
+          f);
+}
+
+int cmd_check_agent(int argc, char **argv)
+{
+    cli_args a = {argc, 0, argv, "check-agent"};
+    const char *file = NULL, *scenario = NULL, *v;
+    long turns = 0, budget = 0, mem_mib = 0;
+    int r;
+    while (a.index < argc) {
+        const char *arg = argv[a.index];
+        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            scenario = v;
+        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
+            if (r < 0 || cli_int("check-agent", "--turns", v, 1, 400, &turns))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
+            if (r < 0 || cli_int("check-agent", "--agent-budget", v, 1000, 2000000000L, &budget))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
+            if (r < 0 || cli_int("check-agent", "--agent-mem", v, 1, 4096, &mem_mib))
+                goto bad;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            check_usage(stdout);
+            return 0;
+        } else if (arg[0] == '-') {
+            fprintf(stderr, "chokepoint check-agent: unknown flag '%s'\n", arg);
+            goto bad;
+        } else if (file) {
+            fprintf(stderr, "chokepoint check-agent: one agent at a time ('%s' and '%s')\n", file,
+                    arg);
+            goto bad;
+        } else {
+            file = arg;
+            a.index++;
+        }
+    }
+    if (!file) {
+        fprintf(stderr, "chokepoint check-agent: which agent? Give a file.\n");
+        goto bad;
+    }
+    cps_seat_opts limits;
+    memset(&limits, 0, sizeof limits);
+    limits.budget_instructions = budget;
+    limits.mem_bytes = (size_t)mem_mib << 20;
+    return cps_check_agent_with(file, scenario, (int)turns, &limits, stdout);
+bad:
+    check_usage(stderr);
+    return 2;
+}
+
+int cmd_gen_api_docs(int argc, char **argv)
+{
+    if (argc > 1 || (argc == 1 && argv[0][0] == '-')) {
+        if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+            puts("usage: chokepoint gen-api-docs [DIR]\n"
+                 "  writes DIR/api/chokepoint.lua and the API reference in DIR/agents.md "
+                 "(default DIR: docs)");
+            return 0;
+        }
+        fprintf(stderr, "usage: chokepoint gen-api-docs [DIR]\n");
+        return 2;
+    }
+    const char *dir = argc == 1 ? argv[0] : "docs";
+    char api[1100], err[1200];
+    snprintf(api, sizeof api, "%s/api", dir);
+    if (file_mkdirs(api, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint gen-api-docs: %s\n", err);
+        return 2;
+    }
+    return cps_api_write_docs(dir) == 0 ? 0 : 2;
+}
