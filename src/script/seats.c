@@ -136,6 +136,43 @@ void cps_seats_set_world(cps_seats *s, cp_world *w)
             cps_agent_set_world(s->agent[i], w);
 }
 
+int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, size_t errlen)
+{
+    if (nation < 0 || nation >= s->count) {
+        snprintf(err, errlen, "no seat %d", nation);
+        return -1;
+    }
+    char path[1024] = "", display[256];
+    if (agent && agent[0] && strcmp(agent, "none") != 0 &&
+        cps_resolve_script("scripts/agents", agent, path, sizeof path, display,
+                           sizeof display) != 0) {
+        snprintf(err, errlen, "%s: file name too long", agent);
+        return -1;
+    }
+    if (!path[0]) {
+        seat(s, nation, "", err, errlen);
+        return 0;
+    }
+    /* load beside the seat first, so that a file that does not load leaves
+     * the seat as it was */
+    char d[256];
+    display_of(path, d, sizeof d);
+    cps_agent *a = cps_agent_load(path, d, s->world, nation, &s->aopts, err, errlen);
+    if (!a)
+        return -1;
+    if (cps_agent_init(a, err, errlen) != 0) {
+        cps_agent_free(a);
+        return -1;
+    }
+    cps_agent_free(s->agent[nation]);
+    s->agent[nation] = a;
+    cps_seat_stats *st = &s->stats[nation];
+    st->has_agent = 1;
+    st->failures_in_row = 0;
+    snprintf(st->agent, sizeof st->agent, "%s", d);
+    return 0;
+}
+
 /* After too many failures in a row: the scenario's default agent, or none
  * when the default is the agent that keeps failing (or does not load). */
 static void fall_back(cps_seats *s, int i)

@@ -61,6 +61,13 @@ void cps_seats_destroy(cps_seats *s);
  * Returns how many agents failed this turn. */
 int cps_seats_run_turn(cps_seats *s);
 
+/* Put another agent in a seat mid-game (a teacher hands a nation from a
+ * human to an agent or back): 'agent' is a name under scripts/agents/, a
+ * path, or NULL/"" /"none" for no agent (a human seat). The new agent's init
+ * runs now. A file that does not load leaves the seat as it was and returns
+ * -1 with a message. */
+int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, size_t errlen);
+
 /* Point the seats at another world with the same scenario (after a load). */
 void cps_seats_set_world(cps_seats *s, cp_world *w);
 
