@@ -78,11 +78,13 @@ outside China arrives compared with when it was decided.]],
 
   goods = {
     -- growth by sector [E]: magnet REO demand grows ~8.2%/yr (Adamas 2024
-    -- outlook via greencarcongress [S]); EV fastest, defense slowest
-    ore = { growth_per_yr = { ev = 0.15, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.05 } },
-    light_oxide = { growth_per_yr = { ev = 0.15, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.05 } },
-    heavy_oxide = { growth_per_yr = { ev = 0.15, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.05 } },
-    magnet = { growth_per_yr = { ev = 0.15, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.05 } },
+    -- outlook via greencarcongress [S]); EV fastest, defense slowest. The
+    -- other uses of oxides (catalysts, polishing, glass, alloys) grow slowly:
+    -- total REE demand +50-60% by 2040 (IEA GCMO 2025 STEPS [S]), ~3%/yr
+    ore = { growth_per_yr = { ev = 0.0, wind = 0.0, electronics = 0.02, defense = 0.03, industrial = 0.03 } },
+    light_oxide = { growth_per_yr = { ev = 0.0, wind = 0.0, electronics = 0.02, defense = 0.03, industrial = 0.03 } },
+    heavy_oxide = { growth_per_yr = { ev = 0.0, wind = 0.0, electronics = 0.02, defense = 0.03, industrial = 0.03 } },
+    magnet = { growth_per_yr = { ev = 0.12, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.06 } },
   },
   -- NdFeB is ~30% rare earth; about a quarter of NdPr feed comes back as
   -- recycled swarf (not modelled), so 0.22 t of new NdPr oxide per tonne;

@@ -218,11 +218,16 @@ void fac_advance(cp_world *w)
 /* Firms invest on their own when prices pay for it: each year, a nation
  * whose producers of a stage have sold above their hurdle price (its
  * 'hurdle_price_ratio' times the reference) for the last four quarters
- * announces 10% more of that capacity, unless 30% is already in the
- * pipeline. Hurdles differ: most ex-China projects need $75-85/kg NdPr
+ * announces more of that capacity: 10% when prices just clear the hurdle,
+ * more the further above it they stand (up to 30% at three times the
+ * hurdle, as the 2010-11 spike brought a rush of projects), unless half as
+ * much again is already in the pipeline. Hurdles differ: most ex-China projects need $75-85/kg NdPr
  * against ~$54 (Benchmark 2024 via Reuters), about 1.5 times the reference;
- * Chinese producers expand near the reference. The timelines above then
- * apply, so the answer to high prices arrives years later. */
+ * Chinese producers expand near the reference. These are brownfield
+ * expansions of working sites: a quarter of the greenfield permitting, half
+ * the construction and ramp-up (Mt Weld's expansion took about three years,
+ * China raises its quotas within one or two), so the answer to high prices
+ * arrives years later, but sooner than a new mine. */
 void fac_private_investment(cp_world *w)
 {
     if (w->turn % 4 != 0 || w->turn < 4)
@@ -243,17 +248,20 @@ void fac_private_investment(cp_world *w)
             continue;
         for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
             double built = built_t[n][k], pipeline = pipeline_t[n][k];
-            if (built <= 0 || pipeline > 0.3 * built)
+            if (built <= 0 || pipeline > 0.5 * built)
                 continue;
             if (k == CP_FAC_MINE && nat->reserves_t < 20 * built)
                 continue;
             cp_good g = product[k];
             double ref = w->sc->goods[g].reference_price_usd_per_kg;
             int good_years = 1;
+            double above = 0; /* mean price over the hurdle, the quarters it held */
             for (int t = w->turn - 3; t <= w->turn; t++) {
                 const cp_nation_history *h = cp_world_nation_history(w, t, n);
                 if (!h || h->price_paid_usd_per_kg[g] < nat->hurdle_price_ratio * ref)
                     good_years = 0;
+                else
+                    above += h->price_paid_usd_per_kg[g] / (nat->hurdle_price_ratio * ref) / 4.0;
             }
             if (!good_years)
                 continue;
@@ -261,14 +269,21 @@ void fac_private_investment(cp_world *w)
             memset(&spec, 0, sizeof spec);
             spec.kind = (cp_facility_kind)k;
             spec.host = spec.funder = n;
-            spec.capacity_t_per_yr = fmax(500.0, 0.1 * built);
+            spec.capacity_t_per_yr = fmax(500.0, fmin(0.3, 0.1 * above) * built);
             spec.stage = CP_STAGE_ANNOUNCED;
             snprintf(spec.name, sizeof spec.name, "%s %s expansion (private)", nat->iso3,
                      cp_facility_kind_name(spec.kind));
             int id = fac_add(w, &spec);
             if (id < 0)
                 return;
-            w->facilities[id].private_capital = 1;
+            cp_facility *fx = &w->facilities[id];
+            fx->private_capital = 1;
+            static const int cut[] = {CP_STAGE_PERMITTING, CP_STAGE_CONSTRUCTION, CP_STAGE_RAMP_UP};
+            for (int c = 0; c < 3; c++) {
+                int *st = &fx->stage_turns[cut[c]];
+                int shorter = (int)lround(*st / (cut[c] == CP_STAGE_PERMITTING ? 4.0 : 2.0));
+                *st = shorter < 1 ? 1 : shorter;
+            }
             news_add(w, CP_NEWS_FACILITY, n, (int)g,
                      "Firms in %s announce %.0f t/yr of new %s capacity: prices have paid for it",
                      nat->iso3, spec.capacity_t_per_yr, cp_facility_kind_name(spec.kind));

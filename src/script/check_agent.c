@@ -31,7 +31,8 @@ typedef struct {
 static void tally_add(tally *t, const char *prefix, const char *msg)
 {
     char line[520];
-    snprintf(line, sizeof line, "%s%s", prefix, msg);
+    if (snprintf(line, sizeof line, "%s%s", prefix, msg) >= (int)sizeof line)
+        memcpy(line + sizeof line - 4, "...", 4); /* a long message is cut, and says so */
     for (int i = 0; i < t->n; i++)
         if (strcmp(t->text[i], line) == 0) {
             t->count[i]++;
