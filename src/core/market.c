@@ -72,7 +72,7 @@ double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *lice
 }
 
 /* L^-s, with a fast path for the usual whole-number elasticities. */
-static double pow_neg(double L, double s, int s_int)
+static inline double pow_neg(double L, double s, int s_int)
 {
     double b = 1.0 / L, b2 = b * b;
     switch (s_int) { /* the usual elasticities, spelled out for speed */
