@@ -16,6 +16,7 @@
 ---@alias FacilityKind "mine"|"separation"|"magnet_plant"
 ---@alias Stage "announced"|"permitting"|"construction"|"ramp_up"|"operating"|"idled"|"closed"
 ---@alias ControlMode "open"|"licensed"|"banned"
+---@alias ClauseKind "tariff"|"licence"|"suspend"|"offtake"|"coinvest"|"tech_transfer"|"stockpile"|"alliance"
 ---@alias GoodTable table<Good, number>
 ---@alias SectorTable table<Sector, number>
 ---@alias KindTable table<FacilityKind, number>
@@ -28,7 +29,7 @@
 ---@field name string? a name to show in logs and tournaments
 ---@field init fun(view: View, memory: table): nil called once when the agent takes its seat, before its first turn
 ---@field turn fun(view: View, act: Act, memory: table): nil called every turn before the quarter is resolved (required)
----@field on_proposal fun(view: View, proposal: table, memory: table): boolean reserved for deals (diplomacy issue); not called yet
+---@field on_proposal fun(view: View, deal: Deal, memory: table): "accept"|"reject"|DealTerms|nil called for every deal waiting for this nation's answer, oldest first, each turn before turn; bounded like turn, and a failed call gives no answer
 
 ---The world as one nation sees it; read-only, always current.
 ---@class View
@@ -48,6 +49,8 @@
 ---@field flow fun(good: Good, from: ISO3, to: ISO3): number the traded tonnage between two nations
 ---@field facilities_of fun(iso3: ISO3): Facility[] a nation's own facilities, at home and abroad
 ---@field news fun(since_turn: integer?): News[] what happened, in words
+---@field deals fun(): Deal[] the deals waiting for an answer, agreed or in force that involve the agent
+---@field deal fun(id: integer): Deal? look a deal up
 
 ---A nation. Its own agent reads every field; other agents read the public fields, and reading a private one is an error.
 ---@class Nation
@@ -217,6 +220,46 @@
 ---@field transport_usd_per_kg_per_10000km number freight, USD/kg per 10,000 km
 ---@field growth_per_yr SectorTable yearly demand growth by sector
 
+---A deal between nations (a fresh table). act.propose and act.counter take the same shape, of which they read parties, term and clauses (DealTerms).
+---@class Deal
+---@field id integer the deal's id (what act.answer and act.counter take)
+---@field proposer ISO3 who proposed it
+---@field parties ISO3[] the nations bound by it; in act.propose optional (default: the proposer and every nation a clause names)
+---@field term integer how many quarters it binds once in force, 1..80
+---@field clauses Clause[] what each party gives, 1 to 8 clauses
+---@field status "proposed"|"agreed"|"active"|"rejected"|"expired"|"breached"|"withdrawn" where it stands: agreed deals take effect when the turn is resolved
+---@field accepted table<ISO3, boolean>? while it is proposed: which parties accepted the current version
+---@field revision integer counters so far
+---@field proposed_turn integer the turn it was proposed
+---@field start_turn integer? the first turn in force, nil before
+---@field end_turn integer? the last turn in force, nil before
+---@field breacher ISO3? the party that broke it, if any
+---@field value_musd number what it is worth to the agent's nation over a year at current prices, USD millions (positive: it gains; the core's rough estimate)
+---@field text string the clauses in words
+
+---One clause of a deal: who gives what to whom.
+---@class Clause
+---@field kind ClauseKind what the clause does (the fields of each kind: "Deals" in docs/agents.md)
+---@field from ISO3 the party that gives
+---@field to ISO3 the party that receives
+---@field good Good|"all"? the good concerned (tariff, licence, suspend, offtake, stockpile)
+---@field rate number? tariff: the highest tariff 'from' may charge on the good from 'to'
+---@field approval_share number? licence: the least share of requests 'from' approves, 0..1
+---@field tonnes_per_turn number? offtake: tonnes delivered each quarter
+---@field price number? offtake: USD/kg paid; 0 or nil: the seller's market price
+---@field facility FacilityKind? coinvest, tech_transfer: the kind of plant or technology
+---@field share number? coinvest: the share of the cost 'from' pays; tech_transfer: the share of the technology gap closed
+---@field capacity_t_per_yr number? coinvest: the new plant's capacity, t a year
+---@field tonnes number? stockpile: tonnes handed over from 'from''s stockpile
+---@field delivered_t number? offtake, stockpile (in a deal in force): delivered last quarter, t
+---@field facility_id integer? coinvest (in a deal in force): the plant it created
+
+---What act.propose and act.counter take (a Deal read from the view will do).
+---@class DealTerms
+---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names
+---@field term integer how many quarters it binds once in force
+---@field clauses Clause[] what each party gives
+
 ---The action functions: each queues one order and returns true, or false and the
 ---reason; each can_* twin asks the same question without queueing anything.
 ---@class Act
@@ -250,3 +293,9 @@
 ---@field can_set_tracking fun(on?: boolean): boolean, string? Dry run of act.set_tracking
 ---@field set_tech_ban fun(on?: boolean): boolean, string? Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad.
 ---@field can_set_tech_ban fun(on?: boolean): boolean, string? Dry run of act.set_tech_ban
+---@field propose fun(deal: DealTerms): boolean, integer|string Propose a deal to other nations; it takes effect once every party accepts. Your nation is the proposer and accepts its own proposal.
+---@field can_propose fun(deal: DealTerms): boolean, string? Dry run of act.propose
+---@field answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Accept or reject a deal you are party to that is waiting for answers.
+---@field can_answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Dry run of act.answer
+---@field counter fun(id: integer, deal: DealTerms): boolean, string? Replace the clauses and term of a deal waiting for answers: every other party must accept again.
+---@field can_counter fun(id: integer, deal: DealTerms): boolean, string? Dry run of act.counter

@@ -6,9 +6,16 @@
 -- magnets run short. Magnets recycled from scrap are not in the model, so the
 -- stockpile stands in for them: a small one, bought when magnets are short and
 -- released when the shortage eases. Suits France, Germany or Estonia.
+--
+-- Bargaining. Join alliances: the first member of the bloc (in BLOC order)
+-- proposes a five-year buyers' club of the bloc's members, who cover each
+-- other's shortages from their stockpiles, and proposes it again when it
+-- ends. Sign any alliance offered; anything else only when it pays.
 
 local SUBSIDY = 0.2
 local STOCK_QUARTERS = 0.5   -- stockpile target, in quarters of magnet demand
+local BLOC = { "FRA", "DEU", "EST", "ITA", "ESP", "NLD", "POL", "SWE" }
+local ALLIANCE_TERM = 20
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
@@ -25,9 +32,50 @@ local function building(view, kind)
   return false
 end
 
+-- The bloc's members in this game, us included, in BLOC order (kept: they never change).
+local bloc
+local function members(view)
+  if not bloc then
+    bloc = {}
+    for _, iso in ipairs(BLOC) do
+      if view.nations[iso] then bloc[#bloc + 1] = iso end
+    end
+  end
+  return bloc
+end
+
+-- Propose the club if we lead the bloc and the last one we proposed is
+-- neither waiting nor running.
+local function lead_alliance(view, act, memory)
+  local list = members(view)
+  if list[1] ~= view.iso3 or #list < 2 then return end
+  local d = memory.alliance and view.deal(memory.alliance)
+  if d and (d.status == "proposed" or d.status == "agreed" or d.status == "active") then return end
+  local clauses = {}
+  for i = 1, #list do
+    for j = i + 1, #list do
+      if #clauses < 8 then
+        clauses[#clauses + 1] = { kind = "alliance", from = list[i], to = list[j] }
+      end
+    end
+  end
+  local deal = { term = ALLIANCE_TERM, clauses = clauses }
+  if act.can_propose(deal) then
+    local ok, id = act.propose(deal)
+    memory.alliance = ok and id or nil
+  end
+end
+
 return {
   api_version = 1,
   name = "Green bloc",
+
+  on_proposal = function(view, deal, memory)
+    for _, c in ipairs(deal.clauses) do
+      if c.kind ~= "alliance" then return deal.value_musd > 0 and "accept" or "reject" end
+    end
+    return "accept"
+  end,
 
   turn = function(view, act, memory)
     local me = view.me
@@ -40,6 +88,7 @@ return {
         if me.policy.subsidy[kind] < SUBSIDY then try(act, "set_subsidy", kind, SUBSIDY) end
       end
     end
+    if view.turn % 4 == 0 then lead_alliance(view, act, memory) end
     local short = me.shortage_t.magnet
     local target = STOCK_QUARTERS * me.demand_t.magnet
     if short > 0 then

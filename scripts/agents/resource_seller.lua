@@ -7,9 +7,19 @@
 -- export lightly; build a small separation plant when the treasury allows.
 -- A ban the nation started with stays. Suits Australia, Brazil, Malaysia,
 -- Myanmar, Tanzania and other holders of reserves.
+--
+-- Bargaining. Sign offtakes at good prices: at the market price, or at a
+-- fixed price no lower than 95% of what its producers get now; a lower
+-- price is countered with that floor. Never commit more than half of what
+-- it exports (a buyer asking for more is countered with what is left), so
+-- that it never breaks a delivery; when less than half the request is left,
+-- refuse. Welcome co-investment in plants at home.
+-- Anything else is signed when it pays.
 
 local ORE_TAX = 0.1
 local DEAR = 1.5              -- ore is dear above 1.5 times its reference price
+local FAIR = 0.95             -- the lowest fixed price, as a share of its producer price
+local COMMIT = 0.5            -- the most of its exports it sells under offtakes
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
@@ -37,9 +47,51 @@ local function capacity(view)
   return cap
 end
 
+-- Tonnes a quarter of 'good' promised under offtakes we said yes to (or
+-- countered) that may still run: kept in memory, so that answering costs
+-- no look at every deal.
+local function promised(view, memory, good)
+  local t, keep = 0, {}
+  for _, p in ipairs(memory.promised or {}) do
+    if p.ends > view.turn then
+      keep[#keep + 1] = p
+      if p.good == good then t = t + p.tonnes end
+    end
+  end
+  memory.promised = keep
+  return t
+end
+
+-- Answer an offer to buy from us: accept, or counter with a fair price and
+-- what we can spare; reject when less than half the request is spare.
+local function answer_offtake(view, memory, deal, c)
+  local me = view.me
+  local floor = math.ceil(FAIR * me.producer_price_usd_per_kg[c.good])
+  local spare = math.floor(COMMIT * me.exports_t[c.good] - promised(view, memory, c.good))
+  if spare < math.max(10, c.tonnes_per_turn / 2) then return "reject" end
+  local tonnes = math.min(c.tonnes_per_turn, spare)
+  -- a deal runs from the next turn for its term; an offer may wait a year first
+  memory.promised[#memory.promised + 1] = { good = c.good, tonnes = tonnes,
+                                            ends = view.turn + deal.term + 5 }
+  if (c.price == 0 or c.price >= floor) and c.tonnes_per_turn <= spare then return "accept" end
+  return { term = deal.term, clauses = { { kind = "offtake", from = c.from, to = c.to, good = c.good,
+           tonnes_per_turn = tonnes, price = c.price == 0 and 0 or math.max(c.price, floor) } } }
+end
+
 return {
   api_version = 1,
   name = "Resource seller",
+
+  on_proposal = function(view, deal, memory)
+    local c = deal.clauses[1]
+    if #deal.clauses == 1 and c.kind == "offtake" and c.from == view.iso3 then
+      return answer_offtake(view, memory, deal, c)
+    end
+    if #deal.clauses == 1 and c.kind == "coinvest" and c.to == view.iso3 then
+      return view.me.treasury_musd > 100 and "accept" or "reject"
+    end
+    return deal.value_musd > 0 and "accept" or "reject"
+  end,
 
   turn = function(view, act, memory)
     if view.turn % 4 ~= 2 then return end            -- once a year

@@ -7,6 +7,13 @@
 -- close to production, ease for everyone: cheap supply undercuts them. Never
 -- a total ban: that would only speed up rival mines. The technology ban and
 -- the tracking system stay on. Suits a nation that dominates processing.
+--
+-- Bargaining. In the tight half of the rhythm, offer each nation that
+-- tariffs our goods a one-year suspension of all our controls towards it in
+-- exchange for halving those tariffs (the 2025 truce); the controls come back
+-- by themselves when it ends, and the offer returns two years later. A
+-- suspended route is left alone: re-imposing it would break the deal. Other
+-- offers are accepted only when they pay.
 
 local GOODS = { "heavy_oxide", "magnet" }
 -- approval shares: { friendly, hostile } for each good
@@ -14,6 +21,9 @@ local SHARE = { heavy_oxide = { 0.7, 0.4 }, magnet = { 0.9, 0.7 } }
 local SQUEEZE = 0.2      -- taken off every share in the tight half of the rhythm
 local STEP = 0.05        -- smaller changes are not worth an order
 local TARIFFED = { "light_oxide", "heavy_oxide", "magnet" }
+local TRUCE_TURNS = 4    -- a suspension lasts a year
+local OFFER_EVERY = 8    -- quarters between two offers to the same nation
+local FIRST_OFFER = 5    -- not before the scheduled tariffs of the first year are in force
 
 -- Does 'n' tariff our goods or refuse to sell us ore?
 local function hostile(n, me)
@@ -36,12 +46,35 @@ local function rival_projects(view)
   return count
 end
 
--- Licence 'good' to 'dest' at 'share' unless that is already (nearly) so.
+-- Licence 'good' to 'dest' at 'share' unless that is already (nearly) so or
+-- the route is suspended under a deal.
 local function license(policy, act, good, dest, share)
-  local mode, current = policy.export_control(good, dest)
-  if mode == "licensed" and math.abs(current - share) < STEP then return end
+  local mode, current, suspended = policy.export_control(good, dest)
+  if suspended > 0 or (mode == "licensed" and math.abs(current - share) < STEP) then return end
   if act.can_set_export_control(good, dest, "licensed", share) then
     act.set_export_control(good, dest, "licensed", share)
+  end
+end
+
+-- Offer 'n' a year's suspension of our controls for half its tariffs on our goods.
+-- (An offer waits at most a year and a truce lasts one, so two offers two
+-- years apart never overlap.)
+local function offer_truce(view, act, memory, n)
+  local last = memory.offered[n.iso3]
+  if last and view.turn - last < OFFER_EVERY then return end
+  local clauses = { { kind = "suspend", from = view.iso3, to = n.iso3, good = "all" } }
+  for _, good in ipairs(TARIFFED) do
+    local rate = n.policy.tariff(good, view.iso3)
+    if rate > 0 then
+      clauses[#clauses + 1] = { kind = "tariff", from = n.iso3, to = view.iso3, good = good,
+                                rate = math.floor(rate * 10) / 20 }   -- half, in steps of 5%
+    end
+  end
+  if #clauses == 1 then return end                   -- no tariff to cut: no truce
+  local deal = { parties = { view.iso3, n.iso3 }, term = TRUCE_TURNS, clauses = clauses }
+  if act.can_propose(deal) then
+    act.propose(deal)
+    memory.offered[n.iso3] = view.turn
   end
 end
 
@@ -49,20 +82,32 @@ return {
   api_version = 1,
   name = "Rhythm card",
 
+  -- accept what pays, refuse the rest
+  on_proposal = function(view, deal, memory)
+    return deal.value_musd > 0 and "accept" or "reject"
+  end,
+
   init = function(view, memory)
     memory.rivals = rival_projects(view)
+    memory.offered = {}
   end,
 
   turn = function(view, act, memory)
     if view.turn % 2 ~= 0 then return end            -- a review every half year
+    memory.offered = memory.offered or {}
     local rivals = rival_projects(view)
     local rivals_closing_in = rivals > memory.rivals
     memory.rivals = rivals
-    local tight = (view.turn // 4) % 2 == 1 and not rivals_closing_in
+    local squeeze = (view.turn // 4) % 2 == 1
+    local tight = squeeze and not rivals_closing_in
+    local bargain = squeeze and view.turn >= FIRST_OFFER
     local mine = view.me.policy
     for _, n in ipairs(view.nations) do
       if n.iso3 ~= view.iso3 then
         local kind = hostile(n, view.iso3) and 2 or 1
+        if bargain and kind == 2 then
+          offer_truce(view, act, memory, n)
+        end
         for _, good in ipairs(GOODS) do
           local share = SHARE[good][kind] - (tight and SQUEEZE or 0)
           license(mine, act, good, n.iso3, share)

@@ -6,11 +6,19 @@
 -- year, put money into a separation plant in a resource-rich partner, the
 -- way Japan backed Lynas after 2010. Never tariffs, never bans. Suits Japan,
 -- South Korea, India.
+--
+-- Bargaining. Long contracts: every other year, unless its last offtake of
+-- NdPr oxide is waiting or running, offer the largest seller outside China a
+-- five-year offtake of a fifth of its exports at the market price (volume,
+-- not a bargain, is what it buys); a seller that said no is passed over
+-- the next time. Sign any offtake to us and any alliance; anything else
+-- when it pays.
 
 local GOODS = { "heavy_oxide", "magnet" }
 local TARGET_QUARTERS = 2
 local MAX_PRICE = 1.5        -- buy only below 1.5 times the reference price
 local CASH_RESERVE = 300     -- USD millions never spent on stockpiles
+local OFFTAKE_TERM, OFFTAKE_SHARE = 20, 0.2
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
@@ -30,9 +38,43 @@ local function partner(view)
   return best
 end
 
+-- Offer a long offtake of NdPr oxide unless the last one we proposed is
+-- waiting or running.
+local function seek_offtake(view, act, memory)
+  local d = memory.offtake and view.deal(memory.offtake)
+  if d and (d.status == "proposed" or d.status == "agreed" or d.status == "active") then return end
+  -- a seller that turned us down is passed over once
+  local avoid = d and d.status == "rejected" and d.parties[2] or nil
+  local best, best_t, me = nil, 0, view.iso3
+  for _, n in ipairs(view.nations) do
+    local t = n.exports_t.light_oxide                -- most export none: test that first
+    if t > best_t and n.iso3 ~= me and n.iso3 ~= "CHN" and n.iso3 ~= avoid then
+      best, best_t = n.iso3, t
+    end
+  end
+  local tonnes = math.floor(best_t * OFFTAKE_SHARE / 10) * 10
+  if best and tonnes >= 10 then
+    local deal = { parties = { view.iso3, best }, term = OFFTAKE_TERM, clauses = {
+      { kind = "offtake", from = best, to = view.iso3, good = "light_oxide", tonnes_per_turn = tonnes } } }
+    if act.can_propose(deal) then
+      local ok, id = act.propose(deal)
+      memory.offtake = ok and id or nil
+    end
+  end
+end
+
 return {
   api_version = 1,
   name = "Stability buyer",
+
+  on_proposal = function(view, deal, memory)
+    for _, c in ipairs(deal.clauses) do
+      if not ((c.kind == "offtake" and c.to == view.iso3) or c.kind == "alliance") then
+        return deal.value_musd > 0 and "accept" or "reject"
+      end
+    end
+    return "accept"
+  end,
 
   turn = function(view, act, memory)
     local me = view.me
@@ -54,6 +96,7 @@ return {
         end
       end
     end
+    if view.turn % 8 == 7 then seek_offtake(view, act, memory) end
     if view.turn % 8 == 3 then
       local p = partner(view)
       if p then

@@ -317,6 +317,9 @@ typedef enum {
     CP_EVENT_APPROVALS_SLOW,   /* a nation's licence approvals multiplied by 1 - magnitude */
     CP_EVENT_SUMMIT,           /* a nation suspends its controls on 'partner' for 'turns' */
     CP_EVENT_DEMAND_SHOCK,     /* a nation's demand of 'good' changes by 'magnitude' share */
+    CP_EVENT_PRICE_FLOOR,      /* a nation announces a price floor for its producers of
+                                  'good' (-1: light oxide) at the world price plus
+                                  'magnitude' share (0..1); it stays until changed */
     CP_EVENT_KIND_COUNT
 } cp_event_kind;
 
@@ -496,6 +499,21 @@ void cp_world_advance(cp_world *w);
 /* Make an event happen at the next advance (teacher's injection). */
 cp_status cp_world_inject_event(cp_world *w, const cp_event *e, cp_error *err);
 
+/* A teacher's policy lock (lock.c). While 'nation''s policy is locked,
+ * cp_world_check and cp_world_submit refuse its policy orders (tariffs,
+ * export controls and their suspension, quotas, export taxes, subsidies,
+ * price floors, tracking, the technology ban) with CP_ERR_LOCKED and a
+ * message naming the nation; so does the turn end for orders queued before
+ * the lock, and the scenario's scheduled orders for that nation are
+ * reported as refused. Facilities, stockpiles and events are not orders on
+ * its policy and go on; the clauses of a deal it agreed still take effect.
+ * The lock takes effect at once, is saved with the world and lasts until
+ * unlocked. */
+cp_status cp_world_lock_policy(cp_world *w, int nation, int locked, cp_error *err);
+int cp_world_policy_locked(const cp_world *w, int nation); /* 1 locked, 0 not (or no such nation) */
+/* Is 'kind' an order on a nation's policy (the kinds a lock refuses)? */
+int cp_order_kind_is_policy(cp_order_kind kind);
+
 /* A 64-bit hash of the whole state: equal hashes, equal games. */
 uint64_t cp_world_hash(const cp_world *w);
 
@@ -515,6 +533,12 @@ cp_status cp_world_counter(cp_world *w, int deal_id, int nation, const cp_deal *
 cp_status cp_world_withdraw_deal(cp_world *w, int deal_id, int nation, cp_error *err);
 /* The same checks as propose, without proposing. */
 cp_status cp_world_check_deal(const cp_world *w, const cp_deal *d, cp_error *err);
+/* The checks of cp_world_answer and cp_world_counter, changing nothing: the
+ * dry runs behind the agents' act.can_answer and act.can_counter, and how
+ * the agent host checks a deal action it carries out when the turn ends. */
+cp_status cp_world_check_answer(const cp_world *w, int deal_id, int nation, cp_error *err);
+cp_status cp_world_check_counter(const cp_world *w, int deal_id, int nation, const cp_deal *d,
+                                 cp_error *err);
 
 int cp_world_deal_count(const cp_world *w);
 const cp_deal *cp_world_deal(const cp_world *w, int id);
@@ -580,6 +604,16 @@ typedef struct {
     double tariffs_musd, export_taxes_musd, transport_musd;
 } cp_ledger;
 void cp_world_ledger(const cp_world *w, cp_ledger *out);
+
+/* Tariffs, route by route (tariffs.c): USD millions of tariff that
+ * 'importer' collected on 'good' from 'origin' over the whole game so far
+ * (0 for indices out of range). Who bore it: in the model's market the
+ * importer's price rises by e_X / (e_X + e_M) of the tariff wedge and the
+ * exporter's price falls by the rest (e_X the good's supply elasticity, e_M
+ * its demand elasticity; tests/core/test_market.c holds the market to it);
+ * cp_world_tariff_importer_share returns that share for 'good'. */
+double cp_world_tariff_paid_musd(const cp_world *w, int importer, cp_good good, int origin);
+double cp_world_tariff_importer_share(const cp_world *w, cp_good good);
 
 /* ---- names ------------------------------------------------------------ */
 

@@ -301,6 +301,27 @@ cp_status cp_world_counter(cp_world *w, int id, int nation, const cp_deal *terms
     return CP_OK;
 }
 
+/* open_deal and check_deal only read the world: the casts below are safe. */
+cp_status cp_world_check_answer(const cp_world *w, int id, int nation, cp_error *err)
+{
+    int p;
+    if (!open_deal((cp_world *)w, id, nation, err, &p))
+        return err ? err->code : CP_ERR_BAD_STATE;
+    return CP_OK;
+}
+
+cp_status cp_world_check_counter(const cp_world *w, int id, int nation, const cp_deal *terms,
+                                 cp_error *err)
+{
+    int p;
+    const cp_deal *d = open_deal((cp_world *)w, id, nation, err, &p);
+    if (!d)
+        return err ? err->code : CP_ERR_BAD_STATE;
+    cp_deal trial = *d;
+    copy_terms(&trial, terms);
+    return cp_world_check_deal(w, &trial, err);
+}
+
 cp_status cp_world_withdraw_deal(cp_world *w, int id, int nation, cp_error *err)
 {
     if (id < 0 || id >= w->deal_count)

@@ -7,9 +7,11 @@
  * quarter at random_events = 1 [E]: a mine flood or accident 1% per mining
  * nation; a lawsuit 2% per project in permitting, scaled by the host's
  * permitting regime; conflict at the nation's stated yearly risk; slower
- * licence approvals 3% per nation running a licensing regime.
+ * licence approvals 3% per nation running a licensing regime. A price floor
+ * is never drawn: a scenario schedules it or a teacher injects it.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "world_internal.h"
 
@@ -25,6 +27,8 @@ cp_status evt_check(const cp_world *w, const cp_event *e, cp_error *err)
         return cp_fail(err, CP_ERR_UNKNOWN_PARTNER, "summit: needs a partner nation");
     if (e->kind == CP_EVENT_DEMAND_SHOCK && (e->good < 0 || e->good >= CP_GOOD_COUNT))
         return cp_fail(err, CP_ERR_UNKNOWN_GOOD, "demand_shock: needs a good");
+    if (e->kind == CP_EVENT_PRICE_FLOOR && (e->good < -1 || e->good >= CP_GOOD_COUNT))
+        return cp_fail(err, CP_ERR_UNKNOWN_GOOD, "price_floor: unknown good %d", e->good);
     if (e->kind == CP_EVENT_LAWSUIT && e->facility >= w->facility_count)
         return cp_fail(err, CP_ERR_UNKNOWN_FACILITY, "lawsuit: unknown facility %d", e->facility);
     if (e->kind != CP_EVENT_DEMAND_SHOCK && (e->magnitude < 0 || e->magnitude > 1))
@@ -94,6 +98,22 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
                  note ? note : "");
         return;
     }
+    case CP_EVENT_PRICE_FLOOR: {
+        /* an announcement, not a lasting effect: the floor is policy from now on */
+        cp_good g = e->good >= 0 ? (cp_good)e->good : CP_LIGHT_OXIDE;
+        double p = w->market[g].world_price_usd_per_kg;
+        if (!(p > 0))
+            p = w->sc->goods[g].reference_price_usd_per_kg;
+        double floor = p * (1.0 + e->magnitude);
+        w->nations[e->nation].policy.price_floor_usd_per_kg[g] = floor;
+        uint64_t bits;
+        memcpy(&bits, &floor, sizeof bits);
+        w->policy_hash = rng_mix(w->policy_hash ^ bits ^ (uint64_t)e->nation << 56);
+        news_add(w, CP_NEWS_EVENT, e->nation, g,
+                 "%s announces a price floor of $%.0f/kg for its %s producers%s%s", who, floor,
+                 cp_good_name(g), note && *note ? ": " : "", note ? note : "");
+        return;
+    }
     default:
         break;
     }
@@ -128,7 +148,7 @@ void evt_scheduled(cp_world *w)
             continue;
         }
         cp_error e;
-        if (order_check(w, &s->order, &e) != CP_OK) {
+        if (lock_refuses(w, &s->order, &e) != CP_OK || order_check(w, &s->order, &e) != CP_OK) {
             news_add(w, CP_NEWS_POLICY, s->order.nation, -1, "scheduled %s not possible: %s",
                      cp_order_kind_name(s->order.kind), e.message);
             continue;

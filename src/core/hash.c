@@ -72,5 +72,12 @@ uint64_t cp_world_hash(const cp_world *w)
         h = mixd(h, w->nations[n].trust);
     for (int k = 0; k < w->effect_count; k++)
         h = mix(h, (uint64_t)w->effects[k].event.kind << 32 | (uint64_t)w->effects[k].turns_left);
+    /* the teacher's policy locks (lock.c), folded in only when there are
+     * any, so that games without locks keep the hashes they always had */
+    uint64_t locks = 0;
+    for (int n = 0; n < w->nation_count; n++)
+        locks |= (uint64_t)(w->policy_locked[n] != 0) << n;
+    if (locks)
+        h = mix(h, locks);
     return h;
 }

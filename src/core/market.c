@@ -386,6 +386,7 @@ static void settle(cp_world *w, const solve *sv, cp_good g)
             w->ledger.sellers_got_musd += x * (fob + rent) * to_musd;
             w->ledger.export_taxes_musd += x * tax * to_musd;
             w->ledger.tariffs_musd += x * tariff * to_musd;
+            w->tariff_paid_musd[g][j][i] += x * tariff * to_musd; /* route by route */
             w->ledger.transport_musd += x * sv->rt[i][j].k * to_musd;
             traded += x;
         }

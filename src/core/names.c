@@ -20,7 +20,8 @@ static const char *const order_names[CP_ORDER_KIND_COUNT] = {
     "set_export_tax",   "buy_stockpile",     "release_stockpile", "set_subsidy",
     "set_price_floor",  "set_tracking",      "set_tech_ban"};
 static const char *const event_names[CP_EVENT_KIND_COUNT] = {
-    "mine_flood", "lawsuit", "conflict", "approvals_slow", "summit", "demand_shock"};
+    "mine_flood", "lawsuit", "conflict", "approvals_slow", "summit", "demand_shock",
+    "price_floor"};
 
 static const char *const clause_names[CP_CLAUSE_KIND_COUNT] = {
     "tariff", "licence", "suspend", "offtake", "coinvest", "tech_transfer", "stockpile", "alliance"};

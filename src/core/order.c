@@ -475,7 +475,7 @@ void order_apply_pending(cp_world *w)
             if (o->nation != nation)
                 continue;
             cp_error e;
-            if (order_check(w, o, &e) != CP_OK) {
+            if (lock_refuses(w, o, &e) != CP_OK || order_check(w, o, &e) != CP_OK) {
                 news_add(w, CP_NEWS_POLICY, nation, -1, "order refused at turn end: %s",
                          e.message);
                 continue;
@@ -485,14 +485,18 @@ void order_apply_pending(cp_world *w)
     }
 }
 
+/* The teacher's policy lock (lock.c) binds the orders of players, agents
+ * and the scenario's schedule, not the clauses of deals (deal_exec.c), which
+ * are the core's own doing once every party has agreed. */
 cp_status cp_world_check(const cp_world *w, const cp_order *o, cp_error *err)
 {
-    return order_check(w, o, err);
+    cp_status st = order_check(w, o, err);
+    return st != CP_OK ? st : lock_refuses(w, o, err);
 }
 
 cp_status cp_world_submit(cp_world *w, const cp_order *o, cp_error *err)
 {
-    cp_status st = order_check(w, o, err);
+    cp_status st = cp_world_check(w, o, err);
     if (st != CP_OK)
         return st;
     if (w->pending_count >= CP_MAX_PENDING_ORDERS)

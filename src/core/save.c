@@ -148,6 +148,10 @@ static int i32(save_io *io, int v, long long lo, long long hi, const char *name)
         v = bits <= INT32_MAX ? (int)bits : -(int)(~bits) - 1;
     if (!io->failed && (v < lo || v > hi))
         fail(io, "%s is %d, not %lld..%lld", field_name(name), v, lo, hi);
+    /* after a failure the reader goes on to the end of the list without
+     * reading: give what follows a value in range to compute with */
+    if (io->reading && io->failed)
+        v = lo <= 0 && hi >= 0 ? 0 : (int)lo;
     return v;
 }
 
@@ -285,6 +289,9 @@ static void *alloc_items(save_io *io, size_t n, size_t size)
             (x) = v_;                                                                          \
     } while (0)
 #define I32(x) INT(x, INT_MIN, INT_MAX)
+/* a number of turns, and a turn (dates may lie before the game's start) */
+#define TURNS(x) INT(x, 0, SAVE_MAX_TURNS)
+#define TURN_AT(x) INT(x, -SAVE_MAX_TURNS, SAVE_MAX_TURNS)
 #define STR(s) str(io, (s), sizeof(s), #s)
 
 /* ---- the records --------------------------------------------------------- */
@@ -299,7 +306,7 @@ static void io_policy(save_io *io, cp_policy *p, int nn)
             cp_export_control *c = &p->control[g][d];
             INT(c->mode, CP_CONTROL_OPEN, CP_CONTROL_BANNED);
             F64(c->approval_share);
-            INT(c->suspended_turns, 0, INT_MAX);
+            TURNS(c->suspended_turns);
             INT(c->fallback_mode, CP_CONTROL_OPEN, CP_CONTROL_BANNED);
             F64(c->fallback_share);
         }
@@ -381,7 +388,7 @@ static void io_order(save_io *io, cp_order *o)
     I32(o->facility_kind);
     I32(o->mode);
     I32(o->flag);
-    I32(o->turns);
+    TURN_AT(o->turns);
     F64_ANY(o->amount);
 }
 
@@ -393,7 +400,7 @@ static void io_event(save_io *io, cp_event *e)
     I32(e->good);
     I32(e->facility);
     F64(e->magnitude);
-    I32(e->turns);
+    TURN_AT(e->turns);
 }
 
 /* What the rules read of an order without checking it again: the kind,
@@ -424,6 +431,8 @@ static void check_event(save_io *io, const cp_event *e, int nn, int facilities)
         fail(io, "summit: partner %d is not in the game", e->partner);
     else if (e->kind == CP_EVENT_DEMAND_SHOCK && (e->good < 0 || e->good >= CP_GOOD_COUNT))
         fail(io, "demand_shock: good %d is unknown", e->good);
+    else if (e->kind == CP_EVENT_PRICE_FLOOR && (e->good < -1 || e->good >= CP_GOOD_COUNT))
+        fail(io, "price_floor: good %d is unknown", e->good);
     else if (e->kind == CP_EVENT_LAWSUIT && (e->facility < -1 || e->facility >= facilities))
         fail(io, "lawsuit: facility %d does not exist", e->facility);
 }
@@ -436,9 +445,9 @@ static void io_facility_spec(save_io *io, cp_facility_spec *f, int nn)
     INT(f->funder, 0, nn - 1);
     F64(f->capacity_t_per_yr);
     INT(f->stage, 0, CP_STAGE_COUNT - 1);
-    INT(f->turns_in_stage, 0, INT_MAX);
+    TURNS(f->turns_in_stage);
     for (int s = 0; s < CP_STAGE_COUNT; s++)
-        INT(f->stage_turns[s], 0, INT_MAX);
+        TURNS(f->stage_turns[s]);
 }
 
 /* ---- the sections ------------------------------------------------------ */
@@ -450,9 +459,9 @@ static void io_scenario(save_io *io, cp_scenario *sc)
     begin(io, "SCEN", "scenario");
     STR(sc->name);
     STR(sc->title);
-    I32(sc->start_year);
+    TURN_AT(sc->start_year);
     INT(sc->start_quarter, 1, 4);
-    INT(sc->default_turns, 0, INT_MAX);
+    TURNS(sc->default_turns);
     int nn = count(io, &sc->nation_count, CP_MAX_NATIONS, 0, "sc->nation_count");
     for (int i = 0; i < nn; i++) {
         item(io, "nation", i);
@@ -469,7 +478,7 @@ static void io_scenario(save_io *io, cp_scenario *sc)
     for (int k = 0; k < count_s; k++) {
         cp_scheduled *s = &sc->scheduled[k];
         item(io, "scheduled item", k);
-        INT(s->turn, 0, INT_MAX);
+        TURNS(s->turn);
         INT(s->is_event, 0, 1);
         io_order(io, &s->order);
         io_event(io, &s->event);
@@ -514,7 +523,7 @@ static void io_clock(save_io *io, cp_world *w)
         u64(io, &w->rng.s[k]);
     if (!io->failed && (w->rng.s[0] | w->rng.s[1] | w->rng.s[2] | w->rng.s[3]) == 0)
         fail(io, "the random stream is all zeros");
-    INT(w->turn, 0, INT_MAX - 1);
+    TURNS(w->turn);
     INT(w->resolving, 0, 0); /* never saved inside an advance */
     u64(io, &w->policy_hash);
     cp_ledger *l = &w->ledger;
@@ -544,6 +553,11 @@ static void io_nations(save_io *io, cp_world *w)
             fail(io, "%s, but the scenario's nation there is %s", w->nations[i].iso3,
                  w->sc->nations[i].iso3);
     }
+    /* version 2: the teacher's policy locks (lock.c); none before */
+    item(io, NULL, 0);
+    if (io->version >= 2)
+        for (int i = 0; i < nn && !io->failed; i++)
+            INT(w->policy_locked[i], 0, 1);
     end(io);
 }
 
@@ -566,17 +580,19 @@ static void io_facilities(save_io *io, cp_world *w)
         F64(f->capacity_t_per_yr);
         INT(f->stage, 0, CP_STAGE_COUNT - 1);
         for (int s = 0; s < CP_STAGE_COUNT; s++)
-            INT(f->stage_turns[s], 0, INT_MAX);
-        INT(f->turns_in_stage, 0, INT_MAX);
+            TURNS(f->stage_turns[s]);
+        TURNS(f->turns_in_stage);
         F64(f->progress);
-        I32(f->start_turn);
-        I32(f->operating_turn);
+        if (!io->failed && !(f->progress >= 0 && f->progress <= 1))
+            fail(io, "progress is %g, not 0..1", f->progress);
+        TURN_AT(f->start_turn);
+        TURN_AT(f->operating_turn);
         F64(f->capex_musd);
         F64(f->capex_paid_musd);
         F64(f->funds_musd);
         F64(f->output_t);
         F64(f->utilisation);
-        INT(f->delay_turns, 0, INT_MAX);
+        TURNS(f->delay_turns);
     }
     end(io);
 }
@@ -603,6 +619,13 @@ static void io_markets(save_io *io, cp_world *w)
             F64S(s->premium[i], nn);
         F64S(s->quota_premium, nn);
     }
+    /* version 2: tariff collected route by route (tariffs.c); a version 1
+     * game starts counting from the turn it is loaded */
+    item(io, NULL, 0);
+    if (io->version >= 2)
+        for (int g = 0; g < CP_GOOD_COUNT; g++)
+            for (int j = 0; j < nn; j++)
+                F64S(w->tariff_paid_musd[g][j], nn);
     end(io);
 }
 
@@ -652,7 +675,7 @@ static void io_events(save_io *io, cp_world *w)
         cp_effect *ef = &w->effects[k];
         item(io, "effect", k);
         io_event(io, &ef->event);
-        INT(ef->turns_left, 0, INT_MAX);
+        TURNS(ef->turns_left);
         if (!io->failed)
             check_event(io, &ef->event, w->nation_count, w->facility_count);
     }
@@ -736,7 +759,7 @@ static void io_news(save_io *io, cp_world *w)
     for (int k = 0; k < n && !io->failed; k++) {
         cp_news *x = &w->news[k];
         item(io, "news item", k);
-        I32(x->turn);
+        TURN_AT(x->turn);
         INT(x->kind, CP_NEWS_POLICY, CP_NEWS_MARKET);
         INT(x->nation, -1, w->nation_count - 1);
         I32(x->good); /* commentary: shown through cp_good_name, which copes */
@@ -807,11 +830,11 @@ static void io_deals(save_io *io, cp_world *w)
         int clauses = count(io, &d->clause_count, CP_MAX_CLAUSES, 0, "d->clause_count");
         for (int c = 0; c < clauses && !io->failed; c++)
             io_clause(io, &d->clauses[c], nn, w->facility_count);
-        INT(d->term_turns, 1, INT_MAX);
-        I32(d->proposed_turn);
-        I32(d->start_turn);
-        I32(d->end_turn);
-        INT(d->revision, 0, INT_MAX);
+        INT(d->term_turns, 1, SAVE_MAX_TURNS);
+        TURN_AT(d->proposed_turn);
+        TURN_AT(d->start_turn);
+        TURN_AT(d->end_turn);
+        INT(d->revision, 0, INT_MAX / 2); /* counters add one */
         INT(d->status, 0, CP_DEAL_STATUS_COUNT - 1);
         INT(d->breacher, -1, nn - 1);
     }
@@ -824,7 +847,7 @@ static void io_deals(save_io *io, cp_world *w)
     for (int k = 0; k < n && !io->failed; k++) {
         cp_deal_event *e = &w->deal_events[k];
         item(io, "deal log entry", k);
-        I32(e->turn);
+        TURN_AT(e->turn);
         INT(e->deal_id, 0, w->deal_count - 1);
         INT(e->nation, -1, nn - 1);
         INT(e->status, 0, CP_DEAL_STATUS_COUNT - 1);

@@ -26,10 +26,16 @@
 
 #define SAVE_MAGIC "CPWORLD\x1a"
 enum {
-    SAVE_VERSION = 1,        /* the version this build writes */
+    SAVE_VERSION = 2,        /* the version this build writes (2: policy locks, tariffs by route) */
     SAVE_VERSION_OLDEST = 1, /* the oldest version it reads (and migrates) */
     SAVE_HEADER_BYTES = 32,
-    SAVE_MAGIC_BYTES = 8
+    SAVE_MAGIC_BYTES = 8,
+    /* Turn numbers and durations in a save lie within +-SAVE_MAX_TURNS: far
+     * beyond any game (4000 turns are a millennium), and far enough from
+     * INT_MAX that the rules' turn arithmetic (a turn plus a delay plus a
+     * stage's length, a turn minus a proposal's) cannot overflow on a
+     * damaged file. */
+    SAVE_MAX_TURNS = 1000000
 };
 
 /* One pass over a world's fields, reading or writing. The same field list

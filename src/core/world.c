@@ -121,6 +121,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         w->nations[i].score = 0;
     score_update(w);
     memset(&w->ledger, 0, sizeof w->ledger);
+    memset(w->tariff_paid_musd, 0, sizeof w->tariff_paid_musd); /* tariffs.c: counted from turn 0 */
     for (int i = 0; i < w->nation_count; i++)
         for (int g = 0; g < CP_GOOD_COUNT; g++)
             w->ledger.initial_stock_t += (w->nations[i].stock_t[g] + w->nations[i].stockpile_t[g] +

@@ -4,7 +4,8 @@
  * cp_world and read it through chokepoint.h. Prefixes name the file that owns
  * a function: order_ (order.c), fac_ (facility.c), prod_ (production.c),
  * mkt_ (market.c), cons_ (consumption.c), evt_ (event.c), score_ (score.c),
- * hist_ (history.c), news_ (news.c), rng_ (rng.c).
+ * hist_ (history.c), news_ (news.c), rng_ (rng.c), lock_ (lock.c); tariffs.c
+ * has only public functions.
  */
 #ifndef CP_WORLD_INTERNAL_H
 #define CP_WORLD_INTERNAL_H
@@ -71,6 +72,9 @@ struct cp_world {
     cp_event injected[CP_MAX_ACTIVE_EFFECTS];
 
     cp_ledger ledger;
+    /* tariff collected by importer j on good g from origin i, whole game (tariffs.c) */
+    double tariff_paid_musd[CP_GOOD_COUNT][CP_MAX_NATIONS][CP_MAX_NATIONS]; /* [g][j][i] */
+    int policy_locked[CP_MAX_NATIONS]; /* 1: the teacher locked its policy (lock.c) */
 
     /* history: rows for turns 0..turn; grown by doubling */
     int hist_cap;
@@ -91,6 +95,10 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err);
 void order_apply(cp_world *w, const cp_order *o);
 void order_apply_pending(cp_world *w);
 double order_committed_musd(const cp_world *w, int nation);
+
+/* lock.c: CP_ERR_LOCKED when 'o' is a policy order of a locked nation
+ * (asked for orders, never for the clauses of deals) */
+cp_status lock_refuses(const cp_world *w, const cp_order *o, cp_error *err);
 
 /* facility.c */
 void fac_stage_turns_default(const cp_world *w, cp_facility_kind k, int host,

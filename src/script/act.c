@@ -6,7 +6,8 @@
  * once; agent.c withdraws everything the turn queued if the turn fails.
  * act.can_set_tariff(...) asks the same question without queueing.
  * Bad arguments are refusals too (false, message): an agent's mistake
- * costs it the order, never the turn.
+ * costs it the order, never the turn. The deal functions (propose, answer,
+ * counter) are in act_deal.c.
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <lauxlib.h>
 
 #include "agent.h"
+#include "api.h"
 #include "order_spec.h"
 
 /* Fill 'o' from the arguments starting at 'arg'; on a bad argument, write
@@ -149,7 +151,7 @@ static int parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_orde
     return 0;
 }
 
-static int refuse(lua_State *L, cps_agent *a, int dry, const char *msg)
+int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg)
 {
     if (!dry && a->report) {
         cps_turn_report *r = a->report;
@@ -186,16 +188,16 @@ static int act_call(lua_State *L)
     }
     if (!a->in_turn && !dry) {
         snprintf(msg, sizeof msg, "%s: orders can only be issued inside turn()", spec->name);
-        return refuse(L, a, dry, msg);
+        return cps_act_refuse(L, a, dry, msg);
     }
     cp_order o;
     cps_order_init(&o, kind, a->nation);
     if (parse_args(L, arg, spec, &o, msg, sizeof msg) != 0)
-        return refuse(L, a, dry, msg);
+        return cps_act_refuse(L, a, dry, msg);
     cp_error err;
     if (dry) {
         if (cp_world_check(a->world, &o, &err) != CP_OK)
-            return refuse(L, a, dry, err.message);
+            return cps_act_refuse(L, a, dry, err.message);
         lua_pushboolean(L, 1);
         return 1;
     }
@@ -203,10 +205,10 @@ static int act_call(lua_State *L)
     if (r->orders >= CPS_MAX_ORDERS_PER_TURN) {
         snprintf(msg, sizeof msg, "%s: too many orders this turn (at most %d)", spec->name,
                  CPS_MAX_ORDERS_PER_TURN);
-        return refuse(L, a, dry, msg);
+        return cps_act_refuse(L, a, dry, msg);
     }
     if (cp_world_submit(a->world, &o, &err) != CP_OK)
-        return refuse(L, a, dry, err.message);
+        return cps_act_refuse(L, a, dry, err.message);
     a->queued[r->orders] = cp_world_pending_count(a->world) - 1;
     r->order_list[r->orders] = o;
     r->orders++;
@@ -216,7 +218,7 @@ static int act_call(lua_State *L)
 
 void cps_act_push(lua_State *L)
 {
-    lua_createtable(L, 0, 2 * CP_ORDER_KIND_COUNT);
+    lua_createtable(L, 0, 2 * (CP_ORDER_KIND_COUNT + CPS_DEAL_ACT_COUNT));
     for (int k = 0; k < CP_ORDER_KIND_COUNT; k++) {
         char name[64];
         for (int dry = 0; dry <= 1; dry++) {
@@ -227,4 +229,5 @@ void cps_act_push(lua_State *L)
             lua_setfield(L, -2, name);
         }
     }
+    cps_act_deal_push(L);
 }

@@ -64,6 +64,7 @@ cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, in
     snprintf(a->path, sizeof a->path, "%s", path);
     snprintf(a->display, sizeof a->display, "%s", display);
     a->ref_turn = a->ref_init = a->ref_view = a->ref_act = a->ref_memory = LUA_NOREF;
+    a->ref_proposal = LUA_NOREF;
 
     cps_sandbox_opts so = {0};
     so.mem_cap_bytes = a->opts.mem_bytes;
@@ -126,11 +127,12 @@ cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, in
     a->ref_init = it == LUA_TFUNCTION ? luaL_ref(L, LUA_REGISTRYINDEX) : (lua_pop(L, 1), LUA_NOREF);
     lua_pushliteral(L, "on_proposal");
     int pt = lua_rawget(L, t);
-    lua_pop(L, 1);
     if (pt != LUA_TNIL && pt != LUA_TFUNCTION) {
-        snprintf(err, errlen, "%s: on_proposal must be a function", display);
+        snprintf(err, errlen, "%s: on_proposal must be a function (it is %s)", display,
+                 luaL_typename(L, -1));
         goto fail;
     }
+    a->ref_proposal = pt == LUA_TFUNCTION ? luaL_ref(L, LUA_REGISTRYINDEX) : (lua_pop(L, 1), LUA_NOREF);
     lua_pushliteral(L, "name");
     if (lua_rawget(L, t) == LUA_TSTRING)
         snprintf(a->name, sizeof a->name, "%s", lua_tostring(L, -1));
@@ -184,7 +186,7 @@ int cps_agent_init(cps_agent *a, char *err, size_t errlen)
     return 0;
 }
 
-static cps_fail_kind fail_of(const cps_call_result *res)
+cps_fail_kind cps_agent_fail_of(const cps_call_result *res)
 {
     switch (res->status) {
     case CPS_CALL_OK: return CPS_FAIL_NONE;
@@ -214,7 +216,7 @@ int cps_agent_turn(cps_agent *a, cps_turn_report *rep)
     a->report = NULL;
     rep->instructions = res.instructions;
     rep->mem_bytes = res.mem_peak_bytes;
-    rep->fail = fail_of(&res);
+    rep->fail = cps_agent_fail_of(&res);
     if (rep->fail != CPS_FAIL_NONE) {
         snprintf(rep->message, sizeof rep->message, "%s", res.message);
     } else {
@@ -227,10 +229,13 @@ int cps_agent_turn(cps_agent *a, cps_turn_report *rep)
         }
         lua_pop(L, 1);
     }
-    if (rep->fail == CPS_FAIL_NONE)
+    if (rep->fail == CPS_FAIL_NONE) {
+        cps_act_deal_commit(a, rep);
         return 0;
-    /* Discard the turn: withdraw what it queued, newest first so the
-     * indices of the older ones stay valid. */
+    }
+    /* Discard the turn: its deal actions, and what it queued, newest first
+     * so the indices of the older ones stay valid. */
+    cps_act_deal_drop(a);
     for (int i = rep->orders - 1; i >= 0; i--) {
         cp_error e;
         cp_world_withdraw(a->world, a->queued[i], &e);

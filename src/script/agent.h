@@ -13,6 +13,13 @@
  * call returns (cp_world_withdraw), so the nation keeps its policies and the
  * world is exactly as if the agent had done nothing.
  *
+ * Deals. act.propose, act.answer and act.counter are checked by the core at
+ * once (the answer is exact) but carried out when the turn call ends, and
+ * only if it succeeded (act_deal.c): a failed turn leaves no deal behind.
+ * Before each turn the seats call on_proposal for every deal waiting for
+ * the agent's answer (cps_agent_proposal), metered like turn; its answer is
+ * carried out only if the call succeeded.
+ *
  * Private to src/script (it includes the sandbox and so lua.h).
  */
 #ifndef CPS_AGENT_H
@@ -26,8 +33,19 @@
 enum {
     CPS_MAX_ORDERS_PER_TURN = 64,
     CPS_MAX_PRINTS_PER_TURN = 20,
-    CPS_KEEP_REFUSALS = 16
+    CPS_KEEP_REFUSALS = 16,
+    CPS_MAX_DEAL_ACTIONS = 8 /* proposals, answers and counters a turn */
 };
+
+/* A deal action queued during a turn (act_deal.c). */
+typedef enum { CPS_DEAL_PROPOSE = 0, CPS_DEAL_ANSWER, CPS_DEAL_COUNTER } cps_deal_action_kind;
+
+typedef struct {
+    cps_deal_action_kind kind;
+    int deal_id;    /* answer, counter; for propose the id it will get */
+    cp_answer answer;
+    cp_deal deal;   /* propose, counter */
+} cps_deal_action;
 
 typedef struct {
     long long budget_instructions; /* per call; 0 = 2,000,000 */
@@ -56,6 +74,7 @@ typedef struct {
     size_t mem_bytes;       /* peak memory during the call */
     int orders;             /* orders queued (0 after a failure: withdrawn) */
     int refused;            /* action calls that returned false */
+    int deals;              /* deal actions carried out (proposals, answers, counters) */
     char refusals[CPS_KEEP_REFUSALS][CP_TEXT_LEN]; /* the first few refusal messages */
     cp_order order_list[CPS_MAX_ORDERS_PER_TURN];  /* the orders queued */
 } cps_turn_report;
@@ -70,13 +89,16 @@ typedef struct cps_agent {
     cps_agent_opts opts;
 
     /* registry references */
-    int ref_turn, ref_init, ref_view, ref_act, ref_memory;
+    int ref_turn, ref_init, ref_view, ref_act, ref_memory, ref_proposal;
 
     /* the call in progress */
     int in_turn;
     int prints;
     cps_turn_report *report;
     int queued[CPS_MAX_ORDERS_PER_TURN]; /* pending indices of the orders queued */
+    cps_deal_action deal_actions[CPS_MAX_DEAL_ACTIONS]; /* carried out when the turn ends */
+    int deal_action_count;
+    int proposals_queued;
 } cps_agent;
 
 /* Load the agent file 'path' (shown as 'display') for nation 'nation' of
@@ -92,6 +114,19 @@ int cps_agent_init(cps_agent *a, char *err, size_t errlen);
 /* Play one turn: call turn(view, act, memory), keep or withdraw its orders.
  * Returns 0 when the call succeeded, -1 when it failed; 'rep' says more. */
 int cps_agent_turn(cps_agent *a, cps_turn_report *rep);
+
+/* The failure a sandbox call result stands for (CPS_FAIL_NONE when it succeeded). */
+cps_fail_kind cps_agent_fail_of(const cps_call_result *res);
+
+/* proposal.c: does the agent answer proposals (has an on_proposal)? */
+int cps_agent_answers(const cps_agent *a);
+
+/* Ask the agent about deal 'deal_id' (waiting for its answer): call
+ * on_proposal(view, deal, memory) and carry out what it returns -- accept,
+ * reject, a counter, or nothing. Returns 0 when the call succeeded (a
+ * refused answer counts in rep->refused), -1 when it failed ('rep' says
+ * why; no answer is given). */
+int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep);
 
 /* Point the agent at another world (after a load or a clone). */
 void cps_agent_set_world(cps_agent *a, cp_world *w);
@@ -109,6 +144,19 @@ int cps_agent_memory_load(cps_agent *a, const char *text, size_t len, char *err,
  * on the stack. */
 void cps_view_push(lua_State *L);
 void cps_act_push(lua_State *L);
+/* act.c: refuse an action: count it in the turn's report (unless a dry
+ * run), push false and 'msg'; returns 2 (the results). */
+int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg);
+/* act_deal.c: add propose, answer, counter and their can_* twins to the
+ * act table at the top; carry out the deal actions of a turn that
+ * succeeded (refusals are logged), or drop them. */
+void cps_act_deal_push(lua_State *L);
+void cps_act_deal_commit(cps_agent *a, cps_turn_report *rep);
+void cps_act_deal_drop(cps_agent *a);
+/* deal_lua.c: read the deal table at 'idx' (proposer 'proposer'); push a
+ * deal as a fresh table, valued for 'nation'. */
+int cps_deal_read(lua_State *L, int idx, int proposer, cp_deal *d, char *msg, size_t len);
+void cps_deal_push(lua_State *L, const cp_world *w, const cp_deal *d, int nation);
 /* Look the string at 'arg' up: a nation's ISO3 (CPS_NAMES_NATIONS), a good
  * (CPS_NAMES_GOODS) or a field of class 'which'; -1 if unknown (view.c). */
 enum {

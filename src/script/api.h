@@ -40,7 +40,7 @@ enum { CPS_PUBLIC = 0, CPS_PRIVATE = 1 };
 /* Classes of values an agent sees. */
 typedef enum {
     CPS_CLS_AGENT = 0, /* the table an agent file returns (documentation only) */
-    CPS_CLS_VIEW,
+    CPS_CLS_VIEW,          /* VIEW .. HISTORY: the classes served by proxies (view.c), kept together */
     CPS_CLS_NATION,
     CPS_CLS_WEIGHTS,
     CPS_CLS_POLICY,
@@ -52,6 +52,8 @@ typedef enum {
     CPS_CLS_NEWS,          /* a news item (a plain table) */
     CPS_CLS_CONSTANTS,     /* view.constants (a plain table) */
     CPS_CLS_GOOD_PARAMS,   /* view.constants.goods_params[good] */
+    CPS_CLS_DEAL,          /* a deal (a plain table; also what act.propose takes) */
+    CPS_CLS_CLAUSE,        /* a clause of a deal (a plain table) */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -81,6 +83,8 @@ enum {
     CPS_FN_EXPORT_CONTROL,  /* policy.export_control(good, destination) */
     CPS_FN_HISTORY_NATION,  /* view.history.nation(iso3 [, turn]) */
     CPS_FN_HISTORY_MARKET,  /* view.history.market(good [, turn]) */
+    CPS_FN_DEALS,           /* view.deals() */
+    CPS_FN_DEAL,            /* view.deal(id) */
     CPS_FN_COUNT
 };
 
@@ -117,6 +121,32 @@ typedef struct {
 } cps_class;
 
 extern const cps_class cps_classes[CPS_CLS_COUNT];
+
+/* Deals in Lua. A clause is a table { kind = "offtake", from = "AUS", to =
+ * "USA", ... } whose other fields depend on its kind: this table names them
+ * (deal_lua.c reads and writes clauses with it, api_docs.c documents it).
+ * Indexed by cp_clause_kind. */
+typedef struct {
+    const char *kind;   /* the clause kind's name (cp_clause_kind_name) */
+    int good;           /* 0: no good; 1: a Good; 2: a Good or "all" (default "all") */
+    int facility;       /* 1: a FacilityKind in the field 'facility' */
+    const char *amount; /* the field held in cp_clause.amount, or NULL */
+    const char *amount_doc;
+    const char *doc;    /* what the clause binds 'from' to */
+} cps_clause_spec;
+
+extern const cps_clause_spec cps_clause_specs[];
+
+/* The deal functions of act (act_deal.c), for the documentation; each has a
+ * can_* twin like the order functions. */
+typedef struct {
+    const char *name;
+    const char *summary;
+    cps_fn_doc sig;
+} cps_act_fn;
+
+enum { CPS_DEAL_ACT_COUNT = 3 };
+extern const cps_act_fn cps_deal_acts[CPS_DEAL_ACT_COUNT];
 
 /* The index of field 'name' in class 'cls', or -1. */
 int cps_api_find_field(cps_class_id cls, const char *name);

@@ -16,6 +16,7 @@
 
 #include <lauxlib.h>
 
+#include "agent.h"
 #include "api.h"
 #include "order_spec.h"
 #include "sandbox.h"
@@ -85,6 +86,25 @@ static const char *sector_n(int i) { return cp_sector_name((cp_sector)i); }
 static const char *kind_n(int i) { return cp_facility_kind_name((cp_facility_kind)i); }
 static const char *stage_n(int i) { return cp_stage_name((cp_stage)i); }
 static const char *mode_n(int i) { return cp_control_mode_name((cp_control_mode)i); }
+static const char *clause_n(int i) { return cp_clause_kind_name((cp_clause_kind)i); }
+
+/* The fields of a clause kind, e.g. "good, tonnes_per_turn, price". */
+static void clause_fields(text *t, const cps_clause_spec *c)
+{
+    int n = 0;
+    if (c->good)
+        put(t, "%s`good`%s", n++ ? ", " : "", c->good == 2 ? " (optional, default \"all\")" : "");
+    if (c->facility)
+        put(t, "%s`facility`", n++ ? ", " : "");
+    if (c->amount)
+        put(t, "%s`%s` (%s)", n++ ? ", " : "", c->amount, c->amount_doc);
+    if (!strcmp(c->kind, "offtake"))
+        put(t, "%s`price` (optional)", n++ ? ", " : "");
+    if (!strcmp(c->kind, "coinvest"))
+        put(t, "%s`capacity_t_per_yr`", n++ ? ", " : "");
+    if (!n)
+        put(t, "none");
+}
 
 /* The globals and library functions an agent's sandbox offers, sorted:
  * read from a real sandbox, so the list is what agents get. */
@@ -174,6 +194,8 @@ static void write_stubs(text *t)
     quoted_names(t, stage_n, CP_STAGE_COUNT);
     put(t, "\n---@alias ControlMode ");
     quoted_names(t, mode_n, CP_CONTROL_BANNED + 1);
+    put(t, "\n---@alias ClauseKind ");
+    quoted_names(t, clause_n, CP_CLAUSE_KIND_COUNT);
     put(t, "\n---@alias GoodTable table<Good, number>\n"
            "---@alias SectorTable table<Sector, number>\n"
            "---@alias KindTable table<FacilityKind, number>\n"
@@ -181,6 +203,11 @@ static void write_stubs(text *t)
            "---@alias SectorGoodTable table<Sector, GoodTable>\n");
     for (int c = 0; c < CPS_CLS_COUNT; c++)
         stub_fields(t, &cps_classes[c]);
+    put(t, "\n---What act.propose and act.counter take (a Deal read from the view will do).\n"
+           "---@class DealTerms\n"
+           "---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names\n"
+           "---@field term integer how many quarters it binds once in force\n"
+           "---@field clauses Clause[] what each party gives\n");
     put(t, "\n---The action functions: each queues one order and returns true, or false and the\n"
            "---reason; each can_* twin asks the same question without queueing anything.\n"
            "---@class Act\n");
@@ -192,6 +219,16 @@ static void write_stubs(text *t)
                 put(t, "%s%s%s: %s", i ? ", " : "", s->params[i].name,
                     s->params[i].optional ? "?" : "", stub_type(s->params[i].type));
             put(t, "): boolean, string? %s%s\n", dry ? "Dry run of act." : "", dry ? s->name : s->summary);
+        }
+    }
+    for (int k = 0; k < CPS_DEAL_ACT_COUNT; k++) {
+        const cps_act_fn *f = &cps_deal_acts[k];
+        for (int dry = 0; dry <= 1; dry++) {
+            put(t, "---@field %s%s fun(", dry ? "can_" : "", f->name);
+            for (int i = 0; i < f->sig.nargs; i++)
+                put(t, "%s%s: %s", i ? ", " : "", f->sig.args[i].name, f->sig.args[i].type);
+            put(t, "): %s %s%s\n", dry ? "boolean, string?" : f->sig.returns,
+                dry ? "Dry run of act." : "", dry ? f->name : f->summary);
         }
     }
 }
@@ -287,6 +324,29 @@ static void write_reference(text *t)
             type[k2] = '\0';
             put(t, "- `%s` (%s%s): %s\n", p->name, type, p->optional ? ", optional" : "", p->doc);
         }
+    }
+    for (int k = 0; k < CPS_DEAL_ACT_COUNT; k++) {
+        const cps_act_fn *f = &cps_deal_acts[k];
+        put(t, "\n#### act.%s(", f->name);
+        for (int i = 0; i < f->sig.nargs; i++)
+            put(t, "%s%s", i ? ", " : "", f->sig.args[i].name);
+        put(t, ")\n\n%s Returns %s.\n\n", f->summary,
+            f->sig.returns_doc[0] ? f->sig.returns_doc : "true, or false and the reason");
+        for (int i = 0; i < f->sig.nargs; i++)
+            put(t, "- `%s` (%s): %s\n", f->sig.args[i].name, f->sig.args[i].type, f->sig.args[i].doc);
+    }
+    put(t, "\n### Deals\n\nA deal is a table `{ parties = {...}, term = quarters, clauses = {...} }`; "
+           "each clause is `{ kind = ..., from = ISO3, to = ISO3, ... }` with the fields of its kind. "
+           "Deal actions are checked by the core when called and carried out when the turn ends, in "
+           "the order issued, if the turn succeeds; at most %d a turn. An agreed deal takes effect "
+           "when the turn is resolved and binds for its term; breaking a clause ends it and costs "
+           "the breaker trust.\n\n| kind | fields | binds `from` to |\n|---|---|---|\n",
+        CPS_MAX_DEAL_ACTIONS);
+    for (int k = 0; k < CP_CLAUSE_KIND_COUNT; k++) {
+        const cps_clause_spec *c = &cps_clause_specs[k];
+        put(t, "| `%s` | ", c->kind);
+        clause_fields(t, c);
+        put(t, " | %s |\n", c->doc);
     }
     put(t, "\n### The sandbox\n\nAn agent runs in its own Lua 5.4 state with only these "
            "globals and libraries (no io, os, debug, package/require, dofile, loadfile, "

@@ -31,10 +31,13 @@ static const cps_fn_doc turn_sig = {
         {"memory", "table", "the agent's memory: plain data kept between turns and in saves"}},
     "nil", "nothing (any value other than nil, true or false counts as a failed turn)"};
 static const cps_fn_doc proposal_sig = {
-    3, {{"view", "View", "the world"},
-        {"proposal", "table", "the deal offered (reserved: deals arrive with the diplomacy issue)"},
+    3, {{"view", "View", "the world as the agent's nation sees it, read-only"},
+        {"deal", "Deal", "the deal offered, as it stands now (a fresh table)"},
         {"memory", "table", "the agent's memory"}},
-    "boolean", "true to accept"};
+    "\"accept\"|\"reject\"|DealTerms|nil",
+    "\"accept\" or \"reject\" (true and false too), a counter (new clauses and term: the "
+    "parties stay), or nil to leave the deal open (asked again next turn until it lapses); "
+    "anything else counts as a failed call"};
 
 static const cps_field agent_fields[] = {
     DOC("api_version", "integer", "the API version the agent is written for: 1 (required)"),
@@ -44,7 +47,8 @@ static const cps_field agent_fields[] = {
     {"turn", CPS_V_FUNCTION, 0, CPS_PUBLIC, "function",
      "called every turn before the quarter is resolved (required)", &turn_sig, 0},
     {"on_proposal", CPS_V_FUNCTION, 0, CPS_PUBLIC, "function?",
-     "reserved for deals (diplomacy issue); not called yet", &proposal_sig, 0},
+     "called for every deal waiting for this nation's answer, oldest first, each turn before "
+     "turn; bounded like turn, and a failed call gives no answer", &proposal_sig, 0},
 };
 
 /* ---- the view -------------------------------------------------------------------- */
@@ -57,6 +61,12 @@ static const cps_fn_doc flow_sig = {
 static const cps_fn_doc facilities_of_sig = {
     1, {{"iso3", "ISO3", "a nation's code"}}, "Facility[]",
     "the facilities it hosts or funds, in id order (a fresh list)"};
+static const cps_fn_doc deals_sig = {
+    0, {{NULL, NULL, NULL}}, "Deal[]",
+    "the deals the agent's nation is party to that are proposed, agreed or active, in id order "
+    "(fresh tables)"};
+static const cps_fn_doc deal_sig = {
+    1, {{"id", "integer", "a deal id"}}, "Deal?", "any deal by its id (a fresh table), or nil"};
 static const cps_fn_doc news_sig = {
     1, {{"since_turn", "integer?", "first turn to include (default: the last resolved turn)"}},
     "News[]", "news items, oldest first"};
@@ -82,6 +92,9 @@ static const cps_field view_fields[] = {
     FUNCTION("facilities_of", CPS_FN_FACILITIES_OF, &facilities_of_sig,
              "a nation's own facilities, at home and abroad"),
     FUNCTION("news", CPS_FN_NEWS, &news_sig, "what happened, in words"),
+    FUNCTION("deals", CPS_FN_DEALS, &deals_sig,
+             "the deals waiting for an answer, agreed or in force that involve the agent"),
+    FUNCTION("deal", CPS_FN_DEAL, &deal_sig, "look a deal up"),
 };
 
 /* ---- nations ------------------------------------------------------------------------ */
@@ -304,6 +317,88 @@ static const cps_field good_params_fields[] = {
         "yearly demand growth by sector"),
 };
 
+/* ---- deals ---------------------------------------------------------------------------- */
+
+static const cps_field deal_fields[] = {
+    DOC("id", "integer", "the deal's id (what act.answer and act.counter take)"),
+    DOC("proposer", "ISO3", "who proposed it"),
+    DOC("parties", "ISO3[]", "the nations bound by it; in act.propose optional (default: the "
+                             "proposer and every nation a clause names)"),
+    DOC("term", "integer", "how many quarters it binds once in force, 1..80"),
+    DOC("clauses", "Clause[]", "what each party gives, 1 to 8 clauses"),
+    DOC("status", "\"proposed\"|\"agreed\"|\"active\"|\"rejected\"|\"expired\"|\"breached\"|\"withdrawn\"",
+        "where it stands: agreed deals take effect when the turn is resolved"),
+    DOC("accepted", "table<ISO3, boolean>?", "while it is proposed: which parties accepted the current version"),
+    DOC("revision", "integer", "counters so far"),
+    DOC("proposed_turn", "integer", "the turn it was proposed"),
+    DOC("start_turn", "integer?", "the first turn in force, nil before"),
+    DOC("end_turn", "integer?", "the last turn in force, nil before"),
+    DOC("breacher", "ISO3?", "the party that broke it, if any"),
+    DOC("value_musd", "number", "what it is worth to the agent's nation over a year at current "
+                                "prices, USD millions (positive: it gains; the core's rough estimate)"),
+    DOC("text", "string", "the clauses in words"),
+};
+
+static const cps_field clause_fields[] = {
+    DOC("kind", "ClauseKind", "what the clause does (the fields of each kind: \"Deals\" in docs/agents.md)"),
+    DOC("from", "ISO3", "the party that gives"),
+    DOC("to", "ISO3", "the party that receives"),
+    DOC("good", "Good|\"all\"?", "the good concerned (tariff, licence, suspend, offtake, stockpile)"),
+    DOC("rate", "number?", "tariff: the highest tariff 'from' may charge on the good from 'to'"),
+    DOC("approval_share", "number?", "licence: the least share of requests 'from' approves, 0..1"),
+    DOC("tonnes_per_turn", "number?", "offtake: tonnes delivered each quarter"),
+    DOC("price", "number?", "offtake: USD/kg paid; 0 or nil: the seller's market price"),
+    DOC("facility", "FacilityKind?", "coinvest, tech_transfer: the kind of plant or technology"),
+    DOC("share", "number?", "coinvest: the share of the cost 'from' pays; tech_transfer: the "
+                            "share of the technology gap closed"),
+    DOC("capacity_t_per_yr", "number?", "coinvest: the new plant's capacity, t a year"),
+    DOC("tonnes", "number?", "stockpile: tonnes handed over from 'from''s stockpile"),
+    DOC("delivered_t", "number?", "offtake, stockpile (in a deal in force): delivered last quarter, t"),
+    DOC("facility_id", "integer?", "coinvest (in a deal in force): the plant it created"),
+};
+
+const cps_clause_spec cps_clause_specs[CP_CLAUSE_KIND_COUNT] = {
+    [CP_CLAUSE_TARIFF] = {"tariff", 1, 0, "rate", "0.1 = 10%",
+                          "'from' caps its import tariff on 'good' from 'to' at 'rate'"},
+    [CP_CLAUSE_LICENCE] = {"licence", 1, 0, "approval_share", "share approved, 0..1",
+                           "'from' approves at least 'approval_share' of licence requests for "
+                           "'good' to 'to'"},
+    [CP_CLAUSE_SUSPEND] = {"suspend", 2, 0, NULL, NULL,
+                           "'from' suspends its export controls on 'good' (default \"all\") to "
+                           "'to' for the term; re-imposing one is a breach"},
+    [CP_CLAUSE_OFFTAKE] = {"offtake", 1, 0, "tonnes_per_turn", "tonnes a quarter",
+                           "'from' delivers 'tonnes_per_turn' of 'good' a quarter to 'to' at "
+                           "'price' USD/kg (0 or nil: its market price), outside the market; "
+                           "delivering less than half is a breach"},
+    [CP_CLAUSE_COINVEST] = {"coinvest", 0, 1, "share", "the payer's share, (0, 1]",
+                            "'from' pays 'share' of a new 'facility' of 'capacity_t_per_yr' "
+                            "in 'to', which pays the rest"},
+    [CP_CLAUSE_TECH_TRANSFER] = {"tech_transfer", 0, 1, "share", "share of the gap, 0..1",
+                                 "'from' closes 'share' of 'to''s gap in 'facility' technology "
+                                 "(refused under 'from''s technology ban)"},
+    [CP_CLAUSE_STOCKPILE] = {"stockpile", 1, 0, "tonnes", "tonnes",
+                             "'from' hands 'tonnes' of 'good' from its stockpile to 'to'"},
+    [CP_CLAUSE_ALLIANCE] = {"alliance", 0, 0, NULL, NULL,
+                            "'from' and 'to' cover each other's shortages from their "
+                            "stockpiles for the term (a buyers' club)"},
+};
+
+const cps_act_fn cps_deal_acts[CPS_DEAL_ACT_COUNT] = {
+    {"propose",
+     "Propose a deal to other nations; it takes effect once every party accepts. Your nation "
+     "is the proposer and accepts its own proposal.",
+     {1, {{"deal", "DealTerms", "{ parties = {...} (optional), term = quarters, clauses = {...} }"}},
+      "boolean, integer|string", "true and the new deal's id, or false and the reason"}},
+    {"answer", "Accept or reject a deal you are party to that is waiting for answers.",
+     {2, {{"id", "integer", "the deal's id"}, {"answer", "\"accept\"|\"reject\"", "your answer"}},
+      "boolean, string?", ""}},
+    {"counter",
+     "Replace the clauses and term of a deal waiting for answers: every other party must "
+     "accept again.",
+     {2, {{"id", "integer", "the deal's id"}, {"deal", "DealTerms", "the new clauses and term"}},
+      "boolean, string?", ""}},
+};
+
 const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_AGENT] = {"Agent", "The table an agent file returns.", agent_fields, COUNT(agent_fields)},
     [CPS_CLS_VIEW] = {"View", "The world as one nation sees it; read-only, always current.",
@@ -332,6 +427,12 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
                            constants_fields, COUNT(constants_fields)},
     [CPS_CLS_GOOD_PARAMS] = {"GoodParams", "Market parameters of one good.", good_params_fields,
                              COUNT(good_params_fields)},
+    [CPS_CLS_DEAL] = {"Deal",
+                      "A deal between nations (a fresh table). act.propose and act.counter take "
+                      "the same shape, of which they read parties, term and clauses (DealTerms).",
+                      deal_fields, COUNT(deal_fields)},
+    [CPS_CLS_CLAUSE] = {"Clause", "One clause of a deal: who gives what to whom.", clause_fields,
+                        COUNT(clause_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

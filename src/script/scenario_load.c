@@ -264,6 +264,31 @@ static void base_name(const char *path, char *out, size_t len)
     out[n] = '\0';
 }
 
+/* A scenario that loads must start. Its starting policies are orders that
+ * the core checks against the world they make (a rate in range, a facility
+ * its funder owns ...), which the mapper cannot: make that world once and
+ * refuse here, naming the file and the policy's line, rather than when the
+ * game starts. Found by fuzzing (docs/saves.md). */
+static int check_starts(cps_reader *r, char *err, size_t errlen)
+{
+    cp_error e;
+    cp_world *w = cp_world_create(r->sc, 1, &e);
+    if (w) {
+        cp_world_destroy(w);
+        return 0;
+    }
+    /* the core names the policy by its place in sc->scheduled: "policy N (" */
+    const char *p = strstr(e.message, ": policy ");
+    int k = 0, line = 0;
+    if (p && sscanf(p, ": policy %d (", &k) == 1 && k >= 1 && k <= r->sc->scheduled_count)
+        line = r->sched_line[k - 1];
+    if (line > 0)
+        fail(err, errlen, "%s:%d: %s", r->display, line, e.message);
+    else
+        fail(err, errlen, "%s: %s", r->display, e.message);
+    return -1;
+}
+
 static int load_into(const char *name_or_path, const char *overrides, cp_scenario *out,
                      cps_scenario_info *info, char *err, size_t errlen)
 {
@@ -390,6 +415,8 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
         fail(err, errlen, "%s: %s", display, e.message);
         goto done;
     }
+    if (check_starts(&r, err, errlen) != 0)
+        goto done;
     rc = 0;
 done:
     cps_sandbox_free(sb);

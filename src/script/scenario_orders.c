@@ -205,7 +205,7 @@ static void read_event(cps_reader *r, int t, cp_event *e)
     int k = cp_event_kind_from_name(buf);
     if (k < 0)
         rd_fail(r, t, "kind", "unknown event \"%s\" (mine_flood, lawsuit, conflict, "
-                "approvals_slow, summit, demand_shock)", buf);
+                "approvals_slow, summit, demand_shock, price_floor)", buf);
     e->kind = (cp_event_kind)k;
     if (!rd_string(r, t, "nation", buf, sizeof buf))
         rd_fail(r, t, NULL, "missing field 'nation' (ISO3 of the nation it happens to)");
@@ -233,6 +233,7 @@ static cp_scheduled *next_slot(cps_reader *r, int t)
     if (r->sc->scheduled_count >= CP_MAX_SCHEDULED)
         rd_fail(r, t, NULL, "too many policies and scheduled items (at most %d in all)",
                 CP_MAX_SCHEDULED);
+    r->sched_line[r->sc->scheduled_count] = rd_line(r, t, NULL);
     cp_scheduled *s = &r->sc->scheduled[r->sc->scheduled_count++];
     memset(s, 0, sizeof *s);
     return s;

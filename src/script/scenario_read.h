@@ -27,6 +27,7 @@ typedef struct {
     char path[256];        /* path of the table being read */
     cp_scenario *sc;
     cps_scenario_info *info;
+    int sched_line[CP_MAX_SCHEDULED]; /* the line of each of sc->scheduled, 0 unknown */
 } cps_reader;
 
 /* Constraints for numbers. */

@@ -1,9 +1,10 @@
-/* seats.c -- seating agents in a world's nations, running a turn, falling back after failures. */
+/* seats.c -- seating agents in a world's nations, asking them about deals, running a turn, falling back after failures. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agent.h"
+#include "file_stamp.h"
 #include "paths.h"
 #include "seats.h"
 
@@ -14,6 +15,7 @@ struct cps_seats {
     char default_path[CP_MAX_NATIONS][1024]; /* the scenario's agent, "" = none */
     cps_seat_stats stats[CP_MAX_NATIONS];
     cps_agent_opts aopts;
+    struct cps_watch *watch; /* hot reload: the files as last seen (end of file) */
 };
 
 static void log_line(const cps_seats *s, const char *line)
@@ -125,6 +127,7 @@ void cps_seats_destroy(cps_seats *s)
         return;
     for (int i = 0; i < s->count; i++)
         cps_agent_free(s->agent[i]);
+    free(s->watch);
     free(s);
 }
 
@@ -213,36 +216,81 @@ static const char *fail_word(cps_fail_kind k)
     }
 }
 
+/* Count a failed call of seat 'i' ('what': "agent" for turn, "on_proposal"
+ * for an answer), log it, and fall back after too many in a row. */
+static void record_failure(cps_seats *s, int i, const cps_turn_report *rep, const char *what)
+{
+    cps_seat_stats *st = &s->stats[i];
+    st->failures_in_row++;
+    st->failures_total++;
+    char line[1400];
+    if (strcmp(what, "agent") == 0)
+        snprintf(line, sizeof line, "turn %d %s: agent failed (%s): %s; its orders this turn are "
+                 "discarded", cp_world_turn(s->world), cp_world_nation(s->world, i)->iso3,
+                 fail_word(rep->fail), rep->message);
+    else
+        snprintf(line, sizeof line, "turn %d %s: on_proposal failed (%s): %s; no answer is given",
+                 cp_world_turn(s->world), cp_world_nation(s->world, i)->iso3, fail_word(rep->fail),
+                 rep->message);
+    log_line(s, line);
+    if (st->failures_in_row >= CPS_FALLBACK_AFTER)
+        fall_back(s, i);
+}
+
+/* Ask seat 'i' about every deal waiting for its answer, oldest first (the
+ * deals proposed earlier in this turn by seats before it included). Returns
+ * the calls that failed; refusals of its answers are added to 'refused'. */
+static int ask_about_deals(cps_seats *s, int i, cps_turn_report *rep, int *refused)
+{
+    int failed = 0;
+    for (int id = 0; id < cp_world_deal_count(s->world); id++) {
+        cps_agent *a = s->agent[i];
+        if (!a || !cps_agent_answers(a))
+            break;
+        const cp_deal *d = cp_world_deal(s->world, id);
+        if (d->status != CP_DEAL_PROPOSED)
+            continue;
+        int waiting = 0;
+        for (int p = 0; p < d->party_count; p++)
+            waiting |= d->parties[p] == i && !d->accepted[p];
+        if (!waiting)
+            continue;
+        if (cps_agent_proposal(a, id, rep) == 0) {
+            *refused += rep->refused;
+            continue;
+        }
+        failed++;
+        record_failure(s, i, rep, "on_proposal");
+    }
+    return failed;
+}
+
 int cps_seats_run_turn(cps_seats *s)
 {
     int failed = 0;
     cps_turn_report rep; /* ~7 KB; kept off static storage so games can run in threads */
     for (int i = 0; i < s->count; i++) {
+        if (!s->agent[i])
+            continue;
+        cps_seat_stats *st = &s->stats[i];
+        int refused = 0;
+        failed += ask_about_deals(s, i, &rep, &refused);
         cps_agent *a = s->agent[i];
         if (!a)
             continue;
-        cps_seat_stats *st = &s->stats[i];
         int rc = cps_agent_turn(a, &rep);
         st->last_failed = rc != 0;
         st->last_instructions = rep.instructions;
         st->last_mem_bytes = rep.mem_bytes;
         st->last_orders = rep.orders;
-        st->last_refused = rep.refused;
+        st->last_refused = rep.refused + refused;
         snprintf(st->last_message, sizeof st->last_message, "%s", rep.message);
         if (rc == 0) {
             st->failures_in_row = 0;
             continue;
         }
         failed++;
-        st->failures_in_row++;
-        st->failures_total++;
-        char line[1400];
-        snprintf(line, sizeof line, "turn %d %s: agent failed (%s): %s; its orders this turn are "
-                 "discarded", cp_world_turn(s->world), cp_world_nation(s->world, i)->iso3,
-                 fail_word(rep.fail), rep.message);
-        log_line(s, line);
-        if (st->failures_in_row >= CPS_FALLBACK_AFTER)
-            fall_back(s, i);
+        record_failure(s, i, &rep, "agent");
     }
     return failed;
 }
@@ -275,4 +323,94 @@ int cps_seats_memory_load(cps_seats *s, int nation, const char *text, size_t len
         return -1;
     }
     return cps_agent_memory_load(s->agent[nation], text, len, err, errlen);
+}
+
+/* ---- hot reload ---------------------------------------------------------------------
+ *
+ * With --watch, an agent file edited during a game is loaded again at the
+ * start of the next turn, its memory kept: the new version is loaded beside
+ * the old, its init runs, then the old memory replaces the one init made --
+ * exactly what a save and a load with the new file would give. A file that
+ * no longer loads (or whose memory cannot be carried over) leaves the old
+ * version playing, and the log names the file, the line and the reason;
+ * each edit is tried once, so a broken file is not retried every turn. */
+struct cps_watch {
+    char path[CP_MAX_NATIONS][1024]; /* the file each stamp belongs to, "" = none */
+    cps_file_stamp stamp[CP_MAX_NATIONS];
+};
+
+/* Load seat 'i's agent again from its file, keeping its memory. Returns 0,
+ * or -1 with a message; on failure the old agent stays seated. */
+static int reload_seat(cps_seats *s, int i, char *err, size_t errlen)
+{
+    cps_agent *old = s->agent[i];
+    char *mem = NULL, why[600];
+    size_t len = 0;
+    if (cps_agent_memory_save(old, &mem, &len, why, sizeof why) != 0) {
+        snprintf(err, errlen, "its memory cannot be carried over: %s", why);
+        return -1;
+    }
+    cps_agent *a = cps_agent_load(old->path, old->display, s->world, i, &s->aopts, err, errlen);
+    if (!a) {
+        free(mem);
+        return -1;
+    }
+    if (cps_agent_init(a, err, errlen) != 0 ||
+        cps_agent_memory_load(a, mem, len, err, errlen) != 0) {
+        cps_agent_free(a);
+        free(mem);
+        return -1;
+    }
+    free(mem);
+    s->agent[i] = a;
+    cps_agent_free(old);
+    s->stats[i].failures_in_row = 0;
+    return 0;
+}
+
+int cps_seats_reload_changed(cps_seats *s, int *rejected)
+{
+    int reloaded = 0, refused = 0;
+    if (!s->watch && !(s->watch = calloc(1, sizeof *s->watch))) {
+        if (rejected)
+            *rejected = 0;
+        return 0;
+    }
+    for (int i = 0; i < s->count; i++) {
+        struct cps_watch *wt = s->watch;
+        const char *path = s->agent[i] ? s->agent[i]->path : "";
+        if (!path[0]) {
+            wt->path[i][0] = '\0';
+            continue;
+        }
+        cps_file_stamp now;
+        cps_file_stamp_of(path, &now);
+        if (strcmp(wt->path[i], path) != 0) { /* first look, or another agent seated */
+            snprintf(wt->path[i], sizeof wt->path[i], "%s", path);
+            wt->stamp[i] = now;
+            continue;
+        }
+        if (!cps_file_stamp_changed(&wt->stamp[i], &now))
+            continue;
+        wt->stamp[i] = now;
+        const char *iso = cp_world_nation(s->world, i)->iso3;
+        char line[1400], err[1024];
+        if (!now.exists) {
+            snprintf(line, sizeof line, "turn %d %s: %s: cannot read the file; the loaded version "
+                     "plays on", cp_world_turn(s->world), iso, s->agent[i]->display);
+            refused++;
+        } else if (reload_seat(s, i, err, sizeof err) != 0) {
+            snprintf(line, sizeof line, "turn %d %s: reload refused: %s; the previous version "
+                     "plays on", cp_world_turn(s->world), iso, err);
+            refused++;
+        } else {
+            snprintf(line, sizeof line, "turn %d %s: reloaded %s (memory kept)",
+                     cp_world_turn(s->world), iso, s->agent[i]->display);
+            reloaded++;
+        }
+        log_line(s, line);
+    }
+    if (rejected)
+        *rejected = refused;
+    return reloaded;
 }

@@ -56,9 +56,12 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
                             int assign_count, const cps_seat_opts *opts, char *err, size_t errlen);
 void cps_seats_destroy(cps_seats *s);
 
-/* Let every seated agent play the coming turn (in nation order); their
- * orders are queued in the world for the caller's cp_world_advance.
- * Returns how many agents failed this turn. */
+/* Let every seated agent play the coming turn (in nation order): first
+ * its on_proposal for each deal waiting for its answer (oldest first,
+ * including those proposed earlier in this turn), then its turn. Orders
+ * are queued in the world for the caller's cp_world_advance; deal actions
+ * happen at once. A failed on_proposal counts as a failure like a failed
+ * turn. Returns how many agent calls failed this turn. */
 int cps_seats_run_turn(cps_seats *s);
 
 /* Put another agent in a seat mid-game (a teacher hands a nation from a
@@ -82,5 +85,15 @@ int cps_seats_memory_save(cps_seats *s, int nation, char **text, size_t *len, ch
                           size_t errlen);
 int cps_seats_memory_load(cps_seats *s, int nation, const char *text, size_t len, char *err,
                           size_t errlen);
+
+/* Hot reload (--watch): call at the start of each turn. Every seated
+ * agent whose file changed on disk since the last call (size, modification
+ * time or inode) is loaded again with its memory kept (its init runs, then
+ * the old memory replaces init's). A file that no longer loads leaves the
+ * previous version playing, and a log line names the file, the line and the
+ * reason; a broken file is tried once per change. The first call only
+ * notes how the files look. Returns how many seats were reloaded and sets
+ * *rejected (may be NULL) to how many edits were refused. */
+int cps_seats_reload_changed(cps_seats *s, int *rejected);
 
 #endif

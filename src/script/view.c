@@ -113,19 +113,19 @@ void vw_push_canonical(lua_State *L, int kind, int index)
 
 /* Name tables, built once per agent: registry[NAMES_KEY][CPS_NAMES_NATIONS]
  * maps ISO3 to nation index, [CPS_NAMES_GOODS] good names to goods, and
- * [cls] each class's field names to field indices. A hash lookup instead of
+ * [cls] the field names of each class served by proxies to field indices. A hash lookup instead of
  * a string comparison per candidate keeps reading the view cheap. */
 static void build_names(lua_State *L)
 {
     const cp_world *w = vw_world(L);
     lua_newtable(L);
-    lua_newtable(L);
+    lua_createtable(L, 0, cp_world_nation_count(w)); /* sized: no rehash while filling */
     for (int i = 0; i < cp_world_nation_count(w); i++) {
         lua_pushinteger(L, i);
         lua_setfield(L, -2, cp_world_nation(w, i)->iso3);
     }
     lua_rawseti(L, -2, CPS_NAMES_NATIONS);
-    lua_newtable(L);
+    lua_createtable(L, 0, CP_GOOD_COUNT);
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         lua_pushinteger(L, g);
         lua_setfield(L, -2, cp_good_name((cp_good)g));
@@ -134,7 +134,7 @@ static void build_names(lua_State *L)
     static const int vtypes[] = {CPS_V_BY_SECTOR, CPS_V_BY_KIND, CPS_V_BY_STAGE_INT};
     static const int which[] = {CPS_NAMES_SECTORS, CPS_NAMES_KINDS, CPS_NAMES_STAGES};
     for (int v = 0; v < 3; v++) {
-        lua_newtable(L);
+        lua_createtable(L, 0, vw_vector_count(vtypes[v]));
         for (int i = 0; i < vw_vector_count(vtypes[v]); i++) {
             lua_pushinteger(L, i);
             lua_setfield(L, -2, vw_vector_name(vtypes[v], i));
@@ -160,13 +160,17 @@ static void build_names(lua_State *L)
         lua_rawseti(L, -2, i + 1);
     }
     lua_rawseti(L, -2, LIST_STAGES);
-    for (int c = 0; c < CPS_CLS_COUNT; c++) {
-        lua_newtable(L);
-        for (int f = 0; f < cps_classes[c].nfields; f++) {
+    /* field names of the classes served by proxies (CPS_CLS_VIEW up to
+     * CPS_CLS_HISTORY); the others (rows, news, constants, deals) are plain
+     * tables and need none */
+    for (int k = CPS_CLS_VIEW; k <= CPS_CLS_HISTORY; k++) {
+        const cps_class *c = &cps_classes[k];
+        lua_createtable(L, 0, c->nfields);
+        for (int f = 0; f < c->nfields; f++) {
             lua_pushinteger(L, f);
-            lua_setfield(L, -2, cps_classes[c].fields[f].name);
+            lua_setfield(L, -2, c->fields[f].name);
         }
-        lua_rawseti(L, -2, c);
+        lua_rawseti(L, -2, k);
     }
     lua_rawsetp(L, LUA_REGISTRYINDEX, &NAMES_KEY);
 }
@@ -181,12 +185,29 @@ static void push_name(lua_State *L, int list, int i)
     lua_pop(L, 1);
 }
 
-/* cps_view_lookup for the metamethods, whose upvalue 1 is the name tables. */
+void vw_push_iso3(lua_State *L, int nation)
+{
+    push_name(L, LIST_ISO3, nation);
+}
+
+/* cps_view_lookup for __index, whose upvalue 1 is the name tables and
+ * upvalues 2.. the field-name tables of the proxied classes, in class
+ * order (read straight from an upvalue: a field read is the hot path). */
 static int lookup_up(lua_State *L, int which, int arg)
 {
     if (lua_type(L, arg) != LUA_TSTRING)
         return -1;
-    lua_rawgeti(L, lua_upvalueindex(1), which);
+    if (which >= CPS_CLS_VIEW && which <= CPS_CLS_HISTORY) {
+        lua_pushvalue(L, arg);
+        int found = lua_rawget(L, lua_upvalueindex(2 + which - CPS_CLS_VIEW)) == LUA_TNUMBER;
+        int v = found ? (int)lua_tointeger(L, -1) : -1;
+        lua_pop(L, 1);
+        return v;
+    }
+    if (lua_rawgeti(L, lua_upvalueindex(1), which) != LUA_TTABLE) { /* not a proxied class */
+        lua_pop(L, 1);
+        return -1;
+    }
     lua_pushvalue(L, arg);
     int found = lua_rawget(L, -2) == LUA_TNUMBER;
     int v = found ? (int)lua_tointeger(L, -1) : -1;
@@ -200,7 +221,10 @@ int cps_view_lookup(lua_State *L, int which, int arg)
         return -1;
     arg = lua_absindex(L, arg);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &NAMES_KEY);
-    lua_rawgeti(L, -1, which);
+    if (lua_rawgeti(L, -1, which) != LUA_TTABLE) {
+        lua_pop(L, 2);
+        return -1;
+    }
     lua_pushvalue(L, arg);
     int found = lua_rawget(L, -2) == LUA_TNUMBER;
     int v = found ? (int)lua_tointeger(L, -1) : -1;
@@ -333,7 +357,7 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
             lua_pushinteger(L, f->offset == CPS_SPECIAL_YEAR ? year : quarter);
             return;
         case CPS_SPECIAL_TURNS: lua_pushinteger(L, cp_world_scenario(w)->default_turns); return;
-        case CPS_SPECIAL_ISO3: lua_pushstring(L, cp_world_nation(w, a->nation)->iso3); return;
+        case CPS_SPECIAL_ISO3: push_name(L, LIST_ISO3, a->nation); return;
         case CPS_SPECIAL_ME: vw_push_canonical(L, CPS_CLS_NATION, a->nation); return;
         case CPS_SPECIAL_NATIONS: vw_push_list(L, LIST_NATIONS); return;
         case CPS_SPECIAL_MARKETS: vw_push_list(L, LIST_MARKETS); return;
@@ -367,7 +391,13 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
     case CPS_V_NUMBER: lua_pushnumber(L, *(const double *)at); return;
     case CPS_V_INT: lua_pushinteger(L, *(const int *)at); return;
     case CPS_V_BOOL: lua_pushboolean(L, *(const int *)at != 0); return;
-    case CPS_V_STRING: lua_pushstring(L, at); return;
+    case CPS_V_STRING:
+        /* a nation's code, read in every loop over nations: the interned name */
+        if (p->root == ROOT_NATION && p->offset == 0 && f->offset == offsetof(cp_nation, iso3))
+            push_name(L, LIST_ISO3, p->index);
+        else
+            lua_pushstring(L, at);
+        return;
     case CPS_V_NATION_REF: push_name(L, LIST_ISO3, *(const int *)at); return;
     case CPS_V_KIND: push_name(L, LIST_KINDS, *(const int *)at); return;
     case CPS_V_STAGE: push_name(L, LIST_STAGES, *(const int *)at); return;
@@ -407,16 +437,18 @@ static void no_field(lua_State *L, const char *cls, const char *key, const cps_c
     luaL_error(L, "%s has no field '%s'", cls, key);
 }
 
-static int class_index(lua_State *L, int idx, const proxy *p, const char *key)
+/* Field 'key' (a string at stack index 2, read only for error messages:
+ * the hot path never converts it) of the proxy at 'idx'. */
+static int class_index(lua_State *L, int idx, const proxy *p)
 {
     const cps_class *c = &cps_classes[p->kind];
     int fi = lookup_up(L, p->kind, 2);
     if (fi < 0)
-        no_field(L, c->name, key, c);
+        no_field(L, c->name, lua_tostring(L, 2), c);
     const cps_field *f = &c->fields[fi];
     if (!readable(p, f))
         luaL_error(L, "%s of %s is private: only that nation's own agent can read it (view.me)",
-                   key, cp_world_nation(vw_world(L), p->index)->iso3);
+                   lua_tostring(L, 2), cp_world_nation(vw_world(L), p->index)->iso3);
     push_field(L, idx, p, f, fi);
     return 1;
 }
@@ -449,7 +481,7 @@ static int px_index(lua_State *L)
     default:
         if (lua_type(L, 2) != LUA_TSTRING)
             return luaL_error(L, "%s fields are named by strings", cps_classes[p->kind].name);
-        return class_index(L, 1, p, lua_tostring(L, 2));
+        return class_index(L, 1, p);
     }
 }
 
@@ -540,7 +572,9 @@ void cps_view_push(lua_State *L)
                                         {NULL, NULL}};
         luaL_setfuncs(L, meta, 0);
         lua_rawgetp(L, LUA_REGISTRYINDEX, &NAMES_KEY);
-        lua_pushcclosure(L, px_index, 1);
+        for (int k = CPS_CLS_VIEW; k <= CPS_CLS_HISTORY; k++)
+            lua_rawgeti(L, -1 - (k - CPS_CLS_VIEW), k);
+        lua_pushcclosure(L, px_index, 1 + CPS_CLS_HISTORY - CPS_CLS_VIEW + 1);
         lua_setfield(L, -2, "__index");
         lua_pushliteral(L, "the view is read-only");
         lua_setfield(L, -2, "__metatable");

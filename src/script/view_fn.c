@@ -1,4 +1,4 @@
-/* view_fn.c -- the functions of the view (view.nation, view.flow, view.news, history, policy lookups) and view.constants. */
+/* view_fn.c -- the functions of the view (view.nation, view.flow, view.news, view.deals, history, policy lookups) and view.constants. */
 #include <lauxlib.h>
 
 #include "api.h"
@@ -146,6 +146,34 @@ int vw_fn_call(lua_State *L)
         if (!row)
             return 0;
         push_row(L, CPS_CLS_MARKET_ROW, (const char *)row, 1);
+        return 1;
+    }
+    case CPS_FN_DEALS: {
+        /* the deals this nation is party to that still matter: waiting,
+         * agreed or in force */
+        int n = cp_world_deal_count(w), k = 0;
+        lua_newtable(L);
+        for (int id = 0; id < n; id++) {
+            const cp_deal *d = cp_world_deal(w, id);
+            if (d->status != CP_DEAL_PROPOSED && d->status != CP_DEAL_AGREED &&
+                d->status != CP_DEAL_ACTIVE)
+                continue;
+            int party = 0;
+            for (int p = 0; p < d->party_count; p++)
+                party |= d->parties[p] == a->nation;
+            if (!party)
+                continue;
+            cps_deal_push(L, w, d, a->nation);
+            lua_rawseti(L, -2, ++k);
+        }
+        return 1;
+    }
+    case CPS_FN_DEAL: {
+        lua_Integer id = luaL_checkinteger(L, arg);
+        const cp_deal *d = id < 0 || id > CP_MAX_DEALS ? NULL : cp_world_deal(w, (int)id);
+        if (!d)
+            return 0;
+        cps_deal_push(L, w, d, a->nation);
         return 1;
     }
     default:

@@ -14,6 +14,8 @@ enum { LIST_NATIONS = 1, LIST_FACILITIES = 2, LIST_MARKETS = 3 };
 const cp_world *vw_world(lua_State *L);
 /* Push the one proxy of a nation, facility or market (kind = its class). */
 void vw_push_canonical(lua_State *L, int kind, int index);
+/* Push a nation's ISO3 code (an interned string, no hashing). */
+void vw_push_iso3(lua_State *L, int nation);
 /* A nation or good named by argument 'arg', or raise an error. */
 int vw_check_nation(lua_State *L, int arg);
 int vw_check_good(lua_State *L, int arg);

@@ -1,5 +1,5 @@
 # tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents, docs.
-foreach(t scenario_load agents)
+foreach(t scenario_load agents deals)
   add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c)
   target_include_directories(test_script_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   target_link_libraries(test_script_${t} PRIVATE cp_script cp_core)
@@ -14,3 +14,14 @@ target_link_libraries(bench_agents PRIVATE cp_script cp_core)
 target_compile_options(bench_agents PRIVATE ${CP_WARNINGS})
 
 add_test(NAME script_boundary COMMAND sh ${CMAKE_SOURCE_DIR}/tests/script/test_boundary.sh ${CMAKE_SOURCE_DIR})
+
+# hot reload of agent files (--watch)
+add_executable(test_script_reload ${CMAKE_SOURCE_DIR}/tests/script/test_reload.c)
+target_include_directories(test_script_reload PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_script_reload PRIVATE cp_script cp_core)
+target_compile_options(test_script_reload PRIVATE ${CP_WARNINGS})
+add_test(NAME script_reload COMMAND test_script_reload)
+
+# issue 4's showcase: the shipped agents sign deals in a 40-turn baseline (reads deals.csv)
+add_test(NAME script_deals_baseline COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_deals_baseline.sh
+         $<TARGET_FILE:chokepoint>)
