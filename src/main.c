@@ -15,9 +15,11 @@ static void usage(FILE *f)
           "usage: chokepoint [play] [--scenario NAME|FILE] [--screenshot FILE]   the game\n"
           "       chokepoint sim --scenario S --turns N --seed K [--csv DIR]   headless run\n"
           "                      [--save FILE] [--load FILE] [--record FILE] [--autosave DIR]\n"
-          "                      [--agent ISO3=FILE]... [--no-agents]\n"
+          "                      [--agent ISO3=FILE]... [--no-agents] [--watch]\n"
           "       chokepoint sweep --scenario S --vary NAME=V1,V2 --seeds 1-20 --csv FILE\n"
           "                                                           batch experiments\n"
+          "       chokepoint tournament --agents A.lua,B.lua --seat ISO3 --seeds 1-100\n"
+          "                                                           rank agents in one seat\n"
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint check-agent FILE                                  test a Lua agent\n"
           "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
@@ -33,6 +35,7 @@ static const struct {
     {"play", cmd_play},
     {"sim", cmd_sim},
     {"sweep", cmd_sweep},
+    {"tournament", cmd_tournament},
     {"replay", cmd_replay},
     {"check-agent", cmd_check_agent},
     {"gen-api-docs", cmd_gen_api_docs},

@@ -21,6 +21,13 @@ typedef struct {
 int cli_flag(cli_args *a, const char *flag, const char **value);
 int cli_int(const char *command, const char *flag, const char *text, long lo, long hi, long *out);
 int cli_u64(const char *command, const char *flag, const char *text, unsigned long long *out);
+/* A list of seeds, "A-B", "A,B,C" or "A" (at most 'max'), into a new array
+ * (seed_list.c). Returns the count, or -1 after printing why. */
+int cli_seed_list(const char *command, const char *flag, const char *text, int max,
+                  unsigned long long **out);
+/* Append 'arg' to the command line 'cmd', quoted for a shell if it needs it
+ * (shell_arg.c). */
+void cli_append_arg(char *cmd, size_t cap, const char *arg);
 
 /* Write nations.csv, markets.csv, facilities.csv and news.csv into 'dir'
  * (created if missing). Returns 0, or -1 with a message in 'err'. */
@@ -35,5 +42,6 @@ int cmd_check_agent(int argc, char **argv);
 int cmd_gen_api_docs(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
+int cmd_tournament(int argc, char **argv);
 
 #endif

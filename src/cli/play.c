@@ -7,12 +7,14 @@
 #include "cli.h"
 
 #ifdef CP_HAVE_UI
+#include "debrief.h"
 #include "ui.h"
 #endif
 
 int cmd_play(int argc, char **argv)
 {
 #ifdef CP_HAVE_UI
+    ui_debrief_set_csv_writer(csv_export); /* the window's debrief pack carries the CSV files */
     return ui_main(argc, argv);
 #else
     for (int i = 0; i < argc; i++)

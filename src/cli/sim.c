@@ -14,6 +14,9 @@
 #include "savefile.h"
 #include "scenario_load.h"
 #include "seats.h"
+#ifdef CP_HAVE_UI
+#include "debrief.h" /* --debrief: the charts need the window's drawing code */
+#endif
 
 enum { SIM_MAX_ASSIGN = CP_MAX_NATIONS };
 
@@ -22,11 +25,13 @@ static void usage(FILE *f)
     fputs("usage: chokepoint sim [--scenario NAME|FILE] [--turns N] [--seed K] [--csv DIR]\n"
           "                      [--save FILE] [--load FILE] [--autosave DIR] [--record FILE]\n"
           "                      [--agent ISO3=FILE]... [--no-agents] [--agent-budget N]\n"
-          "                      [--agent-mem MIB] [--quiet]\n"
+          "                      [--agent-mem MIB] [--watch] [--quiet]\n"
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
           "  --turns     quarters to play (default: the scenario's length, or what is left of it)\n"
           "  --seed      seed of every random draw (default 1)\n"
           "  --csv       write nations.csv, markets.csv, facilities.csv, news.csv, deals.csv into DIR\n"
+          "  --debrief   write the debrief pack into DIR at the end: charts (PNG), the CSV files\n"
+          "              and summary.html (see docs/classroom.md)\n"
           "  --save      save the game at the end (a bare file name goes into saves/)\n"
           "  --load      continue a saved game; its scenario and seed come from the save\n"
           "              (--scenario, if given, must name the same scenario)\n"
@@ -37,6 +42,9 @@ static void usage(FILE *f)
           "  --no-agents no nation plays an agent (the scenario's schedule only)\n"
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
+          "  --watch     reload an agent file that changes on disk at the start of the next\n"
+          "              turn, keeping its memory; a file that no longer loads is refused\n"
+          "              and the previous version plays on\n"
           "  --quiet     print only the final hash line (and agents' failures)\n",
           f);
 }
@@ -63,14 +71,36 @@ void sim_print_turn(FILE *out, const cp_world *w)
             demand > 0 ? 100.0 * shortage / demand : 0.0);
 }
 
+/* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
+ * without the game window, whose code draws the charts. */
+static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
+{
+#ifdef CP_HAVE_UI
+    char err[1400];
+    ui_debrief_set_csv_writer(csv_export);
+    if (ui_debrief_write(w, info, NULL, dir, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
+        return -1;
+    }
+    if (!quiet)
+        printf("debrief: %s/summary.html\n", dir);
+    return 0;
+#else
+    (void)w, (void)info, (void)quiet;
+    fprintf(stderr, "chokepoint sim: --debrief %s: this build has no game window (SDL2, "
+                    "SDL2_ttf), which draws the charts; rebuild with them, or use --csv\n", dir);
+    return -1;
+#endif
+}
+
 int cmd_sim(int argc, char **argv)
 {
     cli_args a = {argc, 0, argv, "sim"};
-    const char *scenario = "baseline", *csv = NULL, *v;
+    const char *scenario = "baseline", *csv = NULL, *debrief = NULL, *v;
     const char *save = NULL, *load = NULL, *autosave = NULL, *record = NULL;
     long turns = -1;
     unsigned long long seed = 1;
-    int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0;
+    int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0, watch = 0;
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
     long budget = 0, mem_mib = 0;
@@ -92,6 +122,10 @@ int cmd_sim(int argc, char **argv)
             if (r < 0)
                 goto bad;
             csv = v;
+        } else if ((r = cli_flag(&a, "--debrief", &v)) != 0) {
+            if (r < 0)
+                goto bad;
+            debrief = v;
         } else if ((r = cli_flag(&a, "--save", &v)) != 0) {
             if (r < 0)
                 goto bad;
@@ -127,6 +161,9 @@ int cmd_sim(int argc, char **argv)
             a.index++;
         } else if (strcmp(arg, "--quiet") == 0) {
             quiet = 1;
+            a.index++;
+        } else if (strcmp(arg, "--watch") == 0) {
+            watch = 1;
             a.index++;
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
@@ -236,7 +273,11 @@ int cmd_sim(int argc, char **argv)
             printf("%s: %s, seed %llu, %ld turns\n", s->name, s->title, seed, turns);
         sim_print_turn(stdout, w);
     }
+    if (watch && seats)
+        cps_seats_reload_changed(seats, NULL); /* note how the agent files look now */
     for (long t = 0; t < turns; t++) {
+        if (watch && seats)
+            cps_seats_reload_changed(seats, NULL); /* edits since: logged, kept or refused */
         if (seats)
             cps_seats_run_turn(seats); /* failures are logged; the game goes on */
         if (rec && replay_rec_before(rec, w, err, sizeof err) != 0)
@@ -280,6 +321,8 @@ int cmd_sim(int argc, char **argv)
         fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, err);
         status = 2;
     }
+    if (debrief && sim_debrief(w, &info, debrief, quiet) != 0)
+        status = 2;
     printf("hash: %016llx\n", (unsigned long long)cp_world_hash(w));
     goto done;
 

@@ -3,8 +3,8 @@
  * write one tidy CSV (one row per run, turn and nation).
  *
  * Each run is independent: its own world (and, with --agents, its own
- * seats), so worker threads share nothing but a counter of the next run to
- * play and the queue of finished runs waiting to be written. Rows are
+ * seats), so worker threads (pool.c) share nothing but a counter of the
+ * next run to play and the queue of finished runs waiting to be written. Rows are
  * written in run order whatever order the threads finish in, so the same
  * command always writes the same file, whatever --jobs says.
  *
@@ -15,14 +15,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "pool.h"
 #include "script.h"
 
 #ifndef CP_VERSION
@@ -34,8 +33,7 @@ enum {
     MAX_VALUES = 1000,     /* values of one parameter */
     MAX_SEEDS = 100000,
     MAX_RUNS = 1000000,
-    MAX_ASSIGN = CP_MAX_NATIONS,
-    MAX_JOBS = 256
+    MAX_ASSIGN = CP_MAX_NATIONS
 };
 
 static void usage(FILE *f)
@@ -80,26 +78,13 @@ typedef struct {
     int assign_count;
     int total;
 
-    pthread_mutex_t lock;
-    int next_run;                 /* next run to hand out */
+    /* under the pool's lock (pool.h) */
     int next_write;               /* next run to write */
     char **out;                   /* finished runs' rows, NULL until done */
     size_t *out_len;
     FILE *csv;
     int write_failed;
-    int failed;                   /* a run could not be played */
-    char fail_message[1024];
-    int progress;                 /* draw a bar on stderr */
-    int done;
-    double t0, drawn;             /* start, last time the bar was drawn */
 } sweep;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* ---- parsing ------------------------------------------------------------------ */
 
@@ -145,59 +130,6 @@ static int parse_vary(const char *text, vary_spec *v)
         p = end + 1;
     }
     return 0;
-}
-
-/* "A-B", "A,B,C" or "A" into a new array. Returns the count, or -1. */
-static int parse_seeds(const char *text, unsigned long long **out)
-{
-    unsigned long long a, b;
-    char tail;
-    const char *dash = strchr(text, '-');
-    if (dash && dash != text && !strchr(text, ',')) {
-        if (sscanf(text, "%llu-%llu%c", &a, &b, &tail) != 2 || text[0] == '-' ||
-            dash[1] == '-' || dash[1] == '\0' || b < a || b - a >= MAX_SEEDS) {
-            fprintf(stderr, "chokepoint sweep: --seeds: '%s' is not a range A-B of at most %d "
-                            "seeds with A <= B\n", text, MAX_SEEDS);
-            return -1;
-        }
-        int n = (int)(b - a + 1);
-        *out = malloc(sizeof **out * (size_t)n);
-        if (!*out)
-            return -1;
-        for (int i = 0; i < n; i++)
-            (*out)[i] = a + (unsigned long long)i;
-        return n;
-    }
-    int n = 1;
-    for (const char *p = text; *p; p++)
-        n += *p == ',';
-    if (n > MAX_SEEDS) {
-        fprintf(stderr, "chokepoint sweep: --seeds: more than %d seeds\n", MAX_SEEDS);
-        return -1;
-    }
-    *out = malloc(sizeof **out * (size_t)n);
-    if (!*out)
-        return -1;
-    const char *p = text;
-    for (int i = 0; i < n; i++) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char buf[32];
-        if (len == 0 || len >= sizeof buf) {
-            fprintf(stderr, "chokepoint sweep: --seeds: '%s' is not A-B, A,B,C or one seed\n",
-                    text);
-            free(*out);
-            return -1;
-        }
-        memcpy(buf, p, len);
-        buf[len] = '\0';
-        if (cli_u64("sweep", "--seeds", buf, &(*out)[i])) {
-            free(*out);
-            return -1;
-        }
-        p = end ? end + 1 : p + len;
-    }
-    return n;
 }
 
 /* ---- one run --------------------------------------------------------------------- */
@@ -279,26 +211,6 @@ static char *play_run(const sweep *s, int r, size_t *len, char *err, size_t errl
 
 /* ---- workers ------------------------------------------------------------------------ */
 
-/* Redraw the bar on stderr, at most ten times a second and once at the end
- * (caller holds the lock). */
-static void draw_progress(sweep *s)
-{
-    enum { WIDTH = 30 };
-    double now = now_s();
-    if (s->done < s->total && now - s->drawn < 0.1)
-        return;
-    s->drawn = now;
-    int filled = s->total ? s->done * WIDTH / s->total : WIDTH;
-    char bar[WIDTH + 1];
-    for (int i = 0; i < WIDTH; i++)
-        bar[i] = i < filled ? '#' : '.';
-    bar[WIDTH] = '\0';
-    fprintf(stderr, "\rsweep [%s] %d/%d runs  %.1f s", bar, s->done, s->total, now - s->t0);
-    if (s->done == s->total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
 /* Write every finished run that is next in order (caller holds the lock). */
 static void flush_in_order(sweep *s)
 {
@@ -311,68 +223,26 @@ static void flush_in_order(sweep *s)
     }
 }
 
-static void *worker(void *arg)
+/* The pool's two halves (pool.h): play a run on a worker thread, then,
+ * under the pool's lock, write every finished run that is next in order.
+ * out_len[r] is written before the lock is taken and read only after the
+ * run's rows are posted under it, so it needs no lock of its own. */
+static int run_task(void *ud, int r, void **result, char *err, size_t errlen)
 {
-    sweep *s = arg;
-    for (;;) {
-        pthread_mutex_lock(&s->lock);
-        int r = s->failed ? s->total : s->next_run++;
-        pthread_mutex_unlock(&s->lock);
-        if (r >= s->total)
-            break;
-        char err[1024];
-        size_t len = 0;
-        char *rows = play_run(s, r, &len, err, sizeof err);
-        pthread_mutex_lock(&s->lock);
-        if (!rows) {
-            if (!s->failed) {
-                s->failed = 1;
-                snprintf(s->fail_message, sizeof s->fail_message, "%s", err);
-            }
-        } else {
-            s->out[r] = rows;
-            s->out_len[r] = len;
-            flush_in_order(s);
-            s->done++;
-            if (s->progress)
-                draw_progress(s);
-        }
-        pthread_mutex_unlock(&s->lock);
-    }
-    return NULL;
+    const sweep *s = ud;
+    char *rows = play_run(s, r, &s->out_len[r], err, errlen);
+    *result = rows;
+    return rows ? 0 : -1;
+}
+
+static void finish_task(void *ud, int r, void *result)
+{
+    sweep *s = ud;
+    s->out[r] = result;
+    flush_in_order(s);
 }
 
 /* ---- the command ------------------------------------------------------------------- */
-
-/* Append 'arg' to 'cmd', single-quoted for a shell if it needs it. */
-static void append_arg(char *cmd, size_t cap, const char *arg)
-{
-    size_t n = strlen(cmd);
-    int plain = *arg != '\0';
-    for (const char *p = arg; *p; p++)
-        if (!(('a' <= *p && *p <= 'z') || ('A' <= *p && *p <= 'Z') || ('0' <= *p && *p <= '9') ||
-              strchr("-_=.,/:+@%", *p)))
-            plain = 0;
-    if (plain) {
-        snprintf(cmd + n, cap - n, " %s", arg);
-        return;
-    }
-    if (n + 2 < cap)
-        cmd[n++] = ' ';
-    if (n + 1 < cap)
-        cmd[n++] = '\'';
-    for (const char *p = arg; *p && n + 5 < cap; p++) {
-        if (*p == '\'') {
-            memcpy(cmd + n, "'\\''", 4);
-            n += 4;
-        } else {
-            cmd[n++] = *p;
-        }
-    }
-    if (n + 1 < cap)
-        cmd[n++] = '\'';
-    cmd[n] = '\0';
-}
 
 static const cps_parameter *find_parameter(const cps_scenario_info *info, const char *name)
 {
@@ -382,12 +252,6 @@ static const cps_parameter *find_parameter(const cps_scenario_info *info, const 
     return NULL;
 }
 
-static int default_jobs(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (n > MAX_JOBS ? MAX_JOBS : (int)n);
-}
-
 int cmd_sweep(int argc, char **argv)
 {
     cli_args a = {argc, 0, argv, "sweep"};
@@ -395,7 +259,7 @@ int cmd_sweep(int argc, char **argv)
     static vary_spec vary[MAX_VARY];
     const char *assign[MAX_ASSIGN];
     int vary_count = 0, assign_count = 0, agents = 0, quiet = 0, r;
-    long turns = -1, jobs = default_jobs();
+    long turns = -1, jobs = pool_default_jobs();
     while (a.index < argc) {
         const char *arg = argv[a.index];
         if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
@@ -430,7 +294,7 @@ int cmd_sweep(int argc, char **argv)
                 goto bad;
             csv_path = v;
         } else if ((r = cli_flag(&a, "--jobs", &v)) != 0) {
-            if (r < 0 || cli_int("sweep", "--jobs", v, 1, MAX_JOBS, &jobs))
+            if (r < 0 || cli_int("sweep", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
                 goto bad;
         } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
             if (r < 0)
@@ -460,7 +324,7 @@ int cmd_sweep(int argc, char **argv)
         goto bad;
     }
     unsigned long long *seeds = NULL;
-    int seed_count = parse_seeds(seeds_text, &seeds);
+    int seed_count = cli_seed_list("sweep", "--seeds", seeds_text, MAX_SEEDS, &seeds);
     if (seed_count < 0)
         goto bad;
 
@@ -587,7 +451,7 @@ int cmd_sweep(int argc, char **argv)
     {
         char cmd[4096] = "chokepoint sweep";
         for (int i = 0; i < argc; i++)
-            append_arg(cmd, sizeof cmd, argv[i]);
+            cli_append_arg(cmd, sizeof cmd, argv[i]);
         fprintf(s.csv, "# chokepoint %s sweep\n", CP_VERSION);
         fprintf(s.csv, "# scenario: %s (%s)\n", base->name, base_info.path);
         fprintf(s.csv, "# command: %s\n", cmd);
@@ -610,23 +474,12 @@ int cmd_sweep(int argc, char **argv)
     }
 
     /* play */
-    pthread_mutex_init(&s.lock, NULL);
-    s.progress = !quiet && isatty(STDERR_FILENO);
-    s.t0 = now_s();
-    int nthreads = jobs < s.total ? (int)jobs : (s.total > 0 ? s.total : 1);
-    pthread_t tid[MAX_JOBS];
-    int started = 0;
-    for (int i = 0; i < nthreads; i++) {
-        if (pthread_create(&tid[i], NULL, worker, &s) != 0)
-            break;
-        started++;
-    }
-    if (started == 0)
-        worker(&s); /* no threads to be had: play them here */
-    for (int i = 0; i < started; i++)
-        pthread_join(tid[i], NULL);
-    pthread_mutex_destroy(&s.lock);
-    double elapsed = now_s() - s.t0;
+    pool_job job = {"sweep", "runs", s.total, (int)jobs, !quiet && isatty(STDERR_FILENO),
+                    run_task, finish_task, &s};
+    pool_result res;
+    pool_run(&job, &res);
+    double elapsed = res.elapsed_s;
+    int started = res.threads;
 
     int bad_write = s.write_failed || ferror(s.csv);
     if (s.csv != stdout) {
@@ -636,8 +489,8 @@ int cmd_sweep(int argc, char **argv)
         bad_write = 1;
     }
     s.csv = NULL;
-    if (s.failed) {
-        fprintf(stderr, "chokepoint sweep: %s\n", s.fail_message);
+    if (res.failed) {
+        fprintf(stderr, "chokepoint sweep: %s\n", res.message);
         status = 1;
     } else if (bad_write) {
         fprintf(stderr, "chokepoint sweep: error writing %s\n", csv_path ? csv_path : "output");

@@ -1,0 +1,125 @@
+/* tournament.h -- what the three parts of `chokepoint tournament` share:
+ * the command (tournament.c: flags, checks, the pool), one match
+ * (tournament_match.c) and the report (tournament_report.c: the ranking
+ * table and the CSV).
+ *
+ * Matches. Every agent plays the seat on every seed: match m is seed
+ * m / agents and agent m % agents, so the agents of one seed finish
+ * together. The game seed of a seed number is derived from the master seed
+ * (tour_game_seed); every agent of that seed plays the same game seed, so
+ * they face the same draws and the same opponents, and comparing their
+ * scores seed by seed (wins) is fair. */
+#ifndef CP_CLI_TOURNAMENT_H
+#define CP_CLI_TOURNAMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "chokepoint.h"
+#include "file_stamp.h"
+#include "script.h"
+
+enum {
+    TOUR_MAX_AGENTS = 64,
+    TOUR_MAX_SEEDS = 100000,
+    TOUR_MAX_MATCHES = 200000,   /* a result is ~400 bytes */
+    TOUR_MAX_OTHERS = CP_MAX_NATIONS, /* --agent for the other seats */
+    TOUR_MAX_COPIES = TOUR_MAX_AGENTS + 2 * CP_MAX_NATIONS
+};
+
+typedef struct {
+    const char *file;    /* as given (a name under scripts/agents/ or a path) */
+    char path[1024];     /* the file it names */
+    char display[256];   /* the file as messages name it */
+    char label[64];      /* in the table and the CSV: the file's name */
+    char assign[1200];   /* "ISO3=COPY": how matches seat it (tournament_snapshot.c) */
+    char given[1100];    /* "ISO3=FILE" as given: for commands and replays */
+} tour_agent;
+
+/* An agent file every match loads, and the copy it loads instead. */
+typedef struct {
+    char path[1024];      /* the file */
+    char display[256];    /* the file as messages name it */
+    char copy[1024];      /* the copy */
+    cps_file_stamp stamp; /* how the file looked when it was copied */
+} tour_copy;
+
+/* What one match came to (written by the worker that played it). */
+typedef struct {
+    unsigned long long game_seed;
+    double score;                /* the seat's score at the end, 0..100 */
+    uint64_t hash;               /* cp_world_hash at the end */
+    int failures;                /* the seat's failed turns */
+    int fallbacks;               /* times it fell back to the default agent */
+    int refused;                 /* its orders the core refused (act returned false) */
+    int agent_turns;             /* turns the agent under test played */
+    double instructions_per_turn;
+    long long max_instructions;
+    char first_failure[300];     /* "turn N: file:line: reason" of its first failed turn */
+} tour_match;
+
+typedef struct {
+    const char *scenario_arg;    /* as given, for commands and replays */
+    const cp_scenario *scen;
+    const cps_scenario_info *info;
+    /* what the matches play: the scenario's agents and those of --agent
+     * replaced by their copies (play_info shares info's heap strings) */
+    cps_scenario_info play_info;
+    char other_copy[TOUR_MAX_OTHERS][1200];
+    const char *others_play[TOUR_MAX_OTHERS];
+    int seat;                    /* nation index */
+    char seat_iso3[4];
+    int agent_count;
+    tour_agent agent[TOUR_MAX_AGENTS];
+    const char *others[TOUR_MAX_OTHERS]; /* --agent ISO3=FILE for other seats */
+    int other_count;
+    int seed_count;
+    unsigned long long *seeds;   /* the seed numbers (--seeds) */
+    const char *seeds_text;      /* --seeds as given */
+    unsigned long long master;   /* --seed */
+    int turns;
+    long budget, mem_mib;        /* --agent-budget, --agent-mem (0 = default) */
+    const char *replays;         /* --replays DIR, or NULL */
+    char copy_dir[512];          /* where the copies are, "" = none */
+    int copy_count;
+    tour_copy copy[TOUR_MAX_COPIES];
+    int total;                   /* agent_count * seed_count */
+    tour_match *match;           /* [total] */
+} tournament;
+
+/* The game seed of seed number 'seed' under master seed 'master': a
+ * splitmix64 mix of both, kept under 2^48 so that it reads in a command. */
+unsigned long long tour_game_seed(unsigned long long master, unsigned long long seed);
+
+/* Copy every agent file the matches load (the agents under test, the
+ * scenario's agents of 'nations' seats, those of --agent) into a private
+ * folder, so that every match plays the versions the tournament started
+ * with even if someone edits a file meanwhile; set each agent's assign,
+ * play_info and others_play to the copies. t->agent[k].path and .display
+ * must be set. Returns 0, or -1 with a message naming the file
+ * (tournament_snapshot.c). */
+int tour_snapshot_take(tournament *t, int nations, char *err, size_t errlen);
+/* Remove the copies (nothing when none were taken). */
+void tour_snapshot_drop(tournament *t);
+/* 'in' with every copy's path replaced by the file as the modder knows it,
+ * for messages ("/tmp/.../2/my.lua:17: ..." -> "my.lua:17: ..."). */
+void tour_unsnap(const tournament *t, const char *in, char *out, size_t cap);
+/* Print a note to 'f' for every copied file that changed since it was
+ * copied (the rows' commands, which name the files, play the new version). */
+void tour_snapshot_note_changes(const tournament *t, FILE *f);
+
+/* Play match 'm' into t->match[m]. Returns 0, or -1 with a message. */
+int tour_play_match(const tournament *t, int m, char *err, size_t errlen);
+
+/* The `chokepoint sim` command that plays match 'm' again alone. */
+void tour_match_command(const tournament *t, int m, char *cmd, size_t cap);
+
+/* The ranking table to 'out'. */
+void tour_print_table(const tournament *t, FILE *out);
+
+/* One row per match to 'f', after header lines recording the version,
+ * scenario, seat and 'command'. Returns 0, or -1 when writing failed. */
+int tour_write_csv(const tournament *t, FILE *f, const char *command);
+
+#endif

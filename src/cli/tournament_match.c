@@ -1,0 +1,194 @@
+/* tournament_match.c -- one match of a tournament: an agent in the seat,
+ * the scenario's agents everywhere else, played headless on a worker
+ * thread (optionally recorded as a replay), and the figures the ranking
+ * needs. Also the `chokepoint sim` command that plays the same match alone:
+ * the same scenario, game seed, turns, seats and limits give the same hash. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "replay_file.h"
+#include "tournament.h"
+
+unsigned long long tour_game_seed(unsigned long long master, unsigned long long seed)
+{
+    uint64_t z = (uint64_t)master * 0x9E3779B97F4A7C15ull + (uint64_t)seed + 0x632BE59BD9B4E019ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return (unsigned long long)(z & 0xFFFFFFFFFFFFull);
+}
+
+/* The seats' log: a tournament keeps only what the stats say (the seat's
+ * first failure goes into its CSV row), so lines are dropped here rather
+ * than thousands of them reaching the terminal. */
+static void drop_line(void *ud, const char *line)
+{
+    (void)ud;
+    (void)line;
+}
+
+static int agent_index(const tournament *t, int m) { return m % t->agent_count; }
+static int seed_index(const tournament *t, int m) { return m / t->agent_count; }
+
+/* The seats' assignments of match 'm': the other seats given with --agent,
+ * then the agent under test in the seat, as matches seat it (its copy,
+ * tournament_snapshot.c) or, for commands, as the modder gave it. */
+static int assignments(const tournament *t, int m, int as_given, const char **assign)
+{
+    int n = 0;
+    for (int i = 0; i < t->other_count; i++)
+        assign[n++] = as_given ? t->others[i] : t->others_play[i];
+    const tour_agent *a = &t->agent[agent_index(t, m)];
+    assign[n++] = as_given ? a->given : a->assign;
+    return n;
+}
+
+/* Where match 'm' is recorded: DIR/LABEL-seedN.replay. */
+static void replay_path(const tournament *t, int m, char *path, size_t cap)
+{
+    const tour_agent *a = &t->agent[agent_index(t, m)];
+    char base[64];
+    snprintf(base, sizeof base, "%s", a->label);
+    char *dot = strstr(base, ".lua"); /* "x.lua#2" -> "x#2" */
+    if (dot)
+        memmove(dot, dot + 4, strlen(dot + 4) + 1);
+    for (char *p = base; *p; p++)
+        if (*p == '/' || *p == ' ')
+            *p = '_';
+    snprintf(path, cap, "%s/%s-seed%llu.replay", t->replays, base,
+             t->seeds[seed_index(t, m)]);
+}
+
+int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
+{
+    tour_match *r = &t->match[m];
+    memset(r, 0, sizeof *r);
+    r->game_seed = tour_game_seed(t->master, t->seeds[seed_index(t, m)]);
+    cp_error e;
+    cp_world *w = cp_world_create(t->scen, r->game_seed, &e);
+    if (!w) {
+        snprintf(err, errlen, "match %d: %s", m + 1, e.message);
+        return -1;
+    }
+    cps_seat_opts opts;
+    memset(&opts, 0, sizeof opts);
+    opts.budget_instructions = t->budget;
+    opts.mem_bytes = (size_t)t->mem_mib << 20;
+    opts.quiet = 1;
+    opts.log = drop_line;
+    const char *assign[TOUR_MAX_OTHERS + 1];
+    int n = assignments(t, m, 0, assign);
+    char msg[1024], shown[1024];
+    cps_seats *seats = cps_seats_create(w, &t->play_info, assign, n, &opts, msg, sizeof msg);
+    if (!seats) {
+        tour_unsnap(t, msg, shown, sizeof shown);
+        snprintf(err, errlen, "match %d: %s", m + 1, shown);
+        cp_world_destroy(w);
+        return -1;
+    }
+    replay_rec *rec = NULL;
+    if (t->replays) {
+        const char *names[CP_MAX_NATIONS];
+        char text[CP_MAX_NATIONS][300];
+        int count = 0;
+        for (int i = 0; i < cp_world_nation_count(w); i++) {
+            const char *path = cps_seats_agent_path(seats, i);
+            if (!path[0])
+                continue;
+            tour_unsnap(t, i == t->seat ? t->agent[agent_index(t, m)].file : path, shown,
+                        sizeof shown);
+            snprintf(text[count], sizeof text[count], "%s=%.290s", cp_world_nation(w, i)->iso3,
+                     shown);
+            names[count] = text[count];
+            count++;
+        }
+        char path[1200];
+        replay_path(t, m, path, sizeof path);
+        rec = replay_rec_open(path, t->scenario_arg, w, 0, names, count, msg, sizeof msg);
+        if (!rec) {
+            snprintf(err, errlen, "--replays: %s", msg);
+            cps_seats_destroy(seats);
+            cp_world_destroy(w);
+            return -1;
+        }
+    }
+
+    /* the agent under test plays every turn until it falls back (its third
+     * failure in a row): count its turns, failures and instructions */
+    long long instructions = 0;
+    int fell_back = 0, failures_before = 0;
+    for (int turn = 0; turn < t->turns; turn++) {
+        cps_seats_run_turn(seats);
+        const cps_seat_stats *st = cps_seats_stats(seats, t->seat);
+        if (!fell_back) {
+            r->agent_turns++;
+            instructions += st->last_instructions;
+            if (st->last_instructions > r->max_instructions)
+                r->max_instructions = st->last_instructions;
+            r->failures += st->failures_total - failures_before;
+            r->refused += st->last_refused;
+            if (st->last_failed && !r->first_failure[0]) {
+                tour_unsnap(t, st->last_message, shown, sizeof shown);
+                snprintf(r->first_failure, sizeof r->first_failure, "turn %d: %.280s", turn,
+                         shown);
+            }
+            fell_back = st->fallbacks > 0;
+        }
+        failures_before = st->failures_total;
+        if (rec && replay_rec_before(rec, w, msg, sizeof msg) != 0)
+            goto replay_failed;
+        cp_world_advance(w);
+        if (rec && replay_rec_after(rec, w, msg, sizeof msg) != 0)
+            goto replay_failed;
+    }
+    if (rec && replay_rec_close(rec, msg, sizeof msg) != 0) {
+        rec = NULL;
+        goto replay_failed;
+    }
+    const cps_seat_stats *st = cps_seats_stats(seats, t->seat);
+    r->fallbacks = st->fallbacks;
+    r->instructions_per_turn = r->agent_turns ? (double)instructions / r->agent_turns : 0;
+    r->score = cp_world_nation(w, t->seat)->score;
+    r->hash = cp_world_hash(w);
+    cps_seats_destroy(seats);
+    cp_world_destroy(w);
+    return 0;
+
+replay_failed:
+    snprintf(err, errlen, "--replays: %s", msg);
+    replay_rec_abandon(rec);
+    cps_seats_destroy(seats);
+    cp_world_destroy(w);
+    return -1;
+}
+
+void tour_match_command(const tournament *t, int m, char *cmd, size_t cap)
+{
+    char num[32];
+    snprintf(cmd, cap, "chokepoint sim");
+    cli_append_arg(cmd, cap, "--scenario");
+    cli_append_arg(cmd, cap, t->scenario_arg);
+    cli_append_arg(cmd, cap, "--seed");
+    snprintf(num, sizeof num, "%llu", tour_game_seed(t->master, t->seeds[seed_index(t, m)]));
+    cli_append_arg(cmd, cap, num);
+    cli_append_arg(cmd, cap, "--turns");
+    snprintf(num, sizeof num, "%d", t->turns);
+    cli_append_arg(cmd, cap, num);
+    const char *assign[TOUR_MAX_OTHERS + 1];
+    int n = assignments(t, m, 1, assign);
+    for (int i = 0; i < n; i++) {
+        cli_append_arg(cmd, cap, "--agent");
+        cli_append_arg(cmd, cap, assign[i]);
+    }
+    if (t->budget) {
+        cli_append_arg(cmd, cap, "--agent-budget");
+        snprintf(num, sizeof num, "%ld", t->budget);
+        cli_append_arg(cmd, cap, num);
+    }
+    if (t->mem_mib) {
+        cli_append_arg(cmd, cap, "--agent-mem");
+        snprintf(num, sizeof num, "%ld", t->mem_mib);
+        cli_append_arg(cmd, cap, num);
+    }
+}

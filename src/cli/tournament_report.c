@@ -1,0 +1,151 @@
+/* tournament_report.c -- what a tournament tells its modder: a ranking
+ * table (mean score with a 95% interval, wins seed by seed, failures,
+ * instructions per turn) and a CSV with one row per match, each carrying
+ * the command that plays it again alone. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tournament.h"
+
+#ifndef CP_VERSION
+#define CP_VERSION "dev"
+#endif
+
+typedef struct {
+    int agent;
+    int games;
+    double mean, half;  /* 95% interval: mean +- half (half < 0: too few games) */
+    int wins;
+    int failures, fallbacks;
+    double instructions_per_turn;
+} standing;
+
+/* Student's t for a two-sided 95% interval with 'df' degrees of freedom:
+ * the table up to 30, then 1.96 + 2.4/df (within 0.003 of the exact value). */
+static double t95(int df)
+{
+    static const double table[30] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+                                     2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+                                     2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+                                     2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    return df <= 30 ? table[df - 1] : 1.96 + 2.4 / df;
+}
+
+static int by_rank(const void *pa, const void *pb)
+{
+    const standing *a = pa, *b = pb;
+    if (a->mean != b->mean)
+        return a->mean > b->mean ? -1 : 1;
+    if (a->wins != b->wins)
+        return a->wins > b->wins ? -1 : 1;
+    return a->agent - b->agent;
+}
+
+/* Each agent's figures over its matches, best first, into 'st'. */
+static void standings(const tournament *t, standing *st)
+{
+    for (int a = 0; a < t->agent_count; a++) {
+        standing *s = &st[a];
+        memset(s, 0, sizeof *s);
+        s->agent = a;
+        double sum = 0, sq = 0, ins = 0;
+        long turns = 0;
+        for (int k = 0; k < t->seed_count; k++) {
+            const tour_match *r = &t->match[k * t->agent_count + a];
+            sum += r->score;
+            s->failures += r->failures;
+            s->fallbacks += r->fallbacks > 0;
+            ins += r->instructions_per_turn * r->agent_turns;
+            turns += r->agent_turns;
+            /* a win: the best score of the agents on this seed (ties win for each) */
+            double best = r->score;
+            for (int b = 0; b < t->agent_count; b++)
+                if (t->match[k * t->agent_count + b].score > best)
+                    best = t->match[k * t->agent_count + b].score;
+            s->wins += r->score == best;
+        }
+        s->games = t->seed_count;
+        s->mean = s->games ? sum / s->games : 0;
+        for (int k = 0; k < t->seed_count; k++) {
+            double d = t->match[k * t->agent_count + a].score - s->mean;
+            sq += d * d;
+        }
+        s->half = s->games > 1 ? t95(s->games - 1) * sqrt(sq / (s->games - 1)) / sqrt(s->games)
+                               : -1;
+        s->instructions_per_turn = turns ? ins / (double)turns : 0;
+    }
+    qsort(st, (size_t)t->agent_count, sizeof *st, by_rank);
+}
+
+void tour_print_table(const tournament *t, FILE *out)
+{
+    standing st[TOUR_MAX_AGENTS];
+    standings(t, st);
+    fprintf(out, "tournament: seat %s of %s, %d agent%s x %d seed%s (%s, master seed %llu), "
+                 "%d turns\n",
+            t->seat_iso3, t->scen->name, t->agent_count, t->agent_count == 1 ? "" : "s",
+            t->seed_count, t->seed_count == 1 ? "" : "s", t->seeds_text, t->master, t->turns);
+    fprintf(out, "%4s  %-26s %6s  %10s  %-14s %5s  %8s  %9s  %10s\n", "rank", "agent", "games",
+            "mean score", "95% interval", "wins", "failures", "fallbacks", "instr/turn");
+    for (int i = 0; i < t->agent_count; i++) {
+        const standing *s = &st[i];
+        char ci[40];
+        if (s->half >= 0)
+            snprintf(ci, sizeof ci, "%.2f..%.2f", s->mean - s->half, s->mean + s->half);
+        else
+            snprintf(ci, sizeof ci, "-");
+        fprintf(out, "%4d  %-26s %6d  %10.2f  %-14s %5d  %8d  %9d  %10.0f\n", i + 1,
+                t->agent[s->agent].label, s->games, s->mean, ci, s->wins, s->failures,
+                s->fallbacks, s->instructions_per_turn);
+    }
+}
+
+/* 'text' as one CSV field: quoted when it holds a comma, quote or newline. */
+static void csv_field(FILE *f, const char *text)
+{
+    if (!strpbrk(text, ",\"\n\r")) {
+        fputs(text, f);
+        return;
+    }
+    fputc('"', f);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+    }
+    fputc('"', f);
+}
+
+int tour_write_csv(const tournament *t, FILE *f, const char *command)
+{
+    fprintf(f, "# chokepoint %s tournament\n", CP_VERSION);
+    fprintf(f, "# scenario: %s (%s)\n", t->scen->name, t->info->path);
+    fprintf(f, "# seat: %s; agents:", t->seat_iso3);
+    for (int a = 0; a < t->agent_count; a++)
+        fprintf(f, "%s %s", a ? "," : "", t->agent[a].file);
+    fprintf(f, "; seeds: %s; master seed: %llu; turns: %d\n", t->seeds_text, t->master, t->turns);
+    fprintf(f, "# command: %s\n", command);
+    fputs("# each row's command plays that match again alone and ends with its hash\n", f);
+    fputs("match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,"
+          "instructions_per_turn,max_instructions,first_failure,command\n", f);
+    char cmd[4096];
+    for (int m = 0; m < t->total; m++) {
+        const tour_match *r = &t->match[m];
+        const tour_agent *a = &t->agent[m % t->agent_count];
+        fprintf(f, "%d,", m + 1);
+        csv_field(f, a->label);
+        fputc(',', f);
+        csv_field(f, a->file);
+        fprintf(f, ",%llu,%llu,%.4f,%016llx,%d,%d,%d,%.0f,%lld,", t->seeds[m / t->agent_count],
+                r->game_seed, r->score, (unsigned long long)r->hash, r->failures, r->fallbacks,
+                r->refused, r->instructions_per_turn, r->max_instructions);
+        csv_field(f, r->first_failure);
+        fputc(',', f);
+        tour_match_command(t, m, cmd, sizeof cmd);
+        csv_field(f, cmd);
+        fputc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
+}
