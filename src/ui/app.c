@@ -9,6 +9,10 @@
 
 #include "draw.h"
 #include "map_project.h"
+#include "views.h"
+#include "play.h"
+#include "seats.h"
+#include "teacher.h"
 
 #ifndef CP_DATA_DIR
 #define CP_DATA_DIR "."
@@ -180,8 +184,13 @@ int app_open_surface(ui_app *a, int width, int height, char *err, size_t errlen)
 
 void app_destroy(ui_app *a)
 {
+    play_free(a); /* the play layer's seats */
+    teacher_free(a); /* teacher controls */
     text_destroy(a->text);
-    if (a->renderer) SDL_DestroyRenderer(a->renderer);
+    if (a->renderer) {
+        mapview_release(a->renderer); /* the map's cached layer */
+        SDL_DestroyRenderer(a->renderer);
+    }
     if (a->target) SDL_FreeSurface(a->target);
     if (a->window) SDL_DestroyWindow(a->window);
     if (TTF_WasInit()) TTF_Quit();
@@ -199,25 +208,95 @@ void app_destroy(ui_app *a)
 
 void ui_end_turn(ui_app *a)
 {
-    /* AI seats: the agents' orders are to be queued here (cps_seats_run_turn)
-     * before the quarter is resolved. */
+    if (teacher_holds_turn(a)) return; /* teacher controls: the game is paused */
+    /* play layer: with several human seats the turn passes to the next
+     * player first (hotseat); the quarter resolves when the last one ends */
+    if (play_before_advance(a)) return;
+    /* AI seats: the agents queue their orders before the quarter is resolved */
+    if (a->seats) cps_seats_run_turn(a->seats);
     fig_snapshot_take(a->prev, a->world);
     cp_world_advance(a->world);
     tl_log_record(&a->stages, a->world);
+    play_after_advance(a); /* autosave, deal answers, hand-over to the first human seat */
     app_update_title(a);
     char date[8], msg[96];
     int t = cp_world_turn(a->world);
     cp_world_date_text(a->world, t, date, sizeof date);
     snprintf(msg, sizeof msg, "Turn %d: %s", t, date);
     app_toast(a, msg);
+    teacher_after_turn(a); /* teacher controls: the debrief pack at the scenario's end */
     a->dirty = 1;
+}
+
+/* (play layer hook) A new world for the same window: the map stays, the
+ * nations are linked afresh, everything cached about the old world goes. */
+int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err, size_t errlen)
+{
+    char msg[1024];
+    cps_scenario_info fresh;
+    memset(&fresh, 0, sizeof fresh);
+    if (!info) {
+        /* the scenario's briefing and agents, by name; a save of a scenario
+         * file that has since gone plays on without them */
+        if (cps_scenario_load(cp_world_scenario(w)->name, a->scenario, &fresh, msg, sizeof msg) == 0) info = &fresh;
+    }
+    if (a->world) cp_world_destroy(a->world);
+    a->world = w;
+    *a->scenario = *cp_world_scenario(w);
+    if (a->have_info) cps_scenario_info_free(&a->info);
+    a->have_info = info != NULL;
+    if (info) a->info = *info; /* takes over its heap strings */
+    else memset(&a->info, 0, sizeof a->info);
+    free(a->country_nation);
+    a->country_nation = NULL;
+    for (int i = 0; i < CP_MAX_NATIONS; i++) a->nation_country[i] = -1;
+    if (link_nations(a, err, errlen) != 0) return -1;
+    tl_log_free(&a->stages);
+    tl_log_init(&a->stages);
+    tl_log_record(&a->stages, a->world);
+    fig_snapshot_take(a->prev, a->world);
+    a->selected = a->hovered = a->hovered_country = -1;
+    a->metric_turn = -1;
+    a->panel_scroll = a->news_scroll = a->timeline_scroll = 0;
+    app_update_title(a);
+    a->dirty = 1;
+    return 0;
+}
+
+struct cps_seats *app_seats_create(ui_app *a, const char *const *assign, int assign_count, char *err,
+                                   size_t errlen)
+{
+    cps_seat_opts opts;
+    memset(&opts, 0, sizeof opts);
+    opts.log = app_log;
+    opts.log_ud = a;
+    return cps_seats_create(a->world, a->have_info ? &a->info : NULL, assign, assign_count, &opts, err,
+                            errlen);
+}
+
+void app_log(void *ud, const char *line)
+{
+    ui_app *a = ud;
+    app_log_line *l = &a->log[a->log_count % APP_LOG_MAX];
+    l->turn = a->world ? cp_world_turn(a->world) : 0;
+    snprintf(l->text, sizeof l->text, "%s", line);
+    a->log_count++;
+    a->dirty = 1;
+}
+
+const app_log_line *app_log_recent(const ui_app *a, int k)
+{
+    if (k < 0 || k >= a->log_count || k >= APP_LOG_MAX) return NULL;
+    return &a->log[(a->log_count - 1 - k) % APP_LOG_MAX];
 }
 
 void app_select(ui_app *a, int n)
 {
     if (n < -1 || n >= cp_world_nation_count(a->world)) n = -1;
     if (n != a->selected) a->panel_scroll = 0;
+    int changed = n != a->selected;
     a->selected = n;
+    if (changed) app_update_title(a);
     a->dirty = 1;
 }
 
@@ -233,9 +312,16 @@ void app_update_title(ui_app *a)
     if (!a->window) return;
     char date[8], title[400];
     int t = cp_world_turn(a->world);
-    snprintf(title, sizeof title, "Chokepoint \xE2\x80\x94 %s \xE2\x80\x94 %s, turn %d of %d, seed %llu",
+    /* the nation looked at ends the title: a window switcher (and the
+     * end-to-end test) can tell what the player is inspecting. ASCII only:
+     * under a C locale SDL's X11 backend mangles other characters and
+     * leaves _NET_WM_NAME at the first title. */
+    char sel[CP_NAME_LEN + 8] = "";
+    if (a->selected >= 0 && a->selected < cp_world_nation_count(a->world))
+        snprintf(sel, sizeof sel, " - %s", cp_world_nation(a->world, a->selected)->name);
+    snprintf(title, sizeof title, "Chokepoint - %s - %s, turn %d of %d, seed %llu%s",
              a->scenario->title, cp_world_date_text(a->world, t, date, sizeof date), t,
-             a->scenario->default_turns, (unsigned long long)cp_world_seed(a->world));
+             a->scenario->default_turns, (unsigned long long)cp_world_seed(a->world), sel);
     SDL_SetWindowTitle(a->window, title);
 }
 
@@ -265,7 +351,7 @@ void app_tip_set(ui_app *a, SDL_Rect anchor, const char *title, const char *body
 
 int app_hover(const ui_app *a, SDL_Rect rc)
 {
-    if ((a->show_help || a->show_briefing) && !a->modal) return 0;
+    if ((a->show_help || a->show_briefing || a->blocking || a->teacher_open) && !a->modal) return 0;
     if (a->in.dragging) return 0;
     return rect_has(rc, a->in.x, a->in.y);
 }
@@ -273,7 +359,7 @@ int app_hover(const ui_app *a, SDL_Rect rc)
 int app_click(ui_app *a, SDL_Rect rc)
 {
     if (!a->in.clicked || a->in.click_used) return 0;
-    if ((a->show_help || a->show_briefing) && !a->modal) return 0;
+    if ((a->show_help || a->show_briefing || a->blocking || a->teacher_open) && !a->modal) return 0;
     if (!rect_has(rc, a->in.press_x, a->in.press_y) || !rect_has(rc, a->in.x, a->in.y))
         return 0;
     a->in.click_used = 1;

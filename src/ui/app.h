@@ -52,9 +52,19 @@ typedef struct {
     double to_cx, to_cy, to_zoom;
 } app_camera;
 
+/* A line the AI seats logged (an agent failed, fell back, or printed),
+ * shown in the news feed beside the core's news. */
+enum { APP_LOG_MAX = 64 };
+typedef struct {
+    int turn; /* the quarter the agents were deciding */
+    char text[CP_TEXT_LEN];
+} app_log_line;
+
 typedef struct {
     SDL_Rect win, top, tabs, content, main, panel;
     SDL_Rect card, news; /* floating over the map: metric chooser + legend, news feed */
+    SDL_Rect tabs_free;  /* the tab bar between the view tabs and the good buttons (set by
+                            tabs_draw each frame): room for other controls, text fitted to it */
 } app_layout;
 
 typedef struct ui_app {
@@ -115,6 +125,20 @@ typedef struct ui_app {
     uint32_t now_ms;
     int keys_pan_x, keys_pan_y, keys_zoom; /* held keys: -1, 0, 1 */
     int modal;  /* 1 while a modal overlay draws its own widgets */
+    int blocking; /* a dialog of the play layer is open (play.h): only widgets
+                     drawn while 'modal' is set respond to the mouse */
+
+    /* playing nations (play.h): human seats, hotseat, orders, deals, saves.
+     * 'seats' holds the agents of the AI nations (NULL: none), created by
+     * play.c and run in ui_end_turn before the quarter is resolved. */
+    struct play_state *play;
+    struct cps_seats *seats;
+    /* teacher controls (teacher.h): their state, and 1 while their panel is open */
+    struct teacher_state *teacher;
+    int teacher_open;
+    /* the AI seats' log, a ring of the last APP_LOG_MAX lines */
+    app_log_line log[APP_LOG_MAX];
+    int log_count; /* lines ever logged */
     int dirty; /* something changed: draw another frame */
     int quit;
     unsigned frames;
@@ -143,6 +167,24 @@ void app_destroy(ui_app *a);
  * the quarter with cp_world_advance; the AI nations' agents are to play
  * their seats here, before the advance. */
 void ui_end_turn(ui_app *a);
+
+/* Play 'w' (owned from now on) in place of the current world: its scenario,
+ * the map's links to its nations and the view's caches are reset ('info'
+ * is taken over too, or reloaded from the scenario's name when NULL). Used
+ * by the start screen and by loading a save (play.c). Returns 0 or -1. */
+int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err, size_t errlen);
+
+/* Seat the scenario's default agents (overridden by 'assign', "ISO3=FILE"
+ * or "ISO3=none", as `sim --agent`) in 'a''s world, their log lines going
+ * to app_log. Returns the seats, or NULL with a message. The caller stores
+ * them in a->seats (ui_end_turn runs them) and destroys them. */
+struct cps_seats *app_seats_create(ui_app *a, const char *const *assign, int assign_count, char *err,
+                                   size_t errlen);
+/* cps_seat_opts.log: keep 'line' (from the seats of the ui_app 'ud') for
+ * the news feed instead of printing it on stderr. */
+void app_log(void *ud, const char *line);
+/* The k-th most recent log line (k = 0 the newest), or NULL. */
+const app_log_line *app_log_recent(const ui_app *a, int k);
 
 /* Select nation 'n' (or -1 to close the panel). */
 void app_select(ui_app *a, int n);

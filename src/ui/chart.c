@@ -31,10 +31,15 @@ SDL_Rect chart_card(ui_app *a, SDL_Rect rc, const char *title, const char *subti
 {
     draw_panel(a->renderer, rc, app_px(a, 10), COL_PANEL_SOLID, COL_BORDER);
     int pad = app_px(a, 14);
-    text_draw(a->text, FONT_HEAD, COL_TEXT, title, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
+    /* a narrow card (a small window with the nation panel open) shortens
+     * its title and subtitle with an ellipsis rather than running over */
+    char fitted[256];
+    text_fit(a->text, FONT_HEAD, title, rc.w - 2 * pad, fitted, sizeof fitted);
+    text_draw(a->text, FONT_HEAD, COL_TEXT, fitted, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
     int y = rc.y + app_px(a, 10) + text_line_h(a->text, FONT_HEAD);
     if (subtitle && subtitle[0]) {
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, subtitle, rc.x + pad, y, ALIGN_LEFT);
+        text_fit(a->text, FONT_SMALL, subtitle, rc.w - 2 * pad, fitted, sizeof fitted);
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, fitted, rc.x + pad, y, ALIGN_LEFT);
         y += text_line_h(a->text, FONT_SMALL);
     }
     SDL_Rect area = {rc.x + pad, y + app_px(a, 8), rc.w - 2 * pad, rc.y + rc.h - y - app_px(a, 8) - app_px(a, 10)};

@@ -28,12 +28,17 @@ void charts_price_plot(const ui_app *a, SDL_Rect *plot, double *x0, double *x1, 
     *y1 = last_price.y1;
 }
 
-/* The x axis always spans the whole scenario, so that the empty future is
- * part of the picture; it grows when play continues past the end. */
+/* The x axis runs from the start to two years past now (at least three
+ * years in all), so that early quarters are wide enough to read and the
+ * near future stays part of the picture; it stops growing at the end of the
+ * scenario unless play continues past it. The capacity timeline is where
+ * the whole decade shows. */
 static int axis_turns(const ui_app *a)
 {
     int t = cp_world_turn(a->world) + 1, n = a->scenario->default_turns;
-    return t > n ? t : n;
+    int want = t + 8 > 12 ? t + 8 : 12;
+    if (want > n) want = n;
+    return t > want ? t : want;
 }
 
 static double stage_output(const cp_nation_history *h, cp_facility_kind k)
@@ -71,32 +76,42 @@ static char *fmt_tonnes_axis(char *buf, size_t len, double v)
     return fmt_compact(buf, len, v);
 }
 
-/* Policy (diamond) and event (dot) markers under the plot's baseline, one
- * of each per quarter at most; hovering one lists that quarter's news. */
+/* Every policy move and event on the time axis, under the plot's
+ * baseline: a diamond for a quarter with policy moves on this good (or on
+ * every good), a small grey diamond where the moves were on other goods
+ * only, a dot for events. Hovering one lists that quarter's news, this
+ * good's moves first. */
 static void event_markers(ui_app *a, const chart_axes *ax, cp_good g)
 {
     const cp_world *w = a->world;
     int T = cp_world_turn(w);
-    unsigned char has_policy[MAX_TURNS] = {0}, has_event[MAX_TURNS] = {0};
+    unsigned char policy_this[MAX_TURNS] = {0}, policy_other[MAX_TURNS] = {0}, has_event[MAX_TURNS] = {0};
     for (int i = 0; i < cp_world_news_count(w); i++) {
         const cp_news *n = cp_world_news(w, i);
         if (n->turn < 0 || n->turn >= MAX_TURNS) continue;
-        if (n->kind == CP_NEWS_POLICY && (n->good == (int)g || n->good < 0)) has_policy[n->turn] = 1;
+        if (n->kind == CP_NEWS_POLICY) {
+            if (n->good == (int)g || n->good < 0) policy_this[n->turn] = 1;
+            else policy_other[n->turn] = 1;
+        }
         if (n->kind == CP_NEWS_EVENT) has_event[n->turn] = 1;
     }
     float base = (float)(ax->plot.y + ax->plot.h);
     float r = 5.0f * a->scale;
     int hover_turn = -1;
+    SDL_Color tick = COL_WARN;
+    tick.a = 40;
     for (int t = 0; t <= T && t < MAX_TURNS; t++) {
         float x = chart_x(ax, t + 0.5);
-        if (has_policy[t]) {
-            draw_vline(a->renderer, (int)x, ax->plot.y, (int)base, RGBA(230, 159, 0, 70));
+        if (policy_this[t]) {
+            draw_vline(a->renderer, (int)x, ax->plot.y, (int)base, tick);
             draw_diamond(a->renderer, x, base - r - 2, r + 1, RGBA(8, 14, 22, 255));
             draw_diamond(a->renderer, x, base - r - 2, r, COL_WARN);
+        } else if (policy_other[t]) {
+            draw_diamond(a->renderer, x, base - r - 2, r * 0.6f, COL_TEXT_MUTED);
         }
         if (has_event[t]) draw_disc(a->renderer, x, base - 3 * r - 4, r * 0.75f, COL_BAD);
-        if ((has_policy[t] || has_event[t]) && fabsf(a->in.x - x) <= r + 2 && a->in.y >= base - 4 * r - 8 &&
-            a->in.y <= base + 2)
+        if ((policy_this[t] || policy_other[t] || has_event[t]) && fabsf(a->in.x - x) <= r + 2 &&
+            a->in.y >= base - 4 * r - 8 && a->in.y <= base + 2)
             hover_turn = t;
     }
     if (hover_turn < 0 || !app_hover(a, ax->plot)) return;
@@ -104,15 +119,25 @@ static void event_markers(ui_app *a, const chart_axes *ax, cp_good g)
     snprintf(title, sizeof title, "News of %s", cp_world_date_text(w, hover_turn, date, sizeof date));
     sbuf b;
     sb_init(&b, body, sizeof body);
-    int shown = 0;
-    for (int i = 0; i < cp_world_news_count(w) && shown < 12; i++) {
-        const cp_news *n = cp_world_news(w, i);
-        if (n->turn != hover_turn) continue;
-        int policy = n->kind == CP_NEWS_POLICY && (n->good == (int)g || n->good < 0);
-        if (!policy && n->kind != CP_NEWS_EVENT) continue;
-        sb_printf(&b, "%s%s %s", shown ? "\n" : "", policy ? "\xE2\x97\x86" : "\xE2\x97\x8F", n->text);
-        shown++;
-    }
+    int shown = 0, more = 0;
+    /* this good's policy moves, then events, then other goods' moves */
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < cp_world_news_count(w); i++) {
+            const cp_news *n = cp_world_news(w, i);
+            if (n->turn != hover_turn) continue;
+            int this_good = n->kind == CP_NEWS_POLICY && (n->good == (int)g || n->good < 0);
+            int other = n->kind == CP_NEWS_POLICY && !this_good;
+            if ((pass == 0 && !this_good) || (pass == 1 && n->kind != CP_NEWS_EVENT) || (pass == 2 && !other))
+                continue;
+            if (shown >= 12) {
+                more++;
+                continue;
+            }
+            sb_printf(&b, "%s%s %s", shown ? "\n" : "", n->kind == CP_NEWS_EVENT ? "\xE2\x97\x8F" : "\xE2\x97\x86",
+                      n->text);
+            shown++;
+        }
+    if (more) sb_printf(&b, "\n... and %d more in the news feed.", more);
     SDL_Rect at = {a->in.x, a->in.y, 1, 1};
     app_tip_set(a, at, title, body);
 }
@@ -331,22 +356,30 @@ static void market_table(ui_app *a, SDL_Rect rc)
 {
     const cp_world *w = a->world;
     int T = cp_world_turn(w);
-    SDL_Rect area = chart_card(a, rc, "Markets this quarter", "World figures from the core's four markets");
-    static const char *cols[] = {"Good", "Price", "Change", "Output", "Traded", "Unmet"};
+    SDL_Rect area = chart_card(a, rc, "Markets this quarter", "World figures; tonnes of REO (magnets: t NdFeB)");
+    static const char *cols[] = {"Good", "$/kg", "Change", "Output", "Traded", "Unmet"};
     int cx[6];
     int wcol = area.w;
     cx[0] = area.x;
-    cx[1] = area.x + wcol * 42 / 100;
-    cx[2] = area.x + wcol * 59 / 100;
-    cx[3] = area.x + wcol * 76 / 100;
-    cx[4] = area.x + wcol * 89 / 100;
+    cx[1] = area.x + wcol * 40 / 100;
+    cx[2] = area.x + wcol * 56 / 100;
+    cx[3] = area.x + wcol * 71 / 100;
+    cx[4] = area.x + wcol * 86 / 100;
     cx[5] = area.x + wcol;
+    /* too narrow for six columns (a small window with the panel open):
+     * the price, output and unmet demand stay, the rest is in the tooltip */
+    int narrow = area.w < app_px(a, 380);
+    if (narrow) {
+        cx[1] = area.x + wcol * 56 / 100;
+        cx[3] = area.x + wcol * 78 / 100;
+    }
     int lh = text_line_h(a->text, FONT_SMALL);
     for (int c = 0; c < 6; c++)
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, cols[c], c == 0 ? cx[0] : cx[c], area.y, c == 0 ? ALIGN_LEFT : ALIGN_RIGHT);
+        if (!narrow || (c != 2 && c != 4))
+            text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, cols[c], c == 0 ? cx[0] : cx[c], area.y, c == 0 ? ALIGN_LEFT : ALIGN_RIGHT);
     int y = area.y + lh + app_px(a, 6);
     draw_hline(a->renderer, area.x, area.x + area.w, y - app_px(a, 3), COL_BORDER);
-    int rh = (area.y + area.h - y) / CP_GOOD_COUNT;
+    int rh = (area.y + area.h - lh - app_px(a, 4) - y) / CP_GOOD_COUNT; /* the note keeps its line */
     if (rh > app_px(a, 34)) rh = app_px(a, 34);
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         const cp_market_history *m = cp_world_market_history(w, T, (cp_good)g);
@@ -359,7 +392,8 @@ static void market_table(ui_app *a, SDL_Rect rc)
         char v[48];
         const char *unit = g == CP_MAGNET ? "t" : "t REO";
         text_draw(a->text, (int)a->good == g ? FONT_BODY_BOLD : FONT_BODY, COL_TEXT, label_good_short((cp_good)g), cx[0], ty, ALIGN_LEFT);
-        text_draw(a->text, FONT_BODY, COL_TEXT, fmt_usd_per_kg(v, sizeof v, m->world_price_usd_per_kg), cx[1], ty, ALIGN_RIGHT);
+        snprintf(v, sizeof v, m->world_price_usd_per_kg >= 1000 || narrow ? "$%.0f" : "$%.2f", m->world_price_usd_per_kg);
+        text_draw(a->text, FONT_BODY, COL_TEXT, v, cx[1], ty, ALIGN_RIGHT);
         SDL_Color chc = COL_TEXT_MUTED;
         if (p) {
             fmt_change(v, sizeof v, p->world_price_usd_per_kg, m->world_price_usd_per_kg);
@@ -368,9 +402,9 @@ static void market_table(ui_app *a, SDL_Rect rc)
         } else {
             snprintf(v, sizeof v, "\xE2\x80\x93");
         }
-        text_draw(a->text, FONT_BODY, chc, v, cx[2], ty, ALIGN_RIGHT);
+        if (!narrow) text_draw(a->text, FONT_BODY, chc, v, cx[2], ty, ALIGN_RIGHT);
         text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->production_t), cx[3], ty, ALIGN_RIGHT);
-        text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->traded_t), cx[4], ty, ALIGN_RIGHT);
+        if (!narrow) text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->traded_t), cx[4], ty, ALIGN_RIGHT);
         text_draw(a->text, FONT_BODY, m->shortage_t > 0.5 ? COL_BAD : COL_TEXT, fmt_compact(v, sizeof v, m->shortage_t), cx[5], ty, ALIGN_RIGHT);
         if (hover) {
             char body[700], a1[48], a2[48], a3[48], a4[48];
@@ -385,7 +419,7 @@ static void market_table(ui_app *a, SDL_Rect rc)
         y += rh;
     }
     char note[160];
-    text_fit(a->text, FONT_SMALL, "Tonnes a quarter (REO; magnets in t NdFeB). Click a row to follow that good.", area.w, note,
+    text_fit(a->text, FONT_SMALL, "Per quarter. Click a row to follow that good.", area.w, note,
              sizeof note);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, note, area.x, area.y + area.h - lh, ALIGN_LEFT);
 }

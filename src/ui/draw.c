@@ -5,16 +5,41 @@
 
 static const float PI_F = 3.14159265f;
 
+void draw_geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni)
+{
+    int opaque = 1;
+    for (int i = 0; i < nv && opaque; i++) opaque = v[i].color.a == 255;
+    if (!opaque) {
+        SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+        return;
+    }
+    SDL_BlendMode old;
+    SDL_GetRenderDrawBlendMode(r, &old);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+    SDL_SetRenderDrawBlendMode(r, old);
+}
+
 int rect_has(SDL_Rect rc, int x, int y)
 {
     return x >= rc.x && y >= rc.y && x < rc.x + rc.w && y < rc.y + rc.h;
 }
 
+/* An opaque fill is a plain copy: with blending on, SDL's software
+ * renderer blends every pixel even at full alpha, several times slower. */
 void draw_fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
 {
     if (rc.w <= 0 || rc.h <= 0) return;
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    if (c.a != 255) {
+        SDL_RenderFillRect(r, &rc);
+        return;
+    }
+    SDL_BlendMode old;
+    SDL_GetRenderDrawBlendMode(r, &old);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_RenderFillRect(r, &rc);
+    SDL_SetRenderDrawBlendMode(r, old);
 }
 
 void draw_frame(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
@@ -35,54 +60,84 @@ void draw_vline(SDL_Renderer *r, int x, int y0, int y1, SDL_Color c)
     draw_fill(r, rc, c);
 }
 
-/* A triangle fan around the centre of the rectangle through the four
- * corner arcs, 6 steps each: 28 triangles, drawn in one call. The middle
- * is filled with a plain rectangle where no arc is needed is not worth
- * the extra calls. */
+/* Three plain rectangles (the middle band and the strips between the
+ * corners) and a fan of six triangles in each corner: the large areas go
+ * through SDL's rectangle fill, which blends in place, and the triangles
+ * stay as small as the corners. The pieces do not overlap, so a
+ * translucent colour is blended once everywhere. */
 void draw_round(SDL_Renderer *r, SDL_Rect rc, int radius_px, SDL_Color c)
 {
     if (rc.w <= 0 || rc.h <= 0) return;
-    float rad = (float)radius_px;
-    if (rad * 2 > rc.w) rad = rc.w / 2.0f;
-    if (rad * 2 > rc.h) rad = rc.h / 2.0f;
+    int rad = radius_px;
+    if (rad * 2 > rc.w) rad = rc.w / 2;
+    if (rad * 2 > rc.h) rad = rc.h / 2;
     if (rad < 1) {
         draw_fill(r, rc, c);
         return;
     }
-    enum { STEPS = 6, N = 4 * (STEPS + 1) };
-    SDL_Vertex v[N + 1];
-    int idx[N * 3];
-    float cx[4] = {rc.x + rc.w - rad, rc.x + rad, rc.x + rad, rc.x + rc.w - rad};
-    float cy[4] = {rc.y + rad, rc.y + rad, rc.y + rc.h - rad, rc.y + rc.h - rad};
-    v[0].position = (SDL_FPoint){rc.x + rc.w / 2.0f, rc.y + rc.h / 2.0f};
-    int k = 1;
+    SDL_Rect mid = {rc.x, rc.y + rad, rc.w, rc.h - 2 * rad};
+    SDL_Rect top = {rc.x + rad, rc.y, rc.w - 2 * rad, rad};
+    SDL_Rect bottom = {rc.x + rad, rc.y + rc.h - rad, rc.w - 2 * rad, rad};
+    draw_fill(r, mid, c);
+    draw_fill(r, top, c);
+    draw_fill(r, bottom, c);
+    /* as few triangles as the radius needs: each costs a fixed overhead */
+    enum { MAX_STEPS = 6, PER = MAX_STEPS + 2 };
+    const int STEPS = rad <= 3 ? 2 : rad <= 7 ? 3 : MAX_STEPS;
+    SDL_Vertex v[4 * PER];
+    int idx[4 * MAX_STEPS * 3];
+    /* corner centres: top right, top left, bottom left, bottom right */
+    float cx[4] = {(float)(rc.x + rc.w - rad), (float)(rc.x + rad), (float)(rc.x + rad), (float)(rc.x + rc.w - rad)};
+    float cy[4] = {(float)(rc.y + rad), (float)(rc.y + rad), (float)(rc.y + rc.h - rad), (float)(rc.y + rc.h - rad)};
+    int k = 0, n = 0;
     for (int q = 0; q < 4; q++) {
-        for (int s = 0; s <= STEPS; s++) {
-            float a = (q * 90.0f + s * 90.0f / STEPS) * PI_F / 180.0f;
-            v[k].position = (SDL_FPoint){cx[q] + rad * cosf(a), cy[q] - rad * sinf(a)};
-            k++;
+        int centre = k;
+        v[k++].position = (SDL_FPoint){cx[q], cy[q]};
+        for (int s2 = 0; s2 <= STEPS; s2++) {
+            float a = (q * 90.0f + s2 * 90.0f / STEPS) * PI_F / 180.0f;
+            v[k++].position = (SDL_FPoint){cx[q] + rad * cosf(a), cy[q] - rad * sinf(a)};
+        }
+        for (int s2 = 0; s2 < STEPS; s2++) {
+            idx[n++] = centre;
+            idx[n++] = centre + 1 + s2;
+            idx[n++] = centre + 2 + s2;
         }
     }
-    for (int i = 0; i <= N; i++) {
+    for (int i = 0; i < k; i++) {
         v[i].color = c;
         v[i].tex_coord = (SDL_FPoint){0, 0};
     }
-    for (int i = 0; i < N; i++) {
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = 1 + i;
-        idx[i * 3 + 2] = 1 + (i + 1) % N;
-    }
-    SDL_RenderGeometry(r, NULL, v, N + 1, idx, N * 3);
+    draw_geometry(r, v, k, idx, n);
 }
 
+/* Each layer covers only what shows of it: the shadow is the strip below
+ * and right of the panel, the border a one-pixel ring with rounded
+ * corners, and the fill the inside. Blending a full-size shadow and border
+ * under a large panel tripled its cost in the software renderer. */
 void draw_panel(SDL_Renderer *r, SDL_Rect rc, int radius_px, SDL_Color fill, SDL_Color border)
 {
-    SDL_Rect sh = {rc.x + 1, rc.y + 3, rc.w, rc.h};
-    draw_round(r, sh, radius_px + 1, (SDL_Color){0, 0, 0, 70});
-    SDL_Rect b = rc;
-    draw_round(r, b, radius_px, border);
+    if (rc.w <= 2 || rc.h <= 2) return;
+    int rad = radius_px;
+    if (rad * 2 > rc.w) rad = rc.w / 2;
+    if (rad * 2 > rc.h) rad = rc.h / 2;
+    SDL_Color shadow = {0, 0, 0, 70};
+    draw_fill(r, (SDL_Rect){rc.x + rad, rc.y + rc.h, rc.w - rad, 3}, shadow);
+    draw_fill(r, (SDL_Rect){rc.x + rc.w, rc.y + rad + 3, 1, rc.h - rad}, shadow);
+    /* the ring: four straight edges, and the corners as rounded squares
+     * that the fill then covers but for their outer pixel */
+    draw_fill(r, (SDL_Rect){rc.x + rad, rc.y, rc.w - 2 * rad, 1}, border);
+    draw_fill(r, (SDL_Rect){rc.x + rad, rc.y + rc.h - 1, rc.w - 2 * rad, 1}, border);
+    draw_fill(r, (SDL_Rect){rc.x, rc.y + rad, 1, rc.h - 2 * rad}, border);
+    draw_fill(r, (SDL_Rect){rc.x + rc.w - 1, rc.y + rad, 1, rc.h - 2 * rad}, border);
+    if (rad > 0) {
+        int d = 2 * rad;
+        draw_round(r, (SDL_Rect){rc.x, rc.y, d, d}, rad, border);
+        draw_round(r, (SDL_Rect){rc.x + rc.w - d, rc.y, d, d}, rad, border);
+        draw_round(r, (SDL_Rect){rc.x, rc.y + rc.h - d, d, d}, rad, border);
+        draw_round(r, (SDL_Rect){rc.x + rc.w - d, rc.y + rc.h - d, d, d}, rad, border);
+    }
     SDL_Rect in = {rc.x + 1, rc.y + 1, rc.w - 2, rc.h - 2};
-    draw_round(r, in, radius_px > 1 ? radius_px - 1 : 0, fill);
+    draw_round(r, in, rad > 1 ? rad - 1 : 0, fill);
 }
 
 void draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width_px, SDL_Color c)
@@ -101,7 +156,7 @@ void draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float wi
         v[i].tex_coord = (SDL_FPoint){0, 0};
     }
     static const int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+    draw_geometry(r, v, 4, idx, 6);
 }
 
 /* Walk the polyline and emit one quad per solid piece; solid lines extend
@@ -158,7 +213,7 @@ void draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width_px
             ix[4] = q * 4 + 2;
             ix[5] = q * 4 + 3;
             if (++q == MAX_QUADS) {
-                SDL_RenderGeometry(r, NULL, v, q * 4, idx, q * 6);
+                draw_geometry(r, v, q * 4, idx, q * 6);
                 q = 0;
             }
             s = b + 1e-3f;
@@ -166,7 +221,7 @@ void draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width_px
         }
         along += len;
     }
-    if (q > 0) SDL_RenderGeometry(r, NULL, v, q * 4, idx, q * 6);
+    if (q > 0) draw_geometry(r, v, q * 4, idx, q * 6);
 }
 
 void draw_bezier_points(SDL_FPoint p0, SDL_FPoint ctl, SDL_FPoint p2, SDL_FPoint *out, int n)
@@ -181,7 +236,7 @@ void draw_bezier_points(SDL_FPoint p0, SDL_FPoint ctl, SDL_FPoint p2, SDL_FPoint
 void draw_triangle(SDL_Renderer *r, SDL_FPoint a, SDL_FPoint b, SDL_FPoint c, SDL_Color col)
 {
     SDL_Vertex v[3] = {{a, col, {0, 0}}, {b, col, {0, 0}}, {c, col, {0, 0}}};
-    SDL_RenderGeometry(r, NULL, v, 3, NULL, 0);
+    draw_geometry(r, v, 3, NULL, 0);
 }
 
 void draw_disc(SDL_Renderer *r, float cx, float cy, float radius_px, SDL_Color c)
@@ -197,7 +252,7 @@ void draw_disc(SDL_Renderer *r, float cx, float cy, float radius_px, SDL_Color c
         idx[i * 3 + 1] = 1 + i;
         idx[i * 3 + 2] = 1 + (i + 1) % N;
     }
-    SDL_RenderGeometry(r, NULL, v, N + 1, idx, N * 3);
+    draw_geometry(r, v, N + 1, idx, N * 3);
 }
 
 void draw_diamond(SDL_Renderer *r, float cx, float cy, float radius_px, SDL_Color c)
@@ -207,7 +262,7 @@ void draw_diamond(SDL_Renderer *r, float cx, float cy, float radius_px, SDL_Colo
                        {{cx, cy + radius_px}, c, {0, 0}},
                        {{cx - radius_px, cy}, c, {0, 0}}};
     static const int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+    draw_geometry(r, v, 4, idx, 6);
 }
 
 /* Stripes at 45 degrees, clipped to 'rc' with the renderer's clip rect

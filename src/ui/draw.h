@@ -28,6 +28,13 @@ void draw_diamond(SDL_Renderer *r, float cx, float cy, float radius_px, SDL_Colo
 /* Diagonal stripes over 'rc' (a projected span of the timeline). */
 void draw_hatch(SDL_Renderer *r, SDL_Rect rc, int spacing_px, SDL_Color c);
 
+/* SDL_RenderGeometry without a texture, with blending only when a vertex
+ * is translucent. SDL's software renderer blends a triangle through a
+ * temporary surface the size of its bounding box, allocated and cleared
+ * for each one; an opaque triangle is filled in place, many times faster.
+ * Every shape here goes through this. */
+void draw_geometry(SDL_Renderer *r, const SDL_Vertex *v, int nv, const int *idx, int ni);
+
 /* Does 'rc' contain pixel ('x', 'y')? */
 int rect_has(SDL_Rect rc, int x, int y);
 

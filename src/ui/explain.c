@@ -1,6 +1,7 @@
 /* explain.c -- the words behind every figure's tooltip. */
 #include "explain.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -122,7 +123,10 @@ static void utilisation(sbuf *b, const cp_world *w, int nation, cp_facility_kind
         cap += f->capacity_t_per_yr / 4.0;
     }
     if (op + ramp == 0) {
-        sb_printf(b, "\n\xE2\x80\xA2 No %s is operating in this nation.", label_kind(k));
+        char kind[48];
+        snprintf(kind, sizeof kind, "%s", label_kind(k));
+        kind[0] = (char)tolower((unsigned char)kind[0]); /* "No mine is ..." */
+        sb_printf(b, "\n\xE2\x80\xA2 No %s is operating in this nation.", kind);
         return;
     }
     sb_printf(b, "\n\xE2\x80\xA2 Its %ss ran at %.0f%% of nameplate capacity (%d operating, %d ramping up).",
@@ -240,6 +244,33 @@ static void reasons(sbuf *b, const cp_world *w, int nation, fig_id f, cp_good g)
         break;
     case FIG_GDP_LOSS: case FIG_PRESSURE: case FIG_SCORE:
         sector_losses(b, n);
+        break;
+    case FIG_STOCK: {
+        /* what flowed in and out of users' stocks this quarter */
+        char t1[48], t2[48], t3[48];
+        const char *u = label_good_unit(g);
+        sb_printf(b, "\n\xE2\x80\xA2 Imported %s, exported %s, used %s this quarter.",
+                  fmt_tonnes(t1, sizeof t1, n->imports_t[g], u), fmt_tonnes(t2, sizeof t2, n->exports_t[g], u),
+                  fmt_tonnes(t3, sizeof t3, n->consumed_t[g], u));
+        controls_on(b, w, nation, g);
+        break;
+    }
+    case FIG_STOCKPILE:
+        news_lines(b, w, nation, CP_NEWS_POLICY, "stockpile", 3);
+        break;
+    case FIG_RESERVES: {
+        char t1[48];
+        sb_printf(b, "\n\xE2\x80\xA2 Mined this quarter: %s; reserves fall by what is mined.",
+                  fmt_tonnes(t1, sizeof t1, n->mined_t, "t REO"));
+        break;
+    }
+    case FIG_GDP:
+        sb_printf(b, "\n\xE2\x80\xA2 Grows with the scenario's growth rate; shortages cost output "
+                     "separately (Output lost to shortages).");
+        break;
+    case FIG_TRUST:
+        if (news_lines(b, w, nation, CP_NEWS_POLICY, "Deal", 3) == 0)
+            sb_printf(b, "\n\xE2\x80\xA2 No deal broken this quarter: trust moves only when a nation breaks a deal.");
         break;
     default:
         break;

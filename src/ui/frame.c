@@ -3,6 +3,8 @@
 
 #include "draw.h"
 #include "metric.h"
+#include "play.h"
+#include "teacher.h"
 #include "theme.h"
 #include "views.h"
 
@@ -11,7 +13,7 @@ enum { TOP_H = 54, TABS_H = 40, PANEL_W = 392, CARD_W = 264, NEWS_H = 112 };
 /* Height of the map card: the metric choice, the legend, the flow key. */
 static int card_height(const ui_app *a)
 {
-    return app_px(a, 206);
+    return app_px(a, a->show_flows ? 226 : 206);
 }
 
 void frame_layout(ui_app *a)
@@ -32,7 +34,10 @@ void frame_layout(ui_app *a)
     l->main = (SDL_Rect){0, cy, W - pw, H - cy};
     a->map_area = l->main;
     l->card = l->news = (SDL_Rect){0, 0, 0, 0};
-    if (a->view != VIEW_MAP) return;
+    if (a->view != VIEW_MAP) {
+        play_layout(a); /* play layer: the orders dock */
+        return;
+    }
     /* the news feed docks under the map: the map's spare height goes to it */
     if (a->show_news) {
         int nh = app_px(a, NEWS_H);
@@ -43,6 +48,7 @@ void frame_layout(ui_app *a)
     int ch = card_height(a);
     l->card = (SDL_Rect){a->map_area.x + m, a->map_area.y + a->map_area.h - m - ch, app_px(a, CARD_W), ch};
     if (l->card.y < a->map_area.y + m) l->card.y = a->map_area.y + m;
+    play_layout(a); /* play layer: the orders dock takes the left edge */
 }
 
 void frame_draw(ui_app *a)
@@ -67,11 +73,21 @@ void frame_draw(ui_app *a)
     }
     panel_draw(a);
     topbar_draw(a);
+    teacher_draw_bar(a); /* teacher controls: their button, "Paused" */
     tabs_draw(a);
+    play_draw(a); /* play layer: orders dock, dialogs, hand-over, start screen (under help and briefing) */
     overlay_toast(a);
     overlay_help(a);
     overlay_briefing(a);
+    teacher_draw_panel(a); /* teacher controls, when open */
     overlay_tooltip(a);
     text_frame_end(a->text);
     a->frames++;
+}
+
+void frame_render(ui_app *a, double dt_s)
+{
+    frame_layout(a);
+    mapview_update_camera(a, dt_s);
+    frame_draw(a);
 }

@@ -1,8 +1,13 @@
 /* map_draw.h -- draw a prepared map mesh with SDL: filled countries and their outlines.
  *
  * Each frame only moves the mesh's vertices through the view transform into
- * scratch buffers kept in a map_drawer; triangles and outlines come from the
- * mesh unchanged. Requires SDL 2.0.18 or later (SDL_RenderGeometry).
+ * scratch buffers kept in a map_drawer; rings and outlines come from the
+ * mesh unchanged. Countries are filled by scanlines over their rings
+ * (even-odd, so holes stay open) as one-pixel-high rectangles: SDL's
+ * software renderer fills a triangle by testing every pixel of its bounding
+ * box, and a triangulated country's long thin triangles made that the
+ * largest cost of a frame. The mesh's triangles are kept for renderers and
+ * tools that want them.
  */
 #ifndef MAP_DRAW_H
 #define MAP_DRAW_H
@@ -23,10 +28,19 @@ typedef struct map_view {
  * mesh). Alpha 0 leaves the country out, fill and outline. */
 typedef SDL_Color (*map_colour_fn)(size_t country, void *user);
 
+struct map_edge;
+
 typedef struct map_drawer {
     SDL_Vertex *fill;  /* one per mesh vertex */
     SDL_FPoint *lines; /* one per mesh vertex */
     size_t vertex_count;
+    /* scanline fill scratch (map_draw.c): edges of one country, the rows'
+     * edge lists, the spans of one country */
+    struct map_edge *edges;
+    int *row_first;
+    int row_cap;
+    SDL_Rect *spans;
+    int span_cap;
 } map_drawer;
 
 /* Allocate scratch buffers sized for 'mesh'. Returns 0, or -1 when out of

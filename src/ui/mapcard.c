@@ -4,6 +4,7 @@
 
 #include "cmap.h"
 #include "draw.h"
+#include "flows.h"
 #include "fmt.h"
 #include "labels.h"
 #include "theme.h"
@@ -34,7 +35,7 @@ static void draw_ramp(ui_app *a, SDL_Rect rc)
         k[4] = i * 2 + 2;
         k[5] = i * 2 + 3;
     }
-    SDL_RenderGeometry(a->renderer, NULL, v, 18, idx, 48);
+    draw_geometry(a->renderer, v, 18, idx, 48);
 }
 
 SDL_Rect mapcard_ramp_rect(const ui_app *a)
@@ -120,7 +121,7 @@ void mapcard_draw(ui_app *a)
 {
     SDL_Rect c = a->lay.card;
     if (c.w <= 0) return;
-    draw_panel(a->renderer, c, app_px(a, 10), COL_PANEL, COL_BORDER);
+    draw_panel(a->renderer, c, app_px(a, 10), COL_PANEL_SOLID, COL_BORDER);
     int pad = app_px(a, 12);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "COLOUR NATIONS BY", c.x + pad, c.y + app_px(a, 10), ALIGN_LEFT);
 
@@ -182,6 +183,35 @@ void mapcard_draw(ui_app *a)
     x += flow_key(a, x, y, COL_FLOW_OPEN, 0, 0, "Open") + app_px(a, 10);
     x += flow_key(a, x, y, RGBA(230, 159, 0, 255), 10, 5, "Licensed") + app_px(a, 10);
     flow_key(a, x, y, RGBA(235, 80, 70, 255), 4, 4, "Banned");
+
+    /* how much of the trade the lines show: the rest is summed, not drawn */
+    if (a->show_flows) {
+        const flows_set *fs = flows_shown(a);
+        char note[160], nfit[160];
+        int drawn = fs->routes - fs->hidden;
+        if (fs->routes == 0)
+            snprintf(note, sizeof note, "No cross-border trade this quarter");
+        else if (fs->hidden > 0)
+            snprintf(note, sizeof note, "%d of %d routes \xC2\xB7 %.0f%% of trade", drawn, fs->routes,
+                     fs->total_t > 0 ? 100 * fs->shown_t / fs->total_t : 0);
+        else
+            snprintf(note, sizeof note, "All %d routes shown", fs->routes);
+        y += app_px(a, 22);
+        text_fit(a->text, FONT_SMALL, note, c.w - 2 * pad, nfit, sizeof nfit);
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, nfit, c.x + pad, y, ALIGN_LEFT);
+        SDL_Rect row = {c.x, y, c.w, text_line_h(a->text, FONT_SMALL)};
+        if (app_hover(a, row) && !a->metric_menu) {
+            char body[600], t1[48], t2[48];
+            snprintf(body, sizeof body,
+                     "The map draws the %d largest routes of %s (those above 1%% of its trade), the selected "
+                     "nation's own routes and the banned routes with the most at stake.\n"
+                     "Shown: %s of %s crossing borders this quarter. Width grows with tonnes.\n"
+                     "Select a nation to see all of its trade.",
+                     FLOWS_TOP, label_good(a->good), fmt_tonnes(t1, sizeof t1, fs->shown_t, label_good_unit(a->good)),
+                     fmt_tonnes(t2, sizeof t2, fs->total_t, label_good_unit(a->good)));
+            app_tip_set(a, row, "Trade flows shown", body);
+        }
+    }
 
     /* the click that opened the list is used already, so it does not close it */
     if (a->metric_menu) metric_menu(a, btn);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmap.h"
 #include "draw.h"
@@ -156,7 +157,7 @@ static void draw_globe(ui_app *a)
     static int ready;
     static SDL_FPoint outline[2 * OUTLINE_STEPS + 2];
     static double mer[11][OUTLINE_STEPS + 1][2];
-    static double par[5];
+    static double par[5], par_x[5];
     if (!ready) {
         int k = 0;
         for (int i = 0; i <= OUTLINE_STEPS; i++) {
@@ -174,42 +175,63 @@ static void draw_globe(ui_app *a)
                 map_project_forward(-150 + 30 * m, -90 + 180.0 * i / OUTLINE_STEPS, &mer[m][i][0],
                                     &mer[m][i][1]);
         for (int p = 0; p < 5; p++) {
-            double x;
+            double x, y;
             map_project_forward(0, -60 + 30 * p, &x, &par[p]);
+            map_project_forward(180, -60 + 30 * p, &par_x[p], &y); /* the right edge's x */
         }
         ready = 1;
     }
     const map_view *v = &a->mview;
     enum { N = 2 * OUTLINE_STEPS + 2 };
-    SDL_Vertex vert[N + 1];
-    int idx[N * 3];
-    SDL_Color sea = RGBA(18, 31, 46, 255);
-    vert[0] = (SDL_Vertex){to_px(v, 0, 0), sea, {0, 0}};
-    for (int i = 0; i < N; i++) {
-        vert[i + 1] = (SDL_Vertex){to_px(v, outline[i].x, outline[i].y), sea, {0, 0}};
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = 1 + i;
-        idx[i * 3 + 2] = 1 + (i + 1) % N;
+    /* The sea inside the outline, one pixel row at a time: the outline is
+     * symmetric about x = 0, so each row is one span whose half-width comes
+     * from the right edge (outline[0..OUTLINE_STEPS], south to north).
+     * Rows, not a triangle fan: SDL's software renderer tests every pixel
+     * of a triangle's bounding box, and a fan's long thin triangles have
+     * large ones. */
+    static SDL_Rect rows[4096];
+    int nrows = 0;
+    int y0 = a->map_area.y, y1 = a->map_area.y + a->map_area.h;
+    int seg = 0;
+    for (int y = y1 - 1; y >= y0 && nrows < 4096; y--) { /* south to north, as the edge runs */
+        float py = (v->offset_y_px - (y + 0.5f)) / v->scale_px_per_unit;
+        if (py < outline[0].y || py > outline[OUTLINE_STEPS].y) continue;
+        while (seg < OUTLINE_STEPS - 1 && py > outline[seg + 1].y) seg++;
+        const SDL_FPoint *p = &outline[seg], *q = &outline[seg + 1];
+        float t = q->y != p->y ? (py - p->y) / (q->y - p->y) : 0;
+        float hw = (p->x + (q->x - p->x) * t) * v->scale_px_per_unit;
+        int xl = (int)lroundf(v->offset_x_px - hw), xr = (int)lroundf(v->offset_x_px + hw);
+        if (xl < a->map_area.x) xl = a->map_area.x;
+        if (xr > a->map_area.x + a->map_area.w) xr = a->map_area.x + a->map_area.w;
+        if (xr > xl) rows[nrows++] = (SDL_Rect){xl, y, xr - xl, 1};
     }
-    SDL_RenderGeometry(a->renderer, NULL, vert, N + 1, idx, N * 3);
+    SDL_Color sea = RGBA(18, 31, 46, 255);
+    SDL_SetRenderDrawColor(a->renderer, sea.r, sea.g, sea.b, 255);
+    SDL_BlendMode old;
+    SDL_GetRenderDrawBlendMode(a->renderer, &old);
+    SDL_SetRenderDrawBlendMode(a->renderer, SDL_BLENDMODE_NONE);
+    SDL_RenderFillRects(a->renderer, rows, nrows);
+    /* graticule and rim as one-pixel lines (SDL's own line drawing, the
+     * cheapest there is), still without blending */
     SDL_Color grid = COL_OCEAN_GRID;
+    SDL_SetRenderDrawColor(a->renderer, grid.r, grid.g, grid.b, 255);
     SDL_FPoint pts[OUTLINE_STEPS + 1];
     for (int m = 0; m < 11; m++) {
         for (int i = 0; i <= OUTLINE_STEPS; i++) pts[i] = to_px(v, mer[m][i][0], mer[m][i][1]);
-        draw_polyline(a->renderer, pts, OUTLINE_STEPS + 1, 1.0f, grid, 0, 0);
+        SDL_RenderDrawLinesF(a->renderer, pts, OUTLINE_STEPS + 1);
     }
     for (int p = 0; p < 5; p++) {
         /* a parallel is a straight line between the two edge meridians */
-        double lat = -60 + 30 * p, xl, xr, y;
-        map_project_forward(-180, lat, &xl, &y);
-        map_project_forward(180, lat, &xr, &y);
-        SDL_FPoint l = to_px(v, xl, par[p]), r = to_px(v, xr, par[p]);
-        draw_line(a->renderer, l.x, l.y, r.x, r.y, p == 2 ? 1.5f : 1.0f, grid);
+        SDL_FPoint l = to_px(v, -par_x[p], par[p]), r = to_px(v, par_x[p], par[p]);
+        SDL_RenderDrawLineF(a->renderer, l.x, l.y, r.x, r.y);
+        if (p == 2) SDL_RenderDrawLineF(a->renderer, l.x, l.y + 1, r.x, r.y + 1); /* the equator */
     }
     SDL_FPoint edge[N + 1];
     for (int i = 0; i < N; i++) edge[i] = to_px(v, outline[i].x, outline[i].y);
     edge[N] = edge[0];
-    draw_polyline(a->renderer, edge, N + 1, 1.5f, RGBA(40, 58, 80, 255), 0, 0);
+    SDL_SetRenderDrawColor(a->renderer, 40, 58, 80, 255);
+    SDL_RenderDrawLinesF(a->renderer, edge, N + 1);
+    SDL_SetRenderDrawBlendMode(a->renderer, old);
 }
 
 /* A country's outline in a given colour and width (the selection). */
@@ -275,7 +297,9 @@ static void draw_labels(ui_app *a)
         if (!rect_has(a->map_area, (int)p.x, (int)p.y)) continue;
         if (!must && overlaps(placed, np, r)) continue;
         placed[np++] = r;
-        draw_round(a->renderer, r, app_px(a, 4), i == a->selected ? RGBA(255, 255, 255, 235) : RGBA(8, 14, 22, 170));
+        /* opaque pills: translucent ones cost several times more to draw
+         * in the software renderer, and read no better */
+        draw_round(a->renderer, r, app_px(a, 4), i == a->selected ? RGBA(255, 255, 255, 255) : RGBA(16, 24, 34, 255));
         text_draw(a->text, FONT_SMALL, i == a->selected ? COL_TEXT_ON_ACCENT : COL_TEXT, name,
                   (int)p.x, r.y + app_px(a, 1), ALIGN_CENTER);
     }
@@ -324,11 +348,11 @@ static void hover_tip(ui_app *a)
     app_tip_set(a, at, n->name, body);
 }
 
-void mapview_draw(ui_app *a)
+/* The map's still layer: sea, graticule, countries, borders and the
+ * selection's outline, clipped to the map area. */
+static void draw_still(ui_app *a)
 {
     SDL_Renderer *r = a->renderer;
-    app_refresh_metric(a);
-    pick(a);
     SDL_RenderSetClipRect(r, &a->map_area);
     draw_fill(r, a->map_area, COL_OCEAN);
     draw_globe(a);
@@ -337,6 +361,100 @@ void mapview_draw(ui_app *a)
         outline_country(a, a->nation_country[a->selected], (float)app_px(a, 3), RGBA(8, 14, 22, 255));
         outline_country(a, a->nation_country[a->selected], 1.6f * a->scale, COL_SELECT);
     }
+}
+
+/* The still layer is kept in a texture and drawn again only when
+ * something it shows changes: the camera, the map area, the colours (turn,
+ * metric, good), the country under the mouse, the selection. A frame that
+ * only moves the mouse over one country, shows a tooltip or animates a
+ * panel copies it. Without render targets it is drawn every frame. */
+static struct {
+    SDL_Renderer *renderer;
+    SDL_Texture *tex;
+    int w, h, valid;
+    map_view view;
+    SDL_Rect area;
+    const cp_world *world;
+    int turn, metric, good, hovered, selected;
+    float scale;
+} layer;
+
+void mapview_invalidate(void)
+{
+    layer.valid = 0;
+}
+
+void mapview_release(SDL_Renderer *r)
+{
+    if (layer.renderer != r) return;
+    if (layer.tex) SDL_DestroyTexture(layer.tex);
+    memset(&layer, 0, sizeof layer);
+}
+
+static void draw_still_cached(ui_app *a)
+{
+    SDL_Renderer *r = a->renderer;
+    if (layer.renderer != r || layer.w != a->out_w || layer.h != a->out_h) {
+        if (layer.tex && layer.renderer == r) SDL_DestroyTexture(layer.tex);
+        layer.tex = NULL;
+        layer.renderer = r;
+        layer.w = a->out_w;
+        layer.h = a->out_h;
+        layer.valid = 0;
+        if (SDL_RenderTargetSupported(r))
+            layer.tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, a->out_w, a->out_h);
+        if (layer.tex) SDL_SetTextureBlendMode(layer.tex, SDL_BLENDMODE_NONE);
+    }
+    if (!layer.tex) {
+        draw_still(a);
+        return;
+    }
+    const map_view *v = &a->mview;
+    /* while the camera moves the layer changes every frame: drawing it
+     * straight to the screen saves the texture's extra copy; it is kept
+     * again once the camera rests for a frame */
+    static map_view last;
+    int moving = last.scale_px_per_unit != v->scale_px_per_unit || last.offset_x_px != v->offset_x_px ||
+                 last.offset_y_px != v->offset_y_px;
+    last = *v;
+    if (moving) {
+        layer.valid = 0;
+        draw_still(a);
+        return;
+    }
+    int same = layer.valid && layer.view.scale_px_per_unit == v->scale_px_per_unit &&
+               layer.view.offset_x_px == v->offset_x_px && layer.view.offset_y_px == v->offset_y_px &&
+               SDL_RectEquals(&layer.area, &a->map_area) && layer.world == a->world &&
+               layer.turn == a->metric_turn && layer.metric == a->metric_cached && layer.good == a->metric_good &&
+               layer.hovered == a->hovered_country && layer.selected == a->selected && layer.scale == a->scale;
+    if (!same) {
+        if (SDL_SetRenderTarget(r, layer.tex) != 0) {
+            draw_still(a);
+            return;
+        }
+        draw_still(a);
+        SDL_SetRenderTarget(r, NULL);
+        layer.valid = 1;
+        layer.view = *v;
+        layer.area = a->map_area;
+        layer.world = a->world;
+        layer.turn = a->metric_turn;
+        layer.metric = a->metric_cached;
+        layer.good = a->metric_good;
+        layer.hovered = a->hovered_country;
+        layer.selected = a->selected;
+        layer.scale = a->scale;
+    }
+    SDL_RenderCopy(r, layer.tex, &a->map_area, &a->map_area);
+}
+
+void mapview_draw(ui_app *a)
+{
+    SDL_Renderer *r = a->renderer;
+    app_refresh_metric(a);
+    pick(a);
+    draw_still_cached(a);
+    SDL_RenderSetClipRect(r, &a->map_area);
     if (a->show_flows) flows_draw(a);
     draw_labels(a);
     SDL_RenderSetClipRect(r, NULL);

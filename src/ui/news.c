@@ -1,5 +1,7 @@
 /* news.c -- the news feed docked under the map: events and policy moves, newest first, as a row of cards. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "draw.h"
 #include "theme.h"
@@ -28,6 +30,42 @@ static const char *kind_name(cp_news_kind k)
     }
 }
 
+/* The feed's items newest first: the core's news (index >= 0) and the AI
+ * seats' log lines (-1 - k for the k-th most recent), a log line placed
+ * after the news of its quarter. Rebuilt only when either list grows. */
+static const int *feed_order(const ui_app *a, int *count)
+{
+    static int *order, cap, for_news = -1, for_log = -1;
+    static const ui_app *for_app;
+    static const cp_world *for_world;
+    int nn = cp_world_news_count(a->world);
+    int nl = a->log_count < APP_LOG_MAX ? a->log_count : APP_LOG_MAX;
+    if (for_app != a || for_world != a->world || nn != for_news || a->log_count != for_log) {
+        if (nn + nl > cap) {
+            int c = (nn + nl) * 2 + 64;
+            int *o = realloc(order, (size_t)c * sizeof *o);
+            if (!o) {
+                *count = 0;
+                return NULL;
+            }
+            order = o;
+            cap = c;
+        }
+        int i = nn - 1, k = 0, m = 0;
+        while (i >= 0 || k < nl) {
+            const app_log_line *l = k < nl ? app_log_recent(a, k) : NULL;
+            if (l && (i < 0 || l->turn >= cp_world_news(a->world, i)->turn)) order[m++] = -1 - k++;
+            else order[m++] = i--;
+        }
+        for_app = a;
+        for_world = a->world;
+        for_news = nn;
+        for_log = a->log_count;
+    }
+    *count = nn + nl;
+    return order;
+}
+
 /* Cards run from the newest at the left; the wheel scrolls back in time.
  * Only the cards in view are drawn, so a long game's feed costs no more per
  * frame than a short one's. A card about a nation opens its panel on click;
@@ -39,10 +77,11 @@ void news_draw(ui_app *a, SDL_Rect rc)
     draw_fill(r, rc, COL_BAR);
     draw_hline(r, rc.x, rc.x + rc.w, rc.y, COL_BORDER);
     const cp_world *w = a->world;
-    int count = cp_world_news_count(w), T = cp_world_turn(w);
+    int count, T = cp_world_turn(w);
+    const int *order = feed_order(a, &count);
     int pad = app_px(a, 12);
     int fresh = 0;
-    for (int i = count - 1; i >= 0 && cp_world_news(w, i)->turn == T; i--) fresh++;
+    for (int i = cp_world_news_count(w) - 1; i >= 0 && cp_world_news(w, i)->turn == T; i--) fresh++;
     char head[96];
     if (T > 0) snprintf(head, sizeof head, "NEWS \xC2\xB7 %d this quarter \xC2\xB7 %d in all", fresh, count);
     else snprintf(head, sizeof head, "NEWS");
@@ -72,7 +111,20 @@ void news_draw(ui_app *a, SDL_Rect rc)
     for (int k = first; k < count; k++) {
         int x = rc.x + pad + k * (cw + gap) - a->news_scroll;
         if (x > rc.x + rc.w) break;
-        const cp_news *n = cp_world_news(w, count - 1 - k);
+        cp_news agent_line; /* a log line shown as a news card */
+        const cp_news *n;
+        int is_log = order[k] < 0;
+        if (is_log) {
+            const app_log_line *l = app_log_recent(a, -1 - order[k]);
+            memset(&agent_line, 0, sizeof agent_line);
+            agent_line.turn = l->turn;
+            agent_line.kind = CP_NEWS_EVENT;
+            agent_line.nation = agent_line.good = -1;
+            snprintf(agent_line.text, sizeof agent_line.text, "%s", l->text);
+            n = &agent_line;
+        } else {
+            n = cp_world_news(w, order[k]);
+        }
         SDL_Rect card = {x, strip.y, cw, strip.h};
         int hover = app_hover(a, card) && rect_has(strip, a->in.x, a->in.y);
         draw_round(r, card, app_px(a, 6), hover ? COL_PANEL_HOVER : COL_PANEL_RAISED);
@@ -81,7 +133,8 @@ void news_draw(ui_app *a, SDL_Rect rc)
         cp_world_date_text(w, n->turn, date, sizeof date);
         int tx = card.x + app_px(a, 10);
         tx += text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, date, tx, card.y + app_px(a, 5), ALIGN_LEFT) + app_px(a, 8);
-        text_draw(a->text, FONT_SMALL, kind_colour(n->kind), kind_name(n->kind), tx, card.y + app_px(a, 5), ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, is_log ? COL_TEXT_MUTED : kind_colour(n->kind), is_log ? "AI SEAT" : kind_name(n->kind),
+                  tx, card.y + app_px(a, 5), ALIGN_LEFT);
         SDL_Rect body = {card.x, card.y, card.w, card.h - app_px(a, 4)};
         SDL_Rect clip;
         SDL_IntersectRect(&body, &strip, &clip);

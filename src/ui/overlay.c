@@ -75,8 +75,17 @@ void overlay_help(ui_app *a)
         {"Esc", "Close panel or overlay"},
         {"B", "Scenario briefing"},
         {"F12", "Screenshot to saves/"},
+        {"F2, Ctrl+T", "Teacher controls"},          /* teacher.c */
+        {"P", "Pause or resume (teacher)"},        /* teacher.c */
         {"H, F1", "This help"},
         {"Ctrl+Q", "Quit"},
+        /* playing a nation (play.c) */
+        {"O", "Your orders: show or hide the dock"},
+        {"D", "Propose a deal (letters pick the nation)"},
+        {"Ctrl+Z", "Undo your last order this turn"},
+        {"Ctrl+S", "Save the game into saves/"},
+        {"Ctrl+L", "Load a saved game"},
+        {"F10", "Menu: save, load, help, quit"},
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
     int rows = (n + 1) / 2;
@@ -115,6 +124,23 @@ void overlay_help(ui_app *a)
     a->modal = 0;
 }
 
+/* Scenario files wrap their briefing at 80 columns: join those lines so
+ * the text fills the card, keeping blank lines (paragraphs) and lines that
+ * start a list item ("- ", "* "). */
+static const char *reflow(const char *src, char *buf, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; src[i] && o + 1 < len; i++) {
+        char ch = src[i];
+        if (ch == '\n' && i > 0 && src[i - 1] != '\n' && src[i + 1] && src[i + 1] != '\n' &&
+            !((src[i + 1] == '-' || src[i + 1] == '*') && src[i + 2] == ' '))
+            ch = ' ';
+        buf[o++] = ch;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 /* The scenario's briefing and objectives, shown at the start of a game. */
 void overlay_briefing(ui_app *a)
 {
@@ -123,7 +149,8 @@ void overlay_briefing(ui_app *a)
     int w = app_px(a, 720);
     if (w > a->out_w - app_px(a, 40)) w = a->out_w - app_px(a, 40);
     int wrap = w - 2 * pad;
-    const char *brief = a->info.briefing ? a->info.briefing : "This scenario has no briefing.";
+    static char flowed[8192];
+    const char *brief = a->info.briefing ? reflow(a->info.briefing, flowed, sizeof flowed) : "This scenario has no briefing.";
     int bh = text_wrapped_height(a->text, FONT_BODY, brief, wrap);
     int oh = 0;
     char obj[2048] = "";

@@ -205,7 +205,18 @@ static void header(ui_app *a, SDL_Rect p)
              n->weights.security >= 0.4 ? "buyer: security first"
              : n->weights.leverage >= 0.2 ? "supplier: leverage and revenue"
                                           : "balanced objectives");
-    text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, sub, p.x + pad, p.y + app_px(a, 40), ALIGN_LEFT);
+    int sw = text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, sub, p.x + pad, p.y + app_px(a, 40), ALIGN_LEFT);
+    SDL_Rect sub_rc = {p.x + pad, p.y + app_px(a, 40), sw, text_line_h(a->text, FONT_SMALL)};
+    if (app_hover(a, sub_rc)) {
+        char tip[400];
+        snprintf(tip, sizeof tip,
+                 "Score: the running mean of each quarter's score, 0 to 100 (core score phase).\n"
+                 "Its objectives weigh supply security %.0f%%, prosperity %.0f%%, leverage %.0f%% and "
+                 "stability %.0f%% (the scenario's weights).",
+                 n->weights.security * 100, n->weights.prosperity * 100, n->weights.leverage * 100,
+                 n->weights.stability * 100);
+        app_tip_set(a, sub_rc, n->name, tip);
+    }
     draw_hline(a->renderer, p.x, p.x + p.w, p.y + app_px(a, HEADER_H) - 1, COL_BORDER);
 }
 

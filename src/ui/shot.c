@@ -9,27 +9,34 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int shot_save(SDL_Renderer *r, const char *path, char *err, size_t errlen)
+unsigned char *shot_read_rgba(SDL_Renderer *r, int *w, int *h, char *err, size_t errlen)
 {
-    int w, h;
-    if (SDL_GetRendererOutputSize(r, &w, &h) != 0 || w <= 0 || h <= 0) {
+    if (SDL_GetRendererOutputSize(r, w, h) != 0 || *w <= 0 || *h <= 0) {
         snprintf(err, errlen, "screenshot: no output size: %s", SDL_GetError());
-        return -1;
+        return NULL;
     }
-    unsigned char *px = malloc((size_t)w * h * 4);
+    unsigned char *px = malloc((size_t)*w * *h * 4);
     if (!px) {
         snprintf(err, errlen, "screenshot: out of memory");
-        return -1;
+        return NULL;
     }
     /* ABGR8888 is R, G, B, A in memory on little-endian machines, RGBA8888
      * on big-endian ones: the byte order stb expects either way */
     Uint32 fmt = SDL_BYTEORDER == SDL_LIL_ENDIAN ? SDL_PIXELFORMAT_ABGR8888 : SDL_PIXELFORMAT_RGBA8888;
-    if (SDL_RenderReadPixels(r, NULL, fmt, px, w * 4) != 0) {
+    if (SDL_RenderReadPixels(r, NULL, fmt, px, *w * 4) != 0) {
         snprintf(err, errlen, "screenshot: %s", SDL_GetError());
         free(px);
-        return -1;
+        return NULL;
     }
-    for (size_t i = 0; i < (size_t)w * h; i++) px[i * 4 + 3] = 255; /* opaque */
+    for (size_t i = 0; i < (size_t)*w * *h; i++) px[i * 4 + 3] = 255; /* opaque */
+    return px;
+}
+
+int shot_save(SDL_Renderer *r, const char *path, char *err, size_t errlen)
+{
+    int w, h;
+    unsigned char *px = shot_read_rgba(r, &w, &h, err, errlen);
+    if (!px) return -1;
     int ok = stbi_write_png(path, w, h, 4, px, w * 4);
     free(px);
     if (!ok) {

@@ -262,11 +262,38 @@ int text_draw_wrapped(text_cache *tc, font_id f, SDL_Color c, const char *str, i
     return h;
 }
 
+/* Widths measured before, by font and string: labels and tables measure
+ * the same strings every frame, and shaping them costs more than drawing
+ * them. A string that is not here is measured and takes its slot. */
+enum { WIDTH_SLOTS = 1024, WIDTH_STR = 64 };
+static struct {
+    const text_cache *tc;
+    float scale;
+    font_id font;
+    int w;
+    char str[WIDTH_STR];
+} widths[WIDTH_SLOTS];
+
 int text_width(text_cache *tc, font_id f, const char *str)
 {
     int w = 0;
     if (!str || !str[0]) return 0;
+    size_t n = strlen(str);
+    uint32_t slot = 0;
+    if (n < WIDTH_STR) {
+        slot = key_hash(f, (SDL_Color){0, 0, 0, 0}, 0, str) & (WIDTH_SLOTS - 1);
+        if (widths[slot].tc == tc && widths[slot].scale == tc->scale && widths[slot].font == f &&
+            strcmp(widths[slot].str, str) == 0)
+            return widths[slot].w;
+    }
     TTF_SizeUTF8(tc->fonts[f], str, &w, NULL);
+    if (n < WIDTH_STR) {
+        widths[slot].tc = tc;
+        widths[slot].scale = tc->scale;
+        widths[slot].font = f;
+        widths[slot].w = w;
+        memcpy(widths[slot].str, str, n + 1);
+    }
     return w;
 }
 

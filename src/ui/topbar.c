@@ -114,6 +114,8 @@ void tabs_draw(ui_app *a)
     int lw = text_width(a->text, FONT_SMALL, lbl);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, lbl, seg.x - app_px(a, 10) - lw,
               bar.y + (bar.h - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+    int free_x1 = seg.x - app_px(a, 22) - lw;
+    a->lay.tabs_free = (SDL_Rect){x + app_px(a, 8), bar.y, free_x1 > x + app_px(a, 8) ? free_x1 - x - app_px(a, 8) : 0, bar.h};
     int hit = wdg_segments(a, seg, goods, CP_GOOD_COUNT, (int)a->good, gtips);
     if (hit >= 0) a->good = (cp_good)hit;
 }

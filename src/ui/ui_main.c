@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "play.h"
+#include "seats.h"
 #include "shot.h"
+#include "teacher.h"
 #include "views.h"
 
 static void usage(FILE *f)
@@ -17,6 +20,11 @@ static void usage(FILE *f)
           "  --seed        seed of every random draw (default 1)\n"
           "  --screenshot  render the opening view at 1280x720 into FILE (PNG) and exit\n"
           "  --no-briefing start on the map without showing the scenario's briefing\n"
+          "what to show first (and in a --screenshot):\n"
+          "  --view map|charts|timeline    --select ISO3    --good ore|light_oxide|heavy_oxide|magnet\n"
+          "  --metric mine|separation|demand-met|stocks|shortage|price\n"
+          "  --advance N   play N quarters (AI seats through their agents) before the first frame\n"
+          "  --show help|briefing   --mouse X,Y (where the pointer is, for tooltips)   --size WxH\n"
           "environment: CHOKEPOINT_DATA (assets and scripts), CHOKEPOINT_FONT_DIR (DejaVu fonts),\n"
           "             CHOKEPOINT_UI_SCALE (e.g. 1.5 for a projector)\n",
           f);
@@ -25,6 +33,13 @@ static void usage(FILE *f)
 typedef struct {
     app_options app;
     int no_briefing;
+    /* the opening view */
+    int view, metric, good; /* -1: the default */
+    const char *select;     /* ISO3 or NULL */
+    int advance;            /* quarters to play first */
+    const char *show;       /* "help", "briefing" or NULL */
+    int mouse_x, mouse_y, has_mouse;
+    play_options play; /* play layer (play.c): --human, --load, --turns, --start, --open */
 } play_flags;
 
 /* "--flag VALUE" or "--flag=VALUE"; returns 1 matched, 0 not, -1 missing value. */
@@ -45,6 +60,53 @@ static int flag_value(int argc, char **argv, int *i, const char *flag, const cha
     return 1;
 }
 
+static int name_index(const char *v, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(v, names[i]) == 0) return i;
+    return -1;
+}
+
+/* The flags that choose the opening view; returns 1 matched, 0 not, 2 bad. */
+static int parse_view_flag(int argc, char **argv, int *i, play_flags *f)
+{
+    static const char *const views[] = {"map", "charts", "timeline"};
+    static const char *const metrics[] = {"mine", "separation", "demand-met", "stocks", "shortage", "price"};
+    const char *v;
+    int r;
+    if ((r = flag_value(argc, argv, i, "--view", &v)) != 0) {
+        if (r < 0 || (f->view = name_index(v, views, VIEW_COUNT)) < 0) goto bad;
+    } else if ((r = flag_value(argc, argv, i, "--metric", &v)) != 0) {
+        if (r < 0 || (f->metric = name_index(v, metrics, METRIC_COUNT)) < 0) goto bad;
+    } else if ((r = flag_value(argc, argv, i, "--good", &v)) != 0) {
+        if (r < 0 || (f->good = cp_good_from_name(v)) < 0) goto bad;
+    } else if ((r = flag_value(argc, argv, i, "--select", &v)) != 0) {
+        if (r < 0) goto bad;
+        f->select = v;
+    } else if ((r = flag_value(argc, argv, i, "--show", &v)) != 0) {
+        if (r < 0 || (strcmp(v, "help") != 0 && strcmp(v, "briefing") != 0)) goto bad;
+        f->show = v;
+    } else if ((r = flag_value(argc, argv, i, "--advance", &v)) != 0) {
+        char *end;
+        long n = r < 0 ? -1 : strtol(v, &end, 10);
+        if (r < 0 || !*v || *end || n < 0 || n > 400) goto bad;
+        f->advance = (int)n;
+    } else if ((r = flag_value(argc, argv, i, "--mouse", &v)) != 0) {
+        if (r < 0 || sscanf(v, "%d,%d", &f->mouse_x, &f->mouse_y) != 2) goto bad;
+        f->has_mouse = 1;
+    } else if ((r = flag_value(argc, argv, i, "--size", &v)) != 0) {
+        if (r < 0 || sscanf(v, "%dx%d", &f->app.width, &f->app.height) != 2 || f->app.width < 320 ||
+            f->app.height < 240 || f->app.width > 8192 || f->app.height > 8192)
+            goto bad;
+    } else {
+        return 0;
+    }
+    return 1;
+bad:
+    fprintf(stderr, "chokepoint play: bad value '%s'\n", argv[*i]);
+    return 2;
+}
+
 static int parse(int argc, char **argv, play_flags *f)
 {
     memset(f, 0, sizeof *f);
@@ -52,10 +114,15 @@ static int parse(int argc, char **argv, play_flags *f)
     f->app.seed = 1;
     f->app.width = 1280;
     f->app.height = 720;
+    f->view = f->metric = f->good = -1;
     for (int i = 0; i < argc; i++) {
         const char *v;
         int r;
-        if ((r = flag_value(argc, argv, &i, "--scenario", &v)) != 0) {
+        if ((r = parse_view_flag(argc, argv, &i, f)) != 0) {
+            if (r == 2) return 2;
+        } else if ((r = play_parse_flag(argc, argv, &i, &f->play)) != 0) { /* play layer */
+            if (r == 2) return 2;
+        } else if ((r = flag_value(argc, argv, &i, "--scenario", &v)) != 0) {
             if (r < 0) return 2;
             f->app.scenario = v;
         } else if ((r = flag_value(argc, argv, &i, "--seed", &v)) != 0) {
@@ -74,6 +141,7 @@ static int parse(int argc, char **argv, play_flags *f)
             f->no_briefing = 1;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
+            fputs(play_usage, stdout);
             return 1;
         } else {
             fprintf(stderr, "chokepoint play: unknown flag '%s'\n", argv[i]);
@@ -109,6 +177,11 @@ static void on_key(ui_app *a, const SDL_KeyboardEvent *k, int *want_shot)
     Uint16 mod = k->keysym.mod;
     if ((mod & KMOD_CTRL) && key == SDLK_q) {
         a->quit = 1;
+        return;
+    }
+    /* teacher controls: F2/Ctrl+T, P, Ctrl+D; their open panel takes every key */
+    if (teacher_key(a, key, mod, k->repeat) || a->teacher_open) {
+        if (key == SDLK_F12) *want_shot = 1;
         return;
     }
     if (a->show_help || a->show_briefing) {
@@ -176,6 +249,7 @@ static void on_resize(ui_app *a)
 static void on_event(ui_app *a, const SDL_Event *e, int *want_shot)
 {
     a->dirty = 1;
+    if (play_event(a, e)) return; /* play layer: its dialogs, text entry and keys */
     app_input *in = &a->in;
     float d = a->window ? density(a) : 1.0f;
     switch (e->type) {
@@ -215,6 +289,10 @@ static void on_event(ui_app *a, const SDL_Event *e, int *want_shot)
         break;
     case SDL_MOUSEWHEEL:
         in->wheel += e->wheel.preciseY;
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        mapview_invalidate(); /* the map's cached layer is gone */
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED)
@@ -292,6 +370,32 @@ static void run(ui_app *a)
     }
 }
 
+/* The opening view the flags ask for: quarters played first (by the AI
+ * seats, which must be in place), a view, a good, a colouring, a nation.
+ * Returns 0, or 2 with a message for an unknown nation. */
+static int apply_opening(ui_app *a, const play_flags *f, char *err, size_t errlen)
+{
+    if (f->select) {
+        int n = cp_world_find_nation(a->world, f->select);
+        if (n < 0) {
+            snprintf(err, errlen, "--select: no nation '%s' in this scenario", f->select);
+            return 2;
+        }
+        app_select(a, n);
+        a->panel_open = 1;
+    }
+    for (int k = 0; k < f->advance; k++) ui_end_turn(a);
+    a->toast[0] = '\0';
+    if (f->view >= 0) a->view = (app_view)f->view;
+    if (f->good >= 0) a->good = (cp_good)f->good;
+    if (f->metric >= 0) a->metric = (metric_id)f->metric;
+    if (f->show) {
+        a->show_help = strcmp(f->show, "help") == 0;
+        a->show_briefing = !a->show_help && a->info.briefing != NULL;
+    }
+    return 0;
+}
+
 /* --screenshot: the opening view drawn into a surface, no display needed. */
 static int screenshot_mode(ui_app *a, const play_flags *f)
 {
@@ -302,9 +406,13 @@ static int screenshot_mode(ui_app *a, const play_flags *f)
     }
     a->now_ms = SDL_GetTicks();
     a->in.x = a->in.y = -10000;
-    frame_layout(a);
-    mapview_update_camera(a, 0);
-    frame_draw(a);
+    if (f->has_mouse) {
+        a->in.x = f->mouse_x;
+        a->in.y = f->mouse_y;
+    }
+    /* two frames: the first settles what the mouse is over (a tooltip is
+     * asked for while drawing and drawn the same frame) */
+    for (int k = 0; k < 2; k++) frame_render(a, 0);
     if (shot_save(a->renderer, f->app.screenshot, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint play: %s\n", err);
         return 1;
@@ -329,8 +437,31 @@ int ui_main(int argc, char **argv)
         app_destroy(&app);
         return status;
     }
+    /* play layer: the start screen, or the game with --human seats or from --load */
+    play_options_finish(&f.play, argc, argv, f.app.screenshot != NULL);
+    if ((status = play_init(&app, &f.play, err, sizeof err)) != 0) {
+        fprintf(stderr, "chokepoint play: %s\n", err);
+        app_destroy(&app);
+        return status;
+    }
+    /* AI seats: the scenario's agents play every nation (until a play
+     * layer seats humans, it owns none of them) */
+    struct cps_seats *seats = NULL;
+    if (!app.seats) {
+        seats = app_seats_create(&app, NULL, 0, err, sizeof err);
+        if (!seats) {
+            fprintf(stderr, "chokepoint play: %s\n", err);
+            app_destroy(&app);
+            return 2;
+        }
+        app.seats = seats;
+    }
     if (f.app.screenshot) {
-        status = screenshot_mode(&app, &f);
+        status = apply_opening(&app, &f, err, sizeof err);
+        if (status != 0) fprintf(stderr, "chokepoint play: %s\n", err);
+        else status = screenshot_mode(&app, &f);
+        if (seats) cps_seats_destroy(seats);
+        app.seats = NULL;
         app_destroy(&app);
         SDL_Quit();
         return status;
@@ -343,12 +474,23 @@ int ui_main(int argc, char **argv)
     }
     app.in.x = app.in.y = -10000;
     app.show_briefing = !f.no_briefing && app.info.briefing != NULL;
+    status = apply_opening(&app, &f, err, sizeof err);
+    if (status != 0) {
+        fprintf(stderr, "chokepoint play: %s\n", err);
+        if (seats) cps_seats_destroy(seats);
+        app.seats = NULL;
+        app_destroy(&app);
+        SDL_Quit();
+        return status;
+    }
     run(&app);
     char date[8];
     int t = cp_world_turn(app.world);
     printf("chokepoint: quit at %s, turn %d, seed %llu, hash %016llx\n",
            cp_world_date_text(app.world, t, date, sizeof date), t, (unsigned long long)cp_world_seed(app.world),
            (unsigned long long)cp_world_hash(app.world));
+    if (seats) cps_seats_destroy(seats);
+    app.seats = NULL;
     app_destroy(&app);
     SDL_Quit();
     return 0;

@@ -7,6 +7,10 @@
 /* frame.c: lay the window out and draw one frame of everything. */
 void frame_layout(ui_app *a);
 void frame_draw(ui_app *a);
+/* One whole frame without a window's event loop: layout, the camera eased
+ * by 'dt_s' (0: snap to its target), draw. For --screenshot, the render
+ * tests and the benchmark. */
+void frame_render(ui_app *a, double dt_s);
 
 /* topbar.c: date, turn, seed, scenario title, end-turn button; the view tabs and good choice. */
 void topbar_draw(ui_app *a);
@@ -18,11 +22,18 @@ void mapview_draw(ui_app *a);
 void mapview_zoom_at(ui_app *a, double factor, int x_px, int y_px);
 void mapview_pan_px(ui_app *a, double dx_px, double dy_px);
 void mapview_reset(ui_app *a);
+/* Forget the map's cached still layer (the renderer lost its textures). */
+void mapview_invalidate(void);
+/* Free that layer before 'r' is destroyed (app_destroy). */
+void mapview_release(SDL_Renderer *r);
 /* Screen position of nation 'n''s anchor under this frame's transform. */
 SDL_FPoint mapview_nation_px(const ui_app *a, int n);
 
 /* flows.c: trade flows of the selected good as curves. */
 void flows_draw(ui_app *a);
+/* The routes drawn for the selected good and nation (flows.h), chosen
+ * again only when the turn, the good or the selection changes. */
+const struct flows_set *flows_shown(ui_app *a);
 
 /* mapcard.c: the metric chooser and the legend over the map. */
 void mapcard_draw(ui_app *a);

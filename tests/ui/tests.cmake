@@ -1,2 +1,48 @@
 # tests/ui/tests.cmake -- tests of the game window and its map.
 include(${CMAKE_SOURCE_DIR}/tests/ui/map.cmake)
+
+if(CP_HAVE_UI)
+  # known states drawn offscreen, pixels checked (no display needed)
+  add_executable(test_render ${CMAKE_SOURCE_DIR}/tests/ui/test_render.c)
+  target_include_directories(test_render PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_render PRIVATE ${CP_WARNINGS})
+  target_link_libraries(test_render PRIVATE cp_ui)
+  add_test(NAME ui_render COMMAND test_render)
+  set_tests_properties(ui_render PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+
+  # the real window under Xvfb, driven by xdotool; skipped (77) without them
+  add_test(NAME ui_e2e_window
+           COMMAND sh ${CMAKE_SOURCE_DIR}/tests/ui/e2e_window.sh $<TARGET_FILE:chokepoint>
+                   ${CMAKE_CURRENT_BINARY_DIR}/e2e_window)
+  set_tests_properties(ui_e2e_window PROPERTIES
+    SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
+# playing a nation (tests/ui/test_human_*): the window's orders are the agents' orders, and an
+# end-to-end game under Xvfb driven with xdotool (skipped, status 77, without them)
+add_executable(test_human_orders ${CMAKE_SOURCE_DIR}/tests/ui/test_human_orders.c
+               ${CMAKE_SOURCE_DIR}/src/ui/orders_ui.c ${CMAKE_SOURCE_DIR}/src/ui/labels.c
+               ${CMAKE_SOURCE_DIR}/src/ui/fmt.c)
+target_include_directories(test_human_orders PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/ui)
+target_link_libraries(test_human_orders PRIVATE cp_script cp_core)
+target_compile_options(test_human_orders PRIVATE ${CP_WARNINGS})
+target_compile_definitions(test_human_orders PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME ui_human_orders COMMAND test_human_orders)
+if(TARGET chokepoint AND CP_HAVE_UI)
+  add_test(NAME ui_human_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_human_e2e.sh $<TARGET_FILE:chokepoint>)
+  set_tests_properties(ui_human_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
+# the teacher's controls (tests/ui/test_teacher.c): pause, events, locks, seats, the debrief pack
+if(CP_HAVE_UI)
+  add_executable(test_teacher ${CMAKE_SOURCE_DIR}/tests/ui/test_teacher.c)
+  target_include_directories(test_teacher PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_teacher PRIVATE ${CP_WARNINGS})
+  target_link_libraries(test_teacher PRIVATE cp_ui)
+  add_test(NAME ui_teacher COMMAND test_teacher ${CMAKE_CURRENT_BINARY_DIR}/teacher)
+  set_tests_properties(ui_teacher PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()

@@ -1,0 +1,122 @@
+/* debrief_figures.c -- the key figures of a finished game for the debrief summary: prices at
+ * the start, end and peak, the worst shortage, China's shares, new capacity outside China
+ * and deals signed. Read from the core's history, facilities, deals and news; no drawing. */
+#include <string.h>
+
+#include "debrief_internal.h"
+
+double dbf_stage_output(const cp_nation_history *h, cp_facility_kind k)
+{
+    return k == CP_FAC_MINE ? h->mined_t : k == CP_FAC_SEPARATION ? h->separated_t : h->magnets_t;
+}
+
+double dbf_share(const cp_world *w, int turn, int nation, cp_facility_kind k)
+{
+    double all = 0, mine = 0;
+    for (int i = 0; i < cp_world_nation_count(w); i++) {
+        double v = dbf_stage_output(cp_world_nation_history(w, turn, i), k);
+        all += v;
+        if (i == nation) mine = v;
+    }
+    return all > 0 ? mine / all : 0;
+}
+
+const char *dbf_move_kind(const char *text)
+{
+    static const struct {
+        const char *needle, *kind;
+    } kinds[] = {
+        {"order refused", NULL}, {"not possible", NULL}, {"could not be carried out", NULL},
+        {"requires export licences", "export licences"}, {"processing technology", "technology ban"},
+        {"suspended export controls are back", "controls return"}, {"suspends its export controls", "suspends controls"},
+        {"bans exports", "export ban"}, {"opens exports", "opens exports"}, {"tariff", "tariffs"},
+        {"caps exports", "export quota"}, {"export quota", "export quota"}, {"export tax", "export tax"},
+        {"stockpile", "stockpile"}, {"subsidises", "subsidy"}, {"guarantees its", "price floor"},
+        {"tracking system", "tracking"}, {"by the teacher", "teacher's lock"}, {"eal ", "deals"},
+        {"proposes:", "deals"},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strstr(text, kinds[k].needle)) return kinds[k].kind;
+    return "other";
+}
+
+int dbf_is_move(const cp_news *x)
+{
+    if (x->turn < 1) return 0; /* the scenario's starting policies are not moves */
+    if (x->kind == CP_NEWS_EVENT) return 1;
+    return x->kind == CP_NEWS_POLICY && dbf_move_kind(x->text) != NULL;
+}
+
+/* Did facility 'x' start producing during the game (after turn 0)? Its
+ * ramp-up began 'stage_turns[ramp-up]' quarters before its operating turn. */
+static int came_online(const cp_facility *x, int turn)
+{
+    if (x->stage < CP_STAGE_RAMP_UP || x->stage == CP_STAGE_CLOSED) return 0;
+    int first_output = x->operating_turn - x->stage_turns[CP_STAGE_RAMP_UP];
+    if (x->stage == CP_STAGE_RAMP_UP) first_output = turn - x->turns_in_stage;
+    return first_output > 0;
+}
+
+void dbf_compute(const cp_world *w, dbf_figures *f)
+{
+    memset(f, 0, sizeof *f);
+    int T = cp_world_turn(w), nn = cp_world_nation_count(w);
+    f->turn = T;
+    f->china = cp_world_find_nation(w, "CHN");
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        f->price_start[g] = cp_world_market_history(w, 0, (cp_good)g)->world_price_usd_per_kg;
+        f->price_end[g] = cp_world_market_history(w, T, (cp_good)g)->world_price_usd_per_kg;
+        for (int t = 0; t <= T; t++) {
+            double p = cp_world_market_history(w, t, (cp_good)g)->world_price_usd_per_kg;
+            if (p > f->price_peak[g]) {
+                f->price_peak[g] = p;
+                f->price_peak_turn[g] = t;
+            }
+        }
+    }
+    f->shortage_peak_turn = -1;
+    for (int t = 0; t <= T; t++) {
+        double s = 0, d = 0;
+        for (int i = 0; i < nn; i++) {
+            const cp_nation_history *h = cp_world_nation_history(w, t, i);
+            s += h->shortage_good_t[CP_MAGNET];
+            d += h->demand_good_t[CP_MAGNET];
+            for (int k = 0; k < CP_SECTOR_COUNT; k++) f->shortage_total_t[k] += h->sector_shortage_t[k];
+        }
+        if (s > 0.5 && s > f->shortage_peak_t) {
+            f->shortage_peak_t = s;
+            f->shortage_peak_share = d > 0 ? s / d : 0;
+            f->shortage_peak_turn = t;
+        }
+    }
+    for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
+        f->china_share_start[k] = f->china >= 0 ? dbf_share(w, 0, f->china, (cp_facility_kind)k) : 0;
+        f->china_share_end[k] = f->china >= 0 ? dbf_share(w, T, f->china, (cp_facility_kind)k) : 0;
+    }
+    /* facilities past the scenario's own list were decided in the game */
+    int listed = cp_world_scenario(w)->facility_count;
+    for (int id = 0; id < cp_world_facility_count(w); id++) {
+        const cp_facility *x = cp_world_facility(w, id);
+        if (x->host == f->china) continue;
+        if (id >= listed) {
+            f->decided_t_per_yr[x->kind] += x->capacity_t_per_yr;
+            f->decided_count[x->kind]++;
+        }
+        if (came_online(x, T)) {
+            f->online_t_per_yr[x->kind] += x->capacity_t_per_yr;
+            f->online_count[x->kind]++;
+        }
+    }
+    f->deals_proposed = cp_world_deal_count(w);
+    for (int k = 0; k < cp_world_deal_event_count(w); k++)
+        if (strcmp(cp_world_deal_event(w, k)->what, "started") == 0) f->deals_signed++;
+    for (int k = 0; k < cp_world_news_count(w); k++) {
+        const cp_news *n = cp_world_news(w, k);
+        if (!dbf_is_move(n)) continue;
+        if (n->kind == CP_NEWS_POLICY) f->policy_moves++;
+        if (n->kind == CP_NEWS_EVENT) f->events++;
+    }
+    cp_ledger l;
+    cp_world_ledger(w, &l);
+    f->tariffs_musd = l.tariffs_musd;
+}

@@ -1,0 +1,244 @@
+/* debrief_html.c -- the debrief pack's summary.html: one printable page with the scenario's
+ * objectives, the start of its briefing, the key figures of this game, the debrief questions
+ * and the charts (linked to their PNG files), for a teacher to print or show after a game.
+ * Plain HTML and CSS, no script, no network: it opens from the folder on any machine. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "debrief_internal.h"
+#include "fmt.h"
+#include "labels.h"
+
+/* Text with &, <, > and quotes escaped. */
+static void esc(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+/* A briefing heading: a line of capitals, digits, spaces and a few marks. */
+static int is_heading(const char *line, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (islower(c) && !(c == 'x' && i > 0 && line[i - 1] == ' ')) return 0; /* "2 x 45 MINUTES" */
+        if (c == '.' || c == '(' || c == ')' || c == '-' || c == ';') return 0;
+        if (isupper(c)) letters++;
+    }
+    return letters >= 6;
+}
+
+/* The briefing's "WHAT IT IS" section (or its first paragraph) as one
+ * paragraph, cut at a sentence end near 'max' characters. */
+static void briefing_excerpt(const char *brief, char *out, size_t max)
+{
+    out[0] = '\0';
+    if (!brief) return;
+    const char *p = strstr(brief, "WHAT IT IS");
+    p = p ? strchr(p, '\n') : brief;
+    if (!p) return;
+    size_t n = 0;
+    while (*p && n + 2 < max) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        while (len > 0 && isspace((unsigned char)*p)) p++, len--;
+        if (len == 0) {
+            if (n > 0) break; /* the paragraph ends */
+        } else {
+            if (is_heading(p, len) && n > 0) break;
+            if (!is_heading(p, len)) {
+                if (n > 0) out[n++] = ' ';
+                size_t take = len < max - n - 1 ? len : max - n - 1;
+                memcpy(out + n, p, take);
+                n += take;
+                out[n] = '\0';
+            }
+        }
+        if (!eol) break;
+        p = eol + 1;
+    }
+    if (n + 2 >= max) { /* cut at the last sentence that fits */
+        char *stop = strrchr(out, '.');
+        if (stop && stop > out + max / 2) stop[1] = '\0';
+        else snprintf(out + (n > 4 ? n - 4 : 0), 5, "...");
+    }
+}
+
+static void figure_row(FILE *f, const char *what, const char *value)
+{
+    fputs("<tr><th>", f);
+    esc(f, what);
+    fputs("</th><td>", f);
+    esc(f, value);
+    fputs("</td></tr>\n", f);
+}
+
+static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
+{
+    char v[300], a[48], b[48], c[48], d[8];
+    fputs("<table class=\"fig\">\n", f);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        char what[96];
+        snprintf(what, sizeof what, "World price of %s", label_good((cp_good)g));
+        snprintf(v, sizeof v, "%s \xE2\x86\x92 %s; peak %s in %s", fmt_usd_per_kg(a, sizeof a, x->price_start[g]),
+                 fmt_usd_per_kg(b, sizeof b, x->price_end[g]), fmt_usd_per_kg(c, sizeof c, x->price_peak[g]),
+                 cp_world_date_text(w, x->price_peak_turn[g], d, sizeof d));
+        figure_row(f, what, v);
+    }
+    if (x->shortage_peak_turn >= 0)
+        snprintf(v, sizeof v, "%s in %s (%s of magnet demand)", fmt_tonnes(a, sizeof a, x->shortage_peak_t, "t"),
+                 cp_world_date_text(w, x->shortage_peak_turn, d, sizeof d),
+                 fmt_share(b, sizeof b, x->shortage_peak_share));
+    else
+        snprintf(v, sizeof v, "none");
+    figure_row(f, "Worst world magnet shortage", v);
+    if (x->china >= 0) {
+        static const char *stage[CP_FAC_KIND_COUNT] = {"mining", "separation", "magnets"};
+        char s0[16], s1[16];
+        size_t n = 0;
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+            n += (size_t)snprintf(v + n, sizeof v - n, "%s%s %s \xE2\x86\x92 %s", k ? "; " : "", stage[k],
+                                  fmt_share(s0, sizeof s0, x->china_share_start[k]),
+                                  fmt_share(s1, sizeof s1, x->china_share_end[k]));
+        figure_row(f, "China's share of world output", v);
+    }
+    static const char *kind[CP_FAC_KIND_COUNT] = {"mines", "separation plants", "magnet plants"};
+    size_t n = 0;
+    for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        n += (size_t)snprintf(v + n, sizeof v - n, "%s%d %s (%s t/yr)", k ? "; " : "", x->decided_count[k], kind[k],
+                              fmt_compact(a, sizeof a, x->decided_t_per_yr[k]));
+    figure_row(f, x->china >= 0 ? "New capacity decided outside China" : "New capacity decided", v);
+    n = 0;
+    for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        n += (size_t)snprintf(v + n, sizeof v - n, "%s%d %s (%s t/yr)", k ? "; " : "", x->online_count[k], kind[k],
+                              fmt_compact(a, sizeof a, x->online_t_per_yr[k]));
+    figure_row(f, x->china >= 0 ? "New capacity producing outside China" : "New capacity producing", v);
+    snprintf(v, sizeof v, "%d signed (came into force) of %d proposed", x->deals_signed, x->deals_proposed);
+    figure_row(f, "Deals", v);
+    snprintf(v, sizeof v, "%d policy move%s, %d event%s (floods, conflict, lawsuits, ...)", x->policy_moves,
+             x->policy_moves == 1 ? "" : "s", x->events, x->events == 1 ? "" : "s");
+    figure_row(f, "News", v);
+    figure_row(f, "Tariffs collected", fmt_musd(v, sizeof v, x->tariffs_musd));
+    fputs("</table>\n", f);
+}
+
+static const char *STYLE =
+    "<style>\n"
+    "body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10pt;color:#111;margin:1.2em auto;max-width:64em;"
+    "line-height:1.35}\n"
+    "h1{font-size:16pt;margin:0 0 .1em}h2{font-size:11pt;margin:.8em 0 .3em;border-bottom:1px solid #999}\n"
+    ".meta{color:#444;margin:0 0 .4em}.cols{display:flex;gap:1.5em}.cols>div{flex:1}\n"
+    "table.fig{border-collapse:collapse;width:100%}table.fig th{text-align:left;font-weight:normal;color:#333;"
+    "padding:.15em .6em .15em 0;vertical-align:top;width:38%}table.fig td{padding:.15em 0}\n"
+    "table.fig tr{border-bottom:1px solid #ddd}ol,ul{margin:.2em 0;padding-left:1.4em}li{margin:.15em 0}\n"
+    ".charts{display:grid;grid-template-columns:repeat(3,1fr);gap:.6em}.charts figure{margin:0}"
+    ".charts img{width:100%;border:1px solid #999}.charts figcaption{font-size:8pt;color:#333}\n"
+    "code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
+    "@media print{@page{size:A4;margin:9mm}body{font-size:8.4pt;margin:0;max-width:none}"
+    "h1{font-size:13pt}h2{font-size:9.5pt;margin:.5em 0 .2em}.charts{grid-template-columns:repeat(3,1fr)}"
+    ".charts figure{break-inside:avoid}"
+    ".charts figcaption{font-size:6.5pt}a{color:#111;text-decoration:none}}\n"
+    "</style>\n";
+
+int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *x, const char *dir,
+              const char *const *csv, int csv_count, char *err, size_t errlen)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/summary.html", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        snprintf(err, errlen, "debrief: cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    const cp_scenario *sc = cp_world_scenario(w);
+    char d0[8], d1[8];
+    cp_world_date_text(w, 0, d0, sizeof d0);
+    cp_world_date_text(w, x->turn, d1, sizeof d1);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Debrief: ", f);
+    esc(f, sc->title);
+    fputs("</title>\n", f);
+    fputs(STYLE, f);
+    fputs("</head>\n<body>\n<h1>Debrief: ", f);
+    esc(f, sc->title);
+    fputs("</h1>\n<p class=\"meta\">Scenario <b>", f);
+    esc(f, sc->name);
+    fprintf(f, "</b>, seed <b>%llu</b>, %s to %s (%d quarters played). State hash %016llx.</p>\n",
+            (unsigned long long)cp_world_seed(w), d0, d1, x->turn, (unsigned long long)cp_world_hash(w));
+
+    fputs("<div class=\"cols\">\n<div>\n<h2>Key figures of this game</h2>\n", f);
+    key_figures(f, w, x);
+    fputs("</div>\n<div>\n", f);
+    char excerpt[900];
+    briefing_excerpt(info ? info->briefing : NULL, excerpt, sizeof excerpt);
+    if (excerpt[0]) {
+        fputs("<h2>The scenario</h2>\n<p>", f);
+        esc(f, excerpt);
+        fputs("</p>\n", f);
+    }
+    if (info && info->objective_count > 0) {
+        fputs("<h2>Learning objectives</h2>\n<ul>\n", f);
+        for (int k = 0; k < info->objective_count; k++) {
+            fputs("<li>", f);
+            esc(f, info->objectives[k]);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    fputs("</div>\n</div>\n", f);
+
+    fputs("<h2>Debrief questions</h2>\n", f);
+    if (info && info->debrief_count > 0) {
+        fputs("<ol>\n", f);
+        for (int k = 0; k < info->debrief_count; k++) {
+            fputs("<li>", f);
+            esc(f, info->debrief[k]);
+            fputs("</li>\n", f);
+        }
+        fputs("</ol>\n", f);
+    } else {
+        fputs("<p>The scenario lists no debrief questions. Start from the charts: which prices moved and which "
+              "held, who ran short and when, when new capacity arrived compared with when it was decided.</p>\n",
+              f);
+    }
+
+    fputs("<h2>Charts</h2>\n<div class=\"charts\">\n", f);
+    for (int k = 0; k < dbc_chart_count; k++) {
+        fprintf(f, "<figure><a href=\"%s\"><img src=\"%s\" alt=\"", dbc_charts[k].file, dbc_charts[k].file);
+        esc(f, dbc_charts[k].caption);
+        fputs("\"></a><figcaption>", f);
+        esc(f, dbc_charts[k].caption);
+        fprintf(f, " (<a href=\"%s\">%s</a>)</figcaption></figure>\n", dbc_charts[k].file, dbc_charts[k].file);
+    }
+    fputs("</div>\n", f);
+    fputs("<p class=\"small\">", f);
+    if (csv_count > 0) {
+        fputs("Data, for a spreadsheet (columns in docs/csv.md): ", f);
+        for (int k = 0; k < csv_count; k++)
+            fprintf(f, "%s<a href=\"%s\">%s</a>", k ? ", " : "", csv[k], csv[k]);
+        fputs(". ", f);
+    } else {
+        fputs("This pack has no CSV files; <code>chokepoint sim --csv DIR</code> writes them. ", f);
+    }
+    fputs("Run it again headless: <code>chokepoint sim --scenario ", f);
+    esc(f, sc->name);
+    fprintf(f, " --seed %llu --turns %d --debrief DIR</code> (the scenario with its AI agents; a game with human "
+               "players differs by their decisions).</p>\n",
+            (unsigned long long)cp_world_seed(w), x->turn);
+    fputs("</body>\n</html>\n", f);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        snprintf(err, errlen, "debrief: error writing %s", path);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,504 @@
+/* play.c -- the play layer's life: seats and human players, the turn passing between them, the
+ * hooks the window calls, events and saves. The screens themselves are in start.c, actions.c,
+ * deal_dialog.c, hotseat.c and menu.c. */
+#include "play_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formw.h"
+#include "savefile.h"
+#include "seats.h"
+#include "theme.h"
+
+static struct play_state state;
+
+struct play_state *play_of(const ui_app *a)
+{
+    return a->play;
+}
+
+int play_current_seat(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    return p && p->phase == PH_GAME ? p->seat : -1;
+}
+
+const char *play_nation_name(const ui_app *a, int n)
+{
+    if (n == CP_ALL) return "everyone";
+    return n >= 0 && n < cp_world_nation_count(a->world) ? cp_world_nation(a->world, n)->name : "?";
+}
+
+void play_set_msg(struct play_state *p, int bad, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+    va_end(ap);
+    p->msg_bad = bad;
+}
+
+int play_submit(ui_app *a, const cp_order *o)
+{
+    struct play_state *p = a->play;
+    cp_error e;
+    char what[200];
+    oui_describe(a->world, o, what, sizeof what);
+    if (cp_world_submit(a->world, o, &e) != CP_OK) {
+        play_set_msg(p, 1, "%s", e.message);
+        return -1;
+    }
+    play_set_msg(p, 0, "Queued: %s. It takes effect when the turn ends; undo it in the list below.", what);
+    a->dirty = 1;
+    return 0;
+}
+
+static int first_human(const struct play_state *p, int from, int count)
+{
+    for (int n = from; n < count; n++)
+        if (p->human[n] && !p->ended[n]) return n;
+    return -1;
+}
+
+static int human_count(const struct play_state *p)
+{
+    int c = 0;
+    for (int n = 0; n < CP_MAX_NATIONS; n++) c += p->human[n] != 0;
+    return c;
+}
+
+/* Give the window to human seat 'n': a hand-over screen first when several people share it. */
+static void hand_to(ui_app *a, int n)
+{
+    struct play_state *p = a->play;
+    p->seat = n;
+    p->dialog = DLG_NONE;
+    p->msg[0] = '\0';
+    p->deal_msg[0] = '\0';
+    p->list_scroll = 0;
+    dock_reset_forms(a);
+    if (n >= 0 && p->news[n][0]) { /* what became of this seat's deals last quarter */
+        play_set_msg(p, 0, "%s", p->news[n]);
+        p->news[n][0] = '\0';
+    }
+    if (n >= 0) {
+        p->dock_open = 1;
+        app_select(a, -1); /* nothing of the previous player's stays open */
+    }
+    p->phase = n >= 0 && human_count(p) > 1 ? PH_HANDOVER : PH_GAME;
+    a->blocking = p->phase != PH_GAME;
+}
+
+int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats, const char *const *assign,
+               int count, const int *human, int length, char *err, size_t errlen)
+{
+    struct play_state *p = a->play;
+    /* seats this layer made go; seats the window made (ui_main.c) stay its own */
+    if (p->own_seats) cps_seats_destroy(p->own_seats);
+    p->own_seats = NULL;
+    a->seats = NULL;
+    if (app_replace_world(a, w, info, err, errlen) != 0) {
+        if (seats) cps_seats_destroy(seats);
+        return -1;
+    }
+    if (seats) cps_seats_set_world(seats, a->world);
+    else if (!(seats = app_seats_create(a, assign, count, err, errlen))) return -1;
+    a->seats = p->own_seats = seats;
+    memset(p->human, 0, sizeof p->human);
+    memset(p->ended, 0, sizeof p->ended);
+    for (int n = 0; n < cp_world_nation_count(a->world); n++) p->human[n] = human[n];
+    p->length = length > 0 ? length : a->scenario->default_turns;
+    a->scenario->default_turns = p->length; /* the window's copy: the top bar shows the game's length */
+    p->dialog = DLG_NONE;
+    hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
+    app_update_title(a);
+    return 0;
+}
+
+static cps_seat_opts seat_opts(ui_app *a)
+{
+    cps_seat_opts o;
+    memset(&o, 0, sizeof o);
+    o.log = app_log; /* agents' failures go to the window's log, as app_seats_create's do */
+    o.log_ud = a;
+    return o;
+}
+
+int play_save_to(ui_app *a, const char *path, char *err, size_t errlen)
+{
+    return saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, err, errlen);
+}
+
+int play_load_from(ui_app *a, const char *path, char *err, size_t errlen)
+{
+    cp_world *w;
+    cps_seats *seats;
+    int human[CP_MAX_NATIONS];
+    cps_seat_opts o = seat_opts(a);
+    if (saveload_read(path, &o, &w, &seats, human, err, errlen) != 0) return -1;
+    return play_begin(a, w, NULL, seats, NULL, 0, human, 0, err, errlen);
+}
+
+void play_seats_changed(ui_app *a)
+{
+    struct play_state *p = a->play;
+    memset(p->ended, 0, sizeof p->ended);
+    hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
+}
+
+void play_open_dialog(ui_app *a, play_dialog d)
+{
+    struct play_state *p = a->play;
+    p->dialog = d;
+    p->menu_msg[0] = '\0';
+    a->blocking = d != DLG_NONE || p->phase != PH_GAME;
+    if (d == DLG_SAVE) {
+        char date[8];
+        int t = cp_world_turn(a->world);
+        snprintf(p->save_name, sizeof p->save_name, "%s-%s", a->scenario->name,
+                 cp_world_date_text(a->world, t, date, sizeof date));
+        SDL_StartTextInput();
+    } else {
+        SDL_StopTextInput();
+    }
+    if (d == DLG_LOAD) {
+        p->file_count = saveload_list("saves", p->files, SAVE_LIST_MAX);
+        p->file_sel = 0;
+    }
+    a->dirty = 1;
+}
+
+const char play_usage[] =
+    "playing nations:\n"
+    "  --human ISO3  a human plays this nation (repeat for hotseat); agents play the others\n"
+    "  --load FILE   continue a saved game (a name under saves/ or a path)\n"
+    "  --turns N     the game's length in quarters (default: the scenario's)\n"
+    "  --start       show the start screen (the default without --scenario, --load or --human)\n"
+    "  --open WHAT   open an orders tab (Build, Plants, Tariffs, Exports, Stockpile, Support,\n"
+    "                Security, Deals) or deal, menu, save, load, handover\n"
+    "environment: CHOKEPOINT_UI_TRACE=FILE writes where each play control is, for tests\n";
+
+static int value_of(int argc, char **argv, int *i, const char *flag, const char **out)
+{
+    size_t n = strlen(flag);
+    if (strncmp(argv[*i], flag, n) != 0) return 0;
+    if (argv[*i][n] == '=') {
+        *out = argv[*i] + n + 1;
+        return 1;
+    }
+    if (argv[*i][n] != '\0') return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "chokepoint play: %s needs a value\n", flag);
+        return 2;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+int play_parse_flag(int argc, char **argv, int *i, play_options *o)
+{
+    const char *v;
+    int r;
+    if ((r = value_of(argc, argv, i, "--human", &v)) != 0) {
+        if (r == 2) return 2;
+        if (strlen(v) != 3 || o->human_count >= CP_MAX_NATIONS) {
+            fprintf(stderr, "chokepoint play: --human wants a nation's ISO3 code, not '%s'\n", v);
+            return 2;
+        }
+        o->humans[o->human_count++] = v;
+    } else if ((r = value_of(argc, argv, i, "--load", &v)) != 0) {
+        if (r == 2) return 2;
+        o->load = v;
+    } else if ((r = value_of(argc, argv, i, "--turns", &v)) != 0) {
+        if (r == 2) return 2;
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 1 || n > 400) {
+            fprintf(stderr, "chokepoint play: --turns wants 1 to 400, not '%s'\n", v);
+            return 2;
+        }
+        o->turns = (int)n;
+    } else if ((r = value_of(argc, argv, i, "--open", &v)) != 0) {
+        if (r == 2) return 2;
+        o->open = v;
+    } else if (strcmp(argv[*i], "--start") == 0) {
+        o->want_start = 1;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+void play_options_finish(play_options *o, int argc, char **argv, int screenshot)
+{
+    int scenario = 0;
+    for (int i = 0; i < argc; i++)
+        if (strncmp(argv[i], "--scenario", 10) == 0) scenario = 1;
+    o->start_screen = o->want_start || (!scenario && !o->load && !o->human_count && !screenshot);
+}
+
+/* --open: what to show first (screenshots of each screen, tests). */
+static void open_first(ui_app *a, const char *what)
+{
+    struct play_state *p = a->play;
+    static const char *tabs[TAB_COUNT] = {"Build", "Plants", "Tariffs", "Exports", "Stockpile", "Support", "Security", "Deals"};
+    for (int t = 0; t < TAB_COUNT; t++)
+        if (strcmp(what, tabs[t]) == 0) {
+            p->tab = (dock_tab)t;
+            p->dock_open = 1;
+        }
+    if (p->phase == PH_HANDOVER && strcmp(what, "handover") != 0) {
+        p->phase = PH_GAME;
+        a->blocking = 0;
+    }
+    if (strcmp(what, "deal") == 0) deal_open(a, a->selected != p->seat ? a->selected : -1, -1);
+    if (strcmp(what, "menu") == 0) play_open_dialog(a, DLG_MENU);
+    if (strcmp(what, "save") == 0) play_open_dialog(a, DLG_SAVE);
+    if (strcmp(what, "load") == 0) play_open_dialog(a, DLG_LOAD);
+}
+
+static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t errlen);
+
+int play_init(ui_app *a, const play_options *opt, char *err, size_t errlen)
+{
+    int r = play_start_game(a, opt, err, errlen);
+    if (r == 0 && opt->open) open_first(a, opt->open);
+    return r;
+}
+
+static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t errlen)
+{
+    memset(&state, 0, sizeof state);
+    struct play_state *p = &state;
+    a->play = p;
+    p->seat = -1;
+    p->counter_of = -1;
+    if (opt->start_screen) {
+        p->phase = PH_START;
+        a->blocking = 1;
+        start_init(a);
+        return 0;
+    }
+    if (opt->load) {
+        char path[1100];
+        savefile_resolve(opt->load, path, sizeof path); /* a bare name is looked for in saves/ too */
+        return play_load_from(a, path, err, errlen) == 0 ? 0 : 2;
+    }
+    /* the game of the world app_create built: --human seats, the scenario's agents elsewhere */
+    int human[CP_MAX_NATIONS] = {0};
+    const char *assign[CP_MAX_NATIONS];
+    char text[CP_MAX_NATIONS][16];
+    for (int i = 0; i < opt->human_count; i++) {
+        int n = cp_world_find_nation(a->world, opt->humans[i]);
+        if (n < 0) {
+            snprintf(err, errlen, "--human %s: the scenario has no such nation", opt->humans[i]);
+            return 2;
+        }
+        human[n] = 1;
+        snprintf(text[i], sizeof text[i], "%s=none", cp_world_nation(a->world, n)->iso3);
+        assign[i] = text[i];
+    }
+    /* play_begin takes the world over: the window lets go of it first */
+    cp_world *w = a->world;
+    a->world = NULL;
+    cps_scenario_info info = a->info;
+    a->have_info = 0;
+    memset(&a->info, 0, sizeof a->info);
+    return play_begin(a, w, &info, NULL, assign, opt->human_count, human, opt->turns, err, errlen) == 0 ? 0 : 2;
+}
+
+void play_free(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p) return;
+    if (p->own_seats) {
+        if (a->seats == p->own_seats) a->seats = NULL;
+        cps_seats_destroy(p->own_seats);
+        p->own_seats = NULL;
+    }
+    a->play = NULL;
+}
+
+/* ---- the turn ------------------------------------------------------------ */
+
+int play_before_advance(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p) return 0;
+    if (p->phase != PH_GAME || p->dialog != DLG_NONE) return 1; /* no turn ends from a dialog */
+    if (p->seat >= 0) {
+        p->ended[p->seat] = 1;
+        int next = first_human(p, p->seat + 1, cp_world_nation_count(a->world));
+        if (next >= 0) {
+            hand_to(a, next);
+            return 1;
+        }
+    }
+    /* the deals as they stand, to tell each human seat afterwards what became of its own */
+    p->deals_before = cp_world_deal_count(a->world);
+    for (int i = 0; i < p->deals_before && i < CP_MAX_DEALS; i++)
+        p->deal_before[i] = (unsigned char)cp_world_deal(a->world, i)->status;
+    return 0;
+}
+
+/* "Deal #2 with Australia: rejected" for each deal of a human seat whose status changed. */
+static void deal_news(ui_app *a)
+{
+    struct play_state *p = a->play;
+    for (int i = 0; i < cp_world_deal_count(a->world) && i < CP_MAX_DEALS; i++) {
+        const cp_deal *d = cp_world_deal(a->world, i);
+        if (i < p->deals_before && p->deal_before[i] == (unsigned char)d->status) continue;
+        for (int k = 0; k < d->party_count; k++) {
+            int n = d->parties[k];
+            if (!p->human[n]) continue;
+            int other = d->parties[k == 0 ? 1 : 0];
+            size_t used = strlen(p->news[n]);
+            snprintf(p->news[n] + used, sizeof p->news[n] - used, "%sDeal #%d with %s: %s", used ? "; " : "", d->id,
+                     play_nation_name(a, other), cp_deal_status_name(d->status));
+        }
+    }
+}
+
+void play_after_advance(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p) return;
+    memset(p->ended, 0, sizeof p->ended);
+    deal_news(a);
+    char path[1024], err[600];
+    /* autosave every quarter played in the window (not in --screenshot runs) */
+    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, path,
+                          sizeof path, err, sizeof err) != 0) {
+        char msg[700];
+        snprintf(msg, sizeof msg, "Autosave failed: %s", err);
+        app_toast(a, msg);
+    }
+    hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
+    if (cp_world_turn(a->world) == p->length) app_toast(a, "The scenario's last quarter: play on, or save and open the debrief");
+}
+
+/* ---- hooks ---------------------------------------------------------------- */
+
+void play_layout(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p || p->phase == PH_START || p->seat < 0 || !p->dock_open) return;
+    int d = dock_width(a);
+    app_layout *l = &a->lay;
+    if (d > l->main.w / 2) d = l->main.w / 2;
+    l->main.x += d;
+    l->main.w -= d;
+    a->map_area.x += d;
+    a->map_area.w -= d;
+    if (l->news.w) {
+        l->news.x += d;
+        l->news.w -= d;
+    }
+    if (l->card.w) l->card.x += d;
+}
+
+void play_draw(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p) return;
+    fw_trace_begin();
+    if (p->phase == PH_START) {
+        start_draw(a);
+    } else if (p->phase == PH_HANDOVER) {
+        hotseat_draw(a); /* the previous player's dock and dialogs are not drawn at all */
+    } else {
+        if (p->seat >= 0 && p->dock_open) {
+            int d = dock_width(a);
+            SDL_Rect rc = {a->lay.main.x - d, a->lay.content.y, d, a->lay.content.h};
+            dock_draw(a, rc);
+        }
+        /* the seat and the menu, in the tab bar's free middle */
+        SDL_Rect bar = a->lay.tabs;
+        int bw = app_px(a, 78), bh = bar.h - app_px(a, 10);
+        SDL_Rect menu = {bar.x + bar.w / 2 - app_px(a, 40), bar.y + app_px(a, 5), bw, bh};
+        if (fw_button(a, menu, "Menu", BTN_SECONDARY, "Save, load, help, quit (F10)", "Menu"))
+            play_open_dialog(a, DLG_MENU);
+        SDL_Rect ord = {menu.x - app_px(a, 8) - app_px(a, 86), menu.y, app_px(a, 86), bh};
+        if (p->seat >= 0 &&
+            fw_button(a, ord, p->dock_open ? "Hide orders" : "Orders", BTN_SECONDARY,
+                      "Show or hide your orders: build, trade, exports, stockpile, support, security, deals (O)",
+                      "Orders"))
+            p->dock_open = !p->dock_open;
+        char who[120];
+        if (p->seat >= 0) snprintf(who, sizeof who, "You play %s", play_nation_name(a, p->seat));
+        else snprintf(who, sizeof who, "Watching: to play a nation, select it and open the Menu");
+        text_draw(a->text, FONT_SMALL, p->seat >= 0 ? COL_ACCENT : COL_TEXT_MUTED, who, menu.x + bw + app_px(a, 12),
+                  bar.y + (bar.h - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+        fw_trace(a, "Seat", p->seat >= 0 ? cp_world_nation(a->world, p->seat)->iso3 : "", menu);
+        if (p->dialog == DLG_DEAL) deal_draw(a);
+        else if (p->dialog != DLG_NONE) menu_draw(a);
+    }
+    char turn[16];
+    snprintf(turn, sizeof turn, "%d", a->world ? cp_world_turn(a->world) : 0);
+    fw_trace(a, "Turn", turn, (SDL_Rect){0, 0, 0, 0});
+    if (p->dialog != DLG_NONE || p->phase != PH_GAME) a->in.wheel_used = 1; /* no zoom under a dialog */
+    fw_trace_end();
+}
+
+static int undo_last(ui_app *a)
+{
+    struct play_state *p = a->play;
+    for (int i = cp_world_pending_count(a->world) - 1; i >= 0; i--) {
+        const cp_order *o = cp_world_pending(a->world, i);
+        if (o->nation != p->seat) continue;
+        char what[200];
+        oui_describe(a->world, o, what, sizeof what);
+        cp_error e;
+        if (cp_world_withdraw(a->world, i, &e) == CP_OK) play_set_msg(p, 0, "Undone: %s", what);
+        else play_set_msg(p, 1, "%s", e.message);
+        return 1;
+    }
+    play_set_msg(p, 1, "Nothing to undo: you have queued no order this turn");
+    return 1;
+}
+
+int play_event(ui_app *a, const SDL_Event *e)
+{
+    struct play_state *p = a->play;
+    if (!p) return 0;
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode key = e->key.keysym.sym;
+        Uint16 mod = e->key.keysym.mod;
+        a->dirty = 1;
+        if ((mod & KMOD_CTRL) && key == SDLK_q) return 0;
+        if (p->phase == PH_START) return start_key(a, key);
+        if (p->phase == PH_HANDOVER) {
+            if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) {
+                p->phase = PH_GAME;
+                a->blocking = p->dialog != DLG_NONE;
+            }
+            return 1;
+        }
+        if (p->dialog == DLG_DEAL) return deal_key(a, key);
+        if (p->dialog != DLG_NONE) return menu_key(a, e);
+        if (a->show_help || a->show_briefing) return 0;
+        if (mod & KMOD_CTRL) {
+            if (key == SDLK_s) { play_open_dialog(a, DLG_SAVE); return 1; }
+            if (key == SDLK_l) { play_open_dialog(a, DLG_LOAD); return 1; }
+            if (key == SDLK_z && p->seat >= 0) return undo_last(a);
+            return 0;
+        }
+        switch (key) {
+        case SDLK_F10: play_open_dialog(a, DLG_MENU); return 1;
+        case SDLK_o:
+            if (p->seat < 0) return 0;
+            p->dock_open = !p->dock_open;
+            return 1;
+        case SDLK_d:
+            if (p->seat < 0) return 0;
+            deal_open(a, a->selected >= 0 && a->selected != p->seat ? a->selected : -1, -1);
+            return 1;
+        default: return 0;
+        }
+    }
+    if (e->type == SDL_TEXTINPUT && p->dialog == DLG_SAVE) return menu_key(a, e);
+    return 0;
+}

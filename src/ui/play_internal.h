@@ -1,0 +1,130 @@
+/* play_internal.h -- the play layer's state, shared by its files (play.c, actions.c,
+ * deal_dialog.c, hotseat.c, menu.c, start.c) and by nobody else. */
+#ifndef UI_PLAY_INTERNAL_H
+#define UI_PLAY_INTERNAL_H
+
+#include "play.h"
+#include "orders_ui.h"
+#include "saveload.h"
+
+typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER } play_phase;
+typedef enum { DLG_NONE = 0, DLG_DEAL, DLG_MENU, DLG_SAVE, DLG_LOAD } play_dialog;
+
+/* The dock's tabs: one per family of orders, and the deals. */
+typedef enum {
+    TAB_BUILD = 0, TAB_PLANTS, TAB_TARIFFS, TAB_EXPORTS, TAB_STOCKPILE, TAB_SUPPORT, TAB_SECURITY,
+    TAB_DEALS, TAB_COUNT
+} dock_tab;
+
+/* What a form holds between frames: the player's choices, not yet an order. */
+typedef struct {
+    int action;   /* the form's sub-action (e.g. exports: set, suspend, lift) */
+    int good;     /* or CP_ALL */
+    int partner;  /* nation, or CP_ALL */
+    int kind;     /* facility kind */
+    int mode;     /* control mode */
+    int turns;
+    int facility; /* index into the seat's facilities */
+    double amount;
+    double share;
+    int shown;    /* Plants: the facility id the action was last chosen for, + 1 */
+} dock_form;
+
+enum { START_MAX_FILES = 64, START_MAX_AGENTS = 32 };
+
+typedef struct {
+    int scenario_count, scenario;       /* the list of scripts/scenarios/ and the chosen one */
+    char scenarios[START_MAX_FILES][64];
+    int agent_count;                    /* scripts/agents/ */
+    char agents[START_MAX_AGENTS][64];
+    int choice[CP_MAX_NATIONS];         /* per nation: 0 human, 1 scenario default, 2.. an agent, last: nobody */
+    int loaded;                         /* the scenario the choices belong to, or -1 */
+    unsigned long long seed;
+    int turns;
+    int scroll;
+    char msg[1400];
+} start_state;
+
+struct play_state {
+    play_phase phase;
+    play_dialog dialog;
+    int human[CP_MAX_NATIONS];
+    int ended[CP_MAX_NATIONS];   /* human seats that ended this quarter */
+    int seat;                    /* the human seat playing now, or -1 */
+    struct cps_seats *own_seats; /* the seats this layer created (a->seats when set) */
+    unsigned char deal_before[CP_MAX_DEALS]; /* deals' status before the quarter resolved */
+    int deals_before;
+    char news[CP_MAX_NATIONS][CP_TEXT_LEN]; /* per human seat: what became of its deals */
+    int length;                  /* the game's length in turns */
+
+    /* the orders dock */
+    int dock_open;
+    dock_tab tab;
+    dock_form form[TAB_COUNT];
+    char msg[CP_TEXT_LEN + 80];  /* the core's answer to the last action */
+    int msg_bad;
+    int list_scroll;
+
+    /* the deal dialog */
+    cp_deal draft;
+    int deal_partner, counter_of; /* counter_of: the deal being countered, or -1 */
+    int ck_kind, ck_give, ck_good, ck_fkind; /* the clause being composed */
+    double ck_amount, ck_price, ck_cap;
+    char deal_msg[CP_TEXT_LEN + 80];
+    int deal_bad;
+
+    /* menu, save and load */
+    char save_name[64];
+    save_entry files[SAVE_LIST_MAX];
+    int file_count, file_sel;
+    char menu_msg[1400];
+
+    start_state start;
+};
+
+/* play.c */
+struct play_state *play_of(const ui_app *a);
+/* Start playing 'w' (owned) with these human seats. 'seats' (owned, may be NULL) are the
+ * agents restored from a save; without them the scenario's agents are seated, overridden by
+ * 'assign' ("ISO3=FILE" or "ISO3=none", 'count' of them). */
+int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats, const char *const *assign,
+               int count, const int *human, int length, char *err, size_t errlen);
+/* Save the game to 'path'; returns 0 or -1 with a message. */
+int play_save_to(ui_app *a, const char *path, char *err, size_t errlen);
+/* Load a save and play it. Returns 0 or -1 with a message. */
+int play_load_from(ui_app *a, const char *path, char *err, size_t errlen);
+void play_set_msg(struct play_state *p, int bad, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Submit an order for the current seat and say what the core said. */
+int play_submit(ui_app *a, const cp_order *o);
+const char *play_nation_name(const ui_app *a, int n);
+void play_open_dialog(ui_app *a, play_dialog d);
+/* After p->human changed mid-game: the turn goes to the first human seat (or to none). */
+void play_seats_changed(ui_app *a);
+
+/* actions.c: the dock at the left */
+int dock_width(const ui_app *a);
+void dock_draw(ui_app *a, SDL_Rect rc);
+void dock_reset_forms(ui_app *a);
+
+/* deal_dialog.c */
+void deal_open(ui_app *a, int partner, int counter_of);
+void deal_draw(ui_app *a);
+int deal_key(ui_app *a, SDL_Keycode key);
+
+/* hotseat.c */
+void hotseat_draw(ui_app *a);
+
+/* menu.c: the game menu, the save and load dialogs */
+void menu_draw(ui_app *a);
+int menu_key(ui_app *a, const SDL_Event *e);
+
+/* start.c */
+void start_init(ui_app *a);
+void start_draw(ui_app *a);
+int start_key(ui_app *a, SDL_Keycode key);
+
+#endif

@@ -1,0 +1,151 @@
+/* saveload.c -- the window's saved games: world, seats, memories and human seats in one file. No SDL. */
+#define _POSIX_C_SOURCE 200809L
+#include "saveload.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "save_seats.h"
+#include "savefile.h"
+
+static int newest_first(const void *x, const void *y)
+{
+    const save_entry *a = x, *b = y;
+    if (a->mtime != b->mtime) return a->mtime < b->mtime ? 1 : -1;
+    return strcmp(b->name, a->name); /* the same second: the higher autosave sequence first */
+}
+
+int saveload_list(const char *dir, save_entry *out, int max)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < max) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 8 || strcmp(e->d_name + len - 7, ".cpsave") != 0) continue;
+        save_entry *s = &out[n];
+        snprintf(s->path, sizeof s->path, "%s/%s", dir, e->d_name);
+        snprintf(s->name, sizeof s->name, "%s", e->d_name);
+        struct stat st;
+        if (stat(s->path, &st) != 0) continue;
+        s->mtime = (long long)st.st_mtime;
+        s->autosave = strncmp(e->d_name, "autosave-", 9) == 0;
+        n++;
+    }
+    closedir(d);
+    qsort(out, (size_t)n, sizeof *out, newest_first);
+    return n;
+}
+
+int saveload_newest_autosave(const char *dir, char *path, size_t len)
+{
+    static save_entry list[SAVE_LIST_MAX];
+    int n = saveload_list(dir, list, SAVE_LIST_MAX);
+    for (int i = 0; i < n; i++)
+        if (list[i].autosave) {
+            snprintf(path, len, "%s", list[i].path);
+            return 0;
+        }
+    return -1;
+}
+
+/* The seats' sections plus "ui.humans"; *count sections in a malloc'd array. */
+static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_info *info, const int *human,
+                       savefile_section **out, int *count, char *err, size_t errlen)
+{
+    savefile_section *s = NULL;
+    int n = 0;
+    if (seats && save_seats_sections(seats, w, info, &s, &n, err, errlen) != 0) return -1;
+    savefile_section *grown = realloc(s, sizeof *grown * (size_t)(n + 1));
+    if (!grown) {
+        save_seats_free(s, n);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    s = grown;
+    savefile_section *h = &s[n];
+    memset(h, 0, sizeof *h);
+    snprintf(h->name, sizeof h->name, "ui.humans");
+    h->data = malloc(CP_MAX_NATIONS * 4 + 1);
+    if (!h->data) {
+        save_seats_free(s, n);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (int i = 0; i < cp_world_nation_count(w); i++)
+        if (human[i]) {
+            memcpy(h->data + h->len, cp_world_nation(w, i)->iso3, 3);
+            h->data[h->len + 3] = '\n';
+            h->len += 4;
+        }
+    *out = s;
+    *count = n + 1;
+    return 0;
+}
+
+int saveload_write(const char *path, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
+                   const int *human, char *err, size_t errlen)
+{
+    savefile_section *s;
+    int n;
+    if (sections_of(w, seats, info, human, &s, &n, err, errlen) != 0) return -1;
+    int r = savefile_write(path, w, s, n, err, errlen);
+    save_seats_free(s, n);
+    return r;
+}
+
+int saveload_autosave(const char *dir, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
+                      const int *human, char *path, size_t pathlen, char *err, size_t errlen)
+{
+    savefile_section *s;
+    int n;
+    if (sections_of(w, seats, info, human, &s, &n, err, errlen) != 0) return -1;
+    int r = savefile_autosave(dir, w, s, n, SAVEFILE_KEEP_AUTOSAVES, path, pathlen, err, errlen);
+    save_seats_free(s, n);
+    return r;
+}
+
+int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps_seats **seats, int *human,
+                  char *err, size_t errlen)
+{
+    savefile sf;
+    if (savefile_read(path, NULL, &sf, err, errlen) != 0) return -1;
+    cp_world *world = sf.world;
+    cps_seats *st = NULL;
+    if (savefile_find(&sf, "seats") && !(st = save_seats_restore(&sf, world, opts, err, errlen))) {
+        savefile_free(&sf);
+        return -1;
+    }
+    memset(human, 0, sizeof(int) * CP_MAX_NATIONS);
+    const savefile_section *h = savefile_find(&sf, "ui.humans");
+    for (size_t k = 0; h && k + 3 <= h->len; k += 4) {
+        char iso[4] = {(char)h->data[k], (char)h->data[k + 1], (char)h->data[k + 2], 0};
+        int n = cp_world_find_nation(world, iso);
+        if (n >= 0) human[n] = 1;
+    }
+    sf.world = NULL;
+    savefile_free(&sf);
+    *w = world;
+    *seats = st;
+    return 0;
+}
+
+int saveload_path_for(const char *name, char *out, size_t outlen, char *err, size_t errlen)
+{
+    char file[300];
+    size_t len = strlen(name);
+    if (len == 0) {
+        snprintf(err, errlen, "give the save a name");
+        return -1;
+    }
+    if (strchr(name, '/')) {
+        snprintf(err, errlen, "a save's name cannot hold '/': it goes into %s/", SAVEFILE_DIR);
+        return -1;
+    }
+    snprintf(file, sizeof file, "%s%s", name, len > 7 && strcmp(name + len - 7, ".cpsave") == 0 ? "" : ".cpsave");
+    return savefile_path(file, out, outlen, err, errlen);
+}

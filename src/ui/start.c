@@ -1,0 +1,274 @@
+/* start.c -- the start screen: choose a scenario (its briefing beside it), who plays each nation
+ * (a human, the scenario's agent, another agent from scripts/agents/, or nobody), the seed and
+ * the length; or continue the newest autosave, or load a saved game. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "formw.h"
+#include "paths.h"
+#include "play_internal.h"
+#include "theme.h"
+
+/* The chosen scenario, loaded to show its nations and briefing. */
+static cp_scenario *preview;
+static cps_scenario_info preview_info;
+static int have_preview;
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp((const char *)x, (const char *)y);
+}
+
+/* The NAME of each DIR/NAME.lua, sorted. */
+static int list_lua(const char *sub, char (*out)[64], int max)
+{
+    char dir[1200];
+    snprintf(dir, sizeof dir, "%s/%s", cps_data_dir(), sub);
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < max) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 5 || len - 4 >= 64 || strcmp(e->d_name + len - 4, ".lua") != 0) continue;
+        snprintf(out[n], 64, "%.*s", (int)(len - 4), e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(out, (size_t)n, 64, by_name);
+    return n;
+}
+
+static void load_preview(ui_app *a)
+{
+    start_state *s = &a->play->start;
+    if (s->loaded == s->scenario && have_preview) return;
+    if (have_preview) cps_scenario_info_free(&preview_info);
+    have_preview = 0;
+    if (!preview) preview = malloc(sizeof *preview);
+    char err[1024];
+    s->msg[0] = '\0';
+    if (!preview || cps_scenario_load(s->scenarios[s->scenario], preview, &preview_info, err, sizeof err) != 0) {
+        snprintf(s->msg, sizeof s->msg, "%s", preview ? err : "out of memory");
+        s->loaded = s->scenario;
+        return;
+    }
+    have_preview = 1;
+    s->loaded = s->scenario;
+    s->turns = preview->default_turns;
+    for (int n = 0; n < CP_MAX_NATIONS; n++) s->choice[n] = 1; /* the scenario's agent */
+}
+
+void start_init(ui_app *a)
+{
+    start_state *s = &a->play->start;
+    s->scenario_count = list_lua("scripts/scenarios", s->scenarios, START_MAX_FILES);
+    s->agent_count = list_lua("scripts/agents", s->agents, START_MAX_AGENTS);
+    s->scenario = 0;
+    for (int i = 0; i < s->scenario_count; i++)
+        if (strcmp(s->scenarios[i], "baseline") == 0) s->scenario = i;
+    s->loaded = -1;
+    s->seed = cp_world_seed(a->world);
+    a->show_briefing = 0;
+    if (s->scenario_count) load_preview(a);
+}
+
+/* Scenario files wrap their briefing at about 70 columns: join those lines
+ * into paragraphs so the text wraps to the column it is drawn in. */
+static void reflow(const char *in, char *out, size_t len)
+{
+    size_t k = 0;
+    for (const char *c = in; *c && k + 1 < len; c++) {
+        if (*c == '\n' && c[1] != '\n' && (c == in || c[-1] != '\n')) out[k++] = ' ';
+        else out[k++] = *c;
+    }
+    out[k] = '\0';
+}
+
+static const char *agent_base(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* The label of choice 'c' for nation 'n'. */
+static const char *choice_label(const ui_app *a, int n, int c, char *buf, size_t len)
+{
+    const start_state *s = &a->play->start;
+    if (c == 0) return "Human";
+    if (c == 1) {
+        if (!preview_info.agent[n][0]) return "Nobody (default)";
+        char name[64];
+        snprintf(name, sizeof name, "%s", agent_base(preview_info.agent[n]));
+        char *dot = strrchr(name, '.');
+        if (dot) *dot = '\0';
+        snprintf(buf, len, "%s (default)", name);
+        return buf;
+    }
+    if (c - 2 < s->agent_count) return s->agents[c - 2];
+    return "Nobody";
+}
+
+static void begin(ui_app *a)
+{
+    struct play_state *p = a->play;
+    start_state *s = &p->start;
+    if (!have_preview) return;
+    char err[1400];
+    cp_scenario *sc = malloc(sizeof *sc);
+    cps_scenario_info info;
+    if (!sc || cps_scenario_load(s->scenarios[s->scenario], sc, &info, err, sizeof err) != 0) {
+        snprintf(s->msg, sizeof s->msg, "%s", sc ? err : "out of memory");
+        free(sc);
+        return;
+    }
+    cp_error e;
+    cp_world *w = cp_world_create(sc, (uint64_t)s->seed, &e);
+    free(sc);
+    if (!w) {
+        snprintf(s->msg, sizeof s->msg, "%s", e.message);
+        cps_scenario_info_free(&info);
+        return;
+    }
+    static char text[CP_MAX_NATIONS][128];
+    const char *assign[CP_MAX_NATIONS];
+    int count = 0, human[CP_MAX_NATIONS] = {0};
+    for (int n = 0; n < cp_world_nation_count(w); n++) {
+        int c = s->choice[n];
+        const char *iso = cp_world_nation(w, n)->iso3;
+        if (c == 1) continue;
+        if (c == 0) human[n] = 1;
+        snprintf(text[count], sizeof text[count], "%s=%s", iso, c == 0 || c - 2 >= s->agent_count ? "none" : s->agents[c - 2]);
+        assign[count] = text[count];
+        count++;
+    }
+    if (play_begin(a, w, &info, NULL, assign, count, human, s->turns, err, sizeof err) != 0) {
+        snprintf(s->msg, sizeof s->msg, "%s", err);
+        return;
+    }
+    a->show_briefing = a->info.briefing != NULL && p->phase == PH_GAME;
+}
+
+static void continue_newest(ui_app *a)
+{
+    start_state *s = &a->play->start;
+    char path[600], err[1200];
+    if (saveload_newest_autosave("saves", path, sizeof path) != 0) {
+        snprintf(s->msg, sizeof s->msg, "No autosave in saves/ yet");
+        return;
+    }
+    if (play_load_from(a, path, err, sizeof err) != 0) snprintf(s->msg, sizeof s->msg, "%s", err);
+}
+
+int start_key(ui_app *a, SDL_Keycode key)
+{
+    struct play_state *p = a->play;
+    if (p->dialog == DLG_LOAD) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = key;
+        return menu_key(a, &e);
+    }
+    start_state *s = &p->start;
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) begin(a);
+    else if (key == SDLK_UP && s->scenario > 0) s->scenario--;
+    else if (key == SDLK_DOWN && s->scenario + 1 < s->scenario_count) s->scenario++;
+    else if (key == SDLK_c) continue_newest(a);
+    else if (key == SDLK_l) play_open_dialog(a, DLG_LOAD);
+    else if (key == SDLK_ESCAPE) a->quit = 1;
+    if (s->loaded != s->scenario) load_preview(a);
+    return 1;
+}
+
+void start_draw(ui_app *a)
+{
+    struct play_state *p = a->play;
+    start_state *s = &p->start;
+    SDL_Renderer *r = a->renderer;
+    draw_fill(r, (SDL_Rect){0, 0, a->out_w, a->out_h}, COL_OCEAN);
+    a->show_briefing = a->show_help = 0; /* the briefing shows beside the scenario here */
+    a->modal = p->dialog == DLG_NONE;
+    int pad = app_px(a, 28), W = a->out_w, H = a->out_h;
+    int y = app_px(a, 20);
+    text_draw(a->text, FONT_HEAD, COL_ACCENT, "CHOKEPOINT", pad, y, ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "rare earths, trade and leverage", pad + text_width(a->text, FONT_HEAD, "CHOKEPOINT") + app_px(a, 12),
+              y + app_px(a, 3), ALIGN_LEFT);
+    y += app_px(a, 30);
+    text_draw(a->text, FONT_TITLE, COL_TEXT, "New game", pad, y, ALIGN_LEFT);
+    y += app_px(a, 40);
+    int bottom = H - app_px(a, 76);
+
+    /* left: scenarios and the briefing */
+    int lw = app_px(a, 400);
+    int ly = y + fw_section(a, pad, y, lw, "SCENARIO");
+    for (int i = 0; i < s->scenario_count; i++) {
+        char id[96];
+        snprintf(id, sizeof id, "Start/Scenario/%s", s->scenarios[i]);
+        SDL_Rect row = {pad, ly, lw, app_px(a, 28)};
+        fw_trace(a, id, s->scenarios[i], row);
+        if (wdg_row(a, row, s->scenarios[i], i == s->scenario, NULL)) s->scenario = i;
+        ly += app_px(a, 30);
+    }
+    if (s->loaded != s->scenario) load_preview(a);
+    ly += app_px(a, 12);
+    if (have_preview) {
+        ly += text_draw_wrapped(a->text, FONT_BODY_BOLD, COL_TEXT, preview->title, pad, ly, lw) + app_px(a, 8);
+        SDL_Rect clip = {pad, ly, lw, bottom - ly - app_px(a, 8)};
+        SDL_RenderSetClipRect(r, &clip);
+        static char flow[4096];
+        reflow(preview_info.briefing ? preview_info.briefing : "This scenario has no briefing.", flow, sizeof flow);
+        text_draw_wrapped(a->text, FONT_SMALL, COL_TEXT_DIM, flow, pad, ly, lw);
+        SDL_RenderSetClipRect(r, NULL);
+    }
+
+    /* right: who plays each nation */
+    int rx = pad + lw + app_px(a, 32), rw = W - rx - pad;
+    int ry = y + fw_section(a, rx, y, rw, "WHO PLAYS EACH NATION  (click the arrows; Human for a seat of your own)");
+    if (have_preview) {
+        int n = preview->nation_count, rows = (n + 1) / 2;
+        int colw = (rw - app_px(a, 20)) / 2, rh = app_px(a, 30);
+        if (rows * rh > bottom - ry) rh = (bottom - ry) / (rows ? rows : 1);
+        int options = 2 + s->agent_count + 1;
+        for (int i = 0; i < n; i++) {
+            int cx = rx + (i / rows) * (colw + app_px(a, 20)), cy = ry + (i % rows) * rh;
+            char name[64], buf[96], id[64];
+            text_fit(a->text, FONT_SMALL, preview->nations[i].name, app_px(a, 120), name, sizeof name);
+            text_draw(a->text, FONT_SMALL, s->choice[i] == 0 ? COL_ACCENT : COL_TEXT, name, cx,
+                      cy + (rh - app_px(a, 4) - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+            snprintf(id, sizeof id, "Start/Seat/%s", preview->nations[i].iso3);
+            int d = fw_choice(a, (SDL_Rect){cx + app_px(a, 126), cy, colw - app_px(a, 126), rh - app_px(a, 4)}, NULL,
+                              choice_label(a, i, s->choice[i], buf, sizeof buf), NULL, id);
+            if (d) s->choice[i] = (s->choice[i] + d + options) % options;
+        }
+    } else if (s->msg[0]) {
+        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, rx, ry, rw);
+    }
+
+    /* bottom: seed, length and the ways in */
+    int by = H - app_px(a, 58), bh = app_px(a, 36);
+    char v[64];
+    snprintf(v, sizeof v, "%llu", s->seed);
+    int d = fw_choice(a, (SDL_Rect){pad, by, app_px(a, 200), bh}, "Seed", v, "Fixes every random draw: the same seed and orders replay the same game", "Start/Seed");
+    if (d) s->seed = d < 0 && s->seed <= 1 ? 1 : s->seed + (unsigned long long)(long long)d;
+    snprintf(v, sizeof v, "%d quarters", s->turns);
+    d = fw_choice(a, (SDL_Rect){pad + app_px(a, 220), by, app_px(a, 280), bh}, "Length", v, "Turns are quarters", "Start/Length");
+    if (d) s->turns = s->turns + 4 * d < 4 ? 4 : s->turns + 4 * d > 200 ? 200 : s->turns + 4 * d;
+    if (s->msg[0] && have_preview)
+        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 520), by - app_px(a, 4), W - pad - app_px(a, 520) - app_px(a, 440));
+    int bw = app_px(a, 130);
+    SDL_Rect go = {W - pad - bw, by, bw, bh};
+    if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) begin(a);
+    SDL_Rect load = {go.x - app_px(a, 10) - bw, by, bw, bh};
+    if (p->phase == PH_START && fw_button(a, load, "Load\xE2\x80\xA6", BTN_SECONDARY, "A saved game from saves/ (L)", "Start/Load"))
+        play_open_dialog(a, DLG_LOAD);
+    SDL_Rect cont = {load.x - app_px(a, 10) - bw, by, bw, bh};
+    if (p->phase == PH_START && fw_button(a, cont, "Continue", BTN_SECONDARY, "The newest autosave (C)", "Start/Continue"))
+        continue_newest(a);
+    a->modal = 0;
+    if (p->phase == PH_START && p->dialog == DLG_LOAD) menu_draw(a);
+}

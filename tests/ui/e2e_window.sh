@@ -1,0 +1,127 @@
+#!/bin/sh
+# e2e_window.sh -- drive the real game window under Xvfb with xdotool, as a player would.
+#
+# Starts `chokepoint play --scenario baseline` on a virtual screen, clicks
+# China on the map, opens the charts (the price chart) with a click on
+# their tab, ends two turns (the End turn button, then the Enter key),
+# saves a screenshot with F12 and quits with Ctrl+Q. It checks what the
+# player would see: the window title names the selected nation and says
+# "turn 2 of 40", the screenshot is a PNG under saves/, and the game
+# reports turn 2 when it quits.
+#
+#   e2e_window.sh CHOKEPOINT_BINARY WORK_DIR
+# Exit 0 passed, 1 failed, 77 skipped (no Xvfb or xdotool: ctest's SKIP_RETURN_CODE).
+set -u
+bin=${1:?usage: e2e_window.sh CHOKEPOINT_BINARY WORK_DIR}
+work=${2:?usage: e2e_window.sh CHOKEPOINT_BINARY WORK_DIR}
+for tool in Xvfb xdotool; do
+    if ! command -v "$tool" > /dev/null 2>&1; then
+        echo "e2e_window: $tool not installed (apt-get install xvfb xdotool); skipped"
+        exit 77
+    fi
+done
+rm -rf "$work" && mkdir -p "$work" || exit 1
+cd "$work" || exit 1
+
+xvfb_pid=
+game_pid=
+cleanup() {
+    [ -n "$game_pid" ] && kill "$game_pid" 2> /dev/null
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2> /dev/null
+}
+trap cleanup EXIT
+fail() {
+    echo "e2e_window: FAIL: $*"
+    [ -f game.err ] && sed 's/^/  game stderr: /' game.err | tail -20
+    exit 1
+}
+
+# a free display: Xvfb refuses one whose lock file exists
+d=91
+while [ -e "/tmp/.X$d-lock" ] && [ $d -lt 140 ]; do d=$((d + 1)); done
+Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp > xvfb.log 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$d"
+i=0
+until xdotool getmouselocation > /dev/null 2>&1; do
+    i=$((i + 1))
+    [ $i -gt 50 ] && fail "Xvfb did not start on $DISPLAY: $(cat xvfb.log)"
+    kill -0 "$xvfb_pid" 2> /dev/null || fail "Xvfb exited: $(cat xvfb.log)"
+    sleep 0.1
+done
+
+# leak checks see the X and GL libraries' allocations: off for this run
+ASAN_OPTIONS=detect_leaks=0 SDL_VIDEODRIVER=x11 "$bin" play --scenario baseline --seed 1 --no-briefing \
+    > game.out 2> game.err &
+game_pid=$!
+
+win=
+i=0
+while [ -z "$win" ]; do
+    win=$(xdotool search --onlyvisible --name '^Chokepoint' 2> /dev/null | head -n 1)
+    i=$((i + 1))
+    [ $i -gt 300 ] && fail "no window titled Chokepoint after 30 s"
+    kill -0 "$game_pid" 2> /dev/null || fail "the game exited before opening its window"
+    [ -z "$win" ] && sleep 0.1
+done
+sleep 1
+xdotool windowfocus --sync "$win" 2> /dev/null || xdotool windowfocus "$win"
+
+title() { xdotool getwindowname "$win"; }
+# wait until the title contains $1 (up to 20 s)
+wait_title() {
+    j=0
+    until title | grep -q -- "$1"; do
+        j=$((j + 1))
+        [ $j -gt 200 ] && fail "the title never said '$1': it says '$(title)'"
+        sleep 0.1
+    done
+}
+click() { xdotool mousemove --window "$win" "$1" "$2" sleep 0.2 click 1 sleep 0.3; }
+
+wait_title "turn 0 of 40"
+
+# China on the map (its anchor is near x 940, y 235 at 1280x720; this is
+# inside its territory, beside its label)
+click 925 215
+wait_title "China"
+
+# the charts tab (the price chart is its first card)
+click 166 73
+sleep 0.5
+
+# end two turns: the End turn button, then the Enter key
+click 1198 26
+wait_title "turn 1 of 40"
+xdotool key --delay 100 Return
+wait_title "turn 2 of 40"
+
+# F12: a screenshot under saves/
+xdotool key F12
+j=0
+until ls saves/*.png > /dev/null 2>&1; do
+    j=$((j + 1))
+    [ $j -gt 100 ] && fail "F12 wrote no PNG under $work/saves/"
+    sleep 0.1
+done
+shot=$(ls saves/*.png | head -n 1)
+sleep 0.3
+magic=$(od -An -c -N 4 "$shot" | tr -d ' ')
+[ "$magic" = "\\211PNG" ] || [ "$magic" = "211PNG" ] || fail "$shot is not a PNG ($magic)"
+size=$(wc -c < "$shot")
+[ "$size" -gt 20000 ] || fail "$shot is only $size bytes"
+
+xdotool key ctrl+q
+j=0
+while kill -0 "$game_pid" 2> /dev/null; do
+    j=$((j + 1))
+    [ $j -gt 100 ] && fail "the game did not quit on Ctrl+Q"
+    sleep 0.1
+done
+wait "$game_pid"
+status=$?
+game_pid=
+[ $status -eq 0 ] || fail "the game exited with status $status"
+grep -q "turn 2," game.out || fail "the game did not quit at turn 2: $(cat game.out)"
+echo "e2e_window: ok: China selected, charts opened, two turns ended, $shot ($size bytes)"
+exit 0

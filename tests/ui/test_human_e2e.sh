@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# test_human_e2e.sh -- play the United States in the real window under Xvfb, driven with xdotool.
+#
+# Three quarters as a player would play them: a 25% tariff on Chinese magnets (the Tariffs tab
+# of the orders dock), a mine at home (the Build tab), an offtake deal offered to Australia (the
+# deal dialog, D, then A to jump to Australia), each turn ended with Space; then save (Ctrl+S,
+# a typed name), quit (Ctrl+Q), start again on the start screen, load the save (L, click it
+# twice) and check that the loaded game shows those orders: the tariff in force in the dock,
+# the deal in the Deals tab, the same state hash at both quits, and, read headless by
+# `chokepoint sim --load SAVE --turns 0 --csv DIR`, the mine and the deal in the CSV files.
+#
+# The window writes where each control of the play layer is into $CHOKEPOINT_UI_TRACE
+# ("id<TAB>value<TAB>x y w h"), so the clicks land on the controls wherever the layout puts them.
+#
+#   test_human_e2e.sh CHOKEPOINT_BINARY
+# Exit 0 passed, 1 failed, 77 skipped (no Xvfb or xdotool).
+set -u
+bin=${1:?usage: test_human_e2e.sh CHOKEPOINT_BINARY}
+for tool in Xvfb xdotool; do
+    if ! command -v "$tool" > /dev/null 2>&1; then
+        echo "test_human_e2e: $tool not installed (apt-get install xvfb xdotool); skipped"
+        exit 77
+    fi
+done
+work=$(mktemp -d)
+cd "$work" || exit 1
+trace=$work/trace.txt
+export CHOKEPOINT_UI_TRACE=$trace
+
+xvfb_pid= game_pid=
+cleanup() {
+    [ -n "$game_pid" ] && kill "$game_pid" 2> /dev/null
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2> /dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() {
+    echo "FAIL $*"
+    [ -f game.err ] && sed 's/^/  game stderr: /' game.err | tail -20
+    [ -f game.out ] && sed "s/^/  game stdout: /" game.out | tail -5
+    [ -f "$trace" ] && sed 's/^/  trace: /' "$trace" | head -60
+    exit 1
+}
+
+d=150
+while [ -e "/tmp/.X$d-lock" ] && [ $d -lt 199 ]; do d=$((d + 1)); done
+Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp > xvfb.log 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$d"
+i=0
+until xdotool getmouselocation > /dev/null 2>&1; do
+    i=$((i + 1))
+    [ $i -gt 50 ] && fail "Xvfb did not start on $DISPLAY: $(cat xvfb.log)"
+    sleep 0.1
+done
+
+win=
+start_game() { # args for chokepoint play
+    rm -f "$trace"
+    ASAN_OPTIONS=detect_leaks=0 SDL_VIDEODRIVER=x11 "$bin" play "$@" > game.out 2> game.err &
+    game_pid=$!
+    win=
+    i=0
+    while [ -z "$win" ]; do
+        win=$(xdotool search --onlyvisible --name '^Chokepoint' 2> /dev/null | head -n 1)
+        i=$((i + 1))
+        [ $i -gt 300 ] && fail "no window titled Chokepoint after 30 s"
+        kill -0 "$game_pid" 2> /dev/null || fail "the game exited before opening its window"
+        [ -z "$win" ] && sleep 0.1
+    done
+    xdotool windowfocus --sync "$win" 2> /dev/null || xdotool windowfocus "$win"
+    wait_trace Turn
+}
+quit_game() {
+    xdotool key --window "$win" ctrl+q
+    i=0
+    while kill -0 "$game_pid" 2> /dev/null; do
+        i=$((i + 1))
+        [ $i -gt 200 ] && fail "the game did not quit on Ctrl+Q"
+        sleep 0.1
+    done
+    wait "$game_pid"
+    game_pid=
+}
+
+# the value of control $1 in the trace, and its rectangle
+value() { awk -F'\t' -v id="$1" '$1 == id { print $2; exit }' "$trace" 2> /dev/null; }
+rect() { awk -F'\t' -v id="$1" '$1 == id { print $3; exit }' "$trace" 2> /dev/null; }
+# wait until control $1 is on screen (with value $2 when given), up to 20 s
+wait_trace() {
+    j=0
+    while :; do
+        if [ -n "$(rect "$1")" ] && { [ $# -lt 2 ] || [ "$(value "$1")" = "$2" ]; }; then return 0; fi
+        j=$((j + 1))
+        [ $j -gt 200 ] && fail "control '$1' never showed${2:+ '$2'} (it shows '$(value "$1")')"
+        sleep 0.1
+    done
+}
+click() { # the centre of control $1
+    local r=
+    j=0
+    while [ -z "$r" ]; do
+        r=$(rect "$1")
+        j=$((j + 1)); [ $j -gt 200 ] && fail "control '$1' never showed"
+        [ -z "$r" ] && sleep 0.1
+    done
+    set -- $r
+    xdotool mousemove --window "$win" $(($1 + $3 / 2)) $(($2 + $4 / 2)) sleep 0.2 click 1 sleep 0.3
+}
+key() { xdotool key --window "$win" "$@"; sleep 0.3; }
+end_turn() { # and wait for quarter $1
+    key space
+    wait_trace Turn "$1"
+}
+
+# ---- first session: three quarters as the United States -------------------------------
+start_game --scenario baseline --seed 3 --human USA --no-briefing
+[ "$(value Seat)" = USA ] && ok "the United States is the human seat" || fail "seat is '$(value Seat)'"
+
+# quarter 1: a 25% tariff on Chinese magnets
+click Tab/Tariffs
+wait_trace Tariffs/Good "NdFeB magnets"
+wait_trace Tariffs/From China
+wait_trace Tariffs/Rate 25%
+[ "$(value Check)" = ok ] || fail "the core refuses the tariff: $(value Check)"
+click Queue
+wait_trace Undo/0
+value Order/0 | grep -q "Tariff of 25% on NdFeB magnets from China" && ok "the tariff is queued" ||
+    fail "queued: $(value Order/0)"
+end_turn 1
+[ -z "$(rect Undo/0)" ] && ok "the queue empties when the turn ends" || fail "orders still queued"
+
+# quarter 2: a mine at home
+click Tab/Build
+wait_trace Build/What Mine
+wait_trace Build/Where "United States"
+click Queue
+wait_trace Undo/0
+value Order/0 | grep -q "Build a mine of 5,000 t/yr in United States" && ok "the mine is queued" ||
+    fail "queued: $(value Order/0)"
+# undo works until the turn ends: withdraw it and queue it again
+click Undo/0
+j=0; while [ -n "$(rect Undo/0)" ]; do j=$((j + 1)); [ $j -gt 100 ] && fail "undo left the order"; sleep 0.1; done
+ok "undo withdraws the order"
+click Queue
+wait_trace Undo/0
+end_turn 2
+
+# quarter 3: an offtake deal offered to Australia
+key d
+wait_trace Deal/With
+key a
+wait_trace Deal/With Australia
+wait_trace Deal/Clause "Offtake contract"
+click Deal/Add
+wait_trace Deal/ClauseText
+value Deal/ClauseText | grep -q "AUS" && ok "the clause names Australia" || fail "clause: $(value Deal/ClauseText)"
+click Deal/Propose
+j=0
+until value Message | grep -q "proposed to Australia"; do
+    j=$((j + 1)); [ $j -gt 100 ] && fail "no proposal: $(value Message) $(value Deal/Message)"; sleep 0.1
+done
+deal=$(value Message | sed -n 's/^Deal #\([0-9]*\) proposed.*/\1/p')
+wait_trace "Deal/$deal" proposed
+ok "deal #$deal proposed to Australia"
+end_turn 3
+status=$(value "Deal/$deal")
+[ -n "$status" ] && ok "after the turn the deal is $status" || fail "the deal is gone from the Deals tab"
+value Message | grep -q "Deal #$deal with Australia: $status" && ok "the dock says what became of it" ||
+    fail "message: $(value Message)"
+
+# save under a typed name, then quit
+key ctrl+s
+wait_trace Save/Name
+for _ in $(seq 1 40); do xdotool key --window "$win" BackSpace; done
+xdotool type --window "$win" --delay 50 e2egame
+wait_trace Save/Name e2egame
+key Return
+j=0; until [ -f saves/e2egame.cpsave ]; do j=$((j + 1)); [ $j -gt 100 ] && fail "no saves/e2egame.cpsave"; sleep 0.1; done
+ok "saved to saves/e2egame.cpsave"
+ls saves/autosave-baseline-*.cpsave > /dev/null 2>&1 && ok "autosaves every quarter" || fail "no autosave"
+quit_game
+hash1=$(sed -n 's/.*hash \([0-9a-f]*\).*/\1/p' game.out)
+grep -q "turn 3" game.out && ok "quit at turn 3" || fail "quit: $(cat game.out)"
+
+# ---- second session: the start screen, load, and the orders are there -------------------
+start_game
+wait_trace Start/Go
+ok "the start screen shows without --scenario"
+key l
+wait_trace Load/0
+row=$(awk -F'\t' '$1 ~ /^Load\/[0-9]+$/ && $2 == "e2egame.cpsave" { print $1; exit }' "$trace")
+[ -n "$row" ] || fail "the load dialog does not list e2egame.cpsave"
+click "$row"
+wait_trace Load/Go
+click Load/Go
+wait_trace Turn 3
+wait_trace Seat USA
+ok "loaded at turn 3 with the United States as the human seat"
+click Tab/Tariffs
+wait_trace Tariffs/From China
+wait_trace Tariffs/Good "NdFeB magnets"
+wait_trace Tariffs/Now "Now: 25%"
+ok "the loaded game shows the tariff in force"
+click Tab/Deals
+wait_trace "Deal/$deal" "$status"
+ok "the loaded game shows deal #$deal ($status)"
+quit_game
+hash2=$(sed -n 's/.*hash \([0-9a-f]*\).*/\1/p' game.out)
+[ -n "$hash1" ] && [ "$hash1" = "$hash2" ] && ok "same state hash before saving and after loading ($hash1)" ||
+    fail "hash $hash1 before, $hash2 after"
+
+# ---- the save read headless ---------------------------------------------------------------
+"$bin" sim --load saves/e2egame.cpsave --turns 0 --csv csv --quiet > sim.out 2>&1 || fail "sim --load: $(cat sim.out)"
+grep -q "hash: $hash1" sim.out && ok "sim --load gives the same hash" || fail "sim: $(cat sim.out)"
+grep -Eq ',mine,USA,USA,5000(\.0*)?,' csv/facilities.csv && ok "facilities.csv has the new 5,000 t mine in the United States" ||
+    fail "no new mine in facilities.csv: $(grep USA csv/facilities.csv)"
+grep -q "tariff" csv/news.csv && grep "tariff" csv/news.csv | grep -q "USA" && ok "news.csv has the tariff" ||
+    fail "no tariff in news.csv"
+[ -f csv/deals.csv ] && grep -q "AUS" csv/deals.csv && ok "deals.csv has the deal with Australia" ||
+    fail "no deal in deals.csv: $(ls csv)"
+# ---- a new game from the start screen: a scenario, a human seat, a seed --------------------
+start_game
+click Start/Scenario/licensing-2025
+wait_trace Start/Seat/USA
+click Start/Seat/USA/\<
+wait_trace Start/Seat/USA Human
+click Start/Seed/\>
+wait_trace Start/Seed 2
+key Return
+wait_trace Seat USA
+quit_game
+grep -q "seed 2" game.out && ok "the start screen starts licensing-2025 with seed 2, the United States human" ||
+    fail "quit line: $(cat game.out)"
+
+# ---- hotseat: two human seats share the window ---------------------------------------------
+start_game --scenario baseline --seed 3 --human USA --human JPN --no-briefing
+wait_trace Handover USA
+ok "hotseat opens on the hand-over screen: Pass to United States"
+[ -z "$(rect Tab/Build)" ] && ok "the hand-over screen hides the orders dock" || fail "the dock shows under the hand-over"
+key Return
+wait_trace Seat USA
+click Tab/Tariffs
+click Queue
+wait_trace Order/0
+key space
+wait_trace Handover JPN
+[ "$(value Turn)" = 0 ] && ok "ending the first seat's turn passes to Japan, same quarter" || fail "turn $(value Turn)"
+[ -z "$(rect Order/0)" ] && ok "nothing of the United States' orders shows on the hand-over" || fail "orders visible"
+key Return
+wait_trace Seat JPN
+[ -z "$(rect Order/0)" ] && ok "Japan does not see the United States' queued orders" || fail "Japan sees $(value Order/0)"
+key space
+wait_trace Turn 1
+wait_trace Handover USA
+ok "when the last seat ends, the quarter resolves and passes back to the United States"
+quit_game
+echo "$passed passed, 0 failed"

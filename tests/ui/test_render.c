@@ -1,0 +1,260 @@
+/* test_render.c -- draws known game states into an offscreen surface and checks pixels.
+ *
+ * The window is drawn by the software renderer into a surface, as
+ * `chokepoint play --screenshot` does, so no display is needed. Each test
+ * computes what a pixel must be from the same figures a player reads
+ * (the metric's value and colour scale, the price history) and compares
+ * it with what was drawn: China's fill under two metrics, a country
+ * outside the scenario, the legend's ramp, the price chart's world line.
+ * Last, the AI seats play a turn and their log reaches the news feed.
+ */
+#define _POSIX_C_SOURCE 200809L /* setenv */
+#include <SDL.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "chart.h"
+#include "check.h"
+#include "cmap.h"
+#include "map_project.h"
+#include "seats.h"
+#include "shot.h"
+#include "theme.h"
+#include "views.h"
+
+static ui_app app;
+static unsigned char *px;
+static int pw, ph;
+
+/* Draw a frame with the mouse away from everything and read it back. */
+static void render(void)
+{
+    char err[256];
+    app.in.x = app.in.y = -10000;
+    app.now_ms = SDL_GetTicks();
+    app.toast[0] = '\0';
+    frame_render(&app, 0);
+    free(px);
+    px = shot_read_rgba(app.renderer, &pw, &ph, err, sizeof err);
+    if (!px) {
+        fprintf(stderr, "%s\n", err);
+        exit(1);
+    }
+}
+
+static int near_colour(int x, int y, SDL_Color c, int tol)
+{
+    if (x < 0 || y < 0 || x >= pw || y >= ph) return 0;
+    const unsigned char *p = px + ((size_t)y * pw + x) * 4;
+    return abs(p[0] - c.r) <= tol && abs(p[1] - c.g) <= tol && abs(p[2] - c.b) <= tol;
+}
+
+static int country_at_px(int x, int y)
+{
+    map_vec2 p = map_view_unproject(&app.mview, (float)x, (float)y);
+    return map_mesh_country_at(&app.mesh, p.x, p.y);
+}
+
+/* Of the pixels well inside map country 'c' (every neighbour 4 px away is
+ * in it too), the share drawn in colour 'want'; '*n' gets how many were
+ * looked at. Labels cover a few, which is why callers ask for a share. */
+static double share_filled(int c, SDL_Color want, int *n)
+{
+    const map_box *b = &app.mesh.countries[c].box;
+    float x0 = app.mview.offset_x_px + b->min_x * app.mview.scale_px_per_unit;
+    float x1 = app.mview.offset_x_px + b->max_x * app.mview.scale_px_per_unit;
+    float y0 = app.mview.offset_y_px - b->max_y * app.mview.scale_px_per_unit;
+    float y1 = app.mview.offset_y_px - b->min_y * app.mview.scale_px_per_unit;
+    int inside = 0, match = 0;
+    for (int y = (int)y0; y <= (int)y1; y += 3)
+        for (int x = (int)x0; x <= (int)x1; x += 3) {
+            if (!SDL_PointInRect(&(SDL_Point){x, y}, &app.map_area)) continue;
+            if (country_at_px(x, y) != c || country_at_px(x - 4, y) != c || country_at_px(x + 4, y) != c ||
+                country_at_px(x, y - 4) != c || country_at_px(x, y + 4) != c)
+                continue;
+            inside++;
+            match += near_colour(x, y, want, 2);
+        }
+    *n = inside;
+    return inside ? (double)match / inside : 0;
+}
+
+static SDL_Color scale_colour(int nation)
+{
+    cmap_rgb k = cmap_viridis(scale_pos(&app.metric_scale, app.metric_vals[nation]));
+    return (SDL_Color){k.r, k.g, k.b, 255};
+}
+
+/* China's fill is the colour scale's colour for China's value, under two
+ * metrics that give it different colours. */
+static void test_china_fill(void)
+{
+    int chn = cp_world_find_nation(app.world, "CHN");
+    CHECK(chn >= 0, "baseline has China");
+    int c = app.nation_country[chn];
+    CHECK(c >= 0, "China is on the map");
+    if (chn < 0 || c < 0) return;
+    app.view = VIEW_MAP;
+    app.show_flows = 0;
+
+    app.metric = METRIC_MINE_OUTPUT;
+    render();
+    SDL_Color mine = scale_colour(chn);
+    CHECK(!isnan(app.metric_vals[chn]) && app.metric_vals[chn] > 0, "China mines ore");
+    int n;
+    double share = share_filled(c, mine, &n);
+    CHECK(n >= 200, "%d pixels inside China", n);
+    CHECK(share >= 0.9, "%.0f%% of China's pixels are (%d,%d,%d), its mine output's colour", share * 100,
+          mine.r, mine.g, mine.b);
+    /* China mines the most: the top of the ramp */
+    CHECK(scale_pos(&app.metric_scale, app.metric_vals[chn]) > 0.9, "China near the top of the scale");
+
+    app.metric = METRIC_PRICE_PAID;
+    app.good = CP_HEAVY_OXIDE;
+    render();
+    SDL_Color price = scale_colour(chn);
+    CHECK(abs(price.r - mine.r) + abs(price.g - mine.g) + abs(price.b - mine.b) > 30,
+          "the two metrics colour China differently");
+    share = share_filled(c, price, &n);
+    CHECK(share >= 0.9, "%.0f%% of China's pixels are its Dy/Tb price's colour", share * 100);
+    app.good = CP_MAGNET;
+    app.metric = METRIC_MINE_OUTPUT;
+}
+
+/* A country outside the scenario is drawn neutral. */
+static void test_neutral_country(void)
+{
+    int c = map_asset_find(&app.asset, "NER");
+    CHECK(c >= 0, "Niger is on the map");
+    if (c < 0) return;
+    CHECK(app.country_nation[c] < 0, "Niger is not in the baseline");
+    app.view = VIEW_MAP;
+    app.show_flows = 0;
+    render();
+    int n;
+    double share = share_filled(c, COL_LAND_NEUTRAL, &n);
+    CHECK(n >= 50 && share >= 0.9, "%.0f%% of %d Niger pixels neutral", share * 100, n);
+}
+
+/* The legend's ramp runs through the colour scale from left to right. */
+static void test_legend(void)
+{
+    app.view = VIEW_MAP;
+    render();
+    SDL_Rect ramp = mapcard_ramp_rect(&app);
+    CHECK(ramp.w > 100 && ramp.h > 4, "a ramp %dx%d", ramp.w, ramp.h);
+    int y = ramp.y + ramp.h / 2, bad = 0;
+    for (int i = 1; i < 20; i++) {
+        double f = i / 20.0;
+        int x = ramp.x + (int)lround(f * (ramp.w - 1));
+        cmap_rgb k = cmap_viridis(f);
+        if (!near_colour(x, y, (SDL_Color){k.r, k.g, k.b, 255}, 6)) {
+            const unsigned char *p = px + ((size_t)y * pw + x) * 4;
+            fprintf(stderr, "legend at %.2f: (%d,%d,%d), want (%d,%d,%d)\n", f, p[0], p[1], p[2], k.r, k.g, k.b);
+            bad++;
+        }
+    }
+    CHECK(bad == 0, "%d legend samples off the colour scale", bad);
+    /* and the card itself is not the colour scale */
+    CHECK(!near_colour(ramp.x + ramp.w / 2, ramp.y - 30, (SDL_Color){33, 145, 140, 255}, 6), "card above ramp");
+}
+
+/* The price chart's world line passes through each quarter's world price. */
+static void test_price_line(void)
+{
+    for (int k = 0; k < 6; k++) ui_end_turn(&app); /* no seats: the core alone */
+    app.view = VIEW_CHARTS;
+    app.good = CP_MAGNET;
+    render();
+    SDL_Rect plot;
+    chart_axes ax;
+    charts_price_plot(&app, &plot, &ax.x0, &ax.x1, &ax.y0, &ax.y1);
+    ax.plot = plot;
+    CHECK(plot.w > 100 && plot.h > 80, "a price plot %dx%d", plot.w, plot.h);
+    int T = cp_world_turn(app.world), hits = 0, tries = 0;
+    CHECK(T == 6, "six turns played, at %d", T);
+    /* halfway between two quarters' points, away from the markers drawn
+     * on each quarter's centre line */
+    for (int t = 0; t < T; t++) {
+        double p0 = cp_world_market_history(app.world, t, CP_MAGNET)->world_price_usd_per_kg;
+        double p1 = cp_world_market_history(app.world, t + 1, CP_MAGNET)->world_price_usd_per_kg;
+        int x = (int)lroundf((chart_x(&ax, t + 0.5) + chart_x(&ax, t + 1.5)) / 2);
+        int y = (int)lroundf(chart_y(&ax, (p0 + p1) / 2));
+        int found = 0;
+        for (int dy = -2; dy <= 2 && !found; dy++) found = near_colour(x, y + dy, COL_TEXT, 12);
+        tries++;
+        hits += found;
+        if (!found) fprintf(stderr, "no world-price pixel near (%d,%d) between turns %d and %d\n", x, y, t, t + 1);
+    }
+    CHECK(tries == T && hits == tries, "world price line found at %d of %d places", hits, tries);
+    /* and not where there is no data: the future part of the plot is empty */
+    int fx = (int)lroundf(chart_x(&ax, T + 4.0));
+    int any = 0;
+    for (int y = plot.y + 2; y < plot.y + plot.h - 2; y++) any |= near_colour(fx, y, COL_TEXT, 12);
+    CHECK(!any, "no world-price pixel in the future");
+}
+
+/* Ending a turn lets the AI seats play: the scenario's agents queue
+ * orders that the core turns into policy news; their log lines are kept
+ * for the news feed, newest first, in a ring. */
+static void test_ai_seats(void)
+{
+    char err[512];
+    struct cps_seats *seats = app_seats_create(&app, NULL, 0, err, sizeof err);
+    CHECK(seats != NULL, "seats: %s", err);
+    if (!seats) return;
+    app.seats = seats;
+    int chn = cp_world_find_nation(app.world, "CHN");
+    CHECK(cps_seats_stats(seats, chn)->has_agent, "China has its scenario's agent");
+    int t0 = cp_world_turn(app.world), orders = 0;
+    ui_end_turn(&app);
+    CHECK(cp_world_turn(app.world) == t0 + 1, "the turn advanced");
+    for (int n = 0; n < cp_world_nation_count(app.world); n++) orders += cps_seats_stats(seats, n)->last_orders;
+    CHECK(orders > 0, "the agents queued %d orders", orders);
+    int policy = 0;
+    for (int i = 0; i < cp_world_news_count(app.world); i++) {
+        const cp_news *n = cp_world_news(app.world, i);
+        policy += n->turn == t0 + 1 && n->kind == CP_NEWS_POLICY;
+    }
+    CHECK(policy > 0, "their orders made %d policy news items", policy);
+    app.seats = NULL;
+    cps_seats_destroy(seats);
+
+    int before = app.log_count;
+    app_log(&app, "scripts/agents/x.lua:3: boom");
+    const app_log_line *l = app_log_recent(&app, 0);
+    CHECK(l && strcmp(l->text, "scripts/agents/x.lua:3: boom") == 0, "the newest log line is kept");
+    CHECK(l && l->turn == cp_world_turn(app.world), "with its quarter");
+    for (int k = 0; k < APP_LOG_MAX + 5; k++) app_log(&app, "line");
+    CHECK(app.log_count == before + APP_LOG_MAX + 6, "every line counted");
+    CHECK(app_log_recent(&app, APP_LOG_MAX - 1) != NULL && app_log_recent(&app, APP_LOG_MAX) == NULL,
+          "the ring keeps the last %d", APP_LOG_MAX);
+    /* the feed draws them without trouble */
+    app.view = VIEW_MAP;
+    app.show_news = 1;
+    render();
+    CHECK(1, "drew the feed");
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    app_options opt = {.scenario = "baseline", .seed = 1, .width = 1280, .height = 720};
+    char err[1024];
+    if (app_create(&app, &opt, err, sizeof err) != 0 || app_open_surface(&app, 1280, 720, err, sizeof err) != 0) {
+        fprintf(stderr, "test_render: %s\n", err);
+        return 1;
+    }
+    RUN(test_china_fill);
+    RUN(test_neutral_country);
+    RUN(test_legend);
+    RUN(test_price_line);
+    RUN(test_ai_seats);
+    free(px);
+    app_destroy(&app);
+    SDL_Quit();
+    return DONE();
+}
