@@ -258,6 +258,7 @@ int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err
     a->selected = a->hovered = a->hovered_country = -1;
     a->metric_turn = -1;
     a->panel_scroll = a->news_scroll = a->timeline_scroll = 0;
+    a->log_count = 0; /* the agents' lines belonged to the game being replaced */
     app_update_title(a);
     a->dirty = 1;
     return 0;

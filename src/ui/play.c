@@ -429,9 +429,15 @@ void play_draw(ui_app *a)
             p->dock_open = !p->dock_open;
         char who[120];
         if (p->seat >= 0) snprintf(who, sizeof who, "You play %s", play_nation_name(a, p->seat));
-        else snprintf(who, sizeof who, "Watching: to play a nation, select it and open the Menu");
-        text_draw(a->text, FONT_SMALL, p->seat >= 0 ? COL_ACCENT : COL_TEXT_MUTED, who, menu.x + bw + app_px(a, 12),
-                  bar.y + (bar.h - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+        else snprintf(who, sizeof who, "Watching: pick a nation, then Menu");
+        /* only in the free part of the tab bar, shortened when the window is narrow */
+        int who_x = menu.x + bw + app_px(a, 12);
+        int who_w = a->lay.tabs_free.x + a->lay.tabs_free.w - who_x;
+        char fitted[120];
+        if (who_w > app_px(a, 40))
+            text_draw(a->text, FONT_SMALL, p->seat >= 0 ? COL_ACCENT : COL_TEXT_MUTED,
+                      text_fit(a->text, FONT_SMALL, who, who_w, fitted, sizeof fitted), who_x,
+                      bar.y + (bar.h - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
         fw_trace(a, "Seat", p->seat >= 0 ? cp_world_nation(a->world, p->seat)->iso3 : "", menu);
         if (p->dialog == DLG_DEAL) deal_draw(a);
         else if (p->dialog != DLG_NONE) menu_draw(a);
