@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # test.sh -- install what the tests need, build with AddressSanitizer and
-# UndefinedBehaviorSanitizer (warnings are errors), and run every test.
+# UndefinedBehaviorSanitizer (warnings are errors), run every test, then fuzz
+# the loaders for 45 seconds (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
-need_packages "${CP_BUILD_PACKAGES[@]}" xvfb xdotool xauth
+need_packages "${CP_BUILD_PACKAGES[@]}" xvfb xdotool xauth "${CP_FUZZ_PACKAGES[@]}"
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DCP_SANITIZE=ON -DCP_WERROR=ON > /dev/null
 cmake --build build/test -j"$(nproc)"
 # leak checks need ptrace, which some sandboxes forbid; ASan still checks memory errors
@@ -13,3 +14,5 @@ if ! ASAN_OPTIONS=detect_leaks=1 build/test/chokepoint --version > /dev/null 2>&
   export ASAN_OPTIONS=detect_leaks=0
 fi
 ctest --test-dir build/test --output-on-failure -j"$(nproc)"
+# the loaders under libFuzzer for 15 seconds each, in build/fuzz (docs/saves.md)
+scripts/fuzz.sh 15

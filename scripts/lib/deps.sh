@@ -27,3 +27,6 @@ need_packages() {
 # The packages a build of the game needs.
 CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev
                    libstb-dev fonts-dejavu-core)
+
+# The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
+CP_FUZZ_PACKAGES=(clang libclang-rt-dev)

@@ -423,7 +423,8 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
             for (int i = 0; i < out->seat_count; i++)
                 bytes_read_str(&b, out->seats[i], sizeof out->seats[i]);
             out->start_hash = bytes_read_u64(&b);
-            if (b.failed || b.pos != b.len || out->start_turn < 0)
+            if (b.failed || b.pos != b.len || out->start_turn < 0 ||
+                out->start_turn > REPLAY_MAX_TURN)
                 REFUSE("damaged: the start record does not read");
         } else if (memcmp(rec, "TURN", 4) == 0) {
             if (out->turn_count == cap) {

@@ -26,7 +26,10 @@
 enum {
     REPLAY_VERSION = 1,
     REPLAY_MAX_SEATS = CP_MAX_NATIONS,
-    REPLAY_MAX_ACTIONS = 4096 /* deal actions in one turn */
+    REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */
+    /* the latest turn a replay may start at: far beyond any game, and far
+     * enough from INT_MAX that counting turns on from it cannot overflow */
+    REPLAY_MAX_TURN = 1000000
 };
 #define REPLAY_MAX_BYTES ((size_t)1 << 30)
 

@@ -75,13 +75,36 @@ expect 0 "a replay of a loaded game matches" "turns 6 to 11: identical" replay l
 cp "$src/scripts/scenarios/baseline.lua" mine.lua
 "$bin" sim --scenario ./mine.lua --turns 6 --seed 2 --record mine.cprep --quiet > /dev/null
 expect 0 "a replay of a scenario file matches" "identical" replay mine.cprep
-sed -i 's/magnet = { growth_per_yr = { ev = 0.15/magnet = { growth_per_yr = { ev = 0.35/' mine.lua
+sed -i 's/magnet = { growth_per_yr = { ev = [0-9.]*/magnet = { growth_per_yr = { ev = 0.35/' mine.lua
+check "the scenario was changed for the next test" '! cmp -s mine.lua "$src/scripts/scenarios/baseline.lua"'
 expect 1 "a changed scenario: the replay names the turn that differs" "differs at turn 1: hash" replay mine.cprep
 head -c $(( $(stat -c %s game.cprep) * 2 / 3 )) game.cprep > cut.cprep
 expect 2 "a cut replay" "cut.cprep: incomplete: the recording stops after turn" replay cut.cprep
 expect 2 "a save is no replay" "not a Chokepoint replay" replay good.cpsave
 expect 2 "replay needs a file" "which replay file" replay
 expect 2 "a missing replay" "nosuch.cprep" replay nosuch.cprep
+# damaged replays are refused by name, and refusing changes nothing on disk
+cp game.cprep rfuture.cprep
+printf '\002' | dd of=rfuture.cprep bs=1 seek=8 conv=notrunc 2> /dev/null
+cp game.cprep rflipped.cprep
+printf 'X' | dd of=rflipped.cprep bs=1 seek=30 conv=notrunc 2> /dev/null # in the scenario's name
+head -c 10 game.cprep > rshort.cprep
+echo "hello" > rforeign.cprep
+cp "$src/tests/fuzz/regressions/replay/start-turn-int-max.cprep" rlate.cprep # checksums intact
+before=$(ls -lR --full-time .; md5sum ./*.cprep)
+expect 2 "a replay from a later version" "rfuture.cprep: recorded by a newer Chokepoint" replay rfuture.cprep
+expect 2 "a damaged replay" "rflipped.cprep: damaged: record 1 (at byte 16) fails its checksum" replay rflipped.cprep
+expect 2 "a replay cut inside its header" "rshort.cprep: truncated" replay rshort.cprep
+expect 2 "a foreign file as a replay" "rforeign.cprep: not a Chokepoint replay" replay rforeign.cprep
+expect 2 "a replay starting at turn 2^31-1" "rlate.cprep: damaged: the start record does not read" replay rlate.cprep
+after=$(ls -lR --full-time .; md5sum ./*.cprep)
+check "refusing replays changed nothing on disk" '[ "$before" = "$after" ]'
+# a refused --load writes nothing: no save, autosave folder, replay or CSV files
+before=$(ls -lR --full-time .)
+expect 2 "a refused load with outputs asked for" "trunc.cpsave: truncated" \
+  sim --load trunc.cpsave --save never.cpsave --autosave neverauto --record never.cprep --csv nevercsv
+after=$(ls -lR --full-time .)
+check "a refused load creates no file" '[ "$before" = "$after" ]'
 out=$("$bin" help replay)
 check "help replay" 'printf "%s\n" "$out" | grep -q "usage: chokepoint replay FILE"'
 out=$("$bin" sim --help)

@@ -6,6 +6,9 @@ target_compile_options(test_baseline PRIVATE ${CP_WARNINGS})
 add_test(NAME cli_baseline COMMAND test_baseline)
 add_test(NAME cli_sim COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_sim_cli.sh $<TARGET_FILE:chokepoint>)
 add_test(NAME cli_sweep COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_sweep.sh $<TARGET_FILE:chokepoint>)
+add_test(NAME cli_tournament COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_tournament.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+add_test(NAME cli_watch COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_watch.sh $<TARGET_FILE:chokepoint>)
 
 # saves, autosaves, replays and agents' memories (the command line's files)
 set(CP_SAVE_CLI_SOURCES
@@ -23,3 +26,25 @@ add_test(NAME cli_savefile COMMAND test_savefile)
 add_test(NAME cli_save COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_save_cli.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
 add_test(NAME cli_kill COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_kill.sh $<TARGET_FILE:chokepoint>)
+# a 40-turn game with saves and loads, checked by valgrind (plain builds) or by
+# ASan and UBSan (sanitized builds); skipped (77) on a plain build without valgrind
+add_test(NAME cli_valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_valgrind.sh $<TARGET_FILE:chokepoint>)
+set_tests_properties(cli_valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
+# saves written by older builds (tests/fixtures/saves) still load
+add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE_SOURCE_DIR}/src/cli/savefile.c
+               ${CMAKE_SOURCE_DIR}/src/cli/fileio.c ${CMAKE_SOURCE_DIR}/src/cli/bytes.c)
+target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/cli
+                           ${CMAKE_SOURCE_DIR}/src/core)
+target_link_libraries(test_migrate PRIVATE cp_core)
+target_compile_options(test_migrate PRIVATE ${CP_WARNINGS})
+target_compile_definitions(test_migrate PRIVATE CP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME cli_migrate COMMAND test_migrate)
+
+# the debrief pack (sim --debrief): only in a build with the game window, which draws the charts
+if(CP_HAVE_UI)
+  add_executable(png_check ${CMAKE_SOURCE_DIR}/tests/cli/png_check.c) # stb_image, without our warnings
+  target_include_directories(png_check PRIVATE ${STB_INCLUDE_DIR})
+  target_link_libraries(png_check PRIVATE m)
+  add_test(NAME cli_debrief COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_debrief.sh
+           $<TARGET_FILE:chokepoint> $<TARGET_FILE:png_check> ${CMAKE_SOURCE_DIR})
+endif()
