@@ -484,6 +484,14 @@ void cp_world_destroy(cp_world *w);
 cp_status cp_world_submit(cp_world *w, const cp_order *o, cp_error *err);
 /* The same check without queueing: the dry-run behind the agents' can_*. */
 cp_status cp_world_check(const cp_world *w, const cp_order *o, cp_error *err);
+/* What an order costs its nation's treasury, in USD millions: 'now' leaves
+ * the treasury when the turn resolves (a plant's 5% down payment, funds put
+ * into a plant, a stockpile bought at this quarter's price), 'total' over its
+ * life (a plant's whole capital cost). Orders that pay as they go (subsidies,
+ * price floors) or cost nothing (tariffs, controls) give 0 and 0. Either
+ * pointer may be NULL. The order is not checked: cp_world_check says whether
+ * it would be accepted. */
+void cp_order_cost_musd(const cp_world *w, const cp_order *o, double *now, double *total);
 
 /* Orders queued for the coming advance, in submission order; an order can be
  * withdrawn until the turn ends. Withdrawing one moves every later order

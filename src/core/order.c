@@ -34,20 +34,36 @@ static double stockpile_cost_musd(const cp_world *w, int n, int g, double t)
     return t * p * 1000.0 / 1e6;
 }
 
+void cp_order_cost_musd(const cp_world *w, const cp_order *o, double *now, double *total)
+{
+    double pay_now = 0, pay_total = 0;
+    int nation_ok = o->nation >= 0 && o->nation < w->nation_count;
+    int good_ok = o->good >= 0 && o->good < CP_GOOD_COUNT;
+    if (o->kind == CP_ORDER_BUILD_FACILITY && o->facility_kind >= 0 &&
+        o->facility_kind < CP_FAC_KIND_COUNT && o->amount > 0) {
+        pay_total = fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
+        pay_now = DOWN_PAYMENT * pay_total;
+    } else if (o->kind == CP_ORDER_FUND_FACILITY && o->amount > 0) {
+        pay_now = pay_total = o->amount;
+    } else if (o->kind == CP_ORDER_BUY_STOCKPILE && nation_ok && good_ok && o->amount > 0) {
+        pay_now = pay_total = stockpile_cost_musd(w, o->nation, o->good, o->amount);
+    }
+    if (now)
+        *now = pay_now;
+    if (total)
+        *total = pay_total;
+}
+
 /* Money the orders already queued by 'nation' will take this turn. */
 double order_committed_musd(const cp_world *w, int nation)
 {
     double sum = 0;
     for (int k = 0; k < w->pending_count; k++) {
-        const cp_order *o = &w->pending[k];
-        if (o->nation != nation)
+        double now;
+        if (w->pending[k].nation != nation)
             continue;
-        if (o->kind == CP_ORDER_BUILD_FACILITY)
-            sum += DOWN_PAYMENT * fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
-        else if (o->kind == CP_ORDER_FUND_FACILITY)
-            sum += o->amount;
-        else if (o->kind == CP_ORDER_BUY_STOCKPILE)
-            sum += stockpile_cost_musd(w, nation, o->good, o->amount);
+        cp_order_cost_musd(w, &w->pending[k], &now, NULL);
+        sum += now;
     }
     return sum;
 }

@@ -473,9 +473,17 @@ void dock_draw(ui_app *a, SDL_Rect rc)
             char what[200];
             oui_describe(a->world, &o, what, sizeof what);
             line(&c, FONT_BODY_BOLD, COL_TEXT, what);
-            double cost = oui_cost_musd(a->world, &o);
-            if (cost > 0) snprintf(v, sizeof v, "Cost: %s (%s)", fmt_musd(m, sizeof m, cost), oui_cost_when(&o));
-            else snprintf(v, sizeof v, "Cost: %s", oui_cost_when(&o));
+            double now, total;
+            cp_order_cost_musd(a->world, &o, &now, &total);
+            if (total > now) {
+                char m2[32];
+                snprintf(v, sizeof v, "Cost: %s, %s of it this turn, %s", fmt_musd(m, sizeof m, total),
+                         fmt_musd(m2, sizeof m2, now), oui_cost_when(&o));
+            } else if (total > 0) {
+                snprintf(v, sizeof v, "Cost: %s (%s)", fmt_musd(m, sizeof m, total), oui_cost_when(&o));
+            } else {
+                snprintf(v, sizeof v, "Cost: %s", oui_cost_when(&o));
+            }
             line(&c, FONT_SMALL, COL_WARN, v);
             cp_error e;
             int ok = cp_world_check(a->world, &o, &e) == CP_OK;

@@ -231,41 +231,10 @@ const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t
 
 /* The capital cost per t/yr of a kind, read from the plants already in the
  * world (the core prices capacity linearly), or -1 when none exists. */
-static double capex_per_t(const cp_world *w, int kind)
-{
-    for (int i = 0; i < cp_world_facility_count(w); i++) {
-        const cp_facility *f = cp_world_facility(w, i);
-        if ((int)f->kind == kind && f->capacity_t_per_yr > 0 && f->capex_musd > 0)
-            return f->capex_musd / f->capacity_t_per_yr;
-    }
-    return -1;
-}
-
-double oui_cost_musd(const cp_world *w, const cp_order *o)
-{
-    switch (o->kind) {
-    case CP_ORDER_BUILD_FACILITY: {
-        double per = capex_per_t(w, o->facility_kind);
-        return per < 0 ? -1 : per * o->amount;
-    }
-    case CP_ORDER_FUND_FACILITY: return o->amount;
-    case CP_ORDER_BUY_STOCKPILE: {
-        if (o->nation < 0 || o->nation >= cp_world_nation_count(w) || o->good < 0 || o->good >= CP_GOOD_COUNT)
-            return -1;
-        double p = cp_world_nation(w, o->nation)->price_paid_usd_per_kg[o->good];
-        if (!(p > 0)) p = cp_world_scenario(w)->goods[o->good].reference_price_usd_per_kg;
-        return o->amount * p * 1000.0 / 1e6;
-    }
-    case CP_ORDER_SET_SUBSIDY:
-    case CP_ORDER_SET_PRICE_FLOOR: return -1;
-    default: return 0;
-    }
-}
-
 const char *oui_cost_when(const cp_order *o)
 {
     switch (o->kind) {
-    case CP_ORDER_BUILD_FACILITY: return "capital cost, a down payment now and the rest during construction";
+    case CP_ORDER_BUILD_FACILITY: return "the rest during construction";
     case CP_ORDER_FUND_FACILITY: return "paid now, drawn during construction";
     case CP_ORDER_BUY_STOCKPILE: return "at this quarter's price, paid this turn";
     case CP_ORDER_SET_SUBSIDY: return "paid each quarter: that share of your plants' operating cost";

@@ -34,11 +34,7 @@ cp_order oui_tech_ban(int nation, int on);
 /* The order in a player's words: "Tariff of 25% on magnets from China". */
 const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t len);
 
-/* What the order costs the treasury, USD millions, from figures the core publishes: a new
- * plant's capital cost (at the per-tonne cost of the plants of its kind already in the world),
- * money put into a plant, a stockpile purchase at the price the nation pays. Returns -1 when the
- * cost is not a sum known in advance (a subsidy or a price floor is paid quarter by quarter). */
-double oui_cost_musd(const cp_world *w, const cp_order *o);
+/* What an order costs comes from the core (cp_order_cost_musd). */
 /* When the cost is paid: "over the build", "now", "each quarter" ... */
 const char *oui_cost_when(const cp_order *o);
 

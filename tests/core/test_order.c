@@ -1,5 +1,6 @@
 /* test_order.c -- every order kind is checked, refused with a message that
  * names what is wrong, and applied as documented. */
+#include <math.h>
 #include <string.h>
 
 #include "check.h"
@@ -212,6 +213,53 @@ static void test_facility_orders(void)
     cp_world_destroy(w);
 }
 
+/* The cost the core quotes for an order is what the turn then takes. */
+static void test_order_costs(void)
+{
+    cp_world *w = fresh();
+    cp_error err;
+    double now, total;
+    cp_order t = fixture_order(CP_ORDER_SET_TARIFF, 2);
+    t.good = CP_MAGNET;
+    t.amount = 0.3;
+    cp_order_cost_musd(w, &t, &now, &total);
+    CHECK(now == 0 && total == 0, "a tariff costs nothing");
+    cp_order b = fixture_order(CP_ORDER_BUILD_FACILITY, 2);
+    b.partner = 2;
+    b.facility_kind = CP_FAC_SEPARATION;
+    b.amount = 5000;
+    cp_order_cost_musd(w, &b, &now, &total);
+    CHECK(total > 0 && fabs(now - 0.05 * total) < 1e-9, "a plant: %g now of %g", now, total);
+    int id = cp_world_facility_count(w);
+    CHECK(cp_world_submit(w, &b, &err) == CP_OK, "%s", err.message);
+    cp_world_advance(w);
+    const cp_facility *f = cp_world_facility(w, id);
+    CHECK(fabs(f->capex_musd - total) < 1e-9, "the plant costs what was quoted (%g, %g)",
+          f->capex_musd, total);
+    CHECK(f->capex_paid_musd >= now - 1e-9, "the quoted down payment was paid (%g of %g)",
+          f->capex_paid_musd, now);
+    cp_order fund = fixture_order(CP_ORDER_FUND_FACILITY, 2);
+    fund.facility = f->id;
+    fund.amount = 40;
+    cp_order_cost_musd(w, &fund, &now, &total);
+    CHECK(now == 40 && total == 40, "funds put in are paid now");
+    cp_order buy = fixture_order(CP_ORDER_BUY_STOCKPILE, 2);
+    buy.good = CP_MAGNET;
+    buy.amount = 100;
+    cp_order_cost_musd(w, &buy, &now, &total);
+    double p = cp_world_nation(w, 2)->price_paid_usd_per_kg[CP_MAGNET];
+    CHECK(fabs(now - 100 * p * 1000 / 1e6) < 1e-9 && total == now,
+          "a stockpile at this quarter's price (%g)", now);
+    /* the money check uses the same figure: a purchase beyond the treasury is refused */
+    buy.amount = 1e6;
+    cp_order_cost_musd(w, &buy, &now, NULL);
+    CHECK((now > cp_world_nation(w, 2)->treasury_musd) ==
+              (cp_world_check(w, &buy, &err) == CP_ERR_NO_MONEY),
+          "the refusal for money follows the quoted cost (%g against %g)", now,
+          cp_world_nation(w, 2)->treasury_musd);
+    cp_world_destroy(w);
+}
+
 static void test_withdraw(void)
 {
     cp_world *a = fresh(), *b = cp_world_clone(a);
@@ -236,6 +284,7 @@ int main(void)
     RUN(test_tech_ban_forbids_building_abroad);
     RUN(test_policies_apply);
     RUN(test_facility_orders);
+    RUN(test_order_costs);
     RUN(test_withdraw);
     return DONE();
 }

@@ -199,18 +199,24 @@ static void test_words_and_costs(void)
     cp_order o = oui_tariff(usa, CP_MAGNET, chn, 0.25);
     oui_describe(w, &o, buf, sizeof buf);
     CHECK(strstr(buf, "25") && strstr(buf, "China"), "%s", buf);
-    CHECK(oui_cost_musd(w, &o) == 0, "a tariff costs nothing");
+    double now, total;
+    cp_order_cost_musd(w, &o, &now, &total);
+    CHECK(now == 0 && total == 0, "a tariff costs nothing");
     o = oui_build(usa, usa, CP_FAC_MINE, 5000);
-    double cost = oui_cost_musd(w, &o);
-    CHECK(cost > 50 && cost < 500, "a 5,000 t mine costs $%g M", cost);
+    cp_order_cost_musd(w, &o, &now, &total);
+    CHECK(total > 50 && total < 500, "a 5,000 t mine costs $%g M", total);
+    CHECK_NEAR(now, 0.05 * total, 1e-9, "a 5%% down payment this turn ($%g M)", now);
     cp_order big = oui_build(usa, usa, CP_FAC_MINE, 10000);
-    CHECK_NEAR(oui_cost_musd(w, &big), 2 * cost, 1e-9, "capital cost is per tonne of capacity");
+    double big_total;
+    cp_order_cost_musd(w, &big, NULL, &big_total);
+    CHECK_NEAR(big_total, 2 * total, 1e-9, "capital cost is per tonne of capacity");
     /* a refusal carries the core's message, which the window shows as it is */
     o = oui_build(usa, usa, CP_FAC_MINE, 10);
     cp_error e;
     CHECK(cp_world_check(w, &o, &e) != CP_OK && e.message[0], "a 10 t mine should be refused");
     o = oui_stockpile(usa, CP_MAGNET, 100, 0);
-    CHECK(oui_cost_musd(w, &o) > 0, "buying magnets costs money");
+    cp_order_cost_musd(w, &o, &now, &total);
+    CHECK(now > 0 && now == total, "buying magnets costs money, all of it this turn");
     cps_seats_destroy(s);
     cp_world_destroy(w);
 }
