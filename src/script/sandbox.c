@@ -53,16 +53,70 @@ static void note_table_line(cps_sandbox *sb, const void *p)
     }
     sb->table_lines[sb->table_line_count].table = p;
     sb->table_lines[sb->table_line_count].line = sb->current_line;
+    sb->table_lines[sb->table_line_count].chunk = sb->current_chunk;
     sb->table_line_count++;
 }
 
-int cps_sandbox_table_line(const cps_sandbox *sb, const void *table)
+int cps_sandbox_table_line(const cps_sandbox *sb, const void *table, int *chunk)
 {
+    if (chunk)
+        *chunk = 0;
     /* newest first: an address freed and reused belongs to the later table */
     for (size_t i = sb->table_line_count; i-- > 0;)
-        if (sb->table_lines[i].table == table)
+        if (sb->table_lines[i].table == table) {
+            if (chunk)
+                *chunk = sb->table_lines[i].chunk;
             return sb->table_lines[i].line;
+        }
     return 0;
+}
+
+int cps_sandbox_note_chunk(cps_sandbox *sb, lua_State *L, int chunk)
+{
+    if (sb->chunk_source_count == sb->chunk_source_cap) {
+        size_t cap = sb->chunk_source_cap ? sb->chunk_source_cap * 2 : 8;
+        cps_chunk_source *a = realloc(sb->chunk_sources, cap * sizeof *a);
+        if (!a)
+            return -1;
+        sb->chunk_sources = a;
+        sb->chunk_source_cap = cap;
+    }
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    if (!lua_getinfo(L, ">S", &ar)) /* pops the copy */
+        return -1;
+    /* keep the function, and so its source string, alive */
+    if (sb->ref_chunks == LUA_NOREF) {
+        lua_newtable(L);
+        sb->ref_chunks = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sb->ref_chunks);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+    sb->chunk_sources[sb->chunk_source_count].source = ar.source;
+    sb->chunk_sources[sb->chunk_source_count].chunk = chunk;
+    sb->chunk_source_count++;
+    sb->cached_source = NULL; /* the map changed */
+    return 0;
+}
+
+/* The chunk of the function 'ar' describes (lua_getinfo "S" done): all the
+ * functions of a chunk share its source string, so its address names the
+ * chunk. The last answer is cached: the hook asks at every line. */
+static int chunk_of(cps_sandbox *sb, const lua_Debug *ar)
+{
+    if (sb->cached_source && ar->source == sb->cached_source)
+        return sb->cached_chunk;
+    int c = 0;
+    for (size_t i = sb->chunk_source_count; i-- > 0;)
+        if (sb->chunk_sources[i].source == ar->source) {
+            c = sb->chunk_sources[i].chunk;
+            break;
+        }
+    sb->cached_source = ar->source;
+    sb->cached_chunk = c;
+    return c;
 }
 
 /* The allocator: counts every byte, refuses growth past the cap while the
@@ -139,15 +193,22 @@ static void hook(lua_State *L, lua_Debug *ar)
     cps_sandbox *sb = cps_sandbox_of(L);
     if (ar->event == LUA_HOOKLINE) {
         sb->current_line = ar->currentline;
+        /* with no chunk noted everything is chunk 0: skip the lookup */
+        if (sb->chunk_source_count && lua_getinfo(L, "S", ar))
+            sb->current_chunk = chunk_of(sb, ar);
         return;
     }
     if (ar->event == LUA_HOOKRET) {
         /* back in the caller, whose line may not change again before it
-         * builds its next table: take its line now */
+         * builds its next table: take its line (and chunk) now */
         lua_Debug caller;
-        if (lua_getstack(L, 1, &caller) && lua_getinfo(L, "l", &caller) &&
-            caller.currentline > 0)
+        if (lua_getstack(L, 1, &caller) &&
+            lua_getinfo(L, sb->chunk_source_count ? "Sl" : "l", &caller) &&
+            caller.currentline > 0) {
             sb->current_line = caller.currentline;
+            if (sb->chunk_source_count)
+                sb->current_chunk = chunk_of(sb, &caller);
+        }
         return;
     }
     if (!sb->in_call)
@@ -208,6 +269,7 @@ cps_sandbox *cps_sandbox_new(const cps_sandbox_opts *opts, char *err, size_t err
     }
     *(cps_sandbox **)lua_getextraspace(sb->L) = sb;
     sb->ref_thread = LUA_NOREF;
+    sb->ref_chunks = LUA_NOREF;
     lua_atpanic(sb->L, at_panic);
     /* The hook is set before any sandboxed code exists, so every coroutine
      * the code ever creates inherits it. */
@@ -225,6 +287,7 @@ void cps_sandbox_free(cps_sandbox *sb)
     lua_close(sb->L);
     cps_objid_free(&sb->objid);
     free(sb->table_lines);
+    free(sb->chunk_sources);
     free(sb);
 }
 

@@ -41,11 +41,20 @@ typedef struct {
     void *print_ud;
 } cps_sandbox_opts;
 
-/* The line at which a table was built (see track_table_lines). */
+/* The line at which a table was built (see track_table_lines), and in
+ * which chunk: 0 the file the sandbox loaded first or any chunk not noted,
+ * else the number given to cps_sandbox_note_chunk. */
 typedef struct {
     const void *table;
     int line;
+    int chunk;
 } cps_table_line;
+
+/* A chunk noted by cps_sandbox_note_chunk: the source string its functions share. */
+typedef struct {
+    const void *source;
+    int chunk;
+} cps_chunk_source;
 
 typedef struct cps_sandbox {
     lua_State *L;
@@ -74,8 +83,15 @@ typedef struct cps_sandbox {
 
     /* table lines, for the scenario loader's messages */
     int current_line;
+    int current_chunk;
     cps_table_line *table_lines;
     size_t table_line_count, table_line_cap;
+    /* noted chunks, newest last, and the last source the line hook mapped */
+    cps_chunk_source *chunk_sources;
+    size_t chunk_source_count, chunk_source_cap;
+    const void *cached_source;
+    int cached_chunk;
+    int ref_chunks; /* registry table keeping noted chunks alive, or LUA_NOREF */
 
     /* the file being run, for messages ("scripts/agents/x.lua") */
     char display[256];
@@ -145,7 +161,15 @@ const char *cps_det_tostring(lua_State *L, int idx, size_t *len);
  * deterministic order (numbers, strings, booleans, then objects); returns
  * how many. */
 size_t cps_det_sorted_keys(lua_State *L, int t);
-/* The line at which the table at 'idx' was built, 0 if unknown. */
-int cps_sandbox_table_line(const cps_sandbox *sb, const void *table);
+/* The line at which 'table' was built, 0 if unknown; '*chunk' (if not
+ * NULL) gets the chunk it was built in (see cps_sandbox_note_chunk). */
+int cps_sandbox_table_line(const cps_sandbox *sb, const void *table, int *chunk);
+
+/* Note that tables built by the function on top of L's stack (a chunk just
+ * loaded), and by every function defined in it, belong to chunk 'chunk' > 0.
+ * The function stays alive as long as the sandbox, so the source string that
+ * identifies its chunk is never freed and reused. Leaves the stack as it
+ * was. Returns 0, or -1 when out of memory. */
+int cps_sandbox_note_chunk(cps_sandbox *sb, lua_State *L, int chunk);
 
 #endif

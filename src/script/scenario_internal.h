@@ -14,4 +14,13 @@ int cps_map_kind(cps_reader *r, int t, const char *key, const char *name);
 /* scenario_orders.c: the policies and schedule fields of the table at 'top'. */
 void cps_map_orders(cps_reader *r, int top);
 
+/* scenario_load.c: the whole file at 'path', NUL-terminated, in '*len' bytes;
+ * NULL when it cannot be read or is larger than 'max_bytes' ('*too_big' set). */
+char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big);
+
+/* scenario_include.c: give the scenario's sandbox the global include(NAME),
+ * which keeps each lib's text in r->libs; free those texts. */
+void cps_scenario_open_include(cps_reader *r);
+void cps_scenario_libs_free(cps_reader *r);
+
 #endif

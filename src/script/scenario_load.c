@@ -44,8 +44,10 @@ static void print_to_stderr(void *ud, const char *text)
     fprintf(stderr, "%s: %s\n", (const char *)ud, text);
 }
 
-static char *read_file(const char *path, size_t *len)
+/* Shared with scenario_include.c, which reads libs the same way. */
+char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big)
 {
+    *too_big = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
@@ -55,7 +57,8 @@ static char *read_file(const char *path, size_t *len)
         n += fread(buf + n, 1, cap - n, f);
         if (n < cap)
             break;
-        if (cap >= ((size_t)SCENARIO_MEM_MIB << 20)) {
+        if (cap >= max_bytes) {
+            *too_big = 1;
             free(buf);
             buf = NULL;
             break;
@@ -279,14 +282,34 @@ static int check_starts(cps_reader *r, char *err, size_t errlen)
     }
     /* the core names the policy by its place in sc->scheduled: "policy N (" */
     const char *p = strstr(e.message, ": policy ");
-    int k = 0, line = 0;
-    if (p && sscanf(p, ": policy %d (", &k) == 1 && k >= 1 && k <= r->sc->scheduled_count)
+    int k = 0, line = 0, chunk = 0;
+    if (p && sscanf(p, ": policy %d (", &k) == 1 && k >= 1 && k <= r->sc->scheduled_count) {
         line = r->sched_line[k - 1];
-    if (line > 0)
+        chunk = r->sched_chunk[k - 1];
+    }
+    if (line > 0 && chunk > 0)
+        fail(err, errlen, "%s:%d: %s (included by %s)", rd_chunk_display(r, chunk), line,
+             e.message, r->display);
+    else if (line > 0)
         fail(err, errlen, "%s:%d: %s", r->display, line, e.message);
     else
         fail(err, errlen, "%s: %s", r->display, e.message);
     return -1;
+}
+
+/* The message of a call that failed. An error raised inside an included
+ * lib names the lib's file and line; say which scenario was loading it. */
+static void call_failed(const cps_reader *r, const cps_call_result *res, char *err,
+                        size_t errlen)
+{
+    for (int k = 0; k < r->lib_count; k++) {
+        size_t dl = strlen(r->libs[k].display);
+        if (strncmp(res->message, r->libs[k].display, dl) == 0 && res->message[dl] == ':') {
+            fail(err, errlen, "%s (included by %s)", res->message, r->display);
+            return;
+        }
+    }
+    fail(err, errlen, "%s", res->message);
 }
 
 static int load_into(const char *name_or_path, const char *overrides, cp_scenario *out,
@@ -301,7 +324,8 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
     snprintf(info->path, sizeof info->path, "%s", path);
     snprintf(info->display, sizeof info->display, "%s", display);
     size_t src_len = 0;
-    char *src = read_file(path, &src_len);
+    int too_big;
+    char *src = cps_scenario_read_text(path, (size_t)SCENARIO_MEM_MIB << 20, &src_len, &too_big);
     if (!src) {
         if (cps_is_bare_name(name_or_path))
             fail(err, errlen, "%s: no such scenario (looked for %s)", name_or_path, path);
@@ -326,6 +350,7 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
     int rc = -1;
     cps_reader r = {.L = L, .sb = sb, .display = info->display, .src = src, .src_len = src_len,
                     .sc = out, .info = info};
+    cps_scenario_open_include(&r);
     /* a "#!" first line is skipped; its newline stays so lines keep their numbers */
     size_t skip = 0;
     if (src_len && src[0] == '#')
@@ -335,7 +360,7 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
     if (cps_sandbox_load_buffer(sb, src + skip, src_len - skip, display, err, errlen) != 0)
         goto done;
     if (cps_sandbox_call(sb, 0, 1, 0, &res) != CPS_CALL_OK) {
-        fail(err, errlen, "%s", res.message);
+        call_failed(&r, &res, err, errlen);
         goto done;
     }
     int result_type = lua_type(L, -1);
@@ -395,7 +420,7 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
             lua_setfield(L, -2, info->parameters[i].name);
         }
         if (cps_sandbox_call(sb, 1, 1, 0, &res) != CPS_CALL_OK) {
-            fail(err, errlen, "%s", res.message);
+            call_failed(&r, &res, err, errlen);
             goto done;
         }
         if (lua_type(L, -1) != LUA_TTABLE) {
@@ -420,6 +445,7 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
     rc = 0;
 done:
     cps_sandbox_free(sb);
+    cps_scenario_libs_free(&r);
     free(src);
     return rc;
 }

@@ -233,7 +233,8 @@ static cp_scheduled *next_slot(cps_reader *r, int t)
     if (r->sc->scheduled_count >= CP_MAX_SCHEDULED)
         rd_fail(r, t, NULL, "too many policies and scheduled items (at most %d in all)",
                 CP_MAX_SCHEDULED);
-    r->sched_line[r->sc->scheduled_count] = rd_line(r, t, NULL);
+    r->sched_line[r->sc->scheduled_count] =
+        rd_line(r, t, NULL, &r->sched_chunk[r->sc->scheduled_count]);
     cp_scheduled *s = &r->sc->scheduled[r->sc->scheduled_count++];
     memset(s, 0, sizeof *s);
     return s;

@@ -155,23 +155,43 @@ static int count_lines(const char *a, const char *b)
     return n;
 }
 
+const char *rd_chunk_display(const cps_reader *r, int chunk)
+{
+    return chunk > 0 && chunk <= r->lib_count ? r->libs[chunk - 1].display : r->display;
+}
+
 /* The line of a table comes from the allocator, which saw the line the line
  * hook reported last: the line of the token just *before* the table's '{'.
  * So scan forward from that line: a '{' is a candidate when the last token
  * before it lies on that line. Of the candidates, the table's constructor is
  * the first that holds 'key' (or, for the table itself, one of its own
- * keys) directly. */
-int rd_line(cps_reader *r, int t, const char *key)
+ * keys) directly. The text scanned is that of the chunk the table was built
+ * in: the scenario file, or the lib an include ran (scenario_include.c). */
+int rd_line(cps_reader *r, int t, const char *key, int *chunk_out)
 {
+    if (chunk_out)
+        *chunk_out = 0;
     if (!t || !r->src || lua_type(r->L, t) != LUA_TTABLE)
         return 0;
-    int line = cps_sandbox_table_line(r->sb, lua_topointer(r->L, t));
+    int chunk = 0;
+    int line = cps_sandbox_table_line(r->sb, lua_topointer(r->L, t), &chunk);
     if (line <= 0)
         return 0;
+    /* the text the line counts in: the scenario file's or a lib's */
+    const char *src = r->src;
+    size_t src_len = r->src_len;
+    if (chunk > 0 && chunk <= r->lib_count) {
+        src = r->libs[chunk - 1].src;
+        src_len = r->libs[chunk - 1].src_len;
+    } else {
+        chunk = 0;
+    }
+    if (chunk_out)
+        *chunk_out = chunk;
     char own[64];
     const char *probe = key ? key : some_key(r->L, t, own, sizeof own);
-    const char *end = r->src + r->src_len;
-    const char *p = line_start(r->src, r->src_len, line);
+    const char *end = src + src_len;
+    const char *p = line_start(src, src_len, line);
     const char *first = NULL;
     int cur = line, last_token_line = line - 1;
     while (p < end && last_token_line <= line) {
@@ -199,14 +219,14 @@ int rd_line(cps_reader *r, int t, const char *key)
             if (!probe)
                 break;
             const char *close = constructor_end(p, end);
-            const char *at = find_key(r->src, p, close, probe);
+            const char *at = find_key(src, p, close, probe);
             if (at)
-                return line_of(r->src, key ? at : p);
+                return line_of(src, key ? at : p);
         }
         last_token_line = cur;
         p++;
     }
-    return first ? line_of(r->src, first) : line;
+    return first ? line_of(src, first) : line;
 }
 
 void rd_fail(cps_reader *r, int t, const char *key, const char *fmt, ...)
@@ -216,13 +236,18 @@ void rd_fail(cps_reader *r, int t, const char *key, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    int line = rd_line(r, t ? lua_absindex(r->L, t) : 0, key);
+    int chunk = 0;
+    int line = rd_line(r, t ? lua_absindex(r->L, t) : 0, key, &chunk);
     char where[64] = "";
     if (line > 0)
         snprintf(where, sizeof where, ":%d", line);
     const char *sep = (r->path[0] && key) ? "." : "";
-    lua_pushfstring(r->L, "%s%s: %s%s%s: %s", r->display, where, r->path, sep, key ? key : "",
-                    msg);
+    if (chunk > 0) /* built in a lib: the scenario may have changed it after */
+        lua_pushfstring(r->L, "%s%s: %s%s%s: %s (included by %s)", rd_chunk_display(r, chunk),
+                        where, r->path, sep, key ? key : "", msg, r->display);
+    else
+        lua_pushfstring(r->L, "%s%s: %s%s%s: %s", r->display, where, r->path, sep,
+                        key ? key : "", msg);
     lua_error(r->L);
 }
 

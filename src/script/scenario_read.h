@@ -18,6 +18,17 @@
 #include "sandbox.h"
 #include "scenario_load.h"
 
+/* How many different libs one scenario may include (scenario_include.c). */
+enum { CPS_MAX_LIBS = 16 };
+
+/* A lib the scenario included: its name in messages and its text, kept
+ * for line numbers while the table is read. */
+typedef struct {
+    char display[96];      /* "scripts/scenarios/lib/NAME.lua" */
+    char *src;             /* heap */
+    size_t src_len;
+} cps_lib_chunk;
+
 typedef struct {
     lua_State *L;
     cps_sandbox *sb;
@@ -27,7 +38,12 @@ typedef struct {
     char path[256];        /* path of the table being read */
     cp_scenario *sc;
     cps_scenario_info *info;
-    int sched_line[CP_MAX_SCHEDULED]; /* the line of each of sc->scheduled, 0 unknown */
+    int sched_line[CP_MAX_SCHEDULED];  /* the line of each of sc->scheduled, 0 unknown */
+    int sched_chunk[CP_MAX_SCHEDULED]; /* ... and its chunk (0 the file, k lib k-1) */
+    /* chunk k > 0 of the sandbox (cps_sandbox_note_chunk) is libs[k - 1] */
+    cps_lib_chunk libs[CPS_MAX_LIBS];
+    int lib_count;
+    int include_loads; /* includes run so far, libs counted again */
 } cps_reader;
 
 /* Constraints for numbers. */
@@ -45,11 +61,19 @@ size_t rd_path_push(cps_reader *r, const char *fmt, ...);
 void rd_path_pop(cps_reader *r, size_t old_len);
 
 /* Refuse: "<file>:<line>: <path>.<key>: <message>". 't' is the stack index
- * of the table holding 'key' (0 if none); 'key' may be NULL. Never returns. */
+ * of the table holding 'key' (0 if none); 'key' may be NULL. <file> is the
+ * file the table was built in: for a table built by an included lib, the
+ * lib, and the message ends with "(included by <scenario file>)". Never
+ * returns. */
 void rd_fail(cps_reader *r, int t, const char *key, const char *fmt, ...);
 
-/* The line of 'key' in the table at 't' (or of the table itself), 0 if unknown. */
-int rd_line(cps_reader *r, int t, const char *key);
+/* The line of 'key' in the table at 't' (or of the table itself), 0 if
+ * unknown; '*chunk' (if not NULL) gets the chunk whose text it is in: 0 the
+ * scenario file, k > 0 r->libs[k - 1]. */
+int rd_line(cps_reader *r, int t, const char *key, int *chunk);
+
+/* The name in messages of chunk 'chunk' (see rd_line). */
+const char *rd_chunk_display(const cps_reader *r, int chunk);
 
 /* Refuse any key of the table at 't' not in the NULL-terminated 'allowed'. */
 void rd_keys(cps_reader *r, int t, const char *const *allowed);

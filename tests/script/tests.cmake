@@ -1,5 +1,5 @@
 # tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents, docs.
-foreach(t scenario_load agents deals)
+foreach(t scenario_load scenario_include agents deals)
   add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c)
   target_include_directories(test_script_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   target_link_libraries(test_script_${t} PRIVATE cp_script cp_core)
