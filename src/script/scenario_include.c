@@ -73,8 +73,9 @@ static int running_libs(lua_State *L, const cps_reader *r, const char *display, 
 /* Refuse the include at the caller's line: "file:line: include("NAME"): why". */
 static int refuse(lua_State *L, const char *name, const char *fmt, const char *arg)
 {
-    char why[600], shown[LIB_NAME_MAX + 8];
-    snprintf(why, sizeof why, fmt, arg);
+    char why[1200], shown[LIB_NAME_MAX + 8];
+    if (snprintf(why, sizeof why, fmt, arg) >= (int)sizeof why)
+        memcpy(why + sizeof why - 4, "...", 4); /* a long path is cut, and says so */
     /* a bad name may be long or hold anything: show its start, printable */
     size_t i = 0;
     for (; name[i] && i < LIB_NAME_MAX + 4; i++)
