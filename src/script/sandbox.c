@@ -28,6 +28,7 @@
 
 #include <lauxlib.h>
 
+#include "chunk_cache.h"
 #include "sandbox.h"
 
 static double now_s(void)
@@ -360,8 +361,9 @@ int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display
             tlen--;
         }
     }
-    /* Keep the line numbers right when a '#' line was dropped: its newline stays. */
-    int st = cps_sandbox_load_buffer(sb, text, tlen, display, err, errlen);
+    /* Keep the line numbers right when a '#' line was dropped: its newline
+     * stays. The same file is compiled once per process (chunk_cache.c). */
+    int st = cps_chunk_load(sb, text, tlen, display, err, errlen);
     free(buf);
     return st;
 }
