@@ -39,7 +39,7 @@ fail() {
 # a free display: Xvfb refuses one whose lock file exists
 d=91
 while [ -e "/tmp/.X$d-lock" ] && [ $d -lt 140 ]; do d=$((d + 1)); done
-Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp > xvfb.log 2>&1 &
+Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp -noreset > xvfb.log 2>&1 &
 xvfb_pid=$!
 export DISPLAY=":$d"
 i=0
