@@ -144,6 +144,42 @@ static void test_offtake_coinvest_tech_stockpile(void)
     cp_world_destroy(w);
 }
 
+/* An alliance: a member short of a good gets part of its ally's stockpile,
+ * quarter after quarter, while the deal runs; then it stops. */
+static void test_alliance_shares_stockpiles(void)
+{
+    fixture_three(&sc, 0);
+    sc.nations[SML].stockpile_t[CP_MAGNET] = 4000;
+    sc.nations[USR].stockpile_t[CP_MAGNET] = 0;
+    cp_world *w = fixture_world(&sc, 1);
+    /* USR runs short: the magnet maker stops exporting to it */
+    submit(w, CP_ORDER_SET_EXPORT_CONTROL, BIG, USR, CP_MAGNET, CP_CONTROL_BANNED, 0);
+    cp_world_advance(w);
+    cp_world_advance(w);
+    CHECK(cp_world_nation(w, USR)->shortage_t[CP_MAGNET] > 0, "USR is short of magnets (%g t)",
+          cp_world_nation(w, USR)->shortage_t[CP_MAGNET]);
+    double pile = cp_world_nation(w, SML)->stockpile_t[CP_MAGNET];
+    cp_world_advance(w);
+    CHECK(cp_world_nation(w, SML)->stockpile_t[CP_MAGNET] == pile, "no sharing without a deal");
+    cp_deal d = deal2(USR, SML, 2);
+    add(&d, CP_CLAUSE_ALLIANCE, USR, SML, 0, 0);
+    int id = agree(w, &d, SML);
+    double short_before = cp_world_nation(w, USR)->shortage_t[CP_MAGNET];
+    cp_world_advance(w);
+    double given = pile - cp_world_nation(w, SML)->stockpile_t[CP_MAGNET];
+    CHECK(given > 0 && given <= 0.25 * pile + 1e-9 && given <= short_before + 1e-9,
+          "the ally releases up to a quarter of its pile, no more than the shortage (%g of %g, short %g)",
+          given, pile, short_before);
+    CHECK(cp_world_deal(w, id)->status == CP_DEAL_ACTIVE, "the alliance is in force");
+    cp_world_advance(w);
+    double after_term = cp_world_nation(w, SML)->stockpile_t[CP_MAGNET];
+    cp_world_advance(w);
+    CHECK(cp_world_deal(w, id)->status == CP_DEAL_EXPIRED, "the alliance ran its term");
+    CHECK(cp_world_nation(w, SML)->stockpile_t[CP_MAGNET] == after_term,
+          "an expired alliance shares nothing");
+    cp_world_destroy(w);
+}
+
 static void test_counter_resets_acceptance(void)
 {
     cp_world *w = fresh();
@@ -251,6 +287,7 @@ int main(void)
 {
     RUN(test_tariff_licence_suspend);
     RUN(test_offtake_coinvest_tech_stockpile);
+    RUN(test_alliance_shares_stockpiles);
     RUN(test_counter_resets_acceptance);
     RUN(test_breach_costs_trust);
     RUN(test_invalid_deals);
