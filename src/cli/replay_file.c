@@ -9,6 +9,10 @@
  *         started from its scenario), seats ("ISO3=agent"), start hash
  *   TURN  the turn reached, its orders, injected events and deal actions,
  *         and the hash after the advance; one per turn, in order
+ *   AGNT  (version 2, optional) right after a TURN: the turn, what each
+ *         seated agent did (nation, agent, instructions used and allowed,
+ *         memory, orders kept, calls refused, failed, message) and the
+ *         seats' log lines (nation or -1, text)
  *   END   the last turn: the recording was closed properly
  */
 #define _POSIX_C_SOURCE 200809L
@@ -33,6 +37,11 @@ struct replay_rec {
     cp_event events[CP_MAX_ACTIVE_EFFECTS];
     bytes_buf turn;  /* the turn being recorded, between before and after */
     int last_turn;
+    /* the agents' side of the turn being recorded (AGNT) */
+    int seat_count;
+    replay_seat_turn seats[REPLAY_MAX_SEATS];
+    int line_count;
+    bytes_buf lines;
 };
 
 /* ---- encoding the records ---------------------------------------------------- */
@@ -214,12 +223,63 @@ int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen
     return 0;
 }
 
+void replay_rec_seat(replay_rec *r, const replay_seat_turn *s)
+{
+    if (r && r->seat_count < REPLAY_MAX_SEATS)
+        r->seats[r->seat_count++] = *s;
+}
+
+void replay_rec_log(replay_rec *r, int nation, const char *line)
+{
+    if (!r || r->line_count >= REPLAY_MAX_LOG_LINES)
+        return;
+    char text[sizeof ((replay_log_line *)0)->text];
+    snprintf(text, sizeof text, "%s", line);
+    bytes_i32(&r->lines, nation);
+    bytes_str(&r->lines, text);
+    r->line_count++;
+}
+
+/* The AGNT record of the turn just written, when agents played it. */
+static int write_agents(replay_rec *r, int turn, char *err, size_t errlen)
+{
+    if (r->seat_count == 0 && r->line_count == 0)
+        return 0;
+    bytes_buf b = {0};
+    bytes_i32(&b, turn);
+    bytes_i32(&b, r->seat_count);
+    for (int k = 0; k < r->seat_count; k++) {
+        const replay_seat_turn *s = &r->seats[k];
+        bytes_i32(&b, s->nation);
+        bytes_str(&b, s->agent);
+        bytes_u64(&b, (uint64_t)s->instructions);
+        bytes_u64(&b, (uint64_t)s->budget);
+        bytes_u64(&b, s->mem_bytes);
+        bytes_i32(&b, s->orders);
+        bytes_i32(&b, s->refused);
+        bytes_i32(&b, s->failed);
+        bytes_str(&b, s->message);
+    }
+    bytes_i32(&b, r->line_count);
+    bytes_append(&b, r->lines.data, r->lines.len);
+    b.failed |= r->lines.failed;
+    int st = write_record(r, "AGNT", &b, err, errlen);
+    free(b.data);
+    return st;
+}
+
 int replay_rec_after(replay_rec *r, const cp_world *w, char *err, size_t errlen)
 {
     bytes_u64(&r->turn, cp_world_hash(w));
     r->deal_mark = cp_world_deal_event_count(w);
     r->last_turn = cp_world_turn(w);
-    return write_record(r, "TURN", &r->turn, err, errlen);
+    int st = write_record(r, "TURN", &r->turn, err, errlen);
+    if (st == 0)
+        st = write_agents(r, r->last_turn, err, errlen);
+    r->seat_count = r->line_count = 0;
+    r->lines.len = 0;
+    r->lines.failed = 0;
+    return st;
 }
 
 int replay_rec_close(replay_rec *r, char *err, size_t errlen)
@@ -239,6 +299,7 @@ int replay_rec_close(replay_rec *r, char *err, size_t errlen)
         st = -1;
     }
     free(r->turn.data);
+    free(r->lines.data);
     free(r);
     return st;
 }
@@ -249,6 +310,7 @@ void replay_rec_abandon(replay_rec *r)
         return;
     fclose(r->f);
     free(r->turn.data);
+    free(r->lines.data);
     free(r);
 }
 
@@ -262,6 +324,8 @@ void replay_free(replay *r)
         free(r->turns[t].orders);
         free(r->turns[t].events);
         free(r->turns[t].actions);
+        free(r->turns[t].seats);
+        free(r->turns[t].lines);
     }
     free(r->turns);
     free(r->world);
@@ -363,6 +427,39 @@ static int read_turn(bytes_reader *b, replay_turn *t)
     return b->failed || b->pos != b->len ? -1 : 0;
 }
 
+/* An AGNT record into 't' (its turn's record, read just before). Returns 0,
+ * or -1 when it does not read. */
+static int read_agents(bytes_reader *b, replay_turn *t)
+{
+    if (bytes_read_i32(b) != t->turn || t->seats || t->lines)
+        return -1;
+    t->seat_count = read_count(b, REPLAY_MAX_SEATS, 6 * 4 + 3 * 8);
+    t->seats = calloc((size_t)t->seat_count + 1, sizeof *t->seats);
+    for (int k = 0; t->seats && k < t->seat_count; k++) {
+        replay_seat_turn *s = &t->seats[k];
+        s->nation = bytes_read_i32(b);
+        bytes_read_str(b, s->agent, sizeof s->agent);
+        s->instructions = (long long)bytes_read_u64(b);
+        s->budget = (long long)bytes_read_u64(b);
+        s->mem_bytes = bytes_read_u64(b);
+        s->orders = bytes_read_i32(b);
+        s->refused = bytes_read_i32(b);
+        s->failed = bytes_read_i32(b) != 0;
+        bytes_read_str(b, s->message, sizeof s->message);
+        if (s->nation < 0 || s->nation >= CP_MAX_NATIONS)
+            b->failed = 1;
+    }
+    t->line_count = read_count(b, REPLAY_MAX_LOG_LINES, 2 * 4);
+    t->lines = calloc((size_t)t->line_count + 1, sizeof *t->lines);
+    for (int k = 0; t->lines && k < t->line_count; k++) {
+        t->lines[k].nation = bytes_read_i32(b);
+        bytes_read_str(b, t->lines[k].text, sizeof t->lines[k].text);
+    }
+    if (!t->seats || !t->lines)
+        b->failed = 1;
+    return b->failed || b->pos != b->len ? -1 : 0;
+}
+
 #define REFUSE(...)                                                                            \
     do {                                                                                       \
         int n_ = snprintf(err, errlen, "%s: ", name);                                          \
@@ -442,6 +539,11 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
                        out->start_turn + out->turn_count);
             if (t->turn != out->start_turn + out->turn_count)
                 REFUSE("damaged: turn %d recorded where turn %d belongs", t->turn,
+                       out->start_turn + out->turn_count);
+        } else if (memcmp(rec, "AGNT", 4) == 0) {
+            if (out->turn_count == 0 ||
+                read_agents(&b, &out->turns[out->turn_count - 1]) != 0)
+                REFUSE("damaged: the agents' record after turn %d does not read",
                        out->start_turn + out->turn_count);
         } else if (memcmp(rec, "END ", 4) == 0) {
             int last = bytes_read_i32(&b);

@@ -24,7 +24,8 @@
 #include "chokepoint.h"
 
 enum {
-    REPLAY_VERSION = 1,
+    REPLAY_VERSION = 2, /* 2 added the optional AGNT record; version 1 still reads */
+    REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
     REPLAY_MAX_SEATS = CP_MAX_NATIONS,
     REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */
     /* the latest turn a replay may start at: far beyond any game, and far
@@ -49,8 +50,32 @@ typedef struct {
     cp_deal deal; /* proposer, parties, clauses, term (propose and counter) */
 } replay_action;
 
+/* What one seated agent did in a turn (AGNT record, from cps_seats_stats),
+ * for the replay viewer; `chokepoint replay` needs none of it. */
+typedef struct {
+    int nation;
+    char agent[256];            /* the agent file's name */
+    long long instructions;     /* used this turn */
+    long long budget;           /* instructions allowed per call */
+    uint64_t mem_bytes;
+    int orders, refused;        /* orders kept; action calls the core refused */
+    int failed;                 /* 1: the agent failed this turn */
+    char message[512];          /* why, "file:line: ..." ("" unless failed) */
+} replay_seat_turn;
+
+/* A line the seats logged during the turn (print output, failures). */
+typedef struct {
+    int nation;                 /* the seat it names, or -1 */
+    char text[1024];
+} replay_log_line;
+
 typedef struct {
     int turn; /* the turn the advance led to */
+    /* the agents (AGNT record; counts 0 in version 1 or without agents) */
+    int seat_count;
+    replay_seat_turn *seats;
+    int line_count;
+    replay_log_line *lines;
     int order_count;
     cp_order *orders;
     int event_count;
@@ -91,7 +116,15 @@ replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_wor
 void replay_rec_inject(replay_rec *r, const cp_event *e);
 /* Just before cp_world_advance: take the turn's orders and deal actions. */
 int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen);
-/* Just after it: write the turn with the new hash, and flush it. */
+/* The agents' side of the coming turn (optional; recorded in an AGNT
+ * record after the turn's): what seat 's' did, and a log line ('nation'
+ * the seat it names or -1; lines past REPLAY_MAX_LOG_LINES a turn are
+ * dropped). Call them between replay_rec_after of the previous turn and
+ * that of this one. NULL 'r' is fine. */
+void replay_rec_seat(replay_rec *r, const replay_seat_turn *s);
+void replay_rec_log(replay_rec *r, int nation, const char *line);
+/* Just after it: write the turn with the new hash (and the agents' record
+ * when there is one), and flush it. */
 int replay_rec_after(replay_rec *r, const cp_world *w, char *err, size_t errlen);
 /* Mark the recording complete and close it (NULL is fine). Returns 0 or -1. */
 int replay_rec_close(replay_rec *r, char *err, size_t errlen);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "replay_agents.h"
 #include "replay_file.h"
 #include "save_seats.h"
 #include "savefile.h"
@@ -188,6 +189,10 @@ int cmd_sim(int argc, char **argv)
     opts.budget_instructions = budget;
     opts.mem_bytes = (size_t)mem_mib << 20;
     opts.quiet = quiet;
+    /* the agents' log goes to stderr as before, and into the replay's AGNT records */
+    replay_tap tap = {NULL, NULL, NULL, budget, 0, NULL, NULL};
+    opts.log = replay_tap_log;
+    opts.log_ud = &tap;
 
     static cp_scenario sc;
     cps_scenario_info info;
@@ -265,6 +270,7 @@ int cmd_sim(int argc, char **argv)
         fprintf(stderr, "chokepoint sim: --record %s\n", err);
         goto done;
     }
+    tap = (replay_tap){rec, w, seats, budget, 0, NULL, NULL};
     if (!quiet) {
         if (load)
             printf("%s: %s, seed %llu, from %s at turn %d, %ld more turns\n", s->name, s->title,
@@ -280,6 +286,7 @@ int cmd_sim(int argc, char **argv)
             cps_seats_reload_changed(seats, NULL); /* edits since: logged, kept or refused */
         if (seats)
             cps_seats_run_turn(seats); /* failures are logged; the game goes on */
+        replay_tap_turn(&tap);
         if (rec && replay_rec_before(rec, w, err, sizeof err) != 0)
             goto failed;
         cp_world_advance(w);

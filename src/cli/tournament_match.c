@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "replay_agents.h"
 #include "replay_file.h"
 #include "tournament.h"
 
@@ -26,6 +27,12 @@ static void drop_line(void *ud, const char *line)
 {
     (void)ud;
     (void)line;
+}
+
+/* replay_tap.rewrite: the agents' own file names in replays, not the snapshots'. */
+static void unsnap(const void *ctx, const char *in, char *out, size_t cap)
+{
+    tour_unsnap(ctx, in, out, cap);
 }
 
 static int agent_index(const tournament *t, int m) { return m % t->agent_count; }
@@ -75,8 +82,12 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     memset(&opts, 0, sizeof opts);
     opts.budget_instructions = t->budget;
     opts.mem_bytes = (size_t)t->mem_mib << 20;
-    opts.quiet = 1;
-    opts.log = drop_line;
+    /* with --replays the agents' lines (prints too) go into each replay
+     * (AGNT records, for the replay viewer), never to the terminal */
+    replay_tap tap = {NULL, w, NULL, t->budget, 1, unsnap, t};
+    opts.quiet = !t->replays;
+    opts.log = t->replays ? replay_tap_log : drop_line;
+    opts.log_ud = &tap;
     const char *assign[TOUR_MAX_OTHERS + 1];
     int n = assignments(t, m, 0, assign);
     char msg[1024], shown[1024];
@@ -112,6 +123,7 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
             cp_world_destroy(w);
             return -1;
         }
+        tap = (replay_tap){rec, w, seats, t->budget, 1, unsnap, t};
     }
 
     /* the agent under test plays every turn until it falls back (its third
@@ -120,6 +132,7 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     int fell_back = 0, failures_before = 0;
     for (int turn = 0; turn < t->turns; turn++) {
         cps_seats_run_turn(seats);
+        replay_tap_turn(&tap); /* (nothing without --replays) */
         const cps_seat_stats *st = cps_seats_stats(seats, t->seat);
         if (!fell_back) {
             r->agent_turns++;

@@ -11,6 +11,7 @@
 #include "map_project.h"
 #include "views.h"
 #include "play.h"
+#include "replay_view.h"
 #include "seats.h"
 #include "teacher.h"
 
@@ -184,6 +185,7 @@ int app_open_surface(ui_app *a, int width, int height, char *err, size_t errlen)
 
 void app_destroy(ui_app *a)
 {
+    replay_view_close(a); /* the replay viewer's worlds */
     play_free(a); /* the play layer's seats */
     teacher_free(a); /* teacher controls */
     text_destroy(a->text);
@@ -208,6 +210,10 @@ void app_destroy(ui_app *a)
 
 void ui_end_turn(ui_app *a)
 {
+    if (a->replay) { /* a recording plays itself: stepping is the viewer's */
+        app_toast(a, "This is a replay: Right arrow shows the next quarter, Left the one before");
+        return;
+    }
     if (teacher_holds_turn(a)) return; /* teacher controls: the game is paused */
     /* play layer: with several human seats the turn passes to the next
      * player first (hotseat); the quarter resolves when the last one ends */

@@ -136,6 +136,9 @@ typedef struct ui_app {
     /* teacher controls (teacher.h): their state, and 1 while their panel is open */
     struct teacher_state *teacher;
     int teacher_open;
+    /* the replay viewer (replay_view.h): a recording shown turn by turn, NULL
+     * in a game. While it is set nothing is played: End turn does nothing. */
+    struct replay_view *replay;
     /* the AI seats' log, a ring of the last APP_LOG_MAX lines */
     app_log_line log[APP_LOG_MAX];
     int log_count; /* lines ever logged */

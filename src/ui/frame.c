@@ -4,6 +4,7 @@
 #include "draw.h"
 #include "metric.h"
 #include "play.h"
+#include "replay_view.h"
 #include "teacher.h"
 #include "theme.h"
 #include "views.h"
@@ -36,6 +37,7 @@ void frame_layout(ui_app *a)
     l->card = l->news = (SDL_Rect){0, 0, 0, 0};
     if (a->view != VIEW_MAP) {
         play_layout(a); /* play layer: the orders dock */
+        replay_view_layout(a); /* the replay viewer's panel, at the left */
         return;
     }
     /* the news feed docks under the map: the map's spare height goes to it */
@@ -49,6 +51,7 @@ void frame_layout(ui_app *a)
     l->card = (SDL_Rect){a->map_area.x + m, a->map_area.y + a->map_area.h - m - ch, app_px(a, CARD_W), ch};
     if (l->card.y < a->map_area.y + m) l->card.y = a->map_area.y + m;
     play_layout(a); /* play layer: the orders dock takes the left edge */
+    replay_view_layout(a); /* the replay viewer's panel, at the left */
 }
 
 void frame_draw(ui_app *a)

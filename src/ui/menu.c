@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "formw.h"
 #include "play_internal.h"
+#include "replay_view.h"
 #include "theme.h"
 
 static void do_save(ui_app *a)
@@ -33,6 +34,15 @@ static void do_load(ui_app *a, int i)
     if (i < 0 || i >= p->file_count) return;
     char err[1200], path[900];
     snprintf(path, sizeof path, "%s", p->files[i].path);
+    if (p->load_replays) { /* watch it: the replay viewer takes the window */
+        if (replay_view_open(a, path, err, sizeof err) != 0) {
+            snprintf(p->menu_msg, sizeof p->menu_msg, "%s", err);
+            return;
+        }
+        printf("chokepoint: watching %s\n", path);
+        fflush(stdout);
+        return;
+    }
     if (play_load_from(a, path, err, sizeof err) != 0) {
         snprintf(p->menu_msg, sizeof p->menu_msg, "%s", err);
         return;
@@ -70,7 +80,10 @@ int menu_key(ui_app *a, const SDL_Event *e)
         return 1;
     case DLG_MENU:
         if (key == SDLK_s) play_open_dialog(a, DLG_SAVE);
-        if (key == SDLK_l) play_open_dialog(a, DLG_LOAD);
+        if (key == SDLK_l) {
+            p->load_replays = 0;
+            play_open_dialog(a, DLG_LOAD);
+        }
         if (key == SDLK_q) a->quit = 1;
         return 1;
     default: return 1;
@@ -109,6 +122,7 @@ static void menu_main(ui_app *a)
     }
     y += bh + gap;
     if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Load game\xE2\x80\xA6   Ctrl+L", BTN_SECONDARY, NULL, "Menu/Load")) {
+        p->load_replays = 0;
         play_open_dialog(a, DLG_LOAD);
         return;
     }
@@ -177,10 +191,14 @@ static void menu_load(ui_app *a)
     struct play_state *p = a->play;
     SDL_Rect card = fw_modal_card(a, 620, 520);
     int pad = app_px(a, 24), x = card.x + pad, y = card.y + app_px(a, 20), w = card.w - 2 * pad;
-    text_draw(a->text, FONT_TITLE, COL_TEXT, "Load a game", x, y, ALIGN_LEFT);
+    text_draw(a->text, FONT_TITLE, COL_TEXT, p->load_replays ? "Watch a replay" : "Load a game", x, y, ALIGN_LEFT);
     y += app_px(a, 40);
     if (p->file_count == 0)
-        text_draw(a->text, FONT_BODY, COL_TEXT_DIM, "No saved games in saves/ yet.", x, y, ALIGN_LEFT);
+        text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_DIM,
+                          p->load_replays ? "No replays in saves/ yet. Record one with: chokepoint sim --record "
+                                            "saves/NAME.cprep (or tournament --replays saves)"
+                                          : "No saved games in saves/ yet.",
+                          x, y, w);
     int rh = app_px(a, 30), bottom = card.y + card.h - pad - app_px(a, 50);
     for (int i = 0; i < p->file_count && y + rh <= bottom; i++) {
         char label[400], when[40];
@@ -210,7 +228,8 @@ static void menu_load(ui_app *a)
     if (p->menu_msg[0]) text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, p->menu_msg, x, bottom + app_px(a, 4), w - app_px(a, 280));
     int bw = app_px(a, 120), bh = app_px(a, 36);
     SDL_Rect go = {card.x + card.w - pad - bw, card.y + card.h - pad - bh, bw, bh};
-    if (fw_button(a, go, "Load", p->file_count ? BTN_PRIMARY : BTN_SECONDARY, "Enter, or double-click a row", "Load/Go")) { do_load(a, p->file_sel); }
+    if (fw_button(a, go, p->load_replays ? "Watch" : "Load", p->file_count ? BTN_PRIMARY : BTN_SECONDARY,
+                  "Enter, or double-click a row", "Load/Go")) { do_load(a, p->file_sel); }
     if (fw_button(a, (SDL_Rect){go.x - bw - app_px(a, 10), go.y, bw, bh}, "Cancel", BTN_SECONDARY, "Esc", "Load/Cancel"))
         play_open_dialog(a, DLG_NONE);
 }

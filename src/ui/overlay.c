@@ -86,6 +86,9 @@ void overlay_help(ui_app *a)
         {"Ctrl+S", "Save the game into saves/"},
         {"Ctrl+L", "Load a saved game"},
         {"F10", "Menu: save, load, help, quit"},
+        /* watching a replay (replay_view.c) */
+        {"\xE2\x86\x90, \xE2\x86\x92", "Replay: quarter before / next"},
+        {"Home, End", "Replay: its start / its last quarter"},
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
     int rows = (n + 1) / 2;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formw.h"
+#include "replay_view.h"
 #include "savefile.h"
 #include "seats.h"
 #include "theme.h"
@@ -96,6 +97,7 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
                int count, const int *human, int length, char *err, size_t errlen)
 {
     struct play_state *p = a->play;
+    replay_view_close(a); /* a game (new or loaded) ends the replay being watched */
     /* seats this layer made go; seats the window made (ui_main.c) stay its own */
     if (p->own_seats) cps_seats_destroy(p->own_seats);
     p->own_seats = NULL;
@@ -164,8 +166,10 @@ void play_open_dialog(ui_app *a, play_dialog d)
     } else {
         SDL_StopTextInput();
     }
+    if (d != DLG_LOAD) p->load_replays = 0;
     if (d == DLG_LOAD) {
-        p->file_count = saveload_list("saves", p->files, SAVE_LIST_MAX);
+        p->file_count = p->load_replays ? saveload_list_replays("saves", p->files, SAVE_LIST_MAX)
+                                        : saveload_list("saves", p->files, SAVE_LIST_MAX);
         p->file_sel = 0;
     }
     a->dirty = 1;
@@ -178,7 +182,7 @@ const char play_usage[] =
     "  --turns N     the game's length in quarters (default: the scenario's)\n"
     "  --start       show the start screen (the default without --scenario, --load or --human)\n"
     "  --open WHAT   open an orders tab (Build, Plants, Tariffs, Exports, Stockpile, Support,\n"
-    "                Security, Deals) or deal, menu, save, load, handover\n"
+    "                Security, Deals) or deal, menu, save, load, replays, handover\n"
     "environment: CHOKEPOINT_UI_TRACE=FILE writes where each play control is, for tests\n";
 
 static int value_of(int argc, char **argv, int *i, const char *flag, const char **out)
@@ -258,6 +262,10 @@ static void open_first(ui_app *a, const char *what)
     if (strcmp(what, "menu") == 0) play_open_dialog(a, DLG_MENU);
     if (strcmp(what, "save") == 0) play_open_dialog(a, DLG_SAVE);
     if (strcmp(what, "load") == 0) play_open_dialog(a, DLG_LOAD);
+    if (strcmp(what, "replays") == 0) { /* the start screen's "Watch replay..." list */
+        p->load_replays = 1;
+        play_open_dialog(a, DLG_LOAD);
+    }
 }
 
 static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t errlen);
@@ -308,6 +316,26 @@ static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t
     a->have_info = 0;
     memset(&a->info, 0, sizeof a->info);
     return play_begin(a, w, &info, NULL, assign, opt->human_count, human, opt->turns, err, errlen) == 0 ? 0 : 2;
+}
+
+void play_watch_replay(ui_app *a)
+{
+    struct play_state *p = a->play;
+    if (!p) return;
+    if (p->own_seats) {
+        if (a->seats == p->own_seats) a->seats = NULL;
+        cps_seats_destroy(p->own_seats);
+        p->own_seats = NULL;
+    }
+    a->seats = NULL; /* seats the window made (ui_main.c) stay its own, unused */
+    memset(p->human, 0, sizeof p->human);
+    memset(p->ended, 0, sizeof p->ended);
+    p->seat = -1;
+    p->dock_open = 0;
+    p->dialog = DLG_NONE;
+    p->load_replays = 0;
+    p->phase = PH_GAME;
+    a->blocking = 0;
 }
 
 void play_free(ui_app *a)
@@ -410,6 +438,7 @@ void play_draw(ui_app *a)
     } else if (p->phase == PH_HANDOVER) {
         hotseat_draw(a); /* the previous player's dock and dialogs are not drawn at all */
     } else {
+        replay_view_draw(a); /* the replay viewer's panel, when a replay is shown */
         if (p->seat >= 0 && p->dock_open) {
             int d = dock_width(a);
             SDL_Rect rc = {a->lay.main.x - d, a->lay.content.y, d, a->lay.content.h};
@@ -429,6 +458,7 @@ void play_draw(ui_app *a)
             p->dock_open = !p->dock_open;
         char who[120];
         if (p->seat >= 0) snprintf(who, sizeof who, "You play %s", play_nation_name(a, p->seat));
+        else if (a->replay) snprintf(who, sizeof who, "Watching a replay: Left and Right step");
         else snprintf(who, sizeof who, "Watching: pick a nation, then Menu");
         /* only in the free part of the tab bar, shortened when the window is narrow */
         int who_x = menu.x + bw + app_px(a, 12);

@@ -42,6 +42,8 @@ extern const char play_usage[];
  * Returns 0, or 2 with a message (a bad --human or save), 1 for anything else. */
 int play_init(ui_app *a, const play_options *opt, char *err, size_t errlen);
 void play_free(ui_app *a);
+/* Before a replay is shown (replay_view.h): no seats, no agents, no dock, no dialog. */
+void play_watch_replay(ui_app *a);
 
 /* Hooks. play_event: an SDL event first goes here; returns 1 when the play layer used it. */
 int play_event(ui_app *a, const SDL_Event *e);

@@ -77,6 +77,7 @@ struct play_state {
     char save_name[64];
     save_entry files[SAVE_LIST_MAX];
     int file_count, file_sel;
+    int load_replays; /* the load dialog lists replays to watch (replay_view.h), not saves */
     char menu_msg[1400];
 
     start_state start;

@@ -18,15 +18,39 @@ static int newest_first(const void *x, const void *y)
     return strcmp(b->name, a->name); /* the same second: the higher autosave sequence first */
 }
 
+/* Does 'name' end in one of 'exts' (NULL-terminated)? */
+static int has_ext(const char *name, const char *const *exts)
+{
+    size_t len = strlen(name);
+    for (int i = 0; exts[i]; i++) {
+        size_t el = strlen(exts[i]);
+        if (len > el && strcmp(name + len - el, exts[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+static int list_files(const char *dir, const char *const *exts, save_entry *out, int max);
+
 int saveload_list(const char *dir, save_entry *out, int max)
+{
+    static const char *const exts[] = {".cpsave", NULL};
+    return list_files(dir, exts, out, max);
+}
+
+int saveload_list_replays(const char *dir, save_entry *out, int max)
+{
+    static const char *const exts[] = {".cprep", ".replay", NULL};
+    return list_files(dir, exts, out, max);
+}
+
+static int list_files(const char *dir, const char *const *exts, save_entry *out, int max)
 {
     DIR *d = opendir(dir);
     if (!d) return 0;
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)) && n < max) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 8 || strcmp(e->d_name + len - 7, ".cpsave") != 0) continue;
+        if (e->d_name[0] == '.' || !has_ext(e->d_name, exts)) continue;
         save_entry *s = &out[n];
         snprintf(s->path, sizeof s->path, "%s/%s", dir, e->d_name);
         snprintf(s->name, sizeof s->name, "%s", e->d_name);

@@ -25,6 +25,8 @@ typedef struct {
 
 /* The .cpsave files in 'dir', newest first. Returns how many (0 when the folder is missing). */
 int saveload_list(const char *dir, save_entry *out, int max);
+/* The same for the replays in 'dir' (.cprep from `sim --record`, .replay from `tournament --replays`). */
+int saveload_list_replays(const char *dir, save_entry *out, int max);
 /* The newest autosave in 'dir' into 'path'; returns 0, or -1 when there is none. */
 int saveload_newest_autosave(const char *dir, char *path, size_t len);
 

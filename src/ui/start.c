@@ -164,6 +164,13 @@ static void continue_newest(ui_app *a)
     if (play_load_from(a, path, err, sizeof err) != 0) snprintf(s->msg, sizeof s->msg, "%s", err);
 }
 
+/* The load dialog, listing the replays in saves/ to watch. */
+static void open_replays(ui_app *a)
+{
+    a->play->load_replays = 1;
+    play_open_dialog(a, DLG_LOAD);
+}
+
 int start_key(ui_app *a, SDL_Keycode key)
 {
     struct play_state *p = a->play;
@@ -179,7 +186,10 @@ int start_key(ui_app *a, SDL_Keycode key)
     else if (key == SDLK_UP && s->scenario > 0) s->scenario--;
     else if (key == SDLK_DOWN && s->scenario + 1 < s->scenario_count) s->scenario++;
     else if (key == SDLK_c) continue_newest(a);
-    else if (key == SDLK_l) play_open_dialog(a, DLG_LOAD);
+    else if (key == SDLK_l) {
+        p->load_replays = 0;
+        play_open_dialog(a, DLG_LOAD);
+    } else if (key == SDLK_r) open_replays(a);
     else if (key == SDLK_ESCAPE) a->quit = 1;
     if (s->loaded != s->scenario) load_preview(a);
     return 1;
@@ -259,16 +269,24 @@ void start_draw(ui_app *a)
     d = fw_choice(a, (SDL_Rect){pad + app_px(a, 220), by, app_px(a, 280), bh}, "Length", v, "Turns are quarters", "Start/Length");
     if (d) s->turns = s->turns + 4 * d < 4 ? 4 : s->turns + 4 * d > 200 ? 200 : s->turns + 4 * d;
     if (s->msg[0] && have_preview)
-        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 520), by - app_px(a, 4), W - pad - app_px(a, 520) - app_px(a, 440));
+        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 520), by - app_px(a, 40),
+                          W - 2 * pad - app_px(a, 520)); /* above the four buttons on its right */
     int bw = app_px(a, 130);
     SDL_Rect go = {W - pad - bw, by, bw, bh};
     if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) begin(a);
     SDL_Rect load = {go.x - app_px(a, 10) - bw, by, bw, bh};
-    if (p->phase == PH_START && fw_button(a, load, "Load\xE2\x80\xA6", BTN_SECONDARY, "A saved game from saves/ (L)", "Start/Load"))
+    if (p->phase == PH_START && fw_button(a, load, "Load\xE2\x80\xA6", BTN_SECONDARY, "A saved game from saves/ (L)", "Start/Load")) {
+        p->load_replays = 0;
         play_open_dialog(a, DLG_LOAD);
+    }
     SDL_Rect cont = {load.x - app_px(a, 10) - bw, by, bw, bh};
     if (p->phase == PH_START && fw_button(a, cont, "Continue", BTN_SECONDARY, "The newest autosave (C)", "Start/Continue"))
         continue_newest(a);
+    SDL_Rect watch = {cont.x - app_px(a, 10) - bw, by, bw, bh};
+    if (p->phase == PH_START &&
+        fw_button(a, watch, "Watch replay\xE2\x80\xA6", BTN_SECONDARY,
+                  "Step through a recorded game from saves/, with what each agent did every turn (R)", "Start/Replay"))
+        open_replays(a);
     a->modal = 0;
     if (p->phase == PH_START && p->dialog == DLG_LOAD) menu_draw(a);
 }

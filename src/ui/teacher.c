@@ -244,7 +244,7 @@ int teacher_debrief(ui_app *a)
 
 int teacher_key(ui_app *a, SDL_Keycode key, Uint16 mod, int repeat)
 {
-    if (repeat) return 0;
+    if (repeat || a->replay) return 0; /* a replay cannot be changed: no teacher controls */
     int ctrl = (mod & KMOD_CTRL) != 0;
     if (key == SDLK_F2 || (ctrl && key == SDLK_t)) {
         a->teacher_open = !a->teacher_open;

@@ -49,6 +49,7 @@ static SDL_Rect bar_button(const ui_app *a)
 
 void teacher_draw_bar(ui_app *a)
 {
+    if (a->replay) return; /* a replay cannot be changed: no teacher controls */
     SDL_Rect b = bar_button(a);
     if (b.x > a->out_w / 2 + app_px(a, 130) &&
         wdg_button(a, b, "Teacher", a->teacher_open ? BTN_PRIMARY : BTN_SECONDARY,

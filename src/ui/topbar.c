@@ -21,10 +21,16 @@ void topbar_draw(ui_app *a)
     /* right side first: its width bounds the title */
     int bh = app_px(a, 34), by = top.y + (top.h - bh) / 2;
     SDL_Rect end = {top.x + top.w - pad - app_px(a, 132), by, app_px(a, 132), bh};
-    if (wdg_button(a, end, "End turn", BTN_PRIMARY,
-                   "Resolve this quarter: orders take effect, plants build and produce, the four "
-                   "markets clear, shortages and scores are counted.\nKeys: Space or Enter."))
+    if (a->replay) {
+        /* a replay plays itself: its panel steps through it (replay_view.h) */
+        wdg_button(a, end, "Replay", BTN_GHOST,
+                   "This is a recorded game: nothing can be played. Step with Left and Right (or the "
+                   "buttons in the replay panel), Home and End jump to its start and end.");
+    } else if (wdg_button(a, end, "End turn", BTN_PRIMARY,
+                          "Resolve this quarter: orders take effect, plants build and produce, the four "
+                          "markets clear, shortages and scores are counted.\nKeys: Space or Enter.")) {
         ui_end_turn(a);
+    }
     SDL_Rect help = {end.x - app_px(a, 8) - bh, by, bh, bh};
     if (wdg_button(a, help, "?", BTN_SECONDARY, "Keyboard and mouse help (H or F1)"))
         a->show_help = 1;

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "play.h"
+#include "replay_view.h"
 #include "seats.h"
 #include "shot.h"
 #include "teacher.h"
@@ -20,6 +21,9 @@ static void usage(FILE *f)
           "  --seed        seed of every random draw (default 1)\n"
           "  --screenshot  render the opening view at 1280x720 into FILE (PNG) and exit\n"
           "  --no-briefing start on the map without showing the scenario's briefing\n"
+          "  --replay FILE watch a replay recorded with `chokepoint sim --record FILE`: Left and\n"
+          "                Right step through it, Home and End jump (nothing is played)\n"
+          "  --replay-turn N  open the replay at turn N (with --screenshot: what it shows)\n"
           "what to show first (and in a --screenshot):\n"
           "  --view map|charts|timeline    --select ISO3    --good ore|light_oxide|heavy_oxide|magnet\n"
           "  --metric mine|separation|demand-met|stocks|shortage|price\n"
@@ -40,6 +44,8 @@ typedef struct {
     const char *show;       /* "help", "briefing" or NULL */
     int mouse_x, mouse_y, has_mouse;
     play_options play; /* play layer (play.c): --human, --load, --turns, --start, --open */
+    const char *replay; /* --replay FILE: the replay viewer (replay_view.h) */
+    int replay_turn;    /* --replay-turn N, -1: the start */
 } play_flags;
 
 /* "--flag VALUE" or "--flag=VALUE"; returns 1 matched, 0 not, -1 missing value. */
@@ -115,6 +121,7 @@ static int parse(int argc, char **argv, play_flags *f)
     f->app.width = 1280;
     f->app.height = 720;
     f->view = f->metric = f->good = -1;
+    f->replay_turn = -1;
     for (int i = 0; i < argc; i++) {
         const char *v;
         int r;
@@ -134,6 +141,17 @@ static int parse(int argc, char **argv, play_flags *f)
                 return 2;
             }
             f->app.seed = s;
+        } else if ((r = flag_value(argc, argv, &i, "--replay-turn", &v)) != 0) {
+            char *end;
+            long n = r < 0 ? -1 : strtol(v, &end, 10);
+            if (r < 0 || !*v || *end || n < 0 || n > 1000000) {
+                fprintf(stderr, "chokepoint play: --replay-turn wants a turn number\n");
+                return 2;
+            }
+            f->replay_turn = (int)n;
+        } else if ((r = flag_value(argc, argv, &i, "--replay", &v)) != 0) {
+            if (r < 0) return 2;
+            f->replay = v;
         } else if ((r = flag_value(argc, argv, &i, "--screenshot", &v)) != 0) {
             if (r < 0) return 2;
             f->app.screenshot = v;
@@ -182,6 +200,10 @@ static void on_key(ui_app *a, const SDL_KeyboardEvent *k, int *want_shot)
     /* teacher controls: F2/Ctrl+T, P, Ctrl+D; their open panel takes every key */
     if (teacher_key(a, key, mod, k->repeat) || a->teacher_open) {
         if (key == SDLK_F12) *want_shot = 1;
+        return;
+    }
+    if (!a->show_help && !a->show_briefing && a->replay && replay_view_key(a, key)) { /* replay viewer */
+        a->dirty = 1;
         return;
     }
     if (a->show_help || a->show_briefing) {
@@ -308,7 +330,7 @@ static int held_pan(ui_app *a, double dt)
 {
     if (a->show_help || a->show_briefing || a->view != VIEW_MAP) return 0;
     const Uint8 *k = SDL_GetKeyboardState(NULL);
-    int dx = k[SDL_SCANCODE_RIGHT] - k[SDL_SCANCODE_LEFT];
+    int dx = a->replay ? 0 : k[SDL_SCANCODE_RIGHT] - k[SDL_SCANCODE_LEFT]; /* a replay steps with them */
     int dy = k[SDL_SCANCODE_DOWN] - k[SDL_SCANCODE_UP];
     if (!dx && !dy) return 0;
     double speed = 700.0 * a->scale * dt;
@@ -396,6 +418,18 @@ static int apply_opening(ui_app *a, const play_flags *f, char *err, size_t errle
     return 0;
 }
 
+/* With a replay shown: the turn, its hash and the recorded one on stdout,
+ * for the player and for tests. */
+static void print_replay_state(const ui_app *a)
+{
+    uint64_t want = 0;
+    if (!a->replay) return;
+    int ok = replay_view_matches(a, &want);
+    printf("chokepoint: replay at turn %d, hash %016llx, recorded %016llx: %s\n", cp_world_turn(a->world),
+           (unsigned long long)cp_world_hash(a->world), (unsigned long long)want, ok ? "matches" : "DIFFERS");
+    fflush(stdout);
+}
+
 /* --screenshot: the opening view drawn into a surface, no display needed. */
 static int screenshot_mode(ui_app *a, const play_flags *f)
 {
@@ -438,16 +472,26 @@ int ui_main(int argc, char **argv)
         return status;
     }
     /* play layer: the start screen, or the game with --human seats or from --load */
-    play_options_finish(&f.play, argc, argv, f.app.screenshot != NULL);
+    play_options_finish(&f.play, argc, argv, f.app.screenshot != NULL || f.replay != NULL);
     if ((status = play_init(&app, &f.play, err, sizeof err)) != 0) {
         fprintf(stderr, "chokepoint play: %s\n", err);
         app_destroy(&app);
         return status;
     }
+    /* --replay: the recording is shown instead of a game (no seats, no agents) */
+    if (f.replay) {
+        if (replay_view_open(&app, f.replay, err, sizeof err) != 0) {
+            fprintf(stderr, "chokepoint play: --replay %s\n", err);
+            app_destroy(&app);
+            SDL_Quit();
+            return 2;
+        }
+        if (f.replay_turn >= 0) replay_view_goto(&app, f.replay_turn);
+    }
     /* AI seats: the scenario's agents play every nation (until a play
      * layer seats humans, it owns none of them) */
     struct cps_seats *seats = NULL;
-    if (!app.seats) {
+    if (!app.seats && !app.replay) {
         seats = app_seats_create(&app, NULL, 0, err, sizeof err);
         if (!seats) {
             fprintf(stderr, "chokepoint play: %s\n", err);
@@ -460,6 +504,7 @@ int ui_main(int argc, char **argv)
         status = apply_opening(&app, &f, err, sizeof err);
         if (status != 0) fprintf(stderr, "chokepoint play: %s\n", err);
         else status = screenshot_mode(&app, &f);
+        print_replay_state(&app);
         if (seats) cps_seats_destroy(seats);
         app.seats = NULL;
         app_destroy(&app);
@@ -484,6 +529,7 @@ int ui_main(int argc, char **argv)
         return status;
     }
     run(&app);
+    print_replay_state(&app);
     char date[8];
     int t = cp_world_turn(app.world);
     printf("chokepoint: quit at %s, turn %d, seed %llu, hash %016llx\n",

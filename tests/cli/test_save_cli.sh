@@ -85,7 +85,7 @@ expect 2 "replay needs a file" "which replay file" replay
 expect 2 "a missing replay" "nosuch.cprep" replay nosuch.cprep
 # damaged replays are refused by name, and refusing changes nothing on disk
 cp game.cprep rfuture.cprep
-printf '\002' | dd of=rfuture.cprep bs=1 seek=8 conv=notrunc 2> /dev/null
+printf '\377' | dd of=rfuture.cprep bs=1 seek=8 conv=notrunc 2> /dev/null # version 255
 cp game.cprep rflipped.cprep
 printf 'X' | dd of=rflipped.cprep bs=1 seek=30 conv=notrunc 2> /dev/null # in the scenario's name
 head -c 10 game.cprep > rshort.cprep
@@ -97,6 +97,15 @@ expect 2 "a damaged replay" "rflipped.cprep: damaged: record 1 (at byte 16) fail
 expect 2 "a replay cut inside its header" "rshort.cprep: truncated" replay rshort.cprep
 expect 2 "a foreign file as a replay" "rforeign.cprep: not a Chokepoint replay" replay rforeign.cprep
 expect 2 "a replay starting at turn 2^31-1" "rlate.cprep: damaged: the start record does not read" replay rlate.cprep
+# the agents' records (replay format 2): read with the turns, needed by none of them
+expect 0 "a replay with agents' records matches" "turns 1 to 10: identical" \
+  replay "$src/tests/fuzz/regressions/replay/agents-v2.cprep"
+expect 2 "an agents' record before any turn" "damaged: the agents' record after turn 0 does not read" \
+  replay "$src/tests/fuzz/regressions/replay/agents-before-any-turn.cprep"
+expect 2 "two agents' records for one turn" "damaged: the agents' record after turn 1 does not read" \
+  replay "$src/tests/fuzz/regressions/replay/agents-twice.cprep"
+expect 0 "a replay of the previous format (1) still matches" "turns 1 to 4: identical" \
+  replay "$src/tests/fixtures/replays/v1-baseline-4turns.cprep"
 after=$(ls -lR --full-time .; md5sum ./*.cprep)
 check "refusing replays changed nothing on disk" '[ "$before" = "$after" ]'
 # a refused --load writes nothing: no save, autosave folder, replay or CSV files

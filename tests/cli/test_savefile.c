@@ -421,7 +421,7 @@ static void test_replay_from_scenario(void)
     CHECK(run_replay(bad, out, sizeof out) == 2 && strstr(out, "not a Chokepoint replay"),
           "a foreign file: %s", out);
     memcpy(x, buf, len);
-    bytes_put_u32(x + 8, 2);
+    bytes_put_u32(x + 8, REPLAY_VERSION + 1);
     spit(bad, x, len);
     CHECK(run_replay(bad, out, sizeof out) == 2 && strstr(out, "newer"), "a future version: %s",
           out);

@@ -14,7 +14,8 @@ add_test(NAME cli_watch COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_watch.sh
 set(CP_SAVE_CLI_SOURCES
     ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
     ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/src/cli/replay_file.c
-    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c)
+    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c
+    ${CMAKE_SOURCE_DIR}/src/cli/replay_apply.c)
 add_executable(test_savefile ${CMAKE_SOURCE_DIR}/tests/cli/test_savefile.c ${CP_SAVE_CLI_SOURCES}
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)
 target_include_directories(test_savefile PRIVATE ${CMAKE_SOURCE_DIR}/tests

@@ -87,6 +87,15 @@ int main(int argc, char **argv)
         if (t == 6)
             fails += save_world(dir, "midturn.cpworld", w) != 0;
         fails += replay_rec_before(rec, w, err, sizeof err) != 0;
+        /* the agents' record (AGNT) of a turn: one seat, a failure every third turn, a line */
+        replay_seat_turn seat = {.nation = 0, .instructions = 1000 * t, .budget = 2000000,
+                                 .mem_bytes = 40960, .orders = t % 3, .refused = t % 2,
+                                 .failed = t % 3 == 2};
+        snprintf(seat.agent, sizeof seat.agent, "example.lua");
+        if (seat.failed)
+            snprintf(seat.message, sizeof seat.message, "example.lua:%d: failed on purpose", t);
+        replay_rec_seat(rec, &seat);
+        replay_rec_log(rec, t % 2 ? 0 : -1, "BIG example.lua: a printed line");
         cp_world_advance(w);
         fails += replay_rec_after(rec, w, err, sizeof err) != 0;
         if (t == 3 || t == 9) {

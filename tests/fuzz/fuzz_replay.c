@@ -1,8 +1,10 @@
 /* fuzz_replay.c -- libFuzzer harness for the replay loader: replay_decode on
  * an input as it is and again with its record checksums made to match
  * (fuzz_fix.h). A replay that reads has its first turns' decisions made on
- * its start world (the one it carries, else a small built-in one) as
- * `chokepoint replay` makes them: the world may refuse them, never crash.
+ * its start world (the one it carries, else a small built-in one) with
+ * replay_step, as `chokepoint replay` and the window's replay viewer make
+ * them: the world may refuse them, never crash; its agents' records are
+ * read through.
  * tests/fuzz/fuzz_main.c runs the same function over the regression inputs
  * in an ordinary build. */
 #include <stdint.h>
@@ -12,6 +14,7 @@
 
 #include "fixture.h"
 #include "fuzz_fix.h"
+#include "replay_apply.h"
 #include "replay_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,44 +34,6 @@ static cp_world *small_world(void)
     return w;
 }
 
-/* Make one recorded turn's decisions, as replay.c does, stopping at the
- * first the world refuses. Returns 0 when all were accepted. */
-static int decide(cp_world *w, const replay_turn *t)
-{
-    cp_error e;
-    for (int k = 0; k < t->order_count; k++)
-        if (cp_world_submit(w, &t->orders[k], &e) != CP_OK)
-            return -1;
-    for (int k = 0; k < t->event_count; k++)
-        if (cp_world_inject_event(w, &t->events[k], &e) != CP_OK)
-            return -1;
-    for (int k = 0; k < t->action_count; k++) {
-        const replay_action *a = &t->actions[k];
-        cp_status st = CP_OK;
-        switch (a->kind) {
-        case REPLAY_PROPOSE:
-            st = cp_world_propose(w, &a->deal, &e) >= 0 ? CP_OK : CP_ERR_BAD_VALUE;
-            break;
-        case REPLAY_ACCEPT:
-        case REPLAY_REJECT:
-            st = cp_world_answer(w, a->deal_id, a->nation,
-                                 a->kind == REPLAY_ACCEPT ? CP_ANSWER_ACCEPT : CP_ANSWER_REJECT, &e);
-            break;
-        case REPLAY_COUNTER:
-            st = cp_world_counter(w, a->deal_id, a->nation, &a->deal, &e);
-            break;
-        case REPLAY_WITHDRAW:
-            st = cp_world_withdraw_deal(w, a->deal_id, a->nation, &e);
-            break;
-        case REPLAY_ACTION_COUNT:
-            break;
-        }
-        if (st != CP_OK)
-            return -1;
-    }
-    return 0;
-}
-
 static void try_replay(const unsigned char *buf, size_t len)
 {
     replay r;
@@ -80,14 +45,27 @@ static void try_replay(const unsigned char *buf, size_t len)
         }
         return;
     }
+    /* the agents' records read whole: their strings end inside their fields */
+    size_t text = 0;
+    for (int k = 0; k < r.turn_count; k++) {
+        const replay_turn *t = &r.turns[k];
+        for (int i = 0; i < t->seat_count; i++)
+            text += strlen(t->seats[i].agent) + strlen(t->seats[i].message);
+        for (int i = 0; i < t->line_count; i++)
+            text += strlen(t->lines[i].text);
+        if (t->seat_count < 0 || t->seat_count > REPLAY_MAX_SEATS || t->line_count < 0 ||
+            t->line_count > REPLAY_MAX_LOG_LINES)
+            abort();
+    }
+    (void)text;
     cp_error e;
     cp_world *w = r.world ? cp_world_load(r.world, r.world_len, &e)
                           : cp_world_clone(small_world());
-    for (int k = 0; w && k < r.turn_count && k < TURNS_PLAYED; k++) {
-        if (decide(w, &r.turns[k]) != 0)
+    /* each turn played as `chokepoint replay` and the viewer play it (replay_apply.h) */
+    char why[600];
+    for (int k = 0; w && k < r.turn_count && k < TURNS_PLAYED; k++)
+        if (replay_step(w, &r.turns[k], why, sizeof why) == REPLAY_STEP_REFUSED)
             break;
-        cp_world_advance(w);
-    }
     cp_world_destroy(w);
     replay_free(&r);
 }

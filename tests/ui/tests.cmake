@@ -31,6 +31,12 @@ target_compile_options(test_human_orders PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_human_orders PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME ui_human_orders COMMAND test_human_orders)
 if(TARGET chokepoint AND CP_HAVE_UI)
+  # the replay viewer, offscreen: turns reached, hashes, the agents' panel (test_replay_view.sh)
+  add_test(NAME ui_replay_view COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_replay_view.sh
+           $<TARGET_FILE:chokepoint> $<TARGET_FILE:png_check> ${CMAKE_SOURCE_DIR})
+  add_test(NAME ui_replay_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_replay_e2e.sh $<TARGET_FILE:chokepoint>)
+  set_tests_properties(ui_replay_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
   add_test(NAME ui_human_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_human_e2e.sh $<TARGET_FILE:chokepoint>)
   set_tests_properties(ui_human_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
