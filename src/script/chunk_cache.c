@@ -124,7 +124,7 @@ static int compile(const char *text, size_t len, const char *chunkname, dump_buf
         if (st == LUA_ERRMEM)
             snprintf(err, errlen, "%s: file too large for the sandbox's memory cap", chunkname + 1);
         else
-            snprintf(err, errlen, "%s", m ? m : "cannot load");
+            cps_load_error(chunkname + 1, m, err, errlen);
     } else if (lua_dump(L, write_dump, out, 0) != 0 || !out->data) {
         snprintf(err, errlen, "%s: out of memory compiling", chunkname + 1);
     } else {

@@ -294,6 +294,19 @@ void cps_sandbox_free(cps_sandbox *sb)
 
 /* Loading compiles only: no sandboxed code runs, but the cap applies so a
  * huge file cannot take the host's memory. Text chunks only. */
+void cps_load_error(const char *display, const char *msg, char *err, size_t errlen)
+{
+    size_t n = strlen(display);
+    if (!msg)
+        msg = "cannot load";
+    /* Lua's syntax errors start with "display:line:"; a few (a nesting too
+     * deep for the parser: "C stack overflow") carry no position at all */
+    if (strncmp(msg, display, n) == 0 && msg[n] == ':')
+        snprintf(err, errlen, "%s", msg);
+    else
+        snprintf(err, errlen, "%s: %s", display, msg);
+}
+
 int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const char *display,
                             char *err, size_t errlen)
 {
@@ -308,7 +321,7 @@ int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const
         if (st == LUA_ERRMEM)
             snprintf(err, errlen, "%s: file too large for the sandbox's memory cap", display);
         else
-            snprintf(err, errlen, "%s", m ? m : "cannot load");
+            cps_load_error(display, m, err, errlen);
         lua_pop(sb->L, 1);
         return -1;
     }

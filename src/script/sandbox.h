@@ -136,6 +136,9 @@ void cps_sandbox_free(cps_sandbox *sb);
 int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
                           size_t errlen);
 /* The same for a chunk held in memory. */
+/* The message for a chunk that does not load, always naming 'display'. */
+void cps_load_error(const char *display, const char *msg, char *err, size_t errlen);
+
 int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const char *display,
                             char *err, size_t errlen);
 
