@@ -20,6 +20,7 @@ for tool in Xvfb xdotool; do
         exit 77
     fi
 done
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work" || exit 1
 cd "$work" || exit 1
 
@@ -36,36 +37,11 @@ fail() {
     exit 1
 }
 
-# a free display: Xvfb refuses one whose lock file exists
-d=91
-while [ -e "/tmp/.X$d-lock" ] && [ $d -lt 140 ]; do d=$((d + 1)); done
-Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp -noreset > xvfb.log 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$d"
-i=0
-until xdotool getmouselocation > /dev/null 2>&1; do
-    i=$((i + 1))
-    [ $i -gt 50 ] && fail "Xvfb did not start on $DISPLAY: $(cat xvfb.log)"
-    kill -0 "$xvfb_pid" 2> /dev/null || fail "Xvfb exited: $(cat xvfb.log)"
-    sleep 0.1
-done
+. "$here/xvfb_start.sh"
+xvfb_start 91 140
 
-# leak checks see the X and GL libraries' allocations: off for this run
-ASAN_OPTIONS=detect_leaks=0 SDL_VIDEODRIVER=x11 "$bin" play --scenario baseline --seed 1 --no-briefing \
-    > game.out 2> game.err &
-game_pid=$!
-
-win=
-i=0
-while [ -z "$win" ]; do
-    win=$(xdotool search --onlyvisible --name '^Chokepoint' 2> /dev/null | head -n 1)
-    i=$((i + 1))
-    [ $i -gt 300 ] && fail "no window titled Chokepoint after 30 s"
-    kill -0 "$game_pid" 2> /dev/null || fail "the game exited before opening its window"
-    [ -z "$win" ] && sleep 0.1
-done
+game_window --scenario baseline --seed 1 --no-briefing
 sleep 1
-xdotool windowfocus --sync "$win" 2> /dev/null || xdotool windowfocus "$win"
 
 title() { xdotool getwindowname "$win"; }
 # wait until the title contains $1 (up to 20 s)
