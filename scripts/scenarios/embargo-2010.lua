@@ -33,16 +33,11 @@ local function exposure(gdp_busd, defense_share)
   }
 end
 
--- Ore types [E], as baseline.lua: bastnaesite and monazite carry ~21% NdPr
--- and ~0.4% Dy/Tb of their REO; southern ionic clays ~20% NdPr and ~6% Dy/Tb.
-local LIGHT_ORE = { light_share = 0.21, heavy_share = 0.004 }
-
-local function weights(security, prosperity, leverage, stability)
-  return { security = security, prosperity = prosperity, leverage = leverage, stability = stability }
-end
-local SELLER = weights(0.15, 0.50, 0.25, 0.10)
-local BUYER = weights(0.45, 0.30, 0.05, 0.20)
-local BLOC = weights(0.35, 0.30, 0.10, 0.25)
+-- Ore types and what each kind of agent weighs, as in 2025 (cited in
+-- lib/world-2025.lua): the chain's geology and the personalities did not change.
+local world = include("world-2025")
+local LIGHT_ORE, weights = world.LIGHT_ORE, world.weights
+local SELLER, BUYER, BLOC = world.SELLER, world.BUYER, world.BLOC
 
 -- GDP 2010, nominal, rounded (IMF WEO) [E] (not in shared/data): a scale for
 -- the output at risk, not a calibrated figure.
