@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "log_capture.h"
 #include "chokepoint.h"
 #include "script.h"
 
@@ -19,21 +20,6 @@ static cp_scenario sc;
 static cps_scenario_info info;
 
 /* ---- a game with a captured log ------------------------------------------------ */
-
-static char log_text[1 << 16];
-static size_t log_len;
-
-static void capture(void *ud, const char *line)
-{
-    (void)ud;
-    size_t n = strlen(line);
-    if (log_len + n + 2 < sizeof log_text) {
-        memcpy(log_text + log_len, line, n);
-        log_len += n;
-        log_text[log_len++] = '\n';
-        log_text[log_len] = '\0';
-    }
-}
 
 static double now_s(void)
 {
@@ -55,8 +41,7 @@ static game play(const char *const *assign, int n, int turns, uint64_t seed, int
                  cps_seats **seats_out, cp_world **world_out)
 {
     game g = {0};
-    log_len = 0;
-    log_text[0] = '\0';
+    log_clear();
     cp_error e;
     cp_world *w = cp_world_create(&sc, seed, &e);
     if (!w) {
@@ -64,7 +49,7 @@ static game play(const char *const *assign, int n, int turns, uint64_t seed, int
         return g;
     }
     cps_seat_opts opts = {0};
-    opts.log = capture;
+    opts.log = log_capture;
     opts.quiet = quiet;
     char err[700];
     double t0 = now_s();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "log_capture.h"
 #include "chokepoint.h"
 #include "script.h"
 
@@ -16,21 +17,6 @@
 
 static cp_scenario sc;
 static cps_scenario_info info;
-
-static char log_text[1 << 16];
-static size_t log_len;
-
-static void capture(void *ud, const char *line)
-{
-    (void)ud;
-    size_t n = strlen(line);
-    if (log_len + n + 2 < sizeof log_text) {
-        memcpy(log_text + log_len, line, n);
-        log_len += n;
-        log_text[log_len++] = '\n';
-        log_text[log_len] = '\0';
-    }
-}
 
 typedef struct {
     cp_world *w;
@@ -43,8 +29,7 @@ typedef struct {
 static game start(const char *usa, const char *jpn)
 {
     game g = {0};
-    log_len = 0;
-    log_text[0] = '\0';
+    log_clear();
     cp_error e;
     g.w = cp_world_create(&sc, 3, &e);
     static cps_scenario_info empty;
@@ -56,7 +41,7 @@ static game start(const char *usa, const char *jpn)
     snprintf(a2, sizeof a2, "JPN=%s%s", strchr(jpn, '.') ? DEALS : "", jpn);
     const char *assign[] = {a1, a2};
     cps_seat_opts opts = {0};
-    opts.log = capture;
+    opts.log = log_capture;
     char err[700];
     g.s = cps_seats_create(g.w, &empty, assign, 2, &opts, err, sizeof err);
     CHECK(g.s != NULL, "seats: %s", err);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "log_capture.h"
 #include "chokepoint.h"
 #include "script.h"
 
@@ -16,21 +17,6 @@ static cp_scenario sc;
 static cps_scenario_info info;
 static char dir[] = "/tmp/chokepoint-reload-XXXXXX";
 static char agent_path[256], assign_text[300];
-
-static char log_text[1 << 15];
-static size_t log_len;
-
-static void capture(void *ud, const char *line)
-{
-    (void)ud;
-    size_t n = strlen(line);
-    if (log_len + n + 2 < sizeof log_text) {
-        memcpy(log_text + log_len, line, n);
-        log_len += n;
-        log_text[log_len++] = '\n';
-        log_text[log_len] = '\0';
-    }
-}
 
 static void write_agent(const char *text)
 {
@@ -94,7 +80,7 @@ static cps_seats *start(cp_world **w, int *usa)
     *usa = cp_world_find_nation(*w, "USA");
     const char *assign[] = {assign_text};
     cps_seat_opts opts = {0};
-    opts.log = capture;
+    opts.log = log_capture;
     opts.quiet = 1;
     char err[700];
     cps_seats *s = cps_seats_create(*w, &info, assign, 1, &opts, err, sizeof err);
@@ -128,8 +114,7 @@ static void test_change_picked_up_memory_kept(void)
           "an unchanged file is left alone");
 
     write_agent(V2);
-    log_len = 0;
-    log_text[0] = '\0';
+    log_clear();
     CHECK(cps_seats_reload_changed(s, &rejected) == 1 && rejected == 0, "the edit is reloaded");
     CHECK(strstr(log_text, "turn 2 USA: reloaded") && strstr(log_text, "memory kept"),
           "the log says so: %s", log_text);
@@ -160,8 +145,7 @@ static void test_broken_file_rejected_old_plays(void)
     turn(s, w);
 
     write_agent(BROKEN);
-    log_len = 0;
-    log_text[0] = '\0';
+    log_clear();
     CHECK(cps_seats_reload_changed(s, &rejected) == 0 && rejected == 1, "a broken file is refused");
     char where[300];
     snprintf(where, sizeof where, "%s:3:", agent_path);
@@ -178,7 +162,7 @@ static void test_broken_file_rejected_old_plays(void)
           "the same broken file is not tried every turn");
 
     write_agent(BROKEN_TOP);
-    log_len = 0;
+    log_clear();
     CHECK(cps_seats_reload_changed(s, &rejected) == 0 && rejected == 1,
           "a file that fails when it loads is refused");
     snprintf(where, sizeof where, "%s:2:", agent_path);
@@ -191,7 +175,7 @@ static void test_broken_file_rejected_old_plays(void)
     CHECK(mem_has(mem, "turns", 4) && mem_has(mem, "version", 2), "v2 from v1's memory: %s", mem);
 
     unlink(agent_path);
-    log_len = 0;
+    log_clear();
     CHECK(cps_seats_reload_changed(s, &rejected) == 0 && rejected == 1, "a deleted file is refused");
     turn(s, w);
     memory_of(s, usa, mem, sizeof mem);

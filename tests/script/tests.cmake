@@ -1,6 +1,7 @@
 # tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents, docs.
 foreach(t scenario_load scenario_include agents deals)
-  add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c)
+  add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c
+                 ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
   target_include_directories(test_script_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   target_link_libraries(test_script_${t} PRIVATE cp_script cp_core)
   target_compile_options(test_script_${t} PRIVATE ${CP_WARNINGS})
@@ -16,7 +17,8 @@ target_compile_options(bench_agents PRIVATE ${CP_WARNINGS})
 add_test(NAME script_boundary COMMAND sh ${CMAKE_SOURCE_DIR}/tests/script/test_boundary.sh ${CMAKE_SOURCE_DIR})
 
 # hot reload of agent files (--watch)
-add_executable(test_script_reload ${CMAKE_SOURCE_DIR}/tests/script/test_reload.c)
+add_executable(test_script_reload ${CMAKE_SOURCE_DIR}/tests/script/test_reload.c
+               ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
 target_include_directories(test_script_reload PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 target_link_libraries(test_script_reload PRIVATE cp_script cp_core)
 target_compile_options(test_script_reload PRIVATE ${CP_WARNINGS})
