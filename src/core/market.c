@@ -51,10 +51,9 @@ typedef struct {
     int licensed;
 } route;
 
-double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *licensed)
+static inline double route_share(const cp_world *w, cp_good g, int from, int to, int *licensed)
 {
-    if (licensed)
-        *licensed = 0;
+    *licensed = 0;
     if (from == to)
         return 1.0;
     const cp_nation *f = &w->nations[from];
@@ -64,11 +63,19 @@ double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *lice
     if (mode == CP_CONTROL_OPEN)
         return 1.0;
     if (mode == CP_CONTROL_LICENSED) {
-        if (licensed)
-            *licensed = 1;
+        *licensed = 1;
         return share * (1.0 - w->approvals_cut[from]);
     }
     return f->policy.tracking ? w->sc->leakage_share_tracked : w->sc->leakage_share;
+}
+
+double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *licensed)
+{
+    int lic;
+    double r = route_share(w, g, from, to, &lic);
+    if (licensed)
+        *licensed = lic;
+    return r;
 }
 
 /* L^-s, with a fast path for the usual whole-number elasticities. */
@@ -101,104 +108,176 @@ static inline double pow_neg(double L, double s, int s_int)
     return fm_pow(L, -s);
 }
 
+/* A buyer's routes, as its pass reads them (by buyer, then leg: the routes
+ * from sellers whose share r > 0, in seller order). Everything that does not
+ * move within the quarter is set once; a leg's landed price is then
+ *
+ *     L = (src + k) * opt * prem
+ *
+ * with src its seller's export price (or, at home, the producer price, with
+ * k = 0 and opt = prem = 1, which leaves it exact), opt = 1 + tariff, and
+ * prem the licence premium (1 on an open route). One formula, no branch. */
 typedef struct {
-    int n, ns;
-    int seller[CP_MAX_NATIONS];
+    int n;
+    int src[CP_MAX_NATIONS];    /* index into the pass's price table */
+    int i[CP_MAX_NATIONS];      /* seller nation */
+    int rationed[CP_MAX_NATIONS];
+    double k[CP_MAX_NATIONS];   /* transport, USD/kg */
+    double opt[CP_MAX_NATIONS]; /* 1 + tariff */
+    double prem[CP_MAX_NATIONS];
+    double a[CP_MAX_NATIONS];   /* weight on this origin: its offer, home preferred */
+    double wt[CP_MAX_NATIONS];  /* a L^-s at the pass's prices */
+} legs;
+
+typedef struct {
+    int n, ns, nb;
+    int s_int; /* the substitution elasticity when whole, else 0 */
+    double s;
+    int seller[CP_MAX_NATIONS]; /* nations holding the good, ascending */
+    int buyer[CP_MAX_NATIONS];  /* nations that buy it, ascending */
     double offer[CP_MAX_NATIONS]; /* by nation */
-    double share[CP_MAX_NATIONS];
+    double share[CP_MAX_NATIONS], step[CP_MAX_NATIONS];
     double base[CP_MAX_NATIONS], held[CP_MAX_NATIONS], extra[CP_MAX_NATIONS];
     double P[CP_MAX_NATIONS], D[CP_MAX_NATIONS];
     double log_ref; /* log of the reference price */
     double tax[CP_MAX_NATIONS], fob[CP_MAX_NATIONS];
-    route rt[CP_MAX_NATIONS][CP_MAX_NATIONS];
+    /* a buyer's pass, kept between its steps (by nation) */
+    double A[CP_MAX_NATIONS], B[CP_MAX_NATIONS], W[CP_MAX_NATIONS], log_P[CP_MAX_NATIONS];
+    int open_trade[CP_MAX_NATIONS]; /* the buyer can buy at a price this pass */
+    double price_table[2 * CP_MAX_NATIONS]; /* export prices, then home prices */
+    legs lg[CP_MAX_NATIONS];                /* by buyer */
+    route rt[CP_MAX_NATIONS][CP_MAX_NATIONS];   /* [seller][buyer] */
     double X[CP_MAX_NATIONS][CP_MAX_NATIONS];   /* [seller][buyer] */
-    double L[CP_MAX_NATIONS][CP_MAX_NATIONS];
     double cap[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* for rationed routes */
 } solve;
 
-/* Landed price from seller i to buyer j, without the licence premium. */
-static double landed_base(const cp_market_state *ms, const solve *sv, int i, int j)
-{
-    if (i == j)
-        return ms->price[i];
-    const route *r = &sv->rt[i][j];
-    return (sv->fob[i] + r->k) * (1.0 + r->t);
-}
-
-/* Sellers' export prices at the current producer prices and quota rents. */
+/* Sellers' export prices at the current producer prices and quota rents,
+ * and the table the legs read them from. */
 static void update_fob(const cp_market_state *ms, solve *sv)
 {
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
         sv->fob[i] = ms->price[i] * ms->quota_premium[i] * (1.0 + sv->tax[i]);
+        sv->price_table[i] = sv->fob[i];
+        sv->price_table[CP_MAX_NATIONS + i] = ms->price[i];
     }
 }
 
-/* One buyer's choice at current prices: price index, demand, flows; and
- * the premiums on its rationed routes move toward what the caps allow. */
-static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g, int j,
-                       int update_premiums)
+/* A buyer's origins at current prices: the sums behind its CES price index
+ * (W: weighted landed prices^-s, B: the same times the price; A, the sum of
+ * the weights, does not move within the quarter). */
+static inline void weigh_legs(solve *sv, int j, int s_int)
 {
-    const cp_good_params *gp = &w->sc->goods[g];
-    double s = gp->substitution;
-    int s_int = (s == floor(s) && s <= 16) ? (int)s : 0;
-    double A = 0, B = 0, W = 0;
-    double wt[CP_MAX_NATIONS];
-    for (int q = 0; q < sv->ns; q++) {
-        int i = sv->seller[q];
-        double r = sv->rt[i][j].r;
-        if (r <= 0) {
-            wt[q] = 0;
+    double B = 0, W = 0;
+    legs *lg = &sv->lg[j];
+    const double *tab = sv->price_table;
+    double s = sv->s;
+    for (int l = 0; l < lg->n; l++) {
+        double L = (tab[lg->src[l]] + lg->k[l]) * lg->opt[l] * lg->prem[l];
+        double wt = lg->a[l] * pow_neg(L, s, s_int);
+        lg->wt[l] = wt;
+        B += wt * L;
+        W += wt;
+    }
+    sv->B[j] = B;
+    sv->W[j] = W;
+}
+
+static void buyer_weigh(solve *sv, int j)
+{
+    /* one loop per usual elasticity, so that its power is plain multiplying */
+    switch (sv->s_int) {
+    case 4:
+        weigh_legs(sv, j, 4);
+        break;
+    case 5:
+        weigh_legs(sv, j, 5);
+        break;
+    case 6:
+        weigh_legs(sv, j, 6);
+        break;
+    case 7:
+        weigh_legs(sv, j, 7);
+        break;
+    case 8:
+        weigh_legs(sv, j, 8);
+        break;
+    default:
+        weigh_legs(sv, j, sv->s_int);
+        break;
+    }
+}
+
+/* Buyers' price indices and demands from their sums. Each log and each
+ * exponential is a long chain of dependent arithmetic; run in loops of
+ * their own, one buyer's beside the next, the chains overlap in the CPU. */
+static void buyers_demand(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g,
+                          const int *who, int count, int final)
+{
+    double e = w->sc->goods[g].demand_elasticity;
+    int priced[CP_MAX_NATIONS], np = 0;  /* buyers with an origin to buy from */
+    int buying[CP_MAX_NATIONS], nbuy = 0; /* those of them that buy the good */
+    for (int b = 0; b < count; b++) {
+        int j = who[b];
+        if (sv->A[j] <= 0 || sv->W[j] <= 0) {
+            sv->open_trade[j] = 0;
+            sv->P[j] = ms->price[j];
+            sv->D[j] = 0;
             continue;
         }
-        double L = landed_base(ms, sv, i, j) * (i == j || r >= 1.0 ? 1.0 : ms->premium[i][j]);
-        sv->L[i][j] = L;
-        double a = sv->offer[i] * (i == j ? HOME_BIAS : 1.0);
-        double lw = pow_neg(L, s, s_int);
-        wt[q] = a * lw;
-        A += a;
-        B += a * lw * L;
-        W += wt[q];
-    }
-    if (A <= 0 || W <= 0) {
-        sv->P[j] = ms->price[j];
-        sv->D[j] = 0;
-        for (int q = 0; q < sv->ns; q++)
-            sv->X[sv->seller[q]][j] = 0;
-        return;
+        priced[np++] = j;
+        /* a nation that does not buy this good needs only its price index,
+         * and the iterations never gave it flows to clear */
+        sv->open_trade[j] = sv->base[j] > 0 || sv->extra[j] > 0;
+        if (sv->open_trade[j])
+            buying[nbuy++] = j;
+        else
+            sv->D[j] = 0;
     }
     /* one log serves both the price index and the demand; the index itself
      * is only needed once prices have settled */
-    double log_P = fm_log(B / A) / (1.0 - s);
-    if (!update_premiums)
-        sv->P[j] = fm_exp(log_P);
-    if (sv->base[j] <= 0 && sv->extra[j] <= 0) {
-        /* a nation that does not buy this good: its price index is all it
-         * needs, and the iterations never gave it flows to clear */
-        sv->D[j] = 0;
+    for (int b = 0; b < np; b++) {
+        int j = priced[b];
+        sv->log_P[j] = fm_log(sv->B[j] / sv->A[j]) / (1.0 - sv->s);
+    }
+    if (final)
+        for (int b = 0; b < np; b++)
+            sv->P[priced[b]] = fm_exp(sv->log_P[priced[b]]);
+    for (int b = 0; b < nbuy; b++) {
+        int j = buying[b];
+        double want = sv->base[j] > 0 ? sv->base[j] * fm_exp(-e * (sv->log_P[j] - sv->log_ref)) : 0;
+        double D = want - sv->held[j];
+        if (D < 0)
+            D = 0;
+        D += sv->extra[j];
+        sv->D[j] = D;
+    }
+}
+
+/* A buyer's purchases split between its origins; the premiums on its
+ * rationed routes move toward what the caps allow. */
+static void buyer_flows(cp_market_state *ms, solve *sv, int j, int update_premiums)
+{
+    legs *lg = &sv->lg[j];
+    if (!sv->open_trade[j]) {
+        for (int l = 0; l < lg->n; l++)
+            sv->X[lg->i[l]][j] = 0;
         return;
     }
-    double want = sv->base[j] > 0
-                      ? sv->base[j] * fm_exp(-gp->demand_elasticity * (log_P - sv->log_ref))
-                      : 0;
-    double D = want - sv->held[j];
-    if (D < 0)
-        D = 0;
-    D += sv->extra[j];
-    sv->D[j] = D;
-    for (int q = 0; q < sv->ns; q++) {
-        int i = sv->seller[q];
-        double x = wt[q] / W * D;
+    double W = sv->W[j], D = sv->D[j], s = sv->s;
+    for (int l = 0; l < lg->n; l++) {
+        int i = lg->i[l];
+        double wt = lg->wt[l];
+        double x = wt / W * D;
         sv->X[i][j] = x;
-        const route *rt = &sv->rt[i][j];
-        if (i == j || rt->r >= 1.0 || wt[q] <= 0)
+        if (!lg->rationed[l] || wt <= 0)
             continue;
         /* what the buyer would ask of this route with no premium: the cap
          * is the passing share of that request */
-        double m = ms->premium[i][j];
-        double w0 = wt[q] * pow_neg(1.0 / m, s, s_int);
-        double request = w0 / (W - wt[q] + w0) * D;
-        double cap = rt->r * request;
+        double m = lg->prem[l];
+        double w0 = wt * pow_neg(1.0 / m, s, sv->s_int);
+        double request = w0 / (W - wt + w0) * D;
+        double cap = sv->rt[i][j].r * request;
         sv->cap[i][j] = cap;
         if (update_premiums && D > 0) {
             /* a damped step toward the premium at which the request fits:
@@ -208,34 +287,52 @@ static void buyer_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_goo
             if (ratio > 4.0)
                 ratio = 4.0;
             double next = m * (1.0 + 0.6 / s * (ratio - 1.0));
-            ms->premium[i][j] = next < 1.0 ? 1.0 : next;
+            lg->prem[l] = ms->premium[i][j] = next < 1.0 ? 1.0 : next;
         }
     }
+}
+
+/* Every listed buyer's choice at current prices, in three sweeps. */
+static void buyers_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g,
+                        const int *who, int count, int final)
+{
+    for (int b = 0; b < count; b++)
+        buyer_weigh(sv, who[b]);
+    buyers_demand(w, ms, sv, g, who, count, final);
+    for (int b = 0; b < count; b++)
+        if (sv->base[who[b]] > 0 || sv->extra[who[b]] > 0)
+            buyer_flows(ms, sv, who[b], !final);
 }
 
 /* Move each seller's price by the excess demand it faces. */
 static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_good g)
 {
     const cp_good_params *gp = &w->sc->goods[g];
-    double e = gp->demand_elasticity, s = gp->substitution;
+    double s = gp->substitution;
+    double f[CP_MAX_NATIONS], E[CP_MAX_NATIONS];
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
-        double T = 0, E = 0;
-        for (int j = 0; j < sv->n; j++) {
+        double T = 0, Eq = 0;
+        /* only buyers have flows; the others' are zero */
+        for (int b = 0; b < sv->nb; b++) {
+            int j = sv->buyer[b];
             T += sv->X[i][j];
             if (j != i)
-                E += sv->X[i][j];
+                Eq += sv->X[i][j];
         }
+        E[q] = Eq;
         double ratio = T / sv->offer[i];
-        if (ratio < 1e-3)
-            ratio = 1e-3;
-        double step = 0.8 / (e + (s - e) * (1.0 - sv->share[i]) + 0.05);
-        double f = fm_pow(ratio, step);
-        if (f > 1.6)
-            f = 1.6;
-        if (f < 0.6)
-            f = 0.6;
-        ms->price[i] *= f;
+        f[q] = ratio < 1e-3 ? 1e-3 : ratio;
+    }
+    for (int q = 0; q < sv->ns; q++) /* independent powers, side by side */
+        f[q] = fm_pow(f[q], sv->step[sv->seller[q]]);
+    for (int q = 0; q < sv->ns; q++) {
+        int i = sv->seller[q];
+        if (f[q] > 1.6)
+            f[q] = 1.6;
+        if (f[q] < 0.6)
+            f[q] = 0.6;
+        ms->price[i] *= f[q];
         /* numerical guards only, a million times either way of the reference */
         double ref = gp->reference_price_usd_per_kg;
         if (ms->price[i] < ref * 1e-6)
@@ -244,7 +341,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
             ms->price[i] = ref * 1e6;
         double quota = w->nations[i].policy.export_quota_t[g];
         if (quota >= 0) {
-            double qr = quota > 1e-9 ? E / quota : (E > 1e-9 ? 4.0 : 1.0);
+            double qr = quota > 1e-9 ? E[q] / quota : (E[q] > 1e-9 ? 4.0 : 1.0);
             double next = ms->quota_premium[i] * fm_pow(qr, 0.6 / s);
             ms->quota_premium[i] = next < 1.0 ? 1.0 : next;
         } else {
@@ -253,13 +350,31 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
     }
 }
 
+/* Transport costs depend only on distances, which never change: work them
+ * out once per world (a clone copies them). */
+static void fill_route_k(cp_world *w)
+{
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        double per = w->sc->goods[g].transport_usd_per_kg_per_10000km;
+        for (int i = 0; i < w->nation_count; i++)
+            for (int j = 0; j < w->nation_count; j++)
+                w->route_k[g][i][j] = per * w->transport_km[i][j] / 10000.0;
+    }
+    w->route_k_ready = 1;
+}
+
 static void setup(cp_world *w, solve *sv, cp_good g)
 {
+    if (!w->route_k_ready)
+        fill_route_k(w);
     const cp_good_params *gp = &w->sc->goods[g];
     int n = w->nation_count;
     sv->n = n;
-    sv->ns = 0;
+    sv->ns = sv->nb = 0;
+    sv->s = gp->substitution;
+    sv->s_int = (sv->s == floor(sv->s) && sv->s <= 16) ? (int)sv->s : 0;
     sv->log_ref = fm_log(gp->reference_price_usd_per_kg);
+    double e = gp->demand_elasticity, s = gp->substitution;
     double total = 0;
     for (int i = 0; i < n; i++) {
         const cp_nation *nat = &w->nations[i];
@@ -271,38 +386,62 @@ static void setup(cp_world *w, solve *sv, cp_good g)
         sv->base[i] = cons_need_t(w, i, g) * (1.0 + w->sc->stock_target_quarters);
         sv->held[i] = nat->stock_t[g];
         sv->extra[i] = w->stockpile_buy_t[g][i];
+        if (sv->base[i] > 0 || sv->extra[i] > 0)
+            sv->buyer[sv->nb++] = i;
+        sv->lg[i].n = 0;
+        sv->A[i] = 0;
     }
+    /* each buyer's tariffs on this good, by origin: one row per nation
+     * (nations lie far apart in memory; reading them across, seller by
+     * seller, would touch a new cache line for every route) */
+    static _Thread_local double tariff[CP_MAX_NATIONS][CP_MAX_NATIONS];
+    for (int j = 0; j < n; j++)
+        memcpy(tariff[j], w->nations[j].policy.tariff[g], sizeof(double) * (size_t)n);
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
-        memset(sv->X[i], 0, sizeof sv->X[i]);
+        memset(sv->X[i], 0, sizeof(double) * (size_t)n);
+        memset(sv->cap[i], 0, sizeof(double) * (size_t)n);
         sv->share[i] = sv->offer[i] / total;
+        /* the price step is sized to how elastic this seller's demand is */
+        sv->step[i] = 0.8 / (e + (s - e) * (1.0 - sv->share[i]) + 0.05);
         sv->tax[i] = w->nations[i].policy.export_tax[g];
         for (int j = 0; j < n; j++) {
             route *r = &sv->rt[i][j];
             if (i == j) {
                 *r = (route){0, 0, 1.0, 0};
-                continue;
+            } else {
+                r->k = w->route_k[g][i][j];
+                r->t = tariff[j][i];
+                r->r = route_share(w, g, i, j, &r->licensed);
+                if (r->r >= 1.0) /* an open route carries no licence rent */
+                    w->mstate[g].premium[i][j] = 1.0;
             }
-            r->k = gp->transport_usd_per_kg_per_10000km * w->transport_km[i][j] / 10000.0;
-            r->t = w->nations[j].policy.tariff[g][i];
-            r->r = mkt_route_share(w, g, i, j, &r->licensed);
-            if (r->r >= 1.0) /* an open route carries no licence rent */
-                w->mstate[g].premium[i][j] = 1.0;
+            if (r->r <= 0)
+                continue; /* nothing passes: the buyer does not weigh it */
+            legs *lg = &sv->lg[j];
+            int l = lg->n++;
+            int rationed = i != j && r->r < 1.0;
+            lg->src[l] = i == j ? CP_MAX_NATIONS + i : i;
+            lg->i[l] = i;
+            lg->rationed[l] = rationed;
+            lg->k[l] = r->k;
+            lg->opt[l] = 1.0 + r->t;
+            lg->prem[l] = rationed ? w->mstate[g].premium[i][j] : 1.0;
+            lg->a[l] = sv->offer[i] * (i == j ? HOME_BIAS : 1.0);
+            sv->A[j] += lg->a[l];
         }
     }
 }
 
 /* Ship, pay and record the quarter's flows. */
-static void settle(cp_world *w, const solve *sv, cp_good g)
+static void settle(cp_world *w, solve *sv, cp_good g)
 {
     cp_market *mk = &w->market[g];
     cp_market_state *ms = &w->mstate[g];
     int n = sv->n;
     for (int i = 0; i < n; i++)
         memset(mk->flow_t[i], 0, sizeof(double) * (size_t)n);
-    double X[CP_MAX_NATIONS][CP_MAX_NATIONS];
-    for (int q = 0; q < sv->ns; q++)
-        memcpy(X[sv->seller[q]], sv->X[sv->seller[q]], sizeof(double) * (size_t)n);
+    double (*X)[CP_MAX_NATIONS] = sv->X; /* the solve is done with its flows: cut them in place */
 
     /* hard limits: rationed routes, export quotas, what sellers hold */
     for (int q = 0; q < sv->ns; q++) {
@@ -416,19 +555,17 @@ void mkt_clear(cp_world *w, cp_good g)
     cp_market_state *ms = &w->mstate[g];
     deal_deliver(w, g);
     setup(w, &sv, g);
-    for (int q = 0; q < sv.ns; q++)
-        memset(sv.cap[sv.seller[q]], 0, sizeof(double) * (size_t)sv.n);
     for (int it = 0; it < ITERATIONS; it++) {
         update_fob(ms, &sv);
-        for (int j = 0; j < sv.n; j++)
-            if (sv.base[j] > 0 || sv.extra[j] > 0)
-                buyer_pass(w, ms, &sv, g, j, 1);
+        buyers_pass(w, ms, &sv, g, sv.buyer, sv.nb, 0);
         if (sv.ns > 0)
             seller_pass(w, ms, &sv, g);
     }
     /* final pass at the settled prices: every nation gets a price index */
-    update_fob(ms, &sv);
+    int everyone[CP_MAX_NATIONS];
     for (int j = 0; j < sv.n; j++)
-        buyer_pass(w, ms, &sv, g, j, 0);
+        everyone[j] = j;
+    update_fob(ms, &sv);
+    buyers_pass(w, ms, &sv, g, everyone, sv.n, 1);
     settle(w, &sv, g);
 }

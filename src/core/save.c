@@ -629,7 +629,10 @@ static void io_markets(save_io *io, cp_world *w)
     end(io);
 }
 
-/* The per-nation tables the rules keep between and within turns. */
+/* The per-nation tables the rules keep between and within turns. Two
+ * caches are left out on purpose: route_k (transport costs, worked out
+ * again from transport_km on the first market) and no_suspensions (0 on a
+ * loaded world, so its first countdown looks at every control). */
 static void io_tables(save_io *io, cp_world *w)
 {
     begin(io, "GRID", "tables");

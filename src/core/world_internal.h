@@ -62,6 +62,15 @@ struct cp_world {
     double util[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];   /* plants' pace, 0..1 */
     double growth_q[CP_GOOD_COUNT][CP_SECTOR_COUNT]; /* quarterly growth factors */
     uint64_t policy_hash; /* every applied order folded in (see hash.c) */
+    /* transport cost of each good on each route, USD/kg: derived from
+     * transport_km on the first market of a world (market.c), never saved;
+     * a fresh or loaded world starts with it unset */
+    int route_k_ready;
+    /* 1 once the countdown found no suspended control; whatever suspends
+     * one sets it back to 0 (turn.c). A fresh, loaded or cloned world that
+     * has not been through a countdown has 0: look. */
+    int no_suspensions;
+    double route_k[CP_GOOD_COUNT][CP_MAX_NATIONS][CP_MAX_NATIONS];
 
     int pending_count;
     cp_order pending[CP_MAX_PENDING_ORDERS];
