@@ -88,6 +88,7 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
             cp_export_control *c = &n->policy.control[g][e->partner];
             if (c->mode != CP_CONTROL_OPEN) {
                 c->suspended_turns = e->turns > 0 ? e->turns : 4;
+                w->no_suspensions = 0;
                 c->fallback_mode = CP_CONTROL_OPEN;
                 c->fallback_share = 1.0;
             }

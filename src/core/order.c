@@ -412,6 +412,7 @@ void order_apply(cp_world *w, const cp_order *o)
         break;
     case CP_ORDER_SUSPEND_EXPORT_CONTROL:
         each_route(w, o, suspend_control);
+        w->no_suspensions = 0;
         if (o->mode == CP_CONTROL_LICENSED)
             news_add(w, CP_NEWS_POLICY, o->nation, o->good,
                      "%s suspends its export controls on %s to %s for %d quarters; licences "

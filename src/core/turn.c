@@ -101,6 +101,9 @@ static void grow_demand(cp_world *w)
 
 static void count_down_suspensions(cp_world *w)
 {
+    if (w->no_suspensions)
+        return; /* the usual case: nothing to count, skip 2,000-odd routes */
+    int still = 0;
     for (int n = 0; n < w->nation_count; n++) {
         cp_nation *nat = &w->nations[n];
         int returned = 0;
@@ -109,6 +112,7 @@ static void count_down_suspensions(cp_world *w)
                 cp_export_control *c = &nat->policy.control[g][d];
                 if (c->suspended_turns > 0 && --c->suspended_turns == 0)
                     returned = 1;
+                still |= c->suspended_turns > 0;
             }
         if (returned) {
             /* the last suspended market was this quarter's; the controls
@@ -119,6 +123,7 @@ static void count_down_suspensions(cp_world *w)
                      "%s's suspended export controls are back in force from %s", nat->iso3, from);
         }
     }
+    w->no_suspensions = !still;
 }
 
 static void update_ledger_stock(cp_world *w)
