@@ -40,8 +40,28 @@ double cons_need_t(const cp_world *w, int n, cp_good g)
     return need;
 }
 
+/* How each nation's final demand answers to the price it paid, for every
+ * good it has need of: the powers in one loop of their own, where the CPU
+ * can work on several at once. */
+static void price_factors(const cp_world *w, double pf[][CP_GOOD_COUNT])
+{
+    for (int n = 0; n < w->nation_count; n++)
+        for (int g = CP_LIGHT_OXIDE; g < CP_GOOD_COUNT; g++) {
+            const cp_good_params *gp = &w->sc->goods[g];
+            double P = w->nations[n].price_paid_usd_per_kg[g];
+            double need = 0;
+            for (int s = 0; s < CP_SECTOR_COUNT; s++)
+                need += final_need_t(w, n, (cp_good)g, s);
+            pf[n][g] = P > 0 && need > 0 ? fm_pow(P / gp->reference_price_usd_per_kg,
+                                                  -gp->demand_elasticity)
+                                         : 1.0;
+        }
+}
+
 void cons_final(cp_world *w)
 {
+    double pf[CP_MAX_NATIONS][CP_GOOD_COUNT];
+    price_factors(w, pf);
     for (int n = 0; n < w->nation_count; n++) {
         cp_nation *nat = &w->nations[n];
         double lost_busd = 0, short_value = 0, need_value = 0, defense_short = 0,
@@ -58,8 +78,7 @@ void cons_final(cp_world *w)
                 nat->consumed_t[g] = nat->shortage_t[g] = 0;
                 continue;
             }
-            double P = nat->price_paid_usd_per_kg[g];
-            double price_factor = P > 0 ? fm_pow(P / gp->reference_price_usd_per_kg, -gp->demand_elasticity) : 1.0;
+            double price_factor = pf[n][g];
             double stock = nat->stock_t[g];
             double restricted = w->licensed_in_t[g][n] < stock ? w->licensed_in_t[g][n] : stock;
             double free_stock = stock - restricted;

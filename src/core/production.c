@@ -69,12 +69,15 @@ static double price_ratio(const cp_world *w, int n, cp_facility_kind kind)
  * is what a plant makes at reference prices (the scenarios state recent
  * output); below that price output falls with the supply elasticity, above
  * it capacity binds. A subsidy lowers the price they need. */
-static double target_utilisation(const cp_world *w, int n, cp_facility_kind kind)
+static double target_price_ratio(const cp_world *w, int n, cp_facility_kind kind)
 {
-    const cp_nation *nat = &w->nations[n];
+    double relief = 1.0 - 0.5 * w->nations[n].policy.subsidy[kind];
+    return price_ratio(w, n, kind) / relief;
+}
+
+static double target_utilisation(const cp_world *w, cp_facility_kind kind, double ratio)
+{
     const cp_good_params *gp = &w->sc->goods[product_of[kind]];
-    double relief = 1.0 - 0.5 * nat->policy.subsidy[kind];
-    double ratio = price_ratio(w, n, kind) / relief;
     double u = ratio > 0 ? fm_pow(ratio, gp->supply_elasticity) : 0.0;
     return u < 0.1 ? 0.1 : (u > 1.0 ? 1.0 : u);
 }
@@ -103,9 +106,15 @@ double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind)
  * move its plants' pace toward what prices ask. */
 void prod_capacities(cp_world *w)
 {
+    /* the ratios first, then the powers in a loop of their own, where the
+     * CPU can work on several at once */
+    double ratio[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];
+    for (int n = 0; n < w->nation_count; n++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+            ratio[n][k] = target_price_ratio(w, n, (cp_facility_kind)k);
     for (int n = 0; n < w->nation_count; n++)
         for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
-            double target = target_utilisation(w, n, (cp_facility_kind)k);
+            double target = target_utilisation(w, (cp_facility_kind)k, ratio[n][k]);
             w->util[n][k] += (target - w->util[n][k]) / 3.0;
         }
     for (int n = 0; n < w->nation_count; n++)
