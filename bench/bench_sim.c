@@ -1,6 +1,15 @@
 /* bench_sim.c -- turns per second of the headless simulation on baseline
- * with no agents (issue target: 20,000 turns/s on the 2-core machine).
- * Plays 40-turn games from a cloned starting world, as a sweep would. */
+ * with no agents (issue target: 20,000 turns/s on the 2-core machine), on
+ * one thread, as one `chokepoint sim` plays.
+ *
+ * Plays 40-turn games from a cloned starting world, as a sweep would, in
+ * several rounds: a shared virtual machine's speed drifts by half or more
+ * from minute to minute, so one round says little. It prints every round,
+ * then the median and the best; the check sum of the games' final hashes
+ * must be the same in every round and from one build to the next unless
+ * the rules changed.
+ *
+ *   bench_sim [SCENARIO [GAMES_PER_ROUND [ROUNDS]]]    (baseline 300 7) */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +38,12 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
     const char *scenario = argc > 1 ? argv[1] : "baseline";
-    int games = argc > 2 ? atoi(argv[2]) : 500;
+    int games = argc > 2 ? atoi(argv[2]) : 300;
+    int rounds = argc > 3 ? atoi(argv[3]) : 7;
+    if (games < 1 || rounds < 1 || rounds > 99) {
+        fprintf(stderr, "usage: bench_sim [SCENARIO [GAMES_PER_ROUND [ROUNDS (1-99)]]]\n");
+        return 2;
+    }
     static cp_scenario sc;
     cps_scenario_info info;
     char err[512];
@@ -43,18 +57,41 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_sim: %s\n", e.message);
         return 2;
     }
-    uint64_t check = 0;
-    double t0 = now_s();
-    for (int g = 0; g < games; g++) {
-        cp_world *w = cp_world_clone(start);
-        for (int t = 0; t < 40; t++)
-            cp_world_advance(w);
-        check += cp_world_hash(w);
-        cp_world_destroy(w);
+    double rate[99];
+    uint64_t first = 0;
+    for (int r = 0; r < rounds; r++) {
+        uint64_t check = 0;
+        double t0 = now_s();
+        for (int g = 0; g < games; g++) {
+            cp_world *w = cp_world_clone(start);
+            for (int t = 0; t < 40; t++)
+                cp_world_advance(w);
+            check += cp_world_hash(w);
+            cp_world_destroy(w);
+        }
+        double dt = now_s() - t0;
+        rate[r] = games * 40 / dt;
+        printf("round %d: %d games x 40 turns in %.3f s: %.0f turns/s (check %016llx)\n", r + 1,
+               games, dt, rate[r], (unsigned long long)check);
+        if (r == 0)
+            first = check;
+        else if (check != first) {
+            fprintf(stderr, "bench_sim: round %d ended differently: the simulation is not "
+                            "deterministic\n", r + 1);
+            return 1;
+        }
     }
-    double dt = now_s() - t0;
-    printf("bench_sim: %s, %d games x 40 turns in %.3f s: %.0f turns/s (check %016llx)\n",
-           scenario, games, dt, games * 40 / dt, (unsigned long long)check);
+    /* sort the rates (a handful: insertion sort) */
+    for (int i = 1; i < rounds; i++)
+        for (int k = i; k > 0 && rate[k] < rate[k - 1]; k--) {
+            double t = rate[k];
+            rate[k] = rate[k - 1];
+            rate[k - 1] = t;
+        }
+    double median = rounds % 2 ? rate[rounds / 2] : (rate[rounds / 2 - 1] + rate[rounds / 2]) / 2;
+    printf("bench_sim: %s, one thread: median %.0f turns/s, best %.0f, worst %.0f over %d rounds "
+           "(check %016llx)\n",
+           scenario, median, rate[rounds - 1], rate[0], rounds, (unsigned long long)first);
     cps_scenario_info_free(&info);
     cp_world_destroy(start);
     return 0;
