@@ -139,6 +139,7 @@ typedef struct {
     double share[CP_MAX_NATIONS], step[CP_MAX_NATIONS];
     double base[CP_MAX_NATIONS], held[CP_MAX_NATIONS], extra[CP_MAX_NATIONS];
     double P[CP_MAX_NATIONS], D[CP_MAX_NATIONS];
+    double T[CP_MAX_NATIONS], E[CP_MAX_NATIONS]; /* a seller's sales, and its exports */
     double log_ref; /* log of the reference price */
     double tax[CP_MAX_NATIONS], fob[CP_MAX_NATIONS];
     /* a buyer's pass, kept between its steps (by nation) */
@@ -256,12 +257,13 @@ static void buyers_demand(const cp_world *w, cp_market_state *ms, solve *sv, cp_
 
 /* A buyer's purchases split between its origins; the premiums on its
  * rationed routes move toward what the caps allow. */
-static void buyer_flows(cp_market_state *ms, solve *sv, int j, int update_premiums)
+static inline void buyer_flows(cp_market_state *ms, solve *sv, int j, int iterating)
 {
     legs *lg = &sv->lg[j];
     if (!sv->open_trade[j]) {
-        for (int l = 0; l < lg->n; l++)
-            sv->X[lg->i[l]][j] = 0;
+        if (!iterating)
+            for (int l = 0; l < lg->n; l++)
+                sv->X[lg->i[l]][j] = 0;
         return;
     }
     double W = sv->W[j], D = sv->D[j], s = sv->s;
@@ -269,7 +271,15 @@ static void buyer_flows(cp_market_state *ms, solve *sv, int j, int update_premiu
         int i = lg->i[l];
         double wt = lg->wt[l];
         double x = wt / W * D;
-        sv->X[i][j] = x;
+        if (iterating) {
+            /* what each seller sells, summed buyer by buyer in the order
+             * the buyers come (ascending), for the seller pass */
+            sv->T[i] += x;
+            if (i != j)
+                sv->E[i] += x;
+        } else {
+            sv->X[i][j] = x; /* what the market settles */
+        }
         if (!lg->rationed[l] || wt <= 0)
             continue;
         /* what the buyer would ask of this route with no premium: the cap
@@ -279,7 +289,7 @@ static void buyer_flows(cp_market_state *ms, solve *sv, int j, int update_premiu
         double request = w0 / (W - wt + w0) * D;
         double cap = sv->rt[i][j].r * request;
         sv->cap[i][j] = cap;
-        if (update_premiums && D > 0) {
+        if (iterating && D > 0) {
             /* a damped step toward the premium at which the request fits:
              * m <- m (x / cap)^(0.6 / s), linearised (a numerical device, not
              * a price, so the exact power buys nothing) */
@@ -299,9 +309,16 @@ static void buyers_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
     for (int b = 0; b < count; b++)
         buyer_weigh(sv, who[b]);
     buyers_demand(w, ms, sv, g, who, count, final);
+    if (final) {
+        for (int b = 0; b < count; b++)
+            if (sv->base[who[b]] > 0 || sv->extra[who[b]] > 0)
+                buyer_flows(ms, sv, who[b], 0);
+        return;
+    }
+    for (int q = 0; q < sv->ns; q++)
+        sv->T[sv->seller[q]] = sv->E[sv->seller[q]] = 0;
     for (int b = 0; b < count; b++)
-        if (sv->base[who[b]] > 0 || sv->extra[who[b]] > 0)
-            buyer_flows(ms, sv, who[b], !final);
+        buyer_flows(ms, sv, who[b], 1);
 }
 
 /* Move each seller's price by the excess demand it faces. */
@@ -309,19 +326,10 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
 {
     const cp_good_params *gp = &w->sc->goods[g];
     double s = gp->substitution;
-    double f[CP_MAX_NATIONS], E[CP_MAX_NATIONS];
+    double f[CP_MAX_NATIONS];
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
-        double T = 0, Eq = 0;
-        /* only buyers have flows; the others' are zero */
-        for (int b = 0; b < sv->nb; b++) {
-            int j = sv->buyer[b];
-            T += sv->X[i][j];
-            if (j != i)
-                Eq += sv->X[i][j];
-        }
-        E[q] = Eq;
-        double ratio = T / sv->offer[i];
+        double ratio = sv->T[i] / sv->offer[i];
         f[q] = ratio < 1e-3 ? 1e-3 : ratio;
     }
     for (int q = 0; q < sv->ns; q++) /* independent powers, side by side */
@@ -341,7 +349,7 @@ static void seller_pass(const cp_world *w, cp_market_state *ms, solve *sv, cp_go
             ms->price[i] = ref * 1e6;
         double quota = w->nations[i].policy.export_quota_t[g];
         if (quota >= 0) {
-            double qr = quota > 1e-9 ? E[q] / quota : (E[q] > 1e-9 ? 4.0 : 1.0);
+            double qr = quota > 1e-9 ? sv->E[i] / quota : (sv->E[i] > 1e-9 ? 4.0 : 1.0);
             double next = ms->quota_premium[i] * fm_pow(qr, 0.6 / s);
             ms->quota_premium[i] = next < 1.0 ? 1.0 : next;
         } else {
