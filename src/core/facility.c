@@ -78,7 +78,7 @@ int fac_add(cp_world *w, const cp_facility_spec *spec)
     cp_facility *f = &w->facilities[w->facility_count];
     memset(f, 0, sizeof *f);
     f->id = w->facility_count;
-    snprintf(f->name, sizeof f->name, "%s", spec->name);
+    text_format(f->name, sizeof f->name, "%s", spec->name);
     f->kind = spec->kind;
     f->host = spec->host;
     f->funder = spec->funder;
@@ -271,7 +271,7 @@ void fac_private_investment(cp_world *w)
             spec.host = spec.funder = n;
             spec.capacity_t_per_yr = fmax(500.0, fmin(0.3, 0.1 * above) * built);
             spec.stage = CP_STAGE_ANNOUNCED;
-            snprintf(spec.name, sizeof spec.name, "%s %s expansion (private)", nat->iso3,
+            text_format(spec.name, sizeof spec.name, "%s %s expansion (private)", nat->iso3,
                      cp_facility_kind_name(spec.kind));
             int id = fac_add(w, &spec);
             if (id < 0)

@@ -161,6 +161,13 @@ void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* snprintf's bytes, written directly for %s, %d, %.0f and %% (the news
+ * feed's and the plants' names'), tested against snprintf */
+void text_format(char *out, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* errors.c */
 cp_status cp_fail(cp_error *err, cp_status code, const char *fmt, ...)

@@ -1,9 +1,13 @@
 /* test_misc.c -- the smaller core modules: names, dates, scenario checks,
- * history, technology diffusion and scores. */
+ * history, technology diffusion, scores and the news formatter. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 #include "fixture.h"
+#include "world_internal.h"
 
 static cp_scenario sc;
 
@@ -108,6 +112,43 @@ static void test_tech_ban_slows_diffusion(void)
     cp_world_destroy(banned);
 }
 
+/* cutting is the point here */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
+
+/* The core's own formatter gives snprintf's bytes: its fast path (%s, %d,
+ * %.0f, %%) and what it hands over, cut at every buffer size. */
+static void test_text_format_is_snprintf(void)
+{
+    static const char *name = "Mountain Pass (mine, USA)";
+    for (size_t size = 1; size <= 48; size++) {
+        char got[64], want[64];
+#define SAME(...)                                                                                 \
+    do {                                                                                           \
+        memset(got, 'x', sizeof got);                                                              \
+        memset(want, 'x', sizeof want);                                                            \
+        text_format(got, size, __VA_ARGS__);                                                       \
+        snprintf(want, size, __VA_ARGS__);                                                         \
+        CHECK(memcmp(got, want, sizeof got) == 0, "size %zu: \"%s\" vs \"%s\"", size, got, want); \
+    } while (0)
+        SAME("%s (%s, %s) enters %s", name, "mine", "USA", "construction");
+        SAME("%s delayed %d quarters: %s", name, 4, "a lawsuit");
+        SAME("%d %d %d%%", INT_MIN, INT_MAX, 0);
+        SAME("%d", -7);
+        SAME("100%% %s", "");
+        SAME("no conversions at all, just a long plain sentence");
+        SAME("%s cuts mining by %.0f%% for %d quarters", "MMR", 72.6, 5);
+        SAME("%.0f|%.0f|%.0f|%.0f|%.0f|%.0f", 0.5, 1.5, 2.5, -0.4, -0.0, 72.5);
+        SAME("%.0f t/yr, %.0f, %.0f", 123456.49999, -1e6, 4503599627370495.0);
+        SAME("%.0f and %.0f", 4503599627370497.0, 1e300);                     /* handed over */
+        SAME("%.0f %.0f %s", (double)NAN, -(double)INFINITY, "end");         /* handed over */
+        SAME("%.1f%%", 12.25);                                                /* handed over */
+        SAME("%-6s|%5d|", "ab", 42);                                      /* handed over */
+#undef SAME
+    }
+}
+
 int main(void)
 {
     RUN(test_names_round_trip);
@@ -115,5 +156,6 @@ int main(void)
     RUN(test_scenario_validation);
     RUN(test_history_and_scores);
     RUN(test_tech_ban_slows_diffusion);
+    RUN(test_text_format_is_snprintf);
     return DONE();
 }
