@@ -451,11 +451,15 @@ static void settle(cp_world *w, solve *sv, cp_good g)
         memset(mk->flow_t[i], 0, sizeof(double) * (size_t)n);
     double (*X)[CP_MAX_NATIONS] = sv->X; /* the solve is done with its flows: cut them in place */
 
-    /* hard limits: rationed routes, export quotas, what sellers hold */
+    /* hard limits: rationed routes, export quotas, what sellers hold (only
+     * buyers have flows: the others' are zero and stay so) */
+    const int *who = sv->buyer;
+    int nb = sv->nb;
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
         double E = 0, T = 0;
-        for (int j = 0; j < n; j++) {
+        for (int b = 0; b < nb; b++) {
+            int j = who[b];
             if (j != i && sv->rt[i][j].r < 1.0 && X[i][j] > sv->cap[i][j])
                 X[i][j] = sv->cap[i][j] > 0 ? sv->cap[i][j] : 0;
             if (j != i)
@@ -464,16 +468,16 @@ static void settle(cp_world *w, solve *sv, cp_good g)
         double quota = w->nations[i].policy.export_quota_t[g];
         if (quota >= 0 && E > quota) {
             double f = E > 0 ? quota / E : 0;
-            for (int j = 0; j < n; j++)
-                if (j != i)
-                    X[i][j] *= f;
+            for (int b = 0; b < nb; b++)
+                if (who[b] != i)
+                    X[i][who[b]] *= f;
         }
-        for (int j = 0; j < n; j++)
-            T += X[i][j];
+        for (int b = 0; b < nb; b++)
+            T += X[i][who[b]];
         if (T > sv->offer[i]) {
             double f = sv->offer[i] / T;
-            for (int j = 0; j < n; j++)
-                X[i][j] *= f;
+            for (int b = 0; b < nb; b++)
+                X[i][who[b]] *= f;
         }
     }
 
@@ -481,8 +485,12 @@ static void settle(cp_world *w, solve *sv, cp_good g)
     for (int j = 0; j < n; j++) {
         cp_nation *buyer = &w->nations[j];
         double got = 0, bill = 0;
-        for (int q = 0; q < sv->ns; q++) {
-            int i = sv->seller[q];
+        /* a buyer's flows come over its legs, in seller order; a nation
+         * that does not buy has none */
+        const legs *lg = &sv->lg[j];
+        int nlegs = sv->base[j] > 0 || sv->extra[j] > 0 ? lg->n : 0;
+        for (int l = 0; l < nlegs; l++) {
+            int i = lg->i[l];
             double x = X[i][j];
             if (x <= 0)
                 continue;
