@@ -9,11 +9,6 @@ foreach(t scenario_load scenario_include agents deals)
   add_test(NAME script_${t} COMMAND test_script_${t})
 endforeach()
 
-# the agents' benchmark: an executable, not a test (timings vary with the machine)
-add_executable(bench_agents ${CMAKE_SOURCE_DIR}/tests/script/bench_agents.c)
-target_link_libraries(bench_agents PRIVATE cp_script cp_core)
-target_compile_options(bench_agents PRIVATE ${CP_WARNINGS})
-
 add_test(NAME script_boundary COMMAND sh ${CMAKE_SOURCE_DIR}/tests/script/test_boundary.sh ${CMAKE_SOURCE_DIR})
 
 # hot reload of agent files (--watch)
