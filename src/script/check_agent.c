@@ -6,8 +6,12 @@
  * with their line, every failed turn with its line and reason, the
  * instructions and memory each turn took (maximum and mean), the orders the
  * core refused and why, whether the agent's memory can be saved, and
- * whether the two runs issued the same orders. Sound means: it loads, no
- * turn fails, its memory is plain data and both runs agree.
+ * whether the two runs issued the same orders. An agent with an on_proposal
+ * is offered two deals in every seat, before its second and third turns (a
+ * tariff truce and an offtake of light oxide, from China, or from the
+ * United States when it plays China), and the report counts its answers.
+ * Sound means: it loads, no call fails, its memory is plain data and both
+ * runs agree.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -73,8 +77,77 @@ typedef struct {
     size_t mem_max, mem_sum;
     int turns, orders, refused, failures;
     int memory_bad;
-    tally fails, refusals, memory;
+    /* offers made to on_proposal, and what became of them */
+    int offers, accepted, rejected, countered, left_open, offer_failures;
+    long long offer_ins_max;
+    tally fails, refusals, memory, not_offered;
 } stats;
+
+/* Before the turn 'turn' (1 or 2) of the agent in seat 'nation', a partner
+ * offers it a deal; its on_proposal answers. Returns a number for the
+ * digest that says what it answered. */
+static uint64_t offer_deal(cp_world *w, cps_agent *a, int nation, int turn, const char *prefix,
+                           stats *st)
+{
+    const cp_scenario *sc = cp_world_scenario(w);
+    int partner = nation == 0 ? 1 : 0;
+    cp_deal d;
+    memset(&d, 0, sizeof d);
+    d.proposer = partner;
+    d.party_count = 2;
+    d.parties[0] = partner;
+    d.parties[1] = nation;
+    if (turn == 1) { /* a truce: both drop their tariffs on magnets from the other */
+        d.clause_count = 2;
+        d.clauses[0] = (cp_clause){.kind = CP_CLAUSE_TARIFF, .from = partner, .to = nation,
+                                   .good = CP_MAGNET, .amount = 0, .facility = -1};
+        d.clauses[1] = (cp_clause){.kind = CP_CLAUSE_TARIFF, .from = nation, .to = partner,
+                                   .good = CP_MAGNET, .amount = 0, .facility = -1};
+        d.term_turns = 8;
+    } else { /* the partner sells light oxide a fifth above the reference price */
+        d.clause_count = 1;
+        d.clauses[0] = (cp_clause){
+            .kind = CP_CLAUSE_OFFTAKE, .from = partner, .to = nation, .good = CP_LIGHT_OXIDE,
+            .amount = 100,
+            .price_usd_per_kg = 1.2 * sc->goods[CP_LIGHT_OXIDE].reference_price_usd_per_kg,
+            .facility = -1};
+        d.term_turns = 4;
+    }
+    cp_error e;
+    int id = cp_world_propose(w, &d, &e);
+    if (id < 0) { /* the core would not have it (a ban, say): not the agent's doing */
+        tally_add(&st->not_offered, "", e.message);
+        return 0;
+    }
+    st->offers++;
+    cps_turn_report rep;
+    int rc = cps_agent_proposal(a, id, &rep);
+    if (rep.instructions > st->offer_ins_max)
+        st->offer_ins_max = rep.instructions;
+    st->refused += rep.refused;
+    for (int k = 0; k < rep.refused && k < CPS_KEEP_REFUSALS; k++)
+        tally_add(&st->refusals, "", rep.refusals[k]);
+    if (rc != 0) {
+        st->offer_failures++;
+        tally_add(&st->fails, prefix, rep.message);
+        return 5;
+    }
+    const cp_deal *now = cp_world_deal(w, id);
+    if (now->status == CP_DEAL_REJECTED) {
+        st->rejected++;
+        return 1;
+    }
+    if (now->revision > 0) {
+        st->countered++;
+        return 2;
+    }
+    if (now->accepted[1]) {
+        st->accepted++;
+        return 3;
+    }
+    st->left_open++;
+    return 4;
+}
 
 /* One run of 'turns' turns with the agent in seat 'nation'; returns a digest
  * of the orders issued and the memory kept, or 0 with 'err' set when the
@@ -101,6 +174,12 @@ static uint64_t play_seat(const cp_scenario *sc, const char *path, const char *d
     for (int t = 0; t < turns; t++) {
         char prefix[48];
         snprintf(prefix, sizeof prefix, "as %s, turn %d: ", iso, t);
+        if ((t == 1 || t == 2) && cps_agent_answers(a)) {
+            char oprefix[64];
+            snprintf(oprefix, sizeof oprefix, "as %s, offer before turn %d: ", iso, t);
+            uint64_t answer = offer_deal(w, a, nation, t, oprefix, st);
+            digest = fnv(digest, &answer, sizeof answer);
+        }
         int rc = cps_agent_turn(a, &rep);
         st->turns++;
         st->ins_sum += rep.instructions;
@@ -134,6 +213,17 @@ static uint64_t play_seat(const cp_scenario *sc, const char *path, const char *d
     cps_agent_free(a);
     cp_world_destroy(w);
     return digest ? digest : 1;
+}
+
+/* A count of instructions as the report writes it: the sandbox counts in
+ * steps of 100, so a short call reads 0, which would look like nothing ran. */
+static const char *ins_text(long long n, char *buf, size_t len)
+{
+    if (n > 0)
+        snprintf(buf, len, "%lld", n);
+    else
+        snprintf(buf, len, "under 100");
+    return buf;
 }
 
 /* The body of cps_check_agent_with, once the file and scenario are found. */
@@ -196,21 +286,43 @@ static int check(const char *path, const char *display, const char *scn, const c
     fprintf(out, "  played %d turns in each of %d seats of %s (seed 1), twice\n", turns,
             sc->nation_count, scn);
     if (st->turns) {
-        fprintf(out, "  instructions per turn: max %lld, mean %lld (budget %lld)\n", st->ins_max,
-                st->ins_sum / st->turns, budget);
+        char mx[24], mean[24];
+        fprintf(out, "  instructions per turn: max %s, mean %s (budget %lld)\n",
+                ins_text(st->ins_max, mx, sizeof mx), ins_text(st->ins_sum / st->turns, mean, sizeof mean),
+                budget);
         fprintf(out, "  memory per turn: max %zu KiB, mean %zu KiB (cap %zu KiB)\n",
                 st->mem_max >> 10, (st->mem_sum / (size_t)st->turns) >> 10, cap >> 10);
+    }
+    w = cp_world_create(sc, 1, &e);
+    a = w ? cps_agent_load(path, display, w, 0, &opts, err, sizeof err) : NULL;
+    int answers = a && cps_agent_answers(a);
+    cps_agent_free(a);
+    cp_world_destroy(w);
+    if (!answers)
+        fprintf(out, "  on_proposal: none (deals offered to this agent lapse unanswered)\n");
+    else
+    {
+        char mx[24];
+        fprintf(out, "  on_proposal: %d deals offered, %d accepted, %d rejected, %d countered, %d "
+                "left open; instructions: max %s\n",
+                st->offers, st->accepted, st->rejected, st->countered, st->left_open,
+                ins_text(st->offer_ins_max, mx, sizeof mx));
+    }
+    if (answers && st->not_offered.n) {
+        fprintf(out, "  deals the core would not offer (not the agent's doing):\n");
+        tally_print(out, &st->not_offered);
     }
     fprintf(out, "  orders issued: %d, refused: %d\n", st->orders, st->refused);
     if (st->refused) {
         fprintf(out, "  refusals (the core's reasons):\n");
         tally_print(out, &st->refusals);
     }
-    if (st->failures) {
-        fprintf(out, "  failed turns: %d (their orders were discarded)\n", st->failures);
+    if (st->failures || st->offer_failures) {
+        fprintf(out, "  failed calls: %d turns (their orders were discarded), %d on_proposal "
+                "(no answer given)\n", st->failures, st->offer_failures);
         tally_print(out, &st->fails);
     } else {
-        fprintf(out, "  failed turns: none\n");
+        fprintf(out, "  failed calls: none\n");
     }
     if (st->memory_bad) {
         fprintf(out, "  memory cannot be saved:\n");
@@ -219,7 +331,7 @@ static int check(const char *path, const char *display, const char *scn, const c
         fprintf(out, "  memory: plain data, saves\n");
     }
     fprintf(out, "  deterministic: %s\n", differ ? "NO" : "yes (both runs issued the same orders)");
-    int sound = !load_failed && !st->failures && !st->memory_bad && !differ;
+    int sound = !load_failed && !st->failures && !st->offer_failures && !st->memory_bad && !differ;
     fprintf(out, "verdict: %s\n", sound ? "sound" : "not sound");
     free(st);
     return sound ? 0 : 1;

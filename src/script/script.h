@@ -18,8 +18,9 @@
 /* `chokepoint check-agent FILE`: load the agent (a name under scripts/agents/
  * or a path), play it in every seat of the baseline scenario for a few
  * turns, twice, and report to 'out': load and run errors with their lines,
- * instructions and memory per turn (maximum and mean), orders refused and
- * why, memory that cannot be saved, and whether the two runs issued the same
+ * instructions and memory per turn (maximum and mean), how it answered two
+ * deals offered to it (when it has an on_proposal), orders refused and why,
+ * memory that cannot be saved, and whether the two runs issued the same
  * orders. Returns 0 when the agent is sound, 1 when it is not, 2 when FILE
  * cannot be read or the baseline scenario cannot be loaded. */
 int cps_check_agent(const char *file, FILE *out);

@@ -160,7 +160,10 @@ static int agent_entry(ui_app *a, const replay_turn *t, const replay_seat_turn *
     draw_round(a->renderer, used, app_px(a, 3), share > 0.9 ? COL_BAD : share > 0.5 ? COL_WARN : COL_GOOD);
     y += bar.h + app_px(a, 3);
     char ins[32], bud[32];
-    thousands(s->instructions, ins, sizeof ins);
+    if (s->instructions > 0)
+        thousands(s->instructions, ins, sizeof ins);
+    else /* the sandbox counts in steps of 100: a short call reads 0 */
+        snprintf(ins, sizeof ins, "under 100");
     thousands(s->budget, bud, sizeof bud);
     if (s->mem_bytes >= 100 * 1024)
         snprintf(val, sizeof val, "%s of %s instructions \xC2\xB7 %.1f MiB", ins, bud, (double)s->mem_bytes / (1 << 20));

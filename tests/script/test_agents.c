@@ -436,6 +436,18 @@ static void test_check_agent(void)
     CHECK(rc == 2 && strstr(out, "cannot read"), "missing file: %d %s", rc, out);
     rc = check_agent_output(HOSTILE "memory_keep.lua", out, sizeof out);
     CHECK(rc == 1 && strstr(out, "memory.f: a function cannot be saved"), "memory: %s", out);
+    /* deals are offered to an agent that answers them, in every seat */
+    rc = check_agent_output("decoupler", out, sizeof out);
+    CHECK(rc == 0 && strstr(out, "on_proposal: 48 deals offered, "), "offers: %s", out);
+    rc = check_agent_output("do_nothing", out, sizeof out);
+    CHECK(rc == 0 && strstr(out, "on_proposal: none"), "no on_proposal: %s", out);
+    rc = check_agent_output(HOSTILE "proposal_error.lua", out, sizeof out);
+    CHECK(rc == 1 &&
+              strstr(out, "as USA, offer before turn 1: tests/script/hostile/proposal_error.lua:4: "
+                          "no deals with CHN (in on_proposal, deal ") &&
+              strstr(out, "failed calls: 0 turns (their orders were discarded), 48 on_proposal") &&
+              strstr(out, "verdict: not sound"),
+          "failing on_proposal: %d\n%s", rc, out);
 }
 
 /* ---- the generated documentation matches the committed files ------------------------- */
