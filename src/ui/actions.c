@@ -339,7 +339,7 @@ static void deals_draw(ui_app *a, cur *c)
     if (fw_button(a, next_row(c), "Propose a deal\xE2\x80\xA6", BTN_PRIMARY, "Compose clauses with another nation (D)", "Deals/New"))
         deal_open(a, a->selected >= 0 && a->selected != seat ? a->selected : -1, -1);
     int shown = 0;
-    char text[400], v[64], id[48];
+    char text[400], v[160], id[48];
     for (int i = cp_world_deal_count(a->world) - 1; i >= 0 && c->y < a->out_h - app_px(a, 120); i--) {
         const cp_deal *d = cp_world_deal(a->world, i);
         int party = -1;
@@ -351,15 +351,28 @@ static void deals_draw(ui_app *a, cur *c)
             continue;
         shown++;
         int other = d->parties[party == 0 ? 1 : 0];
-        cp_deal_describe(a->world, d, text, sizeof text);
+        cp_deal_describe(a->world, d, text, sizeof text); /* ends with the term */
         snprintf(v, sizeof v, "#%d with %s: %s", d->id, play_nation_name(a, other), cp_deal_status_name(d->status));
         text_draw(a->text, FONT_BODY_BOLD, d->status == CP_DEAL_REJECTED ? COL_BAD : d->status == CP_DEAL_ACTIVE ? COL_GOOD : COL_TEXT,
                   v, c->x, c->y, ALIGN_LEFT);
         snprintf(id, sizeof id, "Deal/%d", d->id);
         fw_trace(a, id, cp_deal_status_name(d->status), (SDL_Rect){c->x, c->y, c->w, app_px(a, 18)});
         c->y += app_px(a, 20);
+        snprintf(id, sizeof id, "Deal/%d/Text", d->id);
+        fw_trace(a, id, text, (SDL_Rect){c->x, c->y, c->w, app_px(a, 16)});
         line(c, FONT_SMALL, COL_TEXT_DIM, text);
-        snprintf(v, sizeof v, "Worth to you about %s a year", fmt_musd(text, 64, cp_world_deal_value_musd(a->world, d, seat)));
+        char when[48] = "";
+        if (d->status == CP_DEAL_ACTIVE || d->status == CP_DEAL_AGREED) {
+            char date[16];
+            if (d->status == CP_DEAL_ACTIVE)
+                snprintf(when, sizeof when, ", in force to %s", cp_world_date_text(a->world, d->end_turn, date, sizeof date));
+            else
+                snprintf(when, sizeof when, ", starts next quarter");
+        }
+        snprintf(v, sizeof v, "Worth to you about %s a year%s", fmt_musd(text, 64, cp_world_deal_value_musd(a->world, d, seat)),
+                 when);
+        snprintf(id, sizeof id, "Deal/%d/Terms", d->id);
+        fw_trace(a, id, v, (SDL_Rect){c->x, c->y, c->w, app_px(a, 16)});
         line(c, FONT_SMALL, COL_TEXT_MUTED, v);
         if (d->status == CP_DEAL_PROPOSED && !d->accepted[party]) {
             int bw = (c->w - 2 * app_px(a, 6)) / 3;

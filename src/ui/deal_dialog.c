@@ -114,6 +114,7 @@ void deal_draw(ui_app *a)
     else
         snprintf(v, sizeof v, "A deal with %s", play_nation_name(a, p->deal_partner));
     text_draw(a->text, FONT_TITLE, COL_TEXT, v, x, y, ALIGN_LEFT);
+    fw_trace(a, "Deal/Title", v, (SDL_Rect){x, y, w, app_px(a, 30)});
     y += app_px(a, 36);
 
     /* left column: partner, term and the clause being composed */

@@ -8,6 +8,9 @@
 # twice) and check that the loaded game shows those orders: the tariff in force in the dock,
 # the deal in the Deals tab, the same state hash at both quits, and, read headless by
 # `chokepoint sim --load SAVE --turns 0 --csv DIR`, the mine and the deal in the CSV files.
+# Then hotseat, the United States and Japan sharing the window: the United States offers Japan
+# an offtake, Japan counters it with a longer term (Deals tab, Counter..., Term, Send counter),
+# the United States sees the new terms and accepts, and the deal is in force a quarter later.
 #
 # The window writes where each control of the play layer is into $CHOKEPOINT_UI_TRACE
 # ("id<TAB>value<TAB>x y w h"), so the clicks land on the controls wherever the layout puts them.
@@ -152,6 +155,20 @@ wait_trace Seat USA
 click Tab/Tariffs
 click Queue
 wait_trace Order/0
+# and an offtake offered to Japan, the other human seat
+key d
+wait_trace Deal/With
+key j
+wait_trace Deal/With Japan
+wait_trace Deal/Clause "Offtake contract"
+click Deal/Add
+wait_trace Deal/ClauseText
+click Deal/Propose
+j=0
+until value Message | grep -q "proposed to Japan"; do
+    j=$((j + 1)); [ $j -gt 100 ] && fail "no proposal to Japan: $(value Message) $(value Deal/Message)"; sleep 0.1
+done
+offer=$(value Message | sed -n 's/^Deal #\([0-9]*\) proposed.*/\1/p')
 key space
 wait_trace Handover JPN
 [ "$(value Turn)" = 0 ] && ok "ending the first seat's turn passes to Japan, same quarter" || fail "turn $(value Turn)"
@@ -159,9 +176,50 @@ wait_trace Handover JPN
 key Return
 wait_trace Seat JPN
 [ -z "$(rect Order/0)" ] && ok "Japan does not see the United States' queued orders" || fail "Japan sees $(value Order/0)"
+# Japan counters: a longer term
+click Tab/Deals
+wait_trace "Deal/$offer" proposed
+click "Deal/$offer/Counter"
+wait_trace Deal/Title "Counter deal #$offer with United States"
+ok "Counter opens the dialog on deal #$offer"
+wait_trace Deal/Term "8 quarters"
+click "Deal/Term/>"
+wait_trace Deal/Term "12 quarters"
+click Deal/Propose
+j=0
+until value Message | grep -q "Counter sent for deal #$offer"; do
+    j=$((j + 1)); [ $j -gt 100 ] && fail "no counter: $(value Message) $(value Deal/Message)"; sleep 0.1
+done
+ok "Japan's counter is sent"
 key space
 wait_trace Turn 1
 wait_trace Handover USA
 ok "when the last seat ends, the quarter resolves and passes back to the United States"
+# the United States sees the counter, waiting for its answer, and accepts it
+key Return
+wait_trace Seat USA
+click Tab/Deals
+wait_trace "Deal/$offer" proposed
+value "Deal/$offer/Text" | grep -q "(12 quarters)" && ok "the United States sees Japan's terms (12 quarters)" ||
+    fail "terms shown: $(value "Deal/$offer/Text")"
+click "Deal/$offer/Accept"
+j=0
+until value Message | grep -q "You accepted deal #$offer"; do
+    j=$((j + 1)); [ $j -gt 100 ] && fail "no acceptance: $(value Message)"; sleep 0.1
+done
+key space
+wait_trace Handover JPN
+key Return
+wait_trace Seat JPN
+key space
+wait_trace Turn 2
+wait_trace Handover USA
+key Return
+wait_trace Seat USA
+click Tab/Deals
+wait_trace "Deal/$offer" active
+value "Deal/$offer/Terms" | grep -q "in force to 2028Q2" && ok "the countered deal is in force after the next quarter, for 12 quarters" ||
+    fail "in force: $(value "Deal/$offer/Terms")"
 quit_game
+
 echo "$passed passed, 0 failed"
