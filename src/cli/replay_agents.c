@@ -25,10 +25,9 @@ static int nation_of(const replay_tap *t, const char *line)
     return -1;
 }
 
-void replay_tap_log(void *ud, const char *line)
+static void tap(replay_tap *t, const char *line, int to_stderr)
 {
-    replay_tap *t = ud;
-    if (!t->quiet_stderr)
+    if (to_stderr)
         fprintf(stderr, "%s\n", line);
     if (!t->rec)
         return;
@@ -36,6 +35,17 @@ void replay_tap_log(void *ud, const char *line)
     if (t->rewrite)
         t->rewrite(t->rewrite_ctx, line, shown, sizeof shown);
     replay_rec_log(t->rec, nation_of(t, line), t->rewrite ? shown : line);
+}
+
+void replay_tap_log(void *ud, const char *line)
+{
+    replay_tap *t = ud;
+    tap(t, line, !t->quiet_stderr);
+}
+
+void replay_tap_record(void *ud, const char *line)
+{
+    tap(ud, line, 0);
 }
 
 void replay_tap_turn(replay_tap *t)

@@ -23,6 +23,9 @@ typedef struct {
 } replay_tap;
 
 void replay_tap_log(void *ud, const char *line);
+/* The same, into the recording only: the agents' print() lines under
+ * `sim --quiet` (cps_seat_opts.print). */
+void replay_tap_record(void *ud, const char *line);
 /* After cps_seats_run_turn: each seated agent's stats for the turn. */
 void replay_tap_turn(replay_tap *t);
 

@@ -189,10 +189,13 @@ int cmd_sim(int argc, char **argv)
     opts.budget_instructions = budget;
     opts.mem_bytes = (size_t)mem_mib << 20;
     opts.quiet = quiet;
-    /* the agents' log goes to stderr as before, and into the replay's AGNT records */
+    /* the agents' log goes to stderr as before, and into the replay's AGNT
+     * records; under --quiet their print() lines go into the replay only */
     replay_tap tap = {NULL, NULL, NULL, budget, 0, NULL, NULL};
     opts.log = replay_tap_log;
     opts.log_ud = &tap;
+    if (quiet && record)
+        opts.print = replay_tap_record;
 
     static cp_scenario sc;
     cps_scenario_info info;

@@ -9,17 +9,33 @@
 #include "agent.h"
 #include "api.h"
 
-void cps_agent_log(const cps_agent *a, const char *fmt, ...)
+/* A line to the log, or to the print sink when 'to_print' and one is set. */
+static void agent_vlog(const cps_agent *a, int to_print, const char *fmt, va_list ap)
 {
     char line[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (a->opts.log)
+    if (to_print && a->opts.print)
+        a->opts.print(a->opts.log_ud, line);
+    else if (a->opts.log)
         a->opts.log(a->opts.log_ud, line);
     else
         fprintf(stderr, "%s\n", line);
+}
+
+void cps_agent_log(const cps_agent *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    agent_vlog(a, 0, fmt, ap);
+    va_end(ap);
+}
+
+static void print_line(const cps_agent *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    agent_vlog(a, 1, fmt, ap);
+    va_end(ap);
 }
 
 static const char *iso_of(const cps_agent *a)
@@ -32,16 +48,16 @@ static const char *iso_of(const cps_agent *a)
 static void agent_print(void *ud, const char *text)
 {
     cps_agent *a = ud;
-    if (a->opts.quiet)
+    if (a->opts.quiet && !a->opts.print)
         return;
     a->prints++;
     if (a->prints > CPS_MAX_PRINTS_PER_TURN) {
         if (a->prints == CPS_MAX_PRINTS_PER_TURN + 1)
-            cps_agent_log(a, "%s %s: more print() output this turn dropped", iso_of(a), a->display);
+            print_line(a, "%s %s: more print() output this turn dropped", iso_of(a), a->display);
         return;
     }
     /* a line, not a flood: long output is cut */
-    cps_agent_log(a, "%s %s: %.500s%s", iso_of(a), a->display, text, strlen(text) > 500 ? "..." : "");
+    print_line(a, "%s %s: %.500s%s", iso_of(a), a->display, text, strlen(text) > 500 ? "..." : "");
 }
 
 cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, int nation,

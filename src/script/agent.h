@@ -54,7 +54,10 @@ typedef struct {
     /* where the agent's print() and the host's log lines go; NULL = stderr */
     void (*log)(void *ud, const char *line);
     void *log_ud;
-    int quiet; /* 1: drop the agent's print() output */
+    int quiet; /* 1: drop the agent's print() output (unless 'print' takes it) */
+    /* where print() lines go instead of 'log', quiet or not (with log_ud):
+     * a recording keeps them while the terminal stays quiet */
+    void (*print)(void *ud, const char *line);
 } cps_agent_opts;
 
 /* Why a turn failed. */

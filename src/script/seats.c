@@ -76,6 +76,7 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
     s->aopts.log = opts ? opts->log : NULL;
     s->aopts.log_ud = opts ? opts->log_ud : NULL;
     s->aopts.quiet = opts ? opts->quiet : 0;
+    s->aopts.print = opts ? opts->print : NULL;
     char chosen[CP_MAX_NATIONS][1024];
     for (int i = 0; i < s->count; i++) {
         snprintf(s->default_path[i], sizeof s->default_path[i], "%s", info ? info->agent[i] : "");

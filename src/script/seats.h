@@ -27,7 +27,8 @@ typedef struct {
     /* log lines (failures, fallbacks, agents' print output); NULL = stderr */
     void (*log)(void *ud, const char *line);
     void *log_ud;
-    int quiet; /* 1: drop the agents' print() output */
+    int quiet; /* 1: drop the agents' print() output (unless 'print' takes it) */
+    void (*print)(void *ud, const char *line); /* print() lines instead of 'log' (log_ud) */
 } cps_seat_opts;
 
 /* What happened in a seat, for tools and tests. */

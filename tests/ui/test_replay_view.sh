@@ -55,6 +55,13 @@ check "the panel shows the printing agent's line" \
   'grep -q "^ReplayLine/USA	USA .*prints.lua: prints sees turn 0" trace1.txt'
 check "the panel shows the agents' budget use" 'grep "^ReplayAgent/USA" trace1.txt | grep -q "/2000000 ok"'
 check "the failing agent is listed first" '[ "$(grep -m1 "^ReplayAgent/" trace1.txt | cut -f1)" = "ReplayAgent/JPN" ]'
+# recorded with --quiet: the terminal stays quiet, the recording still has the print() lines
+"$bin" sim --turns 2 --seed 5 "${agents[@]}" --record quiet.cprep --quiet > quiet.out 2> quiet.err
+check "sim --quiet prints no agent's print() line" '! grep -q "prints sees" quiet.err'
+check "but still says that an agent failed" 'grep -q "fails.lua:5: fails on purpose" quiet.err'
+out=$(CHOKEPOINT_UI_TRACE="$tmp/traceq.txt" "$bin" play --replay quiet.cprep --replay-turn 1 --screenshot q1.png 2>&1)
+check "a --quiet recording keeps the print() lines for the viewer" \
+  'grep -q "^ReplayLine/USA	USA .*prints.lua: prints sees turn 0" traceq.txt'
 check "no order dock in a replay" '! grep -q "^Orders	" trace1.txt'
 out=$(CHOKEPOINT_UI_TRACE="$tmp/adv.txt" "$bin" play --replay game.cprep --replay-turn 2 --advance 3 --screenshot adv.png 2>&1)
 check "ending the turn does nothing in a replay (still turn 2)" 'printf "%s" "$out" | grep -q "replay at turn 2, .*: matches"'
