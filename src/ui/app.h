@@ -110,6 +110,8 @@ typedef struct ui_app {
     app_camera cam;
     map_view mview;   /* this frame's transform, from cam and the map area */
     SDL_Rect map_area;
+    SDL_Rect map_fit; /* where the whole world fits at zoom 1: the map area, or its part
+                         above the map card when the map is narrow (frame.c) */
 
     /* metric values, recomputed when the turn, metric or good changes */
     double metric_vals[CP_MAX_NATIONS];

@@ -34,6 +34,7 @@ void frame_layout(ui_app *a)
     l->panel = (SDL_Rect){W - pw, cy, pw, H - cy};
     l->main = (SDL_Rect){0, cy, W - pw, H - cy};
     a->map_area = l->main;
+    a->map_fit = (SDL_Rect){0, 0, 0, 0}; /* = map_area */
     l->card = l->news = (SDL_Rect){0, 0, 0, 0};
     if (a->view != VIEW_MAP) {
         play_layout(a); /* play layer: the orders dock */
@@ -52,6 +53,17 @@ void frame_layout(ui_app *a)
     if (l->card.y < a->map_area.y + m) l->card.y = a->map_area.y + m;
     play_layout(a); /* play layer: the orders dock takes the left edge */
     replay_view_layout(a); /* the replay viewer's panel, at the left */
+    /* A narrow map (the orders dock and a nation's panel both open) leaves
+     * room above and below the world: fit the world above the card, so that
+     * the card covers no land, if that costs it at most a tenth of its size. */
+    double bw = a->world_box.max_x - a->world_box.min_x, bh = a->world_box.max_y - a->world_box.min_y;
+    SDL_Rect above = a->map_area;
+    above.h = l->card.y - m - above.y;
+    if (bw > 0 && bh > 0 && above.h > 0) {
+        double full = fmin(a->map_area.w / bw, a->map_area.h / bh);
+        double fit = fmin(above.w / bw, above.h / bh);
+        if (fit >= 0.9 * full) a->map_fit = above;
+    }
 }
 
 void frame_draw(ui_app *a)

@@ -18,7 +18,7 @@ static double base_scale(const ui_app *a)
 {
     double bw = a->world_box.max_x - a->world_box.min_x;
     double bh = a->world_box.max_y - a->world_box.min_y;
-    SDL_Rect m = a->map_area;
+    SDL_Rect m = a->map_fit.w > 0 ? a->map_fit : a->map_area;
     double s = fmin(m.w / bw, m.h / bh) * 0.96;
     return s > 1e-6 ? s : 1;
 }
@@ -28,8 +28,9 @@ static map_view view_for(const ui_app *a, double cx, double cy, double zoom)
     map_view v;
     double s = base_scale(a) * zoom;
     v.scale_px_per_unit = (float)s;
-    v.offset_x_px = (float)(a->map_area.x + a->map_area.w / 2.0 - cx * s);
-    v.offset_y_px = (float)(a->map_area.y + a->map_area.h / 2.0 + cy * s);
+    SDL_Rect m = a->map_fit.w > 0 ? a->map_fit : a->map_area;
+    v.offset_x_px = (float)(m.x + m.w / 2.0 - cx * s);
+    v.offset_y_px = (float)(m.y + m.h / 2.0 + cy * s);
     return v;
 }
 

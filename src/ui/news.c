@@ -100,9 +100,9 @@ void news_draw(ui_app *a, SDL_Rect rc)
     if (a->news_scroll > a->news_content_h - strip.w) a->news_scroll = a->news_content_h - strip.w;
     if (a->news_scroll < 0) a->news_scroll = 0;
     if (count == 0) {
-        text_draw(a->text, FONT_BODY, COL_TEXT_MUTED,
-                  "Nothing yet. Policy moves, events and new plants appear here as the quarters pass.",
-                  rc.x + pad, strip.y + app_px(a, 8), ALIGN_LEFT);
+        text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_MUTED,
+                          "Nothing yet. Policy moves, events and new plants appear here as the quarters pass.",
+                          rc.x + pad, strip.y + app_px(a, 4), rc.w - 2 * pad);
         return;
     }
     SDL_RenderSetClipRect(r, &strip);

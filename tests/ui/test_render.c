@@ -236,7 +236,51 @@ static void test_ai_seats(void)
     app.view = VIEW_MAP;
     app.show_news = 1;
     render();
-    CHECK(1, "drew the feed");
+    /* the newest card, left in the strip: its face at its bottom right, the bar's colour past it */
+    SDL_Rect nr = app.lay.news;
+    int card_right = nr.x + 12 + 290, card_bottom = nr.y + nr.h - 8;
+    SDL_Color face = {30, 42, 58, 255}, bar = {9, 14, 21, 255};
+    CHECK(near_colour(card_right - 6, card_bottom - 4, face, 2), "the feed draws its newest card");
+    CHECK(near_colour(card_right + 4, card_bottom - 4, bar, 2), "and the gap after it");
+}
+
+/* The world's land, projected: its box on screen this frame. */
+static SDL_Rect land_on_screen(void)
+{
+    const map_box *b = &app.world_box;
+    float s = app.mview.scale_px_per_unit;
+    int x0 = (int)(app.mview.offset_x_px + b->min_x * s), x1 = (int)(app.mview.offset_x_px + b->max_x * s);
+    int y0 = (int)(app.mview.offset_y_px - b->max_y * s), y1 = (int)(app.mview.offset_y_px - b->min_y * s);
+    return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* A narrow map (a nation's panel open in a narrow window) fits the world
+ * above the map card, so the card covers no land; a wide one keeps the
+ * world as large as the area allows, the card over the ocean's corner. */
+static void test_narrow_map_clears_the_card(void)
+{
+    app.view = VIEW_MAP;
+    app.show_news = 1;
+    int wide_w = app.out_w;
+    render();
+    SDL_Rect wide = land_on_screen();
+    CHECK(app.map_fit.w == 0, "a wide map fits the world to the whole area");
+    CHECK(wide.w >= app.map_area.w * 9 / 10 || wide.h >= app.map_area.h * 9 / 10,
+          "the world spans the area: %dx%d in %dx%d px", wide.w, wide.h, app.map_area.w, app.map_area.h);
+
+    app.out_w = 900; /* the layout of a narrower window, drawn into the same surface */
+    app.panel_open = 1;
+    app.selected = cp_world_find_nation(app.world, "CHN");
+    render();
+    SDL_Rect land = land_on_screen(), card = app.lay.card;
+    CHECK(app.map_area.w < 600, "the map is narrow: %d px", app.map_area.w);
+    CHECK(land.y + land.h <= card.y, "the land (to y %d) ends above the card (from y %d)", land.y + land.h, card.y);
+    CHECK(land.x >= app.map_area.x && land.x + land.w <= app.map_area.x + app.map_area.w,
+          "and stays within the map's width");
+    app.out_w = wide_w;
+    app.panel_open = 0;
+    app.selected = -1;
+    render();
 }
 
 int main(void)
@@ -253,6 +297,7 @@ int main(void)
     RUN(test_legend);
     RUN(test_price_line);
     RUN(test_ai_seats);
+    RUN(test_narrow_map_clears_the_card);
     free(px);
     app_destroy(&app);
     SDL_Quit();
