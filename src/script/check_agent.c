@@ -78,6 +78,7 @@ typedef struct {
     int turns, orders, refused, failures;
     int memory_bad;
     /* offers made to on_proposal, and what became of them */
+    int answers; /* the agent has an on_proposal */
     int offers, accepted, rejected, countered, left_open, offer_failures;
     long long offer_ins_max;
     tally fails, refusals, memory, not_offered;
@@ -174,7 +175,8 @@ static uint64_t play_seat(const cp_scenario *sc, const char *path, const char *d
     for (int t = 0; t < turns; t++) {
         char prefix[48];
         snprintf(prefix, sizeof prefix, "as %s, turn %d: ", iso, t);
-        if ((t == 1 || t == 2) && cps_agent_answers(a)) {
+        st->answers = cps_agent_answers(a);
+        if ((t == 1 || t == 2) && st->answers) {
             char oprefix[64];
             snprintf(oprefix, sizeof oprefix, "as %s, offer before turn %d: ", iso, t);
             uint64_t answer = offer_deal(w, a, nation, t, oprefix, st);
@@ -293,11 +295,7 @@ static int check(const char *path, const char *display, const char *scn, const c
         fprintf(out, "  memory per turn: max %zu KiB, mean %zu KiB (cap %zu KiB)\n",
                 st->mem_max >> 10, (st->mem_sum / (size_t)st->turns) >> 10, cap >> 10);
     }
-    w = cp_world_create(sc, 1, &e);
-    a = w ? cps_agent_load(path, display, w, 0, &opts, err, sizeof err) : NULL;
-    int answers = a && cps_agent_answers(a);
-    cps_agent_free(a);
-    cp_world_destroy(w);
+    int answers = st->answers;
     if (!answers)
         fprintf(out, "  on_proposal: none (deals offered to this agent lapse unanswered)\n");
     else
