@@ -83,6 +83,7 @@ static int in_class(int c, int cl)
     case 'u': r = isupper(c); break;
     case 'w': r = isalnum(c); break;
     case 'x': r = isxdigit(c); break;
+    case 'z': r = (c == 0); break; /* deprecated in 5.2, still matched by stock Lua */
     default: return cl == c;
     }
     r = r != 0;
@@ -188,9 +189,9 @@ static const char *backref(matcher *m, const char *s, int digit)
     int l = digit - '1';
     if (l < 0 || l >= m->level || m->cap[l].len == CAP_OPEN)
         luaL_error(m->L, "invalid capture index %%%d", l + 1);
-    size_t len = (size_t)m->cap[l].len;
     if (m->cap[l].len == CAP_POSITION)
-        len = 0;
+        return NULL; /* as in stock Lua, whose length check fails on a position */
+    size_t len = (size_t)m->cap[l].len;
     m->steps += (long)len / 8;
     if ((size_t)(m->src_end - s) >= len && memcmp(m->cap[l].start, s, len) == 0)
         return s + len;

@@ -22,3 +22,10 @@ add_test(NAME script_reload COMMAND test_script_reload)
 # issue 4's showcase: the shipped agents sign deals in a 40-turn baseline (reads deals.csv)
 add_test(NAME script_deals_baseline COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_deals_baseline.sh
          $<TARGET_FILE:chokepoint>)
+
+# the sandbox's pattern matcher answers as stock Lua's string library does
+add_executable(test_script_pattern_diff ${CMAKE_SOURCE_DIR}/tests/script/test_pattern_diff.c)
+target_include_directories(test_script_pattern_diff PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_script_pattern_diff PRIVATE cp_script cp_core)
+target_compile_options(test_script_pattern_diff PRIVATE ${CP_WARNINGS})
+add_test(NAME script_pattern_diff COMMAND test_script_pattern_diff)
