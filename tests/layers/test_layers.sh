@@ -3,13 +3,15 @@
 # only its own folder or lower layers (and only their public headers), SDL stays
 # in the window's drawing code, Lua in src/script, file IO, printing and exiting
 # out of the core and base, quarters are played in one place, and every file
-# says what it is for. The rules are docs/plan of issue 17, section 8:
+# says what it is for. The rules are those of issue 17 (its plan, section 8):
 #
 #   1. ranks: base 0 < core 1 < script 2 < session 3 < report 4 < ui/model 5 <
 #      cli, ui/window, server 6. An #include "x.h" is resolved by its basename
 #      to the one folder holding x.h (two headers of one name fail). A file may
 #      not include a higher layer, a different rank-6 folder (no sideways
-#      arrows), or a lower layer's header that is not public.
+#      arrows), or a lower layer's header that is not public. (Until src/ui is
+#      split into ui/model and ui/window, src/ui counts as a rank-6 folder of its
+#      own and src/main.c as src/cli; both entries go with the split.)
 #   2. <SDL...> only under src/ui/window/.
 #   3. lua.h, lauxlib.h, lualib.h only under src/script/; script.h includes only
 #      chokepoint.h and <std*.h>; a script header included from outside
@@ -36,7 +38,7 @@ trap 'rm -f "$hdrs"' EXIT INT TERM
 find src -name '*.h' | LC_ALL=C sort > "$hdrs"
 # shellcheck disable=SC2046 # file names under src/ have no spaces (rule 6 names them)
 LC_ALL=C awk -v hdrs="$hdrs" -v allowed="$allowed" -v sq="'" '
-# ---- the ranks (plan17 section 0), keyed by folder under src/ -------------------
+# ---- the ranks (issue 17), keyed by folder under src/ ---------------------------
 BEGIN {
     rank["base"] = 0; rank["core"] = 1; rank["script"] = 2; rank["session"] = 3
     rank["report"] = 4; rank["ui/model"] = 5
@@ -74,7 +76,7 @@ function base(p) { sub(/.*\//, "", p); return p }
 # ranked folder that holds it; "" when none does.
 function layer_of(p,   d) {
     if (p == "src/main.c")
-        return "cli" # moves to src/cli/main.c (plan17 section 1)
+        return "cli" # moves to src/cli/main.c (issue 17)
     d = p
     sub(/\/[^\/]*$/, "", d)
     sub(/^src\/?/, "", d)
