@@ -9,8 +9,6 @@ foreach(t scenario_load scenario_include agents deals)
   add_test(NAME script_${t} COMMAND test_script_${t})
 endforeach()
 
-add_test(NAME script_boundary COMMAND sh ${CMAKE_SOURCE_DIR}/tests/script/test_boundary.sh ${CMAKE_SOURCE_DIR})
-
 # hot reload of agent files (--watch)
 add_executable(test_script_reload ${CMAKE_SOURCE_DIR}/tests/script/test_reload.c
                ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
