@@ -27,6 +27,22 @@ int play_current_seat(const ui_app *a)
     return p && p->phase == PH_GAME ? p->seat : -1;
 }
 
+int play_dock_open(const ui_app *a)
+{
+    return a->play && a->play->dock_open;
+}
+
+const char *play_screen(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p) return NULL;
+    static const char *dialogs[] = {NULL, "deal", "menu", "save", "load"};
+    const char *d = p->dialog == DLG_LOAD && p->load_replays ? "replays" : dialogs[p->dialog];
+    if (p->phase == PH_START) return d ? (p->load_replays ? "start replays" : "start load") : "start";
+    if (p->phase == PH_HANDOVER) return "handover";
+    return d;
+}
+
 const char *play_nation_name(const ui_app *a, int n)
 {
     if (n == CP_ALL) return "everyone";
@@ -432,7 +448,6 @@ void play_draw(ui_app *a)
 {
     struct play_state *p = a->play;
     if (!p) return;
-    fw_trace_begin();
     if (p->phase == PH_START) {
         start_draw(a);
     } else if (p->phase == PH_HANDOVER) {
@@ -476,7 +491,6 @@ void play_draw(ui_app *a)
     snprintf(turn, sizeof turn, "%d", a->world ? cp_world_turn(a->world) : 0);
     fw_trace(a, "Turn", turn, (SDL_Rect){0, 0, 0, 0});
     if (p->dialog != DLG_NONE || p->phase != PH_GAME) a->in.wheel_used = 1; /* no zoom under a dialog */
-    fw_trace_end();
 }
 
 static int undo_last(ui_app *a)

@@ -58,5 +58,11 @@ void play_after_advance(ui_app *a);
 
 /* The human seat whose panels are showing, or -1 (only AI seats, or between players). */
 int play_current_seat(const ui_app *a);
+/* Is the current seat's orders dock open? */
+int play_dock_open(const ui_app *a);
+/* What of the play layer covers the window, in a word, for the widget trace: "start",
+ * "handover", "deal", "menu", "save", "load", "replays" (the start screen adds its dialog:
+ * "start load"), or NULL for nothing. */
+const char *play_screen(const ui_app *a);
 
 #endif
