@@ -343,6 +343,43 @@ static void test_panel_close_button(void)
     app_select(&app, -1);
 }
 
+/* Every view, with a nation's panel open, at window sizes down to a
+ * quarter of the usual and UI scales up to 2, draws without an error: the
+ * monkey test found the charts' year labels stepping on for ever (a signed
+ * overflow) when a small window left their plot no width (monkey seed 100,
+ * a resize to 800x500 with the orders dock and a panel open). The layout is
+ * drawn into a corner of the same surface. */
+static void test_small_windows(void)
+{
+    static const int sizes[][2] = {{800, 500}, {640, 400}, {480, 300}, {320, 240}};
+    static const float scales[] = {1.0f, 1.5f, 2.0f};
+    int w0 = app.out_w, h0 = app.out_h;
+    float s0 = app.scale;
+    app_select(&app, cp_world_find_nation(app.world, "CHN"));
+    app.panel_open = 1;
+    int drawn = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+            for (int v = 0; v < VIEW_COUNT; v++) {
+                app.out_w = sizes[i][0];
+                app.out_h = sizes[i][1];
+                app.scale = scales[k];
+                text_set_scale(app.text, scales[k]);
+                app.view = (app_view)v;
+                render();
+                drawn++;
+            }
+    CHECK(drawn == 4 * 3 * VIEW_COUNT, "drew %d frames", drawn);
+    app.out_w = w0;
+    app.out_h = h0;
+    app.scale = s0;
+    text_set_scale(app.text, s0);
+    app.view = VIEW_MAP;
+    app_select(&app, -1);
+    app.panel_open = 0;
+    render();
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -364,6 +401,7 @@ int main(void)
     RUN(test_ai_seats);
     RUN(test_narrow_map_clears_the_card);
     RUN(test_panel_close_button);
+    RUN(test_small_windows);
     free(px);
     unlink(trace_path);
     app_destroy(&app);
