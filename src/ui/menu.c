@@ -22,10 +22,12 @@ static void do_save(ui_app *a)
     }
     char msg[1100];
     snprintf(msg, sizeof msg, "Saved: %s", path);
+    int quit = p->quit_after_save; /* "Save and quit" in the quit question */
     play_open_dialog(a, DLG_NONE);
     app_toast(a, msg);
     printf("chokepoint: saved %s\n", path);
     fflush(stdout);
+    if (quit) a->quit = 1;
 }
 
 /* Load save (or watch replay) 'i' of the list: an app_action, as it replaces
@@ -67,8 +69,7 @@ int menu_key(ui_app *a, const SDL_Event *e)
     }
     SDL_Keycode key = e->key.keysym.sym;
     if (key == SDLK_ESCAPE) {
-        play_open_dialog(a, p->phase == PH_START ? DLG_NONE : DLG_NONE);
-        a->blocking = p->phase != PH_GAME;
+        play_open_dialog(a, DLG_NONE);
         return 1;
     }
     switch (p->dialog) {
@@ -87,7 +88,10 @@ int menu_key(ui_app *a, const SDL_Event *e)
             p->load_replays = 0;
             play_open_dialog(a, DLG_LOAD);
         }
-        if (key == SDLK_q) a->quit = 1;
+        if (key == SDLK_q) {
+            play_open_dialog(a, DLG_NONE);
+            if (!play_ask_quit(a)) a->quit = 1;
+        }
         return 1;
     default: return 1;
     }
@@ -156,8 +160,12 @@ static void menu_main(ui_app *a)
         }
         y += bh + gap;
     }
-    if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Quit   Ctrl+Q", BTN_SECONDARY, "The last quarter is in saves/ as an autosave", "Menu/Quit"))
-        a->quit = 1;
+    if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Quit   Ctrl+Q", BTN_SECONDARY,
+                  "Asks first when quarters were played since the game was last saved", "Menu/Quit")) {
+        play_open_dialog(a, DLG_NONE); /* the question, if any, over the game rather than the menu */
+        if (!play_ask_quit(a)) a->quit = 1;
+        return;
+    }
     y += bh + gap;
     if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Back to the game   Esc", BTN_PRIMARY, NULL, "Menu/Back"))
         play_open_dialog(a, DLG_NONE);

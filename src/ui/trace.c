@@ -34,10 +34,18 @@ void trace_begin(void)
 void trace_add(const char *id, const char *value, SDL_Rect rc)
 {
     if (trace_state <= 0 || !id) return;
+    size_t at = trace_len;
     int k = snprintf(trace_now + trace_len, TRACE_CAP - trace_len, "%s\t%s\t%d %d %d %d\n", id,
                      value ? value : "", rc.x, rc.y, rc.w, rc.h);
-    if (k > 0 && trace_len + (size_t)k < TRACE_CAP) trace_len += (size_t)k;
-    else trace_now[trace_len] = '\0';
+    if (k <= 0 || trace_len + (size_t)k >= TRACE_CAP) {
+        trace_now[trace_len] = '\0';
+        return;
+    }
+    trace_len += (size_t)k;
+    /* one line each: a value's own line breaks and tabs become spaces */
+    size_t value_from = at + strlen(id) + 1, value_to = value_from + (value ? strlen(value) : 0);
+    for (size_t i = value_from; i < value_to; i++)
+        if (trace_now[i] == '\n' || trace_now[i] == '\t') trace_now[i] = ' ';
 }
 
 /* Written whole to a temporary file and renamed, so a test never reads half a frame. */

@@ -17,7 +17,8 @@ int trace_on(void);
 /* Start and finish a frame's trace (frame_draw). */
 void trace_begin(void);
 void trace_end(void);
-/* Record a control; 'value' may be NULL. No-op when the trace is off. */
+/* Record a control; 'value' may be NULL (its line breaks and tabs are written as spaces). No-op
+ * when the trace is off. */
 void trace_add(const char *id, const char *value, SDL_Rect rc);
 
 #endif

@@ -6,7 +6,8 @@
 # click crashed the game once: the panel went on drawing the figures of no
 # nation), opens China's panel again, opens the charts (the price chart)
 # with a click on their tab, ends two turns (the End turn button, then the
-# Enter key), saves a screenshot with F12 and quits with Ctrl+Q. It checks
+# Enter key), saves a screenshot with F12 and quits with Ctrl+Q (twice: the
+# first asks, as two quarters were not saved). It checks
 # what the player would see: the window title names the selected nation
 # and says "turn 2 of 40", the screenshot is a PNG under saves/, and the
 # game reports turn 2 when it quits.
@@ -113,6 +114,15 @@ magic=$(od -An -c -N 4 "$shot" | tr -d ' ')
 size=$(wc -c < "$shot")
 [ "$size" -gt 20000 ] || fail "$shot is only $size bytes"
 
+# two quarters not saved: Ctrl+Q asks first ("Quit without saving?"), Ctrl+Q again quits
+xdotool key ctrl+q
+j=0
+until awk -F'\t' '$1 == "Confirm" && $2 == "quit" { f = 1 } END { exit !f }' "$trace" 2> /dev/null; do
+    j=$((j + 1))
+    kill -0 "$game_pid" 2> /dev/null || fail "Ctrl+Q quit without asking, with two quarters not saved"
+    [ $j -gt 200 ] && fail "Ctrl+Q did not ask before quitting with two quarters not saved"
+    sleep 0.1
+done
 xdotool key ctrl+q
 j=0
 while kill -0 "$game_pid" 2> /dev/null; do

@@ -66,4 +66,10 @@ if(TARGET chokepoint AND CP_HAVE_UI AND X11_FOUND AND X11_XTest_FOUND)
            $<TARGET_FILE:monkey> 60)
   set_tests_properties(ui_monkey PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+  # the questions before ending a turn and quitting (Space, drafts, unsaved quarters), in the
+  # real window; the monkey's driver sends the window manager's close
+  add_test(NAME ui_confirm_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_confirm_e2e.sh
+           $<TARGET_FILE:chokepoint> $<TARGET_FILE:monkey>)
+  set_tests_properties(ui_confirm_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()

@@ -3,6 +3,7 @@
  *
  *   monkey [--seed N] [--seconds S] [--actions N] [--hang S] [--log FILE] [--trace FILE]
  *          [--replay LOG] -- chokepoint play ARGS...
+ *   monkey --close-window WINDOW_ID    (ask a window to close, as a window manager's x does)
  *
  * It starts the command (the game, built with the sanitizers), finds its window and drives it
  * through XTest (monkey_x.h). The random choices are biased towards what a player reaches: most
@@ -72,8 +73,8 @@ static struct {
 } M;
 
 static const char *kind_names[] = {"click", "click-anywhere", "double-click", "other-button", "drag",
-                                   "wheel", "hover", "key", "text", "resize"};
-enum { K_CLICK, K_CLICK_ANY, K_DOUBLE, K_OTHER, K_DRAG, K_WHEEL, K_HOVER, K_KEY, K_TEXT, K_RESIZE, K_COUNT };
+                                   "wheel", "hover", "key", "text", "resize", "close"};
+enum { K_CLICK, K_CLICK_ANY, K_DOUBLE, K_OTHER, K_DRAG, K_WHEEL, K_HOVER, K_KEY, K_TEXT, K_RESIZE, K_CLOSE, K_COUNT };
 
 static double now_s(void)
 {
@@ -150,6 +151,14 @@ static int start_game(void)
     }
     M.pid = pid;
     if (!mx_find_window(M.x, pid, 180, game_alive, NULL)) return -1;
+    /* the first frame is drawn (its trace written) before the first action, so that the first
+     * choice already sees the screen */
+    struct stat st;
+    for (int i = 0; i < 1200 && stat(M.trace_path, &st) != 0; i++) {
+        if (!game_alive(NULL)) return -1;
+        if (mx_ping(M.x, 1, game_alive, NULL) < 0) mx_find_window(M.x, pid, 10, game_alive, NULL);
+        nanosleep(&(struct timespec){0, 100000000L}, NULL);
+    }
     logf_line(1, "the game's window is up (pid %ld)", (long)pid);
     return 0;
 }
@@ -246,6 +255,10 @@ static int fail(const char *fmt, ...)
 static int check_game(void)
 {
     int r = M.exited ? -1 : mx_ping(M.x, M.hang_s, game_alive, NULL);
+    /* SDL may put a new window in place of its first (creating an OpenGL renderer does): a
+     * window gone while the game lives is looked for again before anything is concluded */
+    if (r < 0 && game_alive(NULL) && mx_find_window(M.x, M.pid, 10, game_alive, NULL))
+        r = mx_ping(M.x, M.hang_s, game_alive, NULL);
     if (r == 1) return stderr_reports() ? fail("a sanitizer report or failed assertion in the game's stderr") : 0;
     if (r == 0 && game_alive(NULL)) {
         logf_line(1, "no answer to the ping in %.0f s", M.hang_s);
@@ -347,6 +360,12 @@ static void p_resize(int w, int h)
     mx_resize(M.x, w, h);
 }
 
+static void p_close(void)
+{
+    logf_line(0, "close");
+    mx_close_window(M.x, 0);
+}
+
 /* Wait for the game to come back to its loop; 0 when it did. */
 static int p_sync(void)
 {
@@ -405,7 +424,7 @@ static const char *random_key(void)
 static int choose_kind(void)
 {
     int typing = strstr(M.screen, "save") != NULL;
-    int w[K_COUNT] = {38, 6, 4, 3, 8, 7, 6, 26, typing ? 30 : 1, 1};
+    int w[K_COUNT] = {76, 12, 8, 6, 16, 14, 12, 52, typing ? 60 : 2, 2, 1};
     int total = 0;
     for (int i = 0; i < K_COUNT; i++) total += w[i];
     int r = rnd(total);
@@ -512,6 +531,11 @@ static int act(void)
         r = p_sync();
         break;
     }
+    case K_CLOSE: /* the window manager's close button */
+        logf_line(1, "%ld [%s] close the window", M.actions, M.screen);
+        p_close();
+        r = p_sync();
+        break;
     default: { /* resize: the sizes players have, and a few a window manager should refuse */
         static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {960, 600}, {1024, 768}, {1440, 900},
                                        {1280, 800}, {800, 500}, {1600, 900}};
@@ -545,6 +569,7 @@ static int replay_line(const char *line)
     else if (sscanf(line, "up %d", &a) == 1) p_button(a, 0);
     else if (sscanf(line, "key %63s", spec) == 1) p_key(spec);
     else if (sscanf(line, "resize %d %d", &a, &b) == 2) p_resize(a, b);
+    else if (strncmp(line, "close", 5) == 0) p_close();
     else if (strncmp(line, "sync", 4) == 0) {
         M.actions++;
         return p_sync();
@@ -557,7 +582,8 @@ static int replay_line(const char *line)
 static int usage(void)
 {
     fprintf(stderr, "usage: monkey [--seed N] [--seconds S] [--actions N] [--hang S] [--log FILE] [--trace FILE]\n"
-                    "              [--replay LOG] -- COMMAND ARGS...\n");
+                    "              [--replay LOG] -- COMMAND ARGS...\n"
+                    "       monkey --close-window WINDOW_ID\n");
     return 2;
 }
 
@@ -579,6 +605,13 @@ int main(int argc, char **argv)
     M.seconds = 60;
     M.hang_s = 45;
     M.trace_path = "monkey-trace.txt";
+    if (argc == 3 && strcmp(argv[1], "--close-window") == 0) {
+        M.x = mx_open();
+        if (!M.x) return 77;
+        mx_close_window(M.x, strtoul(argv[2], NULL, 0));
+        mx_close(M.x);
+        return 0;
+    }
     int i = 1;
     for (; i < argc; i++) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;

@@ -100,7 +100,9 @@ static Window search(mx_conn *c, Window w, pid_t pid)
     if (w != c->root && window_pid(c, w) == (long)pid && XGetWindowAttributes(c->dpy, w, &at) &&
         at.map_state == IsViewable) {
         char *name = NULL;
-        int ok = XFetchName(c->dpy, w, &name) && name && strncmp(name, "Chokepoint", 10) == 0;
+        /* the title the game sets once its renderer is made (SDL may replace its first window
+         * while it makes it) */
+        int ok = XFetchName(c->dpy, w, &name) && name && strncmp(name, "Chokepoint - ", 13) == 0;
         if (name) XFree(name);
         if (ok) return w;
     }
@@ -190,6 +192,22 @@ void mx_resize(mx_conn *c, int w, int h)
 {
     if (!c->win) return;
     XMoveResizeWindow(c->dpy, c->win, 0, 0, (unsigned)w, (unsigned)h);
+    XFlush(c->dpy);
+}
+
+void mx_close_window(mx_conn *c, unsigned long win)
+{
+    Window w = win ? (Window)win : c->win;
+    if (!w) return;
+    XEvent e;
+    memset(&e, 0, sizeof e);
+    e.xclient.type = ClientMessage;
+    e.xclient.window = w;
+    e.xclient.message_type = c->wm_protocols;
+    e.xclient.format = 32;
+    e.xclient.data.l[0] = (long)XInternAtom(c->dpy, "WM_DELETE_WINDOW", False);
+    e.xclient.data.l[1] = CurrentTime;
+    XSendEvent(c->dpy, w, False, NoEventMask, &e);
     XFlush(c->dpy);
 }
 

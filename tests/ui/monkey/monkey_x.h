@@ -19,7 +19,7 @@ mx_conn *mx_open(void);
 void mx_close(mx_conn *c);
 
 /* Wait up to 'timeout_s' for a viewable window of process 'pid' (its _NET_WM_PID) titled
- * "Chokepoint..."; give it the keyboard focus. Returns 1 found, 0 not (or the process died:
+ * "Chokepoint - ..."; give it the keyboard focus. Returns 1 found, 0 not (or the process died:
  * 'alive' is asked every 100 ms and stops the wait when it returns 0). */
 int mx_find_window(mx_conn *c, pid_t pid, double timeout_s, int (*alive)(void *), void *ud);
 /* The window's size in pixels (0 0 when it is gone). */
@@ -32,6 +32,9 @@ void mx_button(mx_conn *c, int button, int down);
  * "ctrl+" and "shift+" before it. Returns 0, or -1 for a name X does not know. */
 int mx_key(mx_conn *c, const char *spec);
 void mx_resize(mx_conn *c, int w, int h);
+/* Ask the window to close, as a window manager's close button does (WM_DELETE_WINDOW); with
+ * 'win' 0, the game's window, else that one. */
+void mx_close_window(mx_conn *c, unsigned long win);
 
 /* The ping: 1 answered, 0 not within 'timeout_s' ('alive' is asked every 100 ms; 0 from it
  * ends the wait early), -1 the window is gone. */
