@@ -68,6 +68,7 @@ static struct {
     char screen[160];
     /* the tallies */
     long actions, restarts, kinds[16];
+    int max_turn; /* the furthest quarter a game reached ("Turn" in the trace) */
     token tokens[MAX_TOKENS];
     int token_count;
 } M;
@@ -294,6 +295,8 @@ static void read_trace(void)
         if (sscanf(t2 + 1, "%d %d %d %d", &b.x, &b.y, &b.w, &b.h) != 4) continue;
         if (strcmp(line, "Screen") == 0) {
             snprintf(M.screen, sizeof M.screen, "%.159s", t1 + 1);
+        } else if (strcmp(line, "Turn") == 0) {
+            if (atoi(t1 + 1) > M.max_turn) M.max_turn = atoi(t1 + 1);
         } else if (strcmp(line, "@click") == 0) {
             if (b.w > 0 && b.h > 0 && M.target_count < MAX_TARGETS) M.targets[M.target_count++] = b;
         } else if (b.w > 0 && b.h > 0 && M.named_count < MAX_TARGETS) {
@@ -538,7 +541,7 @@ static int act(void)
         break;
     default: { /* resize: the sizes players have, and a few a window manager should refuse */
         static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {960, 600}, {1024, 768}, {1440, 900},
-                                       {1280, 800}, {800, 500}, {1600, 900}};
+                                       {1280, 800}, {800, 500}, {1600, 900}, {640, 400}, {480, 320}};
         int i = rnd((int)(sizeof sizes / sizeof sizes[0]));
         logf_line(1, "%ld [%s] resize to %dx%d", M.actions, M.screen, sizes[i][0], sizes[i][1]);
         p_resize(sizes[i][0], sizes[i][1]);
@@ -589,8 +592,8 @@ static int usage(void)
 
 static void summary(void)
 {
-    printf("monkey: seed %llu: %ld actions in %.0f s, %ld restarts after a clean quit\n", (unsigned long long)M.seed,
-           M.actions, now_s() - M.start_s, M.restarts);
+    printf("monkey: seed %llu: %ld actions in %.0f s, %ld restarts after a clean quit, turn %d reached\n",
+           (unsigned long long)M.seed, M.actions, now_s() - M.start_s, M.restarts, M.max_turn);
     printf("monkey: actions:");
     for (int i = 0; i < K_COUNT; i++) printf(" %s %ld%s", kind_names[i], M.kinds[i], i + 1 < K_COUNT ? "," : "\n");
     printf("monkey: screens (actions made while each showed):");
