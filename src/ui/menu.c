@@ -59,6 +59,16 @@ static void do_load(ui_app *a, int i, int unused)
     fflush(stdout);
 }
 
+/* Remove the last character of 'name', all of its UTF-8 bytes: a byte at a time would leave a
+ * broken character in the file's name ("keepm\xC3.cpsave" after typing 'é' and Backspace). */
+static void backspace_utf8(char *name)
+{
+    size_t n = strlen(name);
+    while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80) n--; /* continuation bytes */
+    if (n > 0) n--;                                                     /* the lead byte */
+    name[n] = '\0';
+}
+
 int menu_key(ui_app *a, const SDL_Event *e)
 {
     struct play_state *p = a->play;
@@ -74,7 +84,7 @@ int menu_key(ui_app *a, const SDL_Event *e)
     }
     switch (p->dialog) {
     case DLG_SAVE:
-        if (key == SDLK_BACKSPACE && p->save_name[0]) p->save_name[strlen(p->save_name) - 1] = '\0';
+        if (key == SDLK_BACKSPACE) backspace_utf8(p->save_name);
         if (key == SDLK_RETURN || key == SDLK_KP_ENTER) do_save(a);
         return 1;
     case DLG_LOAD:

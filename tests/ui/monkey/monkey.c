@@ -4,6 +4,8 @@
  *   monkey [--seed N] [--seconds S] [--actions N] [--hang S] [--log FILE] [--trace FILE]
  *          [--replay LOG] -- chokepoint play ARGS...
  *   monkey --close-window WINDOW_ID    (ask a window to close, as a window manager's x does)
+ *   monkey --keys WINDOW_ID SPEC...    (type keys into a window, each answered by its ping; a
+ *                                       keysym the keyboard lacks, "eacute", gets a spare key)
  *
  * It starts the command (the game, built with the sanitizers), finds its window and drives it
  * through XTest (monkey_x.h). The random choices are biased towards what a player reaches: most
@@ -526,8 +528,10 @@ static int act(void)
         break;
     }
     case K_TEXT: {
+        /* with letters of two, three and four UTF-8 bytes, which no key of the US map makes */
         static const char *chars[] = {"a", "b", "e", "k", "q", "z", "0", "7", "minus", "period", "slash",
-                                      "shift+minus", "space", "BackSpace", "shift+a", "comma"};
+                                      "shift+minus", "space", "BackSpace", "shift+a", "comma", "eacute",
+                                      "EuroSign", "Cyrillic_zhe", "U1F600", "BackSpace"};
         int n = 1 + rnd(12);
         logf_line(1, "%ld [%s] type %d keys", M.actions, M.screen, n);
         for (int k = 0; k < n; k++) p_key(chars[rnd((int)(sizeof chars / sizeof chars[0]))]);
@@ -586,7 +590,8 @@ static int usage(void)
 {
     fprintf(stderr, "usage: monkey [--seed N] [--seconds S] [--actions N] [--hang S] [--log FILE] [--trace FILE]\n"
                     "              [--replay LOG] -- COMMAND ARGS...\n"
-                    "       monkey --close-window WINDOW_ID\n");
+                    "       monkey --close-window WINDOW_ID\n"
+                    "       monkey --keys WINDOW_ID SPEC...\n");
     return 2;
 }
 
@@ -614,6 +619,15 @@ int main(int argc, char **argv)
         mx_close_window(M.x, strtoul(argv[2], NULL, 0));
         mx_close(M.x);
         return 0;
+    }
+    if (argc >= 4 && strcmp(argv[1], "--keys") == 0) { /* --keys WINDOW SPEC...: typed, each answered */
+        M.x = mx_open();
+        if (!M.x) return 77;
+        mx_use_window(M.x, strtoul(argv[2], NULL, 0));
+        int bad = 0;
+        for (int k = 3; k < argc && !bad; k++) bad = mx_key(M.x, argv[k]) != 0 || mx_ping(M.x, 30, NULL, NULL) != 1;
+        mx_close(M.x);
+        return bad;
     }
     int i = 1;
     for (; i < argc; i++) {

@@ -18,6 +18,7 @@ struct mx_conn {
     Window root, win;
     Atom wm_protocols, net_wm_ping, net_wm_pid;
     long ping_seq;
+    KeyCode spare; /* a keycode with no keysym, lent to keysyms the map lacks (0: none found) */
 };
 
 /* A window that vanished under a request (the game died) is not the driver's error: the
@@ -133,6 +134,27 @@ int mx_find_window(mx_conn *c, pid_t pid, double timeout_s, int (*alive)(void *)
     return 0;
 }
 
+void mx_use_window(mx_conn *c, unsigned long win)
+{
+    c->win = (Window)win;
+}
+
+/* The highest keycode the keyboard map leaves empty. */
+static KeyCode find_spare(Display *d)
+{
+    int lo, hi, per;
+    XDisplayKeycodes(d, &lo, &hi);
+    KeySym *map = XGetKeyboardMapping(d, (KeyCode)lo, hi - lo + 1, &per);
+    KeyCode spare = 0;
+    for (int k = hi; map && k >= lo && !spare; k--) {
+        int empty = 1;
+        for (int j = 0; j < per; j++) empty &= map[(k - lo) * per + j] == NoSymbol;
+        if (empty) spare = (KeyCode)k;
+    }
+    if (map) XFree(map);
+    return spare;
+}
+
 void mx_window_size(mx_conn *c, int *w, int *h)
 {
     XWindowAttributes at;
@@ -173,8 +195,16 @@ int mx_key(mx_conn *c, const char *spec)
         }
     }
     KeySym ks = XStringToKeysym(spec);
-    KeyCode kc = ks == NoSymbol ? 0 : XKeysymToKeycode(c->dpy, ks);
-    if (!kc) return -1;
+    if (ks == NoSymbol) return -1;
+    KeyCode kc = XKeysymToKeycode(c->dpy, ks);
+    if (!kc) { /* not on this keyboard: lend it the spare key (clients hear MappingNotify first) */
+        if (!c->spare) c->spare = find_spare(c->dpy);
+        if (!c->spare) return -1;
+        KeySym both[2] = {ks, ks};
+        XChangeKeyboardMapping(c->dpy, c->spare, 2, both, 1);
+        XSync(c->dpy, False);
+        kc = c->spare;
+    }
     KeyCode kctrl = XKeysymToKeycode(c->dpy, XK_Control_L), kshift = XKeysymToKeycode(c->dpy, XK_Shift_L);
     /* the game may have let the focus go (a restart): give it back first */
     if (c->win) XSetInputFocus(c->dpy, c->win, RevertToParent, CurrentTime);

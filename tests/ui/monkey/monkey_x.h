@@ -22,14 +22,18 @@ void mx_close(mx_conn *c);
  * "Chokepoint - ..."; give it the keyboard focus. Returns 1 found, 0 not (or the process died:
  * 'alive' is asked every 100 ms and stops the wait when it returns 0). */
 int mx_find_window(mx_conn *c, pid_t pid, double timeout_s, int (*alive)(void *), void *ud);
+/* Drive window 'win' (an X window id) instead of one found by mx_find_window. */
+void mx_use_window(mx_conn *c, unsigned long win);
 /* The window's size in pixels (0 0 when it is gone). */
 void mx_window_size(mx_conn *c, int *w, int *h);
 
 /* Input, sent at once (the X server queues it for the window). */
 void mx_move(mx_conn *c, int x, int y);
 void mx_button(mx_conn *c, int button, int down);
-/* Press and release the key 'spec': an X keysym name ("Return", "a", "F2") with optional
- * "ctrl+" and "shift+" before it. Returns 0, or -1 for a name X does not know. */
+/* Press and release the key 'spec': an X keysym name ("Return", "a", "F2", "eacute", "U1F600")
+ * with optional "ctrl+" and "shift+" before it. A keysym the keyboard map lacks is given a
+ * spare keycode first (and keeps it), as a layout with that key would have it. Returns 0, or
+ * -1 for a name X does not know. */
 int mx_key(mx_conn *c, const char *spec);
 void mx_resize(mx_conn *c, int w, int h);
 /* Ask the window to close, as a window manager's close button does (WM_DELETE_WINDOW); with
