@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # test.sh -- install what the tests need, build with AddressSanitizer and
-# UndefinedBehaviorSanitizer (warnings are errors), run every test, then fuzz
-# the loaders for 45 seconds (scripts/fuzz.sh).
+# UndefinedBehaviorSanitizer (warnings are errors), run every test (among them
+# a minute of the monkey test on the real window, ui_monkey), then fuzz the
+# loaders for 45 seconds (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
-need_packages "${CP_BUILD_PACKAGES[@]}" xvfb xdotool xauth "${CP_FUZZ_PACKAGES[@]}"
+need_packages "${CP_BUILD_PACKAGES[@]}" "${CP_WINDOW_TEST_PACKAGES[@]}" "${CP_FUZZ_PACKAGES[@]}"
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DCP_SANITIZE=ON -DCP_WERROR=ON > /dev/null
 cmake --build build/test -j"$(nproc)"
 # leak checks need ptrace, which some sandboxes forbid; ASan still checks memory errors

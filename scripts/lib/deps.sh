@@ -28,5 +28,9 @@ need_packages() {
 CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev
                    libstb-dev fonts-dejavu-core)
 
+# The window's end-to-end and monkey tests: a virtual X screen, xdotool, and XTest for the
+# monkey's driver (tests/ui/monkey/).
+CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
+
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)

@@ -111,6 +111,7 @@ void dock_reset_forms(ui_app *a)
     struct play_state *p = a->play;
     int seat = p->seat;
     memset(p->form, 0, sizeof p->form);
+    memset(p->touched, 0, sizeof p->touched);
     int good = (int)a->good;
     int supplier = seat >= 0 ? main_supplier(a->world, good, seat) : 0;
     for (int t = 0; t < TAB_COUNT; t++) {
@@ -482,7 +483,14 @@ void dock_draw(ui_app *a, SDL_Rect rc)
         deals_draw(a, &c);
     } else {
         cp_order o;
-        if (form_draw(a, &c, &o)) {
+        /* a click used by the form changed one of its values: a draft, until it is queued
+         * (ending the turn with it asks first, confirm.c) */
+        int used = a->in.click_used;
+        int shown = form_draw(a, &c, &o);
+        if (!used && a->in.click_used) p->touched[p->tab] = 1;
+        if (shown && p->touched[p->tab]) p->form_draft[p->tab] = o;
+        if (!shown) p->touched[p->tab] = 0; /* a form with nothing to order holds no draft */
+        if (shown) {
             char what[200];
             oui_describe(a->world, &o, what, sizeof what);
             line(&c, FONT_BODY_BOLD, COL_TEXT, what);

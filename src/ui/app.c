@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "replay_view.h"
 #include "seats.h"
 #include "teacher.h"
+#include "trace.h"
 
 #ifndef CP_DATA_DIR
 #define CP_DATA_DIR "."
@@ -208,8 +210,19 @@ void app_destroy(ui_app *a)
     memset(a, 0, sizeof *a);
 }
 
+static void end_turn_action(ui_app *a, int x, int y)
+{
+    (void)x;
+    (void)y;
+    ui_end_turn(a);
+}
+
 void ui_end_turn(ui_app *a)
 {
+    if (a->drawing) { /* the End turn button: the frame finishes with the quarter it began */
+        app_defer(a, end_turn_action, 0, 0);
+        return;
+    }
     if (a->replay) { /* a recording plays itself: stepping is the viewer's */
         app_toast(a, "This is a replay: Right arrow shows the next quarter, Left the one before");
         return;
@@ -238,6 +251,7 @@ void ui_end_turn(ui_app *a)
  * nations are linked afresh, everything cached about the old world goes. */
 int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err, size_t errlen)
 {
+    assert(!a->drawing && "the world is replaced between frames (app_defer)");
     char msg[1024];
     cps_scenario_info fresh;
     memset(&fresh, 0, sizeof fresh);
@@ -297,14 +311,45 @@ const app_log_line *app_log_recent(const ui_app *a, int k)
     return &a->log[(a->log_count - 1 - k) % APP_LOG_MAX];
 }
 
+static void select_action(ui_app *a, int n, int unused)
+{
+    (void)unused;
+    app_select(a, n);
+}
+
 void app_select(ui_app *a, int n)
 {
+    if (a->drawing) { /* the panel's x, a click on the map or a news card */
+        app_defer(a, select_action, n, 0);
+        return;
+    }
     if (n < -1 || n >= cp_world_nation_count(a->world)) n = -1;
     if (n != a->selected) a->panel_scroll = 0;
     int changed = n != a->selected;
     a->selected = n;
     if (changed) app_update_title(a);
     a->dirty = 1;
+}
+
+void app_defer(ui_app *a, app_action_fn fn, int x, int y)
+{
+    if (!a->drawing) {
+        fn(a, x, y);
+        return;
+    }
+    assert(a->deferred_count < APP_DEFER_MAX && "more actions in one frame than clicks can make");
+    if (a->deferred_count >= APP_DEFER_MAX) return;
+    a->deferred[a->deferred_count++] = (app_action){fn, x, y};
+    a->dirty = 1;
+}
+
+void app_run_deferred(ui_app *a)
+{
+    assert(!a->drawing);
+    /* an action may ask for another (loading a save selects nothing, ending
+     * a turn hands over): those run at once, as nothing is being drawn */
+    for (int i = 0; i < a->deferred_count; i++) a->deferred[i].fn(a, a->deferred[i].x, a->deferred[i].y);
+    a->deferred_count = 0;
 }
 
 void app_toast(ui_app *a, const char *msg)
@@ -365,8 +410,9 @@ int app_hover(const ui_app *a, SDL_Rect rc)
 
 int app_click(ui_app *a, SDL_Rect rc)
 {
-    if (!a->in.clicked || a->in.click_used) return 0;
     if ((a->show_help || a->show_briefing || a->blocking || a->teacher_open) && !a->modal) return 0;
+    trace_add("@click", NULL, rc); /* a region that takes a click now (the monkey test's targets) */
+    if (!a->in.clicked || a->in.click_used) return 0;
     if (!rect_has(rc, a->in.press_x, a->in.press_y) || !rect_has(rc, a->in.x, a->in.y))
         return 0;
     a->in.click_used = 1;

@@ -67,6 +67,16 @@ typedef struct {
                             tabs_draw each frame): room for other controls, text fitted to it */
 } app_layout;
 
+/* An action a widget asks for while a frame is drawn, run once the frame is
+ * done (app_defer): 'fn(a, x, y)'. */
+struct ui_app;
+typedef void (*app_action_fn)(struct ui_app *a, int x, int y);
+typedef struct {
+    app_action_fn fn;
+    int x, y;
+} app_action;
+enum { APP_DEFER_MAX = 8 };
+
 typedef struct ui_app {
     /* the game */
     cp_scenario *scenario; /* heap: the struct is large */
@@ -144,6 +154,14 @@ typedef struct ui_app {
     /* the AI seats' log, a ring of the last APP_LOG_MAX lines */
     app_log_line log[APP_LOG_MAX];
     int log_count; /* lines ever logged */
+    /* Drawing is immediate mode, so a widget acts in the middle of a frame
+     * that goes on drawing after it. What every view reads (the world, the
+     * selection, the turn, who plays) changes only between frames: while
+     * 'drawing' is set, app_select, ui_end_turn and the actions that replace
+     * the world wait in 'deferred' until frame_draw has finished. */
+    int drawing;
+    app_action deferred[APP_DEFER_MAX];
+    int deferred_count;
     int dirty; /* something changed: draw another frame */
     int quit;
     unsigned frames;
@@ -168,15 +186,18 @@ int app_open_window(ui_app *a, int width, int height, char *err, size_t errlen);
 int app_open_surface(ui_app *a, int width, int height, char *err, size_t errlen);
 void app_destroy(ui_app *a);
 
-/* End the turn: the one place where the game moves on. Today it resolves
- * the quarter with cp_world_advance; the AI nations' agents are to play
- * their seats here, before the advance. */
+/* End the turn: the one place where the game moves on. The AI nations'
+ * agents queue their orders, then cp_world_advance resolves the quarter.
+ * Asked for while a frame is drawn (the End turn button), it happens once
+ * the frame is done. */
 void ui_end_turn(ui_app *a);
 
 /* Play 'w' (owned from now on) in place of the current world: its scenario,
  * the map's links to its nations and the view's caches are reset ('info'
  * is taken over too, or reloaded from the scenario's name when NULL). Used
- * by the start screen and by loading a save (play.c). Returns 0 or -1. */
+ * by the start screen and by loading a save (play.c). Returns 0 or -1.
+ * Never while a frame is drawn (asserted): the old world is freed, and the
+ * rest of the frame would draw from it; widgets reach it through app_defer. */
 int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err, size_t errlen);
 
 /* Seat the scenario's default agents (overridden by 'assign', "ISO3=FILE"
@@ -191,8 +212,17 @@ void app_log(void *ud, const char *line);
 /* The k-th most recent log line (k = 0 the newest), or NULL. */
 const app_log_line *app_log_recent(const ui_app *a, int k);
 
-/* Select nation 'n' (or -1 to close the panel). */
+/* Select nation 'n' (or -1 to close the panel). Asked for while a frame is
+ * drawn, it happens once the frame is done. */
 void app_select(ui_app *a, int n);
+/* Run 'fn(a, x, y)' now, or when a frame is being drawn, once it is done:
+ * the way a widget changes the world, the selection or the game (see
+ * 'drawing'). Actions run in the order asked; a full queue drops the action
+ * (one click makes one action, so eight in a frame is already a bug). */
+void app_defer(ui_app *a, app_action_fn fn, int x, int y);
+/* Run the actions deferred while the frame was drawn (frame_draw does, at
+ * its end). */
+void app_run_deferred(ui_app *a);
 /* Show a short message at the bottom of the window for a few seconds. */
 void app_toast(ui_app *a, const char *msg);
 /* Update the window title: scenario, date, turn and seed. */

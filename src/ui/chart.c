@@ -57,6 +57,9 @@ void chart_axes_draw(ui_app *a, const chart_axes *ax, chart_fmt yfmt, int now)
 {
     SDL_Renderer *r = a->renderer;
     const SDL_Rect *p = &ax->plot;
+    /* a window too small for the chart leaves no plot to label (the year labels' thinning
+     * below would step on for ever against a width of 0 or less) */
+    if (p->w <= 0 || p->h <= 0) return;
     double ticks[8];
     int max_ticks = p->h / app_px(a, 34) + 1;
     if (max_ticks > 6) max_ticks = 6;
@@ -76,7 +79,7 @@ void chart_axes_draw(ui_app *a, const chart_axes *ax, chart_fmt yfmt, int now)
     int years = (int)((ax->x1 - ax->x0) / 4) + 1;
     int step = 1;
     int label_w = text_width(a->text, FONT_SMALL, "2030") + app_px(a, 10);
-    while (years / step * label_w > p->w) step++;
+    while (step < years && years / step * label_w > p->w) step++;
     for (int t = (int)ceil(ax->x0); t <= (int)ax->x1; t++) {
         int y, q;
         cp_world_date(a->world, t, &y, &q);

@@ -1,53 +1,17 @@
-/* formw.c -- form controls for the play layer's dock and dialogs, and the widget trace for tests. */
+/* formw.c -- form controls for the play layer's dock and dialogs, each traced for tests. */
 #include "formw.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
 #include "theme.h"
-
-enum { TRACE_CAP = 64 * 1024 };
-
-static char trace_now[TRACE_CAP], trace_last[TRACE_CAP];
-static size_t trace_len;
-static int trace_on = -1; /* -1: not looked up yet */
-
-static const char *trace_path(void)
-{
-    const char *p = getenv("CHOKEPOINT_UI_TRACE");
-    return p && p[0] ? p : NULL;
-}
-
-void fw_trace_begin(void)
-{
-    if (trace_on < 0) trace_on = trace_path() != NULL;
-    trace_len = 0;
-    trace_now[0] = '\0';
-}
+#include "trace.h"
 
 void fw_trace(ui_app *a, const char *id, const char *value, SDL_Rect rc)
 {
     (void)a;
-    if (trace_on <= 0 || !id) return;
-    int k = snprintf(trace_now + trace_len, TRACE_CAP - trace_len, "%s\t%s\t%d %d %d %d\n", id,
-                     value ? value : "", rc.x, rc.y, rc.w, rc.h);
-    if (k > 0 && trace_len + (size_t)k < TRACE_CAP) trace_len += (size_t)k;
-    else trace_now[trace_len] = '\0';
-}
-
-/* Written whole to a temporary file and renamed, so a test never reads half a frame. */
-void fw_trace_end(void)
-{
-    if (trace_on <= 0 || strcmp(trace_now, trace_last) == 0) return;
-    const char *path = trace_path();
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f) return;
-    fputs(trace_now, f);
-    if (fclose(f) == 0 && rename(tmp, path) == 0) memcpy(trace_last, trace_now, trace_len + 1);
+    trace_add(id, value, rc);
 }
 
 int fw_button(ui_app *a, SDL_Rect rc, const char *label, btn_style style, const char *tip, const char *id)

@@ -1,9 +1,6 @@
-/* formw.h -- the play layer's form controls (a value with < > steppers, a labelled button) and
- * the widget trace that lets the end-to-end test find them on screen.
- *
- * With $CHOKEPOINT_UI_TRACE set to a file, every control the play layer draws in a frame is
- * written there as "id<TAB>value<TAB>x y w h" (output pixels), so a test driving the real window
- * with xdotool can click "Orders/Queue" wherever the layout put it.
+/* formw.h -- the play layer's form controls (a value with < > steppers, a labelled button), each
+ * recorded in the widget trace (trace.h) under an id, so that a test driving the real window
+ * with xdotool can click "Queue" wherever the layout put it.
  */
 #ifndef UI_FORMW_H
 #define UI_FORMW_H
@@ -23,10 +20,7 @@ int fw_section(ui_app *a, int x, int y, int w, const char *title);
 /* A card for a dialog, centred, over a dimmed window. */
 SDL_Rect fw_modal_card(ui_app *a, int w_1x, int h_1x);
 
-/* Record a control for the trace (no-op without $CHOKEPOINT_UI_TRACE). */
+/* Record a control for the trace (trace.h; no-op without $CHOKEPOINT_UI_TRACE). */
 void fw_trace(ui_app *a, const char *id, const char *value, SDL_Rect rc);
-/* Start and finish a frame's trace; the file is rewritten only when it changed. */
-void fw_trace_begin(void);
-void fw_trace_end(void);
 
 #endif

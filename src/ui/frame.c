@@ -1,5 +1,7 @@
 /* frame.c -- lay out the window for its current size and draw one frame, back to front. */
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "draw.h"
 #include "metric.h"
@@ -7,6 +9,7 @@
 #include "replay_view.h"
 #include "teacher.h"
 #include "theme.h"
+#include "trace.h"
 #include "views.h"
 
 enum { TOP_H = 54, TABS_H = 40, PANEL_W = 392, CARD_W = 264, NEWS_H = 112 };
@@ -66,9 +69,30 @@ void frame_layout(ui_app *a)
     }
 }
 
+/* What the window shows, for the trace's "Screen" line: the view and what
+ * covers it, in words ("map panel dock", "charts menu", "start load"). */
+static void trace_screen(const ui_app *a)
+{
+    if (!trace_on()) return;
+    static const char *views[VIEW_COUNT] = {"map", "charts", "timeline"};
+    char s[160];
+    const char *play = play_screen(a); /* start, handover, or a dialog of the play layer */
+    int start = play && strncmp(play, "start", 5) == 0;
+    snprintf(s, sizeof s, "%s%s%s%s%s%s%s%s%s%s", start ? "" : views[a->view], !start && a->replay ? " replay" : "",
+             !start && a->selected >= 0 ? " panel" : "", !start && a->metric_menu && a->view == VIEW_MAP ? " metrics" : "",
+             !start && play_current_seat(a) >= 0 && play_dock_open(a) ? " dock" : "", play ? " " : "", play ? play : "",
+             a->show_help ? " help" : "", a->show_briefing ? " briefing" : "", a->teacher_open ? " teacher" : "");
+    trace_add("Screen", s[0] == ' ' ? s + 1 : s, a->lay.win);
+}
+
+/* One frame, back to front. While it draws, what the views read stays as it
+ * was when it began: widgets that change the world, the selection or the
+ * turn are deferred (app_defer) and run here once everything is drawn. */
 void frame_draw(ui_app *a)
 {
+    a->drawing = 1;
     a->tip.active = 0;
+    trace_begin();
     frame_layout(a);
     SDL_Renderer *r = a->renderer;
     SDL_SetRenderDrawColor(r, COL_OCEAN.r, COL_OCEAN.g, COL_OCEAN.b, 255);
@@ -96,8 +120,12 @@ void frame_draw(ui_app *a)
     overlay_briefing(a);
     teacher_draw_panel(a); /* teacher controls, when open */
     overlay_tooltip(a);
+    trace_screen(a);
+    trace_end();
     text_frame_end(a->text);
     a->frames++;
+    a->drawing = 0;
+    app_run_deferred(a);
 }
 
 void frame_render(ui_app *a, double dt_s)

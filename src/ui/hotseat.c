@@ -36,7 +36,7 @@ void hotseat_draw(ui_app *a)
     fw_trace(a, "Handover", cp_world_nation(a->world, p->seat)->iso3, ready);
     if (fw_button(a, ready, "Ready", BTN_PRIMARY, NULL, "Ready")) {
         p->phase = PH_GAME;
-        a->blocking = p->dialog != DLG_NONE;
+        play_sync_blocking(a);
     }
     a->modal = 0;
 }

@@ -22,14 +22,19 @@ static void do_save(ui_app *a)
     }
     char msg[1100];
     snprintf(msg, sizeof msg, "Saved: %s", path);
+    int quit = p->quit_after_save; /* "Save and quit" in the quit question */
     play_open_dialog(a, DLG_NONE);
     app_toast(a, msg);
     printf("chokepoint: saved %s\n", path);
     fflush(stdout);
+    if (quit) a->quit = 1;
 }
 
-static void do_load(ui_app *a, int i)
+/* Load save (or watch replay) 'i' of the list: an app_action, as it replaces
+ * the world (app_defer). */
+static void do_load(ui_app *a, int i, int unused)
 {
+    (void)unused;
     struct play_state *p = a->play;
     if (i < 0 || i >= p->file_count) return;
     char err[1200], path[900];
@@ -54,6 +59,16 @@ static void do_load(ui_app *a, int i)
     fflush(stdout);
 }
 
+/* Remove the last character of 'name', all of its UTF-8 bytes: a byte at a time would leave a
+ * broken character in the file's name ("keepm\xC3.cpsave" after typing 'é' and Backspace). */
+static void backspace_utf8(char *name)
+{
+    size_t n = strlen(name);
+    while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80) n--; /* continuation bytes */
+    if (n > 0) n--;                                                     /* the lead byte */
+    name[n] = '\0';
+}
+
 int menu_key(ui_app *a, const SDL_Event *e)
 {
     struct play_state *p = a->play;
@@ -64,19 +79,18 @@ int menu_key(ui_app *a, const SDL_Event *e)
     }
     SDL_Keycode key = e->key.keysym.sym;
     if (key == SDLK_ESCAPE) {
-        play_open_dialog(a, p->phase == PH_START ? DLG_NONE : DLG_NONE);
-        a->blocking = p->phase != PH_GAME;
+        play_open_dialog(a, DLG_NONE);
         return 1;
     }
     switch (p->dialog) {
     case DLG_SAVE:
-        if (key == SDLK_BACKSPACE && p->save_name[0]) p->save_name[strlen(p->save_name) - 1] = '\0';
+        if (key == SDLK_BACKSPACE) backspace_utf8(p->save_name);
         if (key == SDLK_RETURN || key == SDLK_KP_ENTER) do_save(a);
         return 1;
     case DLG_LOAD:
         if (key == SDLK_DOWN && p->file_sel + 1 < p->file_count) p->file_sel++;
         if (key == SDLK_UP && p->file_sel > 0) p->file_sel--;
-        if (key == SDLK_RETURN || key == SDLK_KP_ENTER) { do_load(a, p->file_sel); }
+        if (key == SDLK_RETURN || key == SDLK_KP_ENTER) app_defer(a, do_load, p->file_sel, 0);
         return 1;
     case DLG_MENU:
         if (key == SDLK_s) play_open_dialog(a, DLG_SAVE);
@@ -84,14 +98,18 @@ int menu_key(ui_app *a, const SDL_Event *e)
             p->load_replays = 0;
             play_open_dialog(a, DLG_LOAD);
         }
-        if (key == SDLK_q) a->quit = 1;
+        if (key == SDLK_q) {
+            play_open_dialog(a, DLG_NONE);
+            if (!play_ask_quit(a)) a->quit = 1;
+        }
         return 1;
     default: return 1;
     }
 }
 
 /* Take the selected nation's seat from its agent, or give the current seat back to the
- * scenario's agent: a player joins or leaves mid-game (cps_seats_assign). */
+ * scenario's agent: a player joins or leaves mid-game (cps_seats_assign). An app_action: the
+ * seat playing changes, and with it the dock the rest of the frame would draw. */
 static void swap_seat(ui_app *a, int n, int to_human)
 {
     struct play_state *p = a->play;
@@ -138,7 +156,7 @@ static void menu_main(ui_app *a)
         snprintf(label, sizeof label, "Play %s yourself", play_nation_name(a, sel));
         if (fw_button(a, (SDL_Rect){x, y, w, bh}, label, BTN_SECONDARY,
                       "Take this seat from its agent (select a nation on the map first)", "Menu/Take")) {
-            swap_seat(a, sel, 1);
+            app_defer(a, swap_seat, sel, 1);
             return;
         }
         y += bh + gap;
@@ -147,13 +165,17 @@ static void menu_main(ui_app *a)
         snprintf(label, sizeof label, "Hand %s to its agent", play_nation_name(a, p->seat));
         if (fw_button(a, (SDL_Rect){x, y, w, bh}, label, BTN_SECONDARY,
                       "The scenario's agent plays this nation from now on", "Menu/Give")) {
-            swap_seat(a, p->seat, 0);
+            app_defer(a, swap_seat, p->seat, 0);
             return;
         }
         y += bh + gap;
     }
-    if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Quit   Ctrl+Q", BTN_SECONDARY, "The last quarter is in saves/ as an autosave", "Menu/Quit"))
-        a->quit = 1;
+    if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Quit   Ctrl+Q", BTN_SECONDARY,
+                  "Asks first when quarters were played since the game was last saved", "Menu/Quit")) {
+        play_open_dialog(a, DLG_NONE); /* the question, if any, over the game rather than the menu */
+        if (!play_ask_quit(a)) a->quit = 1;
+        return;
+    }
     y += bh + gap;
     if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Back to the game   Esc", BTN_PRIMARY, NULL, "Menu/Back"))
         play_open_dialog(a, DLG_NONE);
@@ -216,7 +238,7 @@ static void menu_load(ui_app *a)
             static int last_row = -1;
             if (last_row == i && a->now_ms - last_ms < 400) {
                 last_row = -1;
-                do_load(a, i);
+                app_defer(a, do_load, i, 0);
                 return;
             }
             last_row = i;
@@ -229,7 +251,8 @@ static void menu_load(ui_app *a)
     int bw = app_px(a, 120), bh = app_px(a, 36);
     SDL_Rect go = {card.x + card.w - pad - bw, card.y + card.h - pad - bh, bw, bh};
     if (fw_button(a, go, p->load_replays ? "Watch" : "Load", p->file_count ? BTN_PRIMARY : BTN_SECONDARY,
-                  "Enter, or double-click a row", "Load/Go")) { do_load(a, p->file_sel); }
+                  "Enter, or double-click a row", "Load/Go"))
+        app_defer(a, do_load, p->file_sel, 0);
     if (fw_button(a, (SDL_Rect){go.x - bw - app_px(a, 10), go.y, bw, bh}, "Cancel", BTN_SECONDARY, "Esc", "Load/Cancel"))
         play_open_dialog(a, DLG_NONE);
 }

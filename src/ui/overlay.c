@@ -61,7 +61,7 @@ void overlay_help(ui_app *a)
 {
     if (!a->show_help) return;
     static const char *keys[][2] = {
-        {"Space, Enter", "End the turn"},
+        {"Enter, Space", "End the turn (Space asks first)"},
         {"M  C  T", "Map, charts, capacity timeline"},
         {"Tab", "Next view"},
         {"1  2  3  4", "Ore, NdPr oxide, Dy/Tb oxide, magnets"},
@@ -78,7 +78,7 @@ void overlay_help(ui_app *a)
         {"F2, Ctrl+T", "Teacher controls"},          /* teacher.c */
         {"P", "Pause or resume (teacher)"},        /* teacher.c */
         {"H, F1", "This help"},
-        {"Ctrl+Q", "Quit"},
+        {"Ctrl+Q", "Quit (asks if not saved)"},
         /* playing a nation (play.c) */
         {"O", "Your orders: show or hide the dock"},
         {"D", "Propose a deal (letters pick the nation)"},

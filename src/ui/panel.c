@@ -7,6 +7,7 @@
 #include "explain.h"
 #include "figures.h"
 #include "fmt.h"
+#include "formw.h"
 #include "labels.h"
 #include "palette.h"
 #include "policies.h"
@@ -199,7 +200,9 @@ static void header(ui_app *a, SDL_Rect p)
     SDL_Rect close = {p.x + p.w - pad - app_px(a, 28), p.y + app_px(a, 12), app_px(a, 28), app_px(a, 28)};
     text_fit(a->text, FONT_TITLE, n->name, close.x - p.x - pad - app_px(a, 8), name, sizeof name);
     text_draw(a->text, FONT_TITLE, COL_TEXT, name, p.x + pad, p.y + app_px(a, 12), ALIGN_LEFT);
-    if (wdg_button(a, close, "\xC3\x97", BTN_GHOST, "Close the panel (Esc)")) app_select(a, -1);
+    /* the selection changes once this frame is drawn (app_select): the figures below still
+     * read the nation the frame began with */
+    if (fw_button(a, close, "\xC3\x97", BTN_GHOST, "Close the panel (Esc)", "Panel/Close")) app_select(a, -1);
     char sub[160];
     snprintf(sub, sizeof sub, "%s \xC2\xB7 score %.0f \xC2\xB7 %s", n->iso3, n->score,
              n->weights.security >= 0.4 ? "buyer: security first"

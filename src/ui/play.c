@@ -27,6 +27,23 @@ int play_current_seat(const ui_app *a)
     return p && p->phase == PH_GAME ? p->seat : -1;
 }
 
+int play_dock_open(const ui_app *a)
+{
+    return a->play && a->play->dock_open;
+}
+
+const char *play_screen(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p) return NULL;
+    static const char *dialogs[] = {NULL, "deal", "menu", "save", "load"};
+    const char *d = p->dialog == DLG_LOAD && p->load_replays ? "replays" : dialogs[p->dialog];
+    if (p->confirm != CONFIRM_NONE) return p->confirm == CONFIRM_QUIT ? "confirm-quit" : "confirm-end-turn";
+    if (p->phase == PH_START) return d ? (p->load_replays ? "start replays" : "start load") : "start";
+    if (p->phase == PH_HANDOVER) return "handover";
+    return d;
+}
+
 const char *play_nation_name(const ui_app *a, int n)
 {
     if (n == CP_ALL) return "everyone";
@@ -53,6 +70,7 @@ int play_submit(ui_app *a, const cp_order *o)
         return -1;
     }
     play_set_msg(p, 0, "Queued: %s. It takes effect when the turn ends; undo it in the list below.", what);
+    p->touched[p->tab] = 0; /* queued: no longer a draft */
     a->dirty = 1;
     return 0;
 }
@@ -90,7 +108,13 @@ static void hand_to(ui_app *a, int n)
         app_select(a, -1); /* nothing of the previous player's stays open */
     }
     p->phase = n >= 0 && human_count(p) > 1 ? PH_HANDOVER : PH_GAME;
-    a->blocking = p->phase != PH_GAME;
+    play_sync_blocking(a);
+}
+
+void play_sync_blocking(ui_app *a)
+{
+    const struct play_state *p = a->play;
+    a->blocking = p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE;
 }
 
 int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats, const char *const *assign,
@@ -115,6 +139,9 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
     p->length = length > 0 ? length : a->scenario->default_turns;
     a->scenario->default_turns = p->length; /* the window's copy: the top bar shows the game's length */
     p->dialog = DLG_NONE;
+    p->confirm = CONFIRM_NONE;
+    p->saved_turn = cp_world_turn(a->world); /* nothing played yet that a save would keep */
+    p->autosave[0] = '\0';
     hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
     app_update_title(a);
     return 0;
@@ -131,7 +158,9 @@ static cps_seat_opts seat_opts(ui_app *a)
 
 int play_save_to(ui_app *a, const char *path, char *err, size_t errlen)
 {
-    return saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, err, errlen);
+    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, err, errlen);
+    if (r == 0) a->play->saved_turn = cp_world_turn(a->world);
+    return r;
 }
 
 int play_load_from(ui_app *a, const char *path, char *err, size_t errlen)
@@ -156,7 +185,8 @@ void play_open_dialog(ui_app *a, play_dialog d)
     struct play_state *p = a->play;
     p->dialog = d;
     p->menu_msg[0] = '\0';
-    a->blocking = d != DLG_NONE || p->phase != PH_GAME;
+    p->quit_after_save = 0; /* set again by "Save and quit" after opening the save dialog */
+    play_sync_blocking(a);
     if (d == DLG_SAVE) {
         char date[8];
         int t = cp_world_turn(a->world);
@@ -403,6 +433,9 @@ void play_after_advance(ui_app *a)
         char msg[700];
         snprintf(msg, sizeof msg, "Autosave failed: %s", err);
         app_toast(a, msg);
+    } else if (a->window) { /* the quit question says where it is */
+        snprintf(p->autosave, sizeof p->autosave, "%s", path);
+        p->autosave_turn = cp_world_turn(a->world);
     }
     hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
     if (cp_world_turn(a->world) == p->length) app_toast(a, "The scenario's last quarter: play on, or save and open the debrief");
@@ -432,7 +465,14 @@ void play_draw(ui_app *a)
 {
     struct play_state *p = a->play;
     if (!p) return;
-    fw_trace_begin();
+    /* Under a question only its card answers the mouse: the dialogs and the hand-over screen
+     * below draw as usual (dimmed by it) but see no pointer, no click and no wheel. */
+    app_input mouse = a->in;
+    if (p->confirm != CONFIRM_NONE) {
+        a->in.x = a->in.y = a->in.press_x = a->in.press_y = -10000;
+        a->in.clicked = a->in.down = 0;
+        a->in.wheel = 0;
+    }
     if (p->phase == PH_START) {
         start_draw(a);
     } else if (p->phase == PH_HANDOVER) {
@@ -472,11 +512,15 @@ void play_draw(ui_app *a)
         if (p->dialog == DLG_DEAL) deal_draw(a);
         else if (p->dialog != DLG_NONE) menu_draw(a);
     }
+    if (p->confirm != CONFIRM_NONE) {
+        a->in = mouse;
+        confirm_draw(a);
+    }
     char turn[16];
     snprintf(turn, sizeof turn, "%d", a->world ? cp_world_turn(a->world) : 0);
     fw_trace(a, "Turn", turn, (SDL_Rect){0, 0, 0, 0});
-    if (p->dialog != DLG_NONE || p->phase != PH_GAME) a->in.wheel_used = 1; /* no zoom under a dialog */
-    fw_trace_end();
+    if (p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE)
+        a->in.wheel_used = 1; /* no zoom under a dialog */
 }
 
 static int undo_last(ui_app *a)
@@ -504,12 +548,13 @@ int play_event(ui_app *a, const SDL_Event *e)
         SDL_Keycode key = e->key.keysym.sym;
         Uint16 mod = e->key.keysym.mod;
         a->dirty = 1;
+        if (p->confirm != CONFIRM_NONE) return confirm_key(a, key, mod); /* a question takes every key */
         if ((mod & KMOD_CTRL) && key == SDLK_q) return 0;
         if (p->phase == PH_START) return start_key(a, key);
         if (p->phase == PH_HANDOVER) {
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) {
                 p->phase = PH_GAME;
-                a->blocking = p->dialog != DLG_NONE;
+                play_sync_blocking(a);
             }
             return 1;
         }
@@ -535,6 +580,7 @@ int play_event(ui_app *a, const SDL_Event *e)
         default: return 0;
         }
     }
+    if (e->type == SDL_TEXTINPUT && p->confirm != CONFIRM_NONE) return 1;
     if (e->type == SDL_TEXTINPUT && p->dialog == DLG_SAVE) return menu_key(a, e);
     return 0;
 }

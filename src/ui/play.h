@@ -51,6 +51,14 @@ int play_event(ui_app *a, const SDL_Event *e);
 void play_layout(ui_app *a);
 /* frame_draw, above the views and below tooltips: the dock, dialogs, hand-over, start screen. */
 void play_draw(ui_app *a);
+/* Before ending the turn from a key or a button (confirm.c): 1 when the window asks first
+ * instead (the turn ends if the player says yes): always for Space ('by_space'), and whenever
+ * an order composed in the dock was never queued. 0: end it now. */
+int play_ask_end_turn(ui_app *a, int by_space);
+/* Before quitting (Ctrl+Q, the window's close, the menu): 1 when the window asks first, as
+ * quarters were played since the game was last saved; 0 (nothing unsaved, or asked already):
+ * quit now. */
+int play_ask_quit(ui_app *a);
 /* ui_end_turn: returns 1 when the turn passes to another human seat instead of resolving. */
 int play_before_advance(ui_app *a);
 /* ui_end_turn, after the quarter: autosave, hand-over to the first human seat. */
@@ -58,5 +66,11 @@ void play_after_advance(ui_app *a);
 
 /* The human seat whose panels are showing, or -1 (only AI seats, or between players). */
 int play_current_seat(const ui_app *a);
+/* Is the current seat's orders dock open? */
+int play_dock_open(const ui_app *a);
+/* What of the play layer covers the window, in a word, for the widget trace: "start",
+ * "handover", "deal", "menu", "save", "load", "replays" (the start screen adds its dialog:
+ * "start load"), or NULL for nothing. */
+const char *play_screen(const ui_app *a);
 
 #endif

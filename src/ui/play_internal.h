@@ -1,4 +1,4 @@
-/* play_internal.h -- the play layer's state, shared by its files (play.c, actions.c,
+/* play_internal.h -- the play layer's state, shared by its files (play.c, actions.c, confirm.c,
  * deal_dialog.c, hotseat.c, menu.c, start.c) and by nobody else. */
 #ifndef UI_PLAY_INTERNAL_H
 #define UI_PLAY_INTERNAL_H
@@ -9,6 +9,8 @@
 
 typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER } play_phase;
 typedef enum { DLG_NONE = 0, DLG_DEAL, DLG_MENU, DLG_SAVE, DLG_LOAD } play_dialog;
+/* A question over everything else (confirm.c): end the turn? quit without saving? */
+typedef enum { CONFIRM_NONE = 0, CONFIRM_END_TURN, CONFIRM_QUIT } confirm_kind;
 
 /* The dock's tabs: one per family of orders, and the deals. */
 typedef enum {
@@ -64,6 +66,8 @@ struct play_state {
     char msg[CP_TEXT_LEN + 80];  /* the core's answer to the last action */
     int msg_bad;
     int list_scroll;
+    int touched[TAB_COUNT];      /* the player changed this tab's form since it last queued an order */
+    cp_order form_draft[TAB_COUNT]; /* the order a touched form describes, never queued */
 
     /* the deal dialog */
     cp_deal draft;
@@ -79,6 +83,14 @@ struct play_state {
     int file_count, file_sel;
     int load_replays; /* the load dialog lists replays to watch (replay_view.h), not saves */
     char menu_msg[1400];
+    int saved_turn;      /* the turn of the last save, load or start: quarters after it are unsaved */
+    char autosave[1024]; /* the newest autosave written, "" before the first */
+    int autosave_turn;
+    int quit_after_save; /* the save dialog came from "Save and quit": quit once saved */
+
+    /* a confirmation (confirm.c) */
+    confirm_kind confirm;
+    char confirm_text[1600];
 
     start_state start;
 };
@@ -105,6 +117,8 @@ const char *play_nation_name(const ui_app *a, int n);
 void play_open_dialog(ui_app *a, play_dialog d);
 /* After p->human changed mid-game: the turn goes to the first human seat (or to none). */
 void play_seats_changed(ui_app *a);
+/* a->blocking from the play layer's state: a dialog, a question, the start or hand-over screen. */
+void play_sync_blocking(ui_app *a);
 
 /* actions.c: the dock at the left */
 int dock_width(const ui_app *a);
@@ -122,6 +136,10 @@ void hotseat_draw(ui_app *a);
 /* menu.c: the game menu, the save and load dialogs */
 void menu_draw(ui_app *a);
 int menu_key(ui_app *a, const SDL_Event *e);
+
+/* confirm.c: the question card and its keys */
+void confirm_draw(ui_app *a);
+int confirm_key(ui_app *a, SDL_Keycode key, Uint16 mod);
 
 /* start.c */
 void start_init(ui_app *a);

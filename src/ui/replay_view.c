@@ -3,6 +3,7 @@
  * quarter is shown, and the keys. Its panel is replay_panel.c. */
 #include "replay_view.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ static void build_to(struct replay_view *v, int k)
 /* Show index 'k' (built): a clone of its world becomes the window's. */
 static void show(ui_app *a, int k)
 {
+    assert(!a->drawing && "the world shown changes between frames (app_defer)");
     struct replay_view *v = a->replay;
     cp_world *w = cp_world_clone(v->world[k]);
     if (!w) {
@@ -128,10 +130,20 @@ void replay_view_close(ui_app *a)
     a->replay = NULL;
 }
 
+static void goto_action(ui_app *a, int turn, int unused)
+{
+    (void)unused;
+    replay_view_goto(a, turn);
+}
+
 void replay_view_goto(ui_app *a, int turn)
 {
     struct replay_view *v = a->replay;
     if (!v) return;
+    if (a->drawing) { /* the panel's buttons and slider: the old world is freed when the new one shows */
+        app_defer(a, goto_action, turn, 0);
+        return;
+    }
     int k = turn - replay_view_start_turn(v);
     if (k > v->rec.turn_count) k = v->rec.turn_count;
     if (k < 0) k = 0;

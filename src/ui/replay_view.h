@@ -22,7 +22,8 @@
 int replay_view_open(ui_app *a, const char *path, char *err, size_t errlen);
 void replay_view_close(ui_app *a);
 
-/* Show quarter 'turn' of the recording (clamped to what can be shown). */
+/* Show quarter 'turn' of the recording (clamped to what can be shown); asked
+ * for while a frame is drawn, once the frame is done (app_defer). */
 void replay_view_goto(ui_app *a, int turn);
 
 /* Hooks: a key (1 when used), the panel's room at the left of the main

@@ -113,8 +113,11 @@ static const char *choice_label(const ui_app *a, int n, int c, char *buf, size_t
     return "Nobody";
 }
 
-static void begin(ui_app *a)
+/* Start the game chosen: an app_action, as it replaces the world (app_defer). */
+static void begin(ui_app *a, int x, int y)
 {
+    (void)x;
+    (void)y;
     struct play_state *p = a->play;
     start_state *s = &p->start;
     if (!have_preview) return;
@@ -153,8 +156,11 @@ static void begin(ui_app *a)
     a->show_briefing = a->info.briefing != NULL && p->phase == PH_GAME;
 }
 
-static void continue_newest(ui_app *a)
+/* The newest autosave: an app_action, as it replaces the world (app_defer). */
+static void continue_newest(ui_app *a, int x, int y)
 {
+    (void)x;
+    (void)y;
     start_state *s = &a->play->start;
     char path[600], err[1200];
     if (saveload_newest_autosave("saves", path, sizeof path) != 0) {
@@ -182,10 +188,10 @@ int start_key(ui_app *a, SDL_Keycode key)
         return menu_key(a, &e);
     }
     start_state *s = &p->start;
-    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) begin(a);
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) app_defer(a, begin, 0, 0);
     else if (key == SDLK_UP && s->scenario > 0) s->scenario--;
     else if (key == SDLK_DOWN && s->scenario + 1 < s->scenario_count) s->scenario++;
-    else if (key == SDLK_c) continue_newest(a);
+    else if (key == SDLK_c) app_defer(a, continue_newest, 0, 0);
     else if (key == SDLK_l) {
         p->load_replays = 0;
         play_open_dialog(a, DLG_LOAD);
@@ -273,7 +279,7 @@ void start_draw(ui_app *a)
                           W - 2 * pad - app_px(a, 520)); /* above the four buttons on its right */
     int bw = app_px(a, 130);
     SDL_Rect go = {W - pad - bw, by, bw, bh};
-    if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) begin(a);
+    if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) app_defer(a, begin, 0, 0);
     SDL_Rect load = {go.x - app_px(a, 10) - bw, by, bw, bh};
     if (p->phase == PH_START && fw_button(a, load, "Load\xE2\x80\xA6", BTN_SECONDARY, "A saved game from saves/ (L)", "Start/Load")) {
         p->load_replays = 0;
@@ -281,7 +287,7 @@ void start_draw(ui_app *a)
     }
     SDL_Rect cont = {load.x - app_px(a, 10) - bw, by, bw, bh};
     if (p->phase == PH_START && fw_button(a, cont, "Continue", BTN_SECONDARY, "The newest autosave (C)", "Start/Continue"))
-        continue_newest(a);
+        app_defer(a, continue_newest, 0, 0);
     SDL_Rect watch = {cont.x - app_px(a, 10) - bw, by, bw, bh};
     if (p->phase == PH_START &&
         fw_button(a, watch, "Watch replay\xE2\x80\xA6", BTN_SECONDARY,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "formw.h"
 #include "labels.h"
 #include "teacher.h"
 #include "theme.h"
@@ -52,9 +53,9 @@ void teacher_draw_bar(ui_app *a)
     if (a->replay) return; /* a replay cannot be changed: no teacher controls */
     SDL_Rect b = bar_button(a);
     if (b.x > a->out_w / 2 + app_px(a, 130) &&
-        wdg_button(a, b, "Teacher", a->teacher_open ? BTN_PRIMARY : BTN_SECONDARY,
-                   "Teacher controls: pause, inject an event, reassign a seat, lock a policy, the seed, the "
-                   "debrief pack (F2 or Ctrl+T)"))
+        fw_button(a, b, "Teacher", a->teacher_open ? BTN_PRIMARY : BTN_SECONDARY,
+                  "Teacher controls: pause, inject an event, reassign a seat, lock a policy, the seed, the "
+                  "debrief pack (F2 or Ctrl+T)", "Teacher"))
         a->teacher_open = !a->teacher_open;
     if (!a->teacher || !a->teacher->paused) return;
     /* "Paused" over the End turn button, which refuses while it shows */

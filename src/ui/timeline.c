@@ -68,7 +68,8 @@ static void year_axis(ui_app *a, const axis *ax, int top, int bottom, int skip_x
     cp_world_date(a->world, ax->x0, &y0, &q0);
     int label_w = text_width(a->text, FONT_SMALL, "2030") + app_px(a, 8);
     int years = (ax->x1 - ax->x0) / 4 + 1, step = 1;
-    while (years / step * label_w > ax->bars.w) step++;
+    /* at most one label when even that does not fit (a tiny window leaves no width at all) */
+    while (step < years && years / step * label_w > ax->bars.w) step++;
     for (int t = ax->x0; t <= ax->x1; t++) {
         int y, q;
         cp_world_date(a->world, t, &y, &q);

@@ -2,7 +2,9 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "formw.h"
 #include "labels.h"
+#include "play.h"
 #include "theme.h"
 #include "views.h"
 #include "widgets.h"
@@ -26,16 +28,17 @@ void topbar_draw(ui_app *a)
         wdg_button(a, end, "Replay", BTN_GHOST,
                    "This is a recorded game: nothing can be played. Step with Left and Right (or the "
                    "buttons in the replay panel), Home and End jump to its start and end.");
-    } else if (wdg_button(a, end, "End turn", BTN_PRIMARY,
+    } else if (fw_button(a, end, "End turn", BTN_PRIMARY,
                           "Resolve this quarter: orders take effect, plants build and produce, the four "
-                          "markets clear, shortages and scores are counted.\nKeys: Space or Enter.")) {
-        ui_end_turn(a);
+                          "markets clear, shortages and scores are counted.\nKeys: Enter, or Space (which asks first).",
+                         "EndTurn")) {
+        if (!play_ask_end_turn(a, 0)) ui_end_turn(a); /* play layer: an order composed and not queued asks first */
     }
     SDL_Rect help = {end.x - app_px(a, 8) - bh, by, bh, bh};
-    if (wdg_button(a, help, "?", BTN_SECONDARY, "Keyboard and mouse help (H or F1)"))
+    if (fw_button(a, help, "?", BTN_SECONDARY, "Keyboard and mouse help (H or F1)", "Help"))
         a->show_help = 1;
     SDL_Rect brief = {help.x - app_px(a, 8) - app_px(a, 92), by, app_px(a, 92), bh};
-    if (wdg_button(a, brief, "Briefing", BTN_SECONDARY, "The scenario's briefing and objectives (B)"))
+    if (fw_button(a, brief, "Briefing", BTN_SECONDARY, "The scenario's briefing and objectives (B)", "Briefing"))
         a->show_briefing = 1;
 
     /* centre block */

@@ -194,7 +194,7 @@ static void on_key(ui_app *a, const SDL_KeyboardEvent *k, int *want_shot)
     SDL_Keycode key = k->keysym.sym;
     Uint16 mod = k->keysym.mod;
     if ((mod & KMOD_CTRL) && key == SDLK_q) {
-        a->quit = 1;
+        if (!play_ask_quit(a)) a->quit = 1; /* play layer: quarters not saved, it asks first */
         return;
     }
     /* teacher controls: F2/Ctrl+T, P, Ctrl+D; their open panel takes every key */
@@ -215,7 +215,8 @@ static void on_key(ui_app *a, const SDL_KeyboardEvent *k, int *want_shot)
     }
     switch (key) {
     case SDLK_SPACE: case SDLK_RETURN: case SDLK_KP_ENTER:
-        if (!k->repeat) ui_end_turn(a);
+        /* play layer: Space asks first, and so does any key with an order composed and not queued */
+        if (!k->repeat && !play_ask_end_turn(a, key == SDLK_SPACE)) ui_end_turn(a);
         break;
     case SDLK_ESCAPE: app_select(a, -1); break;
     case SDLK_m: a->view = VIEW_MAP; break;
@@ -275,7 +276,9 @@ static void on_event(ui_app *a, const SDL_Event *e, int *want_shot)
     app_input *in = &a->in;
     float d = a->window ? density(a) : 1.0f;
     switch (e->type) {
-    case SDL_QUIT: a->quit = 1; break;
+    case SDL_QUIT: /* the window's close button; asked a second time, it closes */
+        if (!play_ask_quit(a)) a->quit = 1;
+        break;
     case SDL_KEYDOWN: on_key(a, &e->key, want_shot); break;
     case SDL_MOUSEMOTION: {
         int x = (int)(e->motion.x * d), y = (int)(e->motion.y * d);

@@ -42,16 +42,31 @@ start_game() { # args for chokepoint play
     game_window "$@"
     wait_trace Turn
 }
+# Ctrl+Q; when the game asks first (quarters not saved), Enter says yes
 quit_game() {
     xdotool key --window "$win" ctrl+q
     i=0
+    asked=
     while kill -0 "$game_pid" 2> /dev/null; do
+        if [ -z "$asked" ] && [ "$(value Confirm)" = quit ]; then
+            asked=1
+            xdotool key --window "$win" Return
+        fi
         i=$((i + 1))
         [ $i -gt 200 ] && fail "the game did not quit on Ctrl+Q"
         sleep 0.1
     done
     wait "$game_pid"
     game_pid=
+}
+# wait until control $1 is gone from the screen, up to 20 s
+wait_gone() {
+    j=0
+    while [ -n "$(rect "$1")" ]; do
+        j=$((j + 1))
+        [ $j -gt 200 ] && fail "control '$1' never went away"
+        sleep 0.1
+    done
 }
 
 # the value of control $1 in the trace, and its rectangle

@@ -3,7 +3,8 @@
 #
 # Three quarters as a player would play them: a 25% tariff on Chinese magnets (the Tariffs tab
 # of the orders dock), a mine at home (the Build tab), an offtake deal offered to Australia (the
-# deal dialog, D, then A to jump to Australia), each turn ended with Space; then save (Ctrl+S,
+# deal dialog, D, then A to jump to Australia), each turn ended with Space (asked, and Space again);
+# then save (Ctrl+S,
 # a typed name), quit (Ctrl+Q), start again on the start screen, load the save (L, click it
 # twice) and check that the loaded game shows those orders: the tariff in force in the dock,
 # the deal in the Deals tab, the same state hash at both quits, and, read headless by
@@ -20,8 +21,14 @@
 e2e_name=test_human_e2e
 e2e_dir=$(cd "$(dirname "$0")" && pwd)
 . "$e2e_dir/e2e_lib.sh"
-end_turn() { # and wait for quarter $1
+# Space asks first ("End the turn?"), and Space again ends it
+space_end() {
     key space
+    wait_trace Confirm end-turn
+    key space
+}
+end_turn() { # and wait for quarter $1
+    space_end
     wait_trace Turn "$1"
 }
 
@@ -169,7 +176,7 @@ until value Message | grep -q "proposed to Japan"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no proposal to Japan: $(value Message) $(value Deal/Message)"; sleep 0.1
 done
 offer=$(value Message | sed -n 's/^Deal #\([0-9]*\) proposed.*/\1/p')
-key space
+space_end
 wait_trace Handover JPN
 [ "$(value Turn)" = 0 ] && ok "ending the first seat's turn passes to Japan, same quarter" || fail "turn $(value Turn)"
 [ -z "$(rect Order/0)" ] && ok "nothing of the United States' orders shows on the hand-over" || fail "orders visible"
@@ -191,7 +198,7 @@ until value Message | grep -q "Counter sent for deal #$offer"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no counter: $(value Message) $(value Deal/Message)"; sleep 0.1
 done
 ok "Japan's counter is sent"
-key space
+space_end
 wait_trace Turn 1
 wait_trace Handover USA
 ok "when the last seat ends, the quarter resolves and passes back to the United States"
@@ -207,11 +214,11 @@ j=0
 until value Message | grep -q "You accepted deal #$offer"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no acceptance: $(value Message)"; sleep 0.1
 done
-key space
+space_end
 wait_trace Handover JPN
 key Return
 wait_trace Seat JPN
-key space
+space_end
 wait_trace Turn 2
 wait_trace Handover USA
 key Return

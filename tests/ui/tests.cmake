@@ -52,3 +52,26 @@ if(CP_HAVE_UI)
   set_tests_properties(ui_teacher PROPERTIES
     ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()
+
+# the monkey test (tests/ui/monkey.sh): a minute of random clicks, drags, wheel turns, keys and
+# resizes sent to the real window under Xvfb by tests/ui/monkey/ (XTest, from libxtst-dev);
+# any crash, sanitizer report or hang fails it. scripts/monkey.sh runs it as long as asked.
+find_package(X11)
+if(TARGET chokepoint AND CP_HAVE_UI AND X11_FOUND AND X11_XTest_FOUND)
+  add_executable(monkey ${CMAKE_SOURCE_DIR}/tests/ui/monkey/monkey.c ${CMAKE_SOURCE_DIR}/tests/ui/monkey/monkey_x.c)
+  target_include_directories(monkey PRIVATE ${X11_INCLUDE_DIR})
+  target_link_libraries(monkey PRIVATE ${X11_XTest_LIB} ${X11_X11_LIB})
+  target_compile_options(monkey PRIVATE ${CP_WARNINGS})
+  add_test(NAME ui_monkey COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/monkey.sh $<TARGET_FILE:chokepoint>
+           $<TARGET_FILE:monkey> 60)
+  # alone: it keeps both cores busy (Xvfb and the game under the sanitizers), which would push
+  # tests with a wall-clock limit past it
+  set_tests_properties(ui_monkey PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+  # the questions before ending a turn and quitting (Space, drafts, unsaved quarters), in the
+  # real window; the monkey's driver sends the window manager's close
+  add_test(NAME ui_confirm_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_confirm_e2e.sh
+           $<TARGET_FILE:chokepoint> $<TARGET_FILE:monkey>)
+  set_tests_properties(ui_confirm_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()

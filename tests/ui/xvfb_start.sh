@@ -1,16 +1,16 @@
 # xvfb_start.sh -- a virtual X screen and the game's window on it, for the
 # window's end-to-end tests. Sourced (POSIX sh); uses the caller's fail() and
 # $bin, and writes xvfb.log, game.out and game.err in the current directory.
-#   xvfb_start FIRST LAST: the first display number in FIRST..LAST whose lock
-#     file is free gets a 1280x800 Xvfb ($xvfb_pid). -noreset keeps the server
-#     up when the readiness probe disconnects, so the game never meets a server
-#     that is resetting.
+#   xvfb_start FIRST LAST [WxH]: the first display number in FIRST..LAST whose
+#     lock file is free gets an Xvfb of WxH pixels (default 1280x800;
+#     $xvfb_pid). -noreset keeps the server up when the readiness probe
+#     disconnects, so the game never meets a server that is resetting.
 #   game_window ARGS...: start `chokepoint play ARGS` ($game_pid) and wait for
-#     its window ($win), then focus it.
+#     its window ($win) with the game's title, then focus it.
 xvfb_start() {
     d=$1
     while [ -e "/tmp/.X$d-lock" ] && [ "$d" -lt "$2" ]; do d=$((d + 1)); done
-    Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp -noreset > xvfb.log 2>&1 &
+    Xvfb ":$d" -screen 0 "${3:-1280x800}x24" -nolisten tcp -noreset > xvfb.log 2>&1 &
     xvfb_pid=$!
     DISPLAY=":$d"
     export DISPLAY
@@ -30,7 +30,9 @@ game_window() {
     win=
     i=0
     while [ -z "$win" ]; do
-        win=$(xdotool search --onlyvisible --name '^Chokepoint' 2> /dev/null | head -n 1)
+        # "Chokepoint - <scenario> ...": the title the game sets once its renderer is made,
+        # as SDL may put a new window in place of its first while it makes it
+        win=$(xdotool search --onlyvisible --name '^Chokepoint - ' 2> /dev/null | head -n 1)
         i=$((i + 1))
         [ $i -gt 300 ] && fail "no window titled Chokepoint after 30 s"
         kill -0 "$game_pid" 2> /dev/null || fail "the game exited before opening its window"
