@@ -380,6 +380,24 @@ static void test_fallback(void)
     info = copy;
 }
 
+/* Integers beyond an int, from China's seat: 2^32 once closed facility 0
+ * (China's mines). Every call is refused, and the mines stay open. */
+static void test_big_ints(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "CHN=%sbig_ints.lua", HOSTILE);
+    const char *a[] = {assign};
+    cps_seats *s;
+    cp_world *w;
+    game g = play(a, 1, 1, 1, 0, &s, &w);
+    CHECK(g.ok && g.failures == 0 && strstr(log_text, "BIG INTS OK"), "big ints:\n%s", log_text);
+    const cp_facility *f = cp_world_facility(w, 0);
+    CHECK(f && f->host == cp_world_find_nation(w, "CHN") && f->stage != CP_STAGE_CLOSED &&
+              f->stage != CP_STAGE_IDLED, "China's facility 0 still runs");
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+}
+
 /* ---- Lua-side tests ------------------------------------------------------------------- */
 
 static void test_lua_side(void)
@@ -496,22 +514,26 @@ static void test_docs(void)
     rmdir(dir);
 }
 
-int main(void)
+/* test_script_agents [TEST]: every test, or only the one named. */
+int main(int argc, char **argv)
 {
     char err[600];
     if (cps_scenario_load("baseline", &sc, &info, err, sizeof err) != 0) {
         fprintf(stderr, "baseline: %s\n", err);
         return 1;
     }
-    RUN(test_hostile);
-    RUN(test_hostile_at_load);
-    RUN(test_personalities);
-    RUN(test_determinism);
-    RUN(test_memory);
-    RUN(test_fallback);
-    RUN(test_lua_side);
-    RUN(test_check_agent);
-    RUN(test_docs);
+    const char *only = argc > 1 ? argv[1] : NULL;
+#define T(fn) if (!only || strcmp(only, #fn) == 0) RUN(fn)
+    T(test_hostile);
+    T(test_hostile_at_load);
+    T(test_personalities);
+    T(test_determinism);
+    T(test_memory);
+    T(test_fallback);
+    T(test_big_ints);
+    T(test_lua_side);
+    T(test_check_agent);
+    T(test_docs);
     cps_scenario_info_free(&info);
     return DONE();
 }
