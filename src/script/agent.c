@@ -8,12 +8,16 @@
 
 #include "agent.h"
 #include "api.h"
+#include "sanitize.h"
 
 /* A line to the log, or to the print sink when 'to_print' and one is set. */
 static void agent_vlog(const cps_agent *a, int to_print, const char *fmt, va_list ap)
 {
-    char line[1024];
-    vsnprintf(line, sizeof line, fmt, ap);
+    char raw[1024], line[1024];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    /* one line of printable text, whatever the agent wrote into it */
+    cps_sanitize(raw, n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1, line,
+                 sizeof line);
     if (to_print && a->opts.print)
         a->opts.print(a->opts.log_ud, line);
     else if (a->opts.log)
@@ -56,8 +60,14 @@ static void agent_print(void *ud, const char *text)
             print_line(a, "%s %s: more print() output this turn dropped", iso_of(a), a->display);
         return;
     }
-    /* a line, not a flood: long output is cut */
-    print_line(a, "%s %s: %.500s%s", iso_of(a), a->display, text, strlen(text) > 500 ? "..." : "");
+    /* a line, not a flood: long output is cut (at a character, not inside one) */
+    size_t n = strlen(text), cut = n;
+    if (cut > 500) {
+        cut = 500;
+        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    print_line(a, "%s %s: %.*s%s", iso_of(a), a->display, (int)cut, text, n > cut ? "..." : "");
 }
 
 cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, int nation,

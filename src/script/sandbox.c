@@ -30,6 +30,7 @@
 
 #include "chunk_cache.h"
 #include "sandbox.h"
+#include "sanitize.h"
 
 static double now_s(void)
 {
@@ -489,6 +490,11 @@ cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long 
         lua_xmove(co, L, nres < nresults ? nres : nresults);
         for (int i = nres; i < nresults; i++)
             lua_pushnil(L);
+    }
+    if (res->status != CPS_CALL_OK) { /* the agent's words: one printable line */
+        char clean[sizeof res->message];
+        cps_sanitize(res->message, strlen(res->message), clean, sizeof clean);
+        memcpy(res->message, clean, sizeof clean);
     }
     /* After a failure the thread is dropped without closing: a killed
      * call's pending to-be-closed variables never run. */

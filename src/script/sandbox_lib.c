@@ -26,6 +26,7 @@
 #include <lualib.h>
 
 #include "pattern.h"
+#include "sanitize.h"
 #include "sandbox.h"
 
 /* ---- protected calls ----------------------------------------------------- */
@@ -233,8 +234,13 @@ static int sb_print(lua_State *L)
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
     cps_sandbox_charge(L, (long long)len / 8);
-    if (sb->opts.print)
-        sb->opts.print(sb->opts.print_ud, text);
+    if (sb->opts.print) {
+        /* one printable line per call: newlines, escape sequences and NUL
+         * bytes are written as escapes (sanitize.h); the log cuts it later */
+        char line[2048];
+        cps_sanitize(text, len, line, sizeof line);
+        sb->opts.print(sb->opts.print_ud, line);
+    }
     return 0;
 }
 

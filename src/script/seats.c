@@ -6,6 +6,7 @@
 #include "agent.h"
 #include "file_stamp.h"
 #include "paths.h"
+#include "sanitize.h"
 #include "seats.h"
 
 struct cps_seats {
@@ -18,8 +19,10 @@ struct cps_seats {
     struct cps_watch *watch; /* hot reload: the files as last seen (end of file) */
 };
 
-static void log_line(const cps_seats *s, const char *line)
+static void log_line(const cps_seats *s, const char *raw)
 {
+    char line[1400]; /* what an agent wrote into it stays on one printable line */
+    cps_sanitize(raw, strlen(raw), line, sizeof line);
     if (s->aopts.log)
         s->aopts.log(s->aopts.log_ud, line);
     else

@@ -398,6 +398,36 @@ static void test_big_ints(void)
     cp_world_destroy(w);
 }
 
+/* print and error text of an agent's making: one printable line each, no
+ * forged host line, no escape sequence, no NUL cutting it short. */
+static void test_print_lines(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "USA=%sprint_forge.lua", HOSTILE);
+    const char *a[] = {assign};
+    game g = play(a, 1, 1, 1, 0, NULL, NULL);
+    CHECK(g.ok && g.failures == 1, "the turn fails by its error");
+    int lines = 0;
+    for (const char *p = log_text; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    CHECK(lines == 4, "three prints and a failure make four lines, got %d:\n%s", lines, log_text);
+    CHECK(!strstr(log_text, "\nturn 0 CHN") && !strstr(log_text, "\nturn 0 JPN"),
+          "no forged line:\n%s", log_text);
+    CHECK(strstr(log_text, "print_forge.lua: first\\nturn 0 CHN: agent failed"),
+          "the newline is shown as \\n:\n%s", log_text);
+    CHECK(strstr(log_text, "\\x1b[2J\\x1b[31mred\\x1b[0m\\r\\x00zero\\xc2\\x9bcsi\ttab"),
+          "escapes, NUL and C1 shown as \\xNN:\n%s", log_text);
+    CHECK(strstr(log_text, "caf\xc3\xa9 \xe2\x82\xac") && strstr(log_text, "\xe2\x82\xac...\n"),
+          "UTF-8 kept and cut between characters:\n%s", log_text);
+    CHECK(strstr(log_text, "boom\\nturn 0 JPN: agent failed (error): forged too; its orders"),
+          "the failure is one line:\n%s", log_text);
+    for (const char *p = log_text; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t') {
+            CHECK(0, "control byte %d in the log", *p);
+            break;
+        }
+}
+
 /* ---- Lua-side tests ------------------------------------------------------------------- */
 
 static void test_lua_side(void)
@@ -531,6 +561,7 @@ int main(int argc, char **argv)
     T(test_memory);
     T(test_fallback);
     T(test_big_ints);
+    T(test_print_lines);
     T(test_lua_side);
     T(test_check_agent);
     T(test_docs);
