@@ -122,7 +122,8 @@ static int chunk_of(cps_sandbox *sb, const lua_Debug *ar)
 }
 
 /* The allocator: counts every byte, refuses growth past the cap while the
- * sandbox is running code, and numbers new tables and closures (objid.h).
+ * sandbox is running code, and numbers new tables, closures, userdata and
+ * threads (objid.h).
  * When 'ptr' is NULL, Lua passes the type of the new object in 'osize'. */
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -145,10 +146,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->mem_used_bytes = sb->mem_used_bytes - old + nsize;
     if (sb->mem_used_bytes > sb->mem_peak_bytes)
         sb->mem_peak_bytes = sb->mem_used_bytes;
-    if (!ptr && (osize == LUA_TTABLE || osize == LUA_TFUNCTION)) {
+    if (!ptr && (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TUSERDATA ||
+                 osize == LUA_TTHREAD)) {
         cps_objid_note(&sb->objid, p);
         if (osize == LUA_TTABLE && sb->opts.track_table_lines)
             note_table_line(sb, p);
+        if (osize == LUA_TUSERDATA)
+            sb->last_udata_block = p;
     }
     return p;
 }

@@ -75,8 +75,13 @@ typedef struct cps_sandbox {
     cps_kill killed;
     char kill_where[96]; /* "file:line" where it was stopped, if known */
 
-    /* deterministic identity of tables and closures (objid.h) */
+    /* deterministic identity of tables, closures, userdata and threads
+     * (objid.h); where a full userdata's memory lies in its block, by its
+     * number of user values (measured when the sandbox starts, see
+     * cps_det_open), and the block the allocator made last for one */
     cps_objid objid;
+    size_t udata_off0, udata_off_base, udata_off_step;
+    const void *last_udata_block;
 
     /* the game's random stream (agents only) */
     cps_rand rand;
@@ -158,6 +163,9 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs);
 
 /* Install the deterministic tostring, pairs, next, string.format (sandbox_det.c). */
 void cps_det_open(lua_State *L);
+/* Number the C functions of the opened library (sandbox_det.c): call once,
+ * after the library is complete. */
+void cps_det_number_library(lua_State *L);
 /* Push a deterministic tostring of the value at 'idx' (sandbox_det.c). */
 const char *cps_det_tostring(lua_State *L, int idx, size_t *len);
 /* Push a list of the keys of the table at 't' in the sandbox's

@@ -513,4 +513,5 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
         set_unavailable(L, "math", "random", "math.random (scenarios are data)");
         set_unavailable(L, "math", "randomseed", "math.randomseed (scenarios are data)");
     }
+    cps_det_number_library(L);
 }

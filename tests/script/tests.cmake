@@ -22,3 +22,7 @@ add_test(NAME script_reload COMMAND test_script_reload)
 # issue 4's showcase: the shipped agents sign deals in a 40-turn baseline (reads deals.csv)
 add_test(NAME script_deals_baseline COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_deals_baseline.sh
          $<TARGET_FILE:chokepoint>)
+
+# hostile agents across processes and through saves and loads (issue 14)
+add_test(NAME script_hostile_cli COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_hostile_cli.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
