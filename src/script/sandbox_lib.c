@@ -10,8 +10,9 @@
  *    handler after unwinding, as ordinary metered code;
  *  - coroutine.wrap, coroutine.close: never close a coroutine of a killed
  *    call (closing would run __close handlers with hooks off);
- *  - setmetatable: refuses __gc (finalizers run unmetered) and __mode (weak
- *    tables empty at moments that differ between runs);
+ *  - setmetatable, getmetatable, rawset: refuse __gc (finalizers run
+ *    unmetered) and __mode (weak tables empty at moments that differ between
+ *    runs), also when written into a metatable after setmetatable;
  *  - string.rep, table.move, table.insert, table.remove, table.sort,
  *    table.concat, table.unpack, and the string and utf8 functions that scan
  *    their whole first argument: charge the budget for the work they do in C;
@@ -162,8 +163,130 @@ static int sb_co_close(lua_State *L)
     return lua_gettop(L);
 }
 
-/* ---- metatables, loading, printing ---------------------------------------------- */
+/* ---- metatables: no finalizers, no weak tables ----------------------------------
+ *
+ * __gc and __mode are refused because finalizers run unmetered and weak
+ * tables empty when the collector runs, which is not the same moment in
+ * every run. Refusing them in setmetatable is not enough: Lua reads __mode
+ * from a metatable at every collection, so a field written after
+ * setmetatable would make the table weak all the same. So a table the
+ * sandbox installs as a metatable gets a guard as its own metatable: a
+ * table of the host's, out of the agent's reach, whose __newindex refuses
+ * __gc and __mode (the fields are absent, so every write of them goes
+ * through __newindex), while rawset refuses them on a guarded table. A
+ * metatable that already had a metatable of its own (a class that inherits
+ * through __index) gets as guard a copy of that metatable with the same
+ * fields, its __newindex wrapped; getmetatable still answers the agent's
+ * own table. The copy is taken when the table becomes a metatable. */
 
+static const char GUARD_KEY = 0;  /* in a guard: the agent's metatable it stands for, or true */
+static const char PLAIN_GUARD = 0; /* registry: the shared guard of tables with no metatable */
+
+static int is_protected_key(lua_State *L, int k)
+{
+    if (lua_type(L, k) != LUA_TSTRING)
+        return 0;
+    const char *s = lua_tostring(L, k);
+    return strcmp(s, "__mode") == 0 || strcmp(s, "__gc") == 0;
+}
+
+static int refuse_field(lua_State *L)
+{
+    return luaL_error(L, "%s on a metatable is not allowed in the sandbox (weak tables and "
+                         "finalizers behave differently from run to run)",
+                      lua_tostring(L, 2));
+}
+
+/* Is the table at 'idx' a guard? */
+static int is_guard(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    int found = lua_rawgetp(L, idx, &GUARD_KEY) != LUA_TNIL;
+    lua_pop(L, 1);
+    return found;
+}
+
+/* Does the value at 'idx' have a guard as its metatable (is it a metatable
+ * in use)? */
+static int is_guarded(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    int g = is_guard(L, -1);
+    lua_pop(L, 1);
+    return g;
+}
+
+/* A guard's __newindex: refuse __gc and __mode, else write as the agent's
+ * own metatable (upvalue 1, nil for none) would have: rawset, its
+ * __newindex function, or an assignment into its __newindex table. */
+static int guard_newindex(lua_State *L)
+{
+    if (is_protected_key(L, 2))
+        return refuse_field(L);
+    lua_settop(L, 3);
+    lua_pushliteral(L, "__newindex");
+    switch (lua_rawget(L, lua_upvalueindex(1))) { /* raw, as Lua reads metamethods */
+    case LUA_TFUNCTION:
+        lua_insert(L, 1);
+        lua_call(L, 3, 0);
+        return 0;
+    case LUA_TNIL:
+        lua_pop(L, 1);
+        lua_rawset(L, 1);
+        return 0;
+    default: /* a table (or anything indexable): assign into it */
+        lua_replace(L, 1);
+        lua_settable(L, 1);
+        return 0;
+    }
+}
+
+/* Push the guard for a table whose own metatable would be the one at
+ * 'mt' (nil for none). */
+static void push_guard(lua_State *L, int mt)
+{
+    mt = lua_absindex(L, mt);
+    if (lua_isnil(L, mt)) {
+        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &PLAIN_GUARD) == LUA_TTABLE)
+            return;
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushboolean(L, 1);
+        lua_rawsetp(L, -2, &GUARD_KEY);
+        lua_newtable(L); /* no metatable of its own: __newindex forwards to rawset */
+        lua_pushcclosure(L, guard_newindex, 1);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &PLAIN_GUARD);
+        return;
+    }
+    lua_newtable(L);
+    int g = lua_gettop(L);
+    long long n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, mt)) {
+        n++;
+        if (is_protected_key(L, -2)) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, g);
+    }
+    cps_sandbox_charge(L, n);
+    lua_pushvalue(L, mt);
+    lua_pushcclosure(L, guard_newindex, 1);
+    lua_setfield(L, g, "__newindex");
+    lua_pushvalue(L, mt);
+    lua_rawsetp(L, g, &GUARD_KEY);
+}
+
+/* setmetatable(t, mt), refusing __gc and __mode now and guarding 'mt'
+ * against them later. A table that is itself a metatable in use keeps a
+ * guard: the copy of 'mt' becomes its guard. */
 static int sb_setmetatable(lua_State *L)
 {
     int t = lua_type(L, 2);
@@ -184,9 +307,57 @@ static int sb_setmetatable(lua_State *L)
         lua_pop(L, 1);
     }
     lua_settop(L, 2);
+    if (is_guarded(L, 1)) { /* a metatable in use: it stays guarded */
+        push_guard(L, 2);
+        lua_setmetatable(L, 1);
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pushvalue(L, 2);
     lua_setmetatable(L, 1);
+    if (t == LUA_TTABLE && !is_guarded(L, 2)) {
+        if (lua_getmetatable(L, 2) == 0)
+            lua_pushnil(L);
+        push_guard(L, -1);
+        lua_setmetatable(L, 2);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 1);
     return 1;
 }
+
+/* getmetatable: a guard stands for the agent's own metatable (or none). */
+static int sb_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return 1;
+    if (is_guard(L, -1)) {
+        lua_rawgetp(L, -1, &GUARD_KEY);
+        if (lua_isboolean(L, -1))
+            lua_pushnil(L);
+    }
+    return 1;
+}
+
+/* rawset, refusing __gc and __mode on a metatable in use. */
+static int sb_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    if (is_protected_key(L, 2) && is_guarded(L, 1))
+        return refuse_field(L);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+/* ---- loading, printing ---------------------------------------------------------- */
 
 /* load(text [, chunkname [, mode [, env]]]): text only, never binary. */
 static int sb_load(lua_State *L)
@@ -475,6 +646,8 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     static const luaL_Reg base[] = {{"pcall", sb_pcall},
                                     {"xpcall", sb_xpcall},
                                     {"setmetatable", sb_setmetatable},
+                                    {"getmetatable", sb_getmetatable},
+                                    {"rawset", sb_rawset},
                                     {"load", sb_load},
                                     {"print", sb_print},
                                     {NULL, NULL}};

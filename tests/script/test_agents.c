@@ -111,6 +111,7 @@ static const hostile hostiles[] = {
     {"rep_empty.lua", "instruction budget exceeded", 0},
     {"move_huge.lua", "instruction budget exceeded", 4},
     {"memory_keep.lua", "and then an error", 5},
+    {"weak_after.lua", "__mode on a metatable is not allowed", 7},
 };
 
 static void test_hostile(void)
