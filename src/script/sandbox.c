@@ -333,22 +333,22 @@ int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const
     return 0;
 }
 
-int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
-                          size_t errlen)
+int cps_sandbox_read_file(const char *path, const char *display, size_t cap_bytes, char **text,
+                          size_t *len, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: cannot open file", display);
         return -1;
     }
-    size_t cap = 1 << 16, len = 0;
+    size_t cap = 1 << 16, n_read = 0;
     char *buf = malloc(cap);
     while (buf) {
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (len < cap)
+        size_t n = fread(buf + n_read, 1, cap - n_read, f);
+        n_read += n;
+        if (n_read < cap)
             break;
-        if (cap >= sb->opts.mem_cap_bytes) {
+        if (cap >= cap_bytes) {
             free(buf);
             fclose(f);
             snprintf(err, errlen, "%s: file larger than the sandbox's memory cap", display);
@@ -370,8 +370,16 @@ int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display
         snprintf(err, errlen, "%s: cannot read file", display);
         return -1;
     }
+    *text = buf;
+    *len = n_read;
+    return 0;
+}
+
+int cps_sandbox_load_source(cps_sandbox *sb, const char *source, size_t len, const char *display,
+                            char *err, size_t errlen)
+{
     /* a leading "#!" line is allowed, as in the stand-alone interpreter */
-    const char *text = buf;
+    const char *text = source;
     size_t tlen = len;
     if (tlen > 0 && text[0] == '#') {
         while (tlen > 0 && *text != '\n') {
@@ -381,7 +389,17 @@ int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display
     }
     /* Keep the line numbers right when a '#' line was dropped: its newline
      * stays. The same file is compiled once per process (chunk_cache.c). */
-    int st = cps_chunk_load(sb, text, tlen, display, err, errlen);
+    return cps_chunk_load(sb, text, tlen, display, err, errlen);
+}
+
+int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
+                          size_t errlen)
+{
+    char *buf;
+    size_t len;
+    if (cps_sandbox_read_file(path, display, sb->opts.mem_cap_bytes, &buf, &len, err, errlen) != 0)
+        return -1;
+    int st = cps_sandbox_load_source(sb, buf, len, display, err, errlen);
     free(buf);
     return st;
 }

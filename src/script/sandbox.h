@@ -140,6 +140,13 @@ void cps_sandbox_free(cps_sandbox *sb);
  * function on the main stack. Returns 0, or -1 with "display:line: message". */
 int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
                           size_t errlen);
+/* The two halves of it: read a file of at most 'cap_bytes' into a malloc'd
+ * buffer, and load source text held in memory (a first line starting with
+ * '#' is skipped, as lua does). Both return 0, or -1 with a message. */
+int cps_sandbox_read_file(const char *path, const char *display, size_t cap_bytes, char **text,
+                          size_t *len, char *err, size_t errlen);
+int cps_sandbox_load_source(cps_sandbox *sb, const char *source, size_t len, const char *display,
+                            char *err, size_t errlen);
 /* The same for a chunk held in memory. */
 /* The message for a chunk that does not load, always naming 'display'. */
 void cps_load_error(const char *display, const char *msg, char *err, size_t errlen);

@@ -143,6 +143,47 @@ void cps_seats_set_world(cps_seats *s, cp_world *w)
             cps_agent_set_world(s->agent[i], w);
 }
 
+/* Put 'a' (loaded beside the seat) into seat 'nation' once its init ran;
+ * on failure 'a' is freed and the seat stays as it was. */
+static int take_seat(cps_seats *s, int nation, cps_agent *a, char *err, size_t errlen)
+{
+    if (cps_agent_init(a, err, errlen) != 0) {
+        cps_agent_free(a);
+        return -1;
+    }
+    cps_agent_free(s->agent[nation]);
+    s->agent[nation] = a;
+    cps_seat_stats *st = &s->stats[nation];
+    st->has_agent = 1;
+    st->failures_in_row = 0;
+    snprintf(st->agent, sizeof st->agent, "%s", a->display);
+    return 0;
+}
+
+int cps_seats_assign_source(cps_seats *s, int nation, const char *path, const char *source,
+                            size_t len, char *err, size_t errlen)
+{
+    if (nation < 0 || nation >= s->count) {
+        snprintf(err, errlen, "no seat %d", nation);
+        return -1;
+    }
+    char d[256];
+    display_of(path, d, sizeof d);
+    cps_agent *a = cps_agent_load_source(path, d, source, len, s->world, nation, &s->aopts, err,
+                                         errlen);
+    return a ? take_seat(s, nation, a, err, errlen) : -1;
+}
+
+const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len)
+{
+    if (nation < 0 || nation >= s->count || !s->agent[nation]) {
+        *len = 0;
+        return NULL;
+    }
+    *len = s->agent[nation]->source_len;
+    return s->agent[nation]->source;
+}
+
 int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, size_t errlen)
 {
     if (nation < 0 || nation >= s->count) {
@@ -165,19 +206,7 @@ int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, siz
     char d[256];
     display_of(path, d, sizeof d);
     cps_agent *a = cps_agent_load(path, d, s->world, nation, &s->aopts, err, errlen);
-    if (!a)
-        return -1;
-    if (cps_agent_init(a, err, errlen) != 0) {
-        cps_agent_free(a);
-        return -1;
-    }
-    cps_agent_free(s->agent[nation]);
-    s->agent[nation] = a;
-    cps_seat_stats *st = &s->stats[nation];
-    st->has_agent = 1;
-    st->failures_in_row = 0;
-    snprintf(st->agent, sizeof st->agent, "%s", d);
-    return 0;
+    return a ? take_seat(s, nation, a, err, errlen) : -1;
 }
 
 /* After too many failures in a row: the scenario's default agent, or none
@@ -216,6 +245,7 @@ static const char *fail_word(cps_fail_kind k)
     case CPS_FAIL_MEMORY: return "memory";
     case CPS_FAIL_WALL: return "wall clock";
     case CPS_FAIL_GARBAGE: return "garbage";
+    case CPS_FAIL_DATA: return "memory not plain data";
     default: return "ok";
     }
 }

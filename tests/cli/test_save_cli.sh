@@ -49,7 +49,7 @@ head -c 5000 good.cpsave > trunc.cpsave
 cp good.cpsave flipped.cpsave
 printf '\125' | dd of=flipped.cpsave bs=1 seek=40000 conv=notrunc 2> /dev/null
 cp good.cpsave future.cpsave
-printf '\002' | dd of=future.cpsave bs=1 seek=8 conv=notrunc 2> /dev/null
+printf '\377' | dd of=future.cpsave bs=1 seek=8 conv=notrunc 2> /dev/null # version 255
 echo "just some text" > foreign.cpsave
 : > empty.cpsave
 before=$(ls -l --full-time . saves; md5sum ./*.cpsave saves/*)

@@ -21,5 +21,59 @@ for i in 2 3 4; do
   cmp -s pairs1.txt "pairs$i.txt" || bad "pairs order differs between processes 1 and $i: $(diff pairs1.txt "pairs$i.txt" | head -6)"
 done
 
+# ---- memory that saves exactly: deep tables, integers, floats, bytes (findings 1 and 8) ------
+shapes=(--seed 5 --agent "USA=$hostile/memory_shapes.lua")
+"$bin" sim --turns 6 "${shapes[@]}" --quiet > whole.txt 2> whole.err || bad "memory_shapes: 6 turns exited $?"
+"$bin" sim --turns 3 "${shapes[@]}" --quiet --save "$work/shapes.cpsave" > /dev/null 2> half.err \
+  || bad "memory_shapes: the save at turn 3 exited $? ($(head -3 half.err))"
+"$bin" sim --load "$work/shapes.cpsave" --turns 3 --quiet > rest.txt 2> rest.err \
+  || bad "memory_shapes: the load exited $? ($(head -3 rest.err))"
+cmp -s whole.txt rest.txt || bad "memory_shapes: saved and loaded at turn 3 gives $(cat rest.txt), not $(cat whole.txt)"
+if grep -q "failed" whole.err half.err rest.err; then bad "memory_shapes failed a turn: $(grep -h failed whole.err half.err rest.err | head -3)"; fi
+
+# ---- memory that is not plain data fails the agent's turn, never the game (finding 6) ---------
+for agent in memory_function memory_cycle memory_metatable memory_deep; do
+  rm -rf auto
+  "$bin" sim --turns 3 --agent "USA=$hostile/$agent.lua" --autosave auto --save "$work/$agent.cpsave" \
+    --quiet > "$agent.txt" 2> "$agent.err" || bad "$agent: the game stopped with status $? ($(head -2 "$agent.err"))"
+  grep -q "^hash: " "$agent.txt" || bad "$agent: no hash"
+  [ "$(ls auto 2> /dev/null | wc -l)" -eq 3 ] || bad "$agent: $(ls auto 2> /dev/null | wc -l) autosaves, not 3"
+  grep -q "agent failed (memory not plain data)" "$agent.err" || bad "$agent: no failure logged: $(head -2 "$agent.err")"
+  "$bin" sim --load "$work/$agent.cpsave" --turns 1 --quiet > /dev/null 2>&1 || bad "$agent: its save does not load"
+done
+
+# ---- 28 MiB of NUL bytes in memory: a save of about that size, which loads (finding 7) --------
+blob=(--agent "USA=$hostile/memory_blob.lua" --agent-budget 10000000)
+rm -rf auto
+"$bin" sim --turns 2 "${blob[@]}" --autosave auto --quiet > blob2.txt 2> blob.err || bad "memory_blob: exited $? ($(head -2 blob.err))"
+last=$(ls auto/*.cpsave 2> /dev/null | tail -1)
+size=$(stat -c %s "$last" 2> /dev/null || echo 0)
+[ "$size" -gt $((28 << 20)) ] && [ "$size" -lt $((32 << 20)) ] || bad "memory_blob: an autosave of $size bytes"
+"$bin" sim --turns 3 "${blob[@]}" --quiet > blob3.txt 2>&1 || bad "memory_blob: 3 turns exited $?"
+"$bin" sim --load "$last" --turns 1 "--agent-budget" 10000000 --quiet > blob1.txt 2> blob1.err \
+  || bad "memory_blob: the autosave does not load ($(head -2 blob1.err))"
+cmp -s blob3.txt blob1.txt || bad "memory_blob: loaded and played on gives $(cat blob1.txt), not $(cat blob3.txt)"
+
+# ---- a version 1 save (memory as text, full paths) loads and plays on as that build did -------
+out=$("$bin" sim --load "$src/tests/fixtures/saves/v1-agents-t4.cpsave" --turns 4 --quiet 2> v1.err)
+[ "$out" = "hash: 3bd14f442449418e" ] || bad "the version 1 save with agents: $out $(head -3 v1.err)"
+
+# ---- saves survive a moved data folder and a deleted agent file (finding 9) -------------------
+mkdir -p dataA/scripts
+cp -r "$src/scripts/agents" "$src/scripts/scenarios" dataA/scripts/
+cp "$src/scripts/agents/example_planner.lua" "$work/mine.lua"
+moved=(--seed 9 --agent "USA=$work/mine.lua")
+CHOKEPOINT_DATA=$work/dataA "$bin" sim --turns 6 "${moved[@]}" --quiet > moved6.txt 2> /dev/null || bad "moved: 6 turns"
+CHOKEPOINT_DATA=$work/dataA "$bin" sim --turns 3 "${moved[@]}" --quiet --save "$work/moved.cpsave" > /dev/null 2>&1 \
+  || bad "moved: the save"
+grep -aq "@data/scripts/agents/decoupler.lua" "$work/moved.cpsave" || bad "moved: the save names agents by their place in the data folder"
+mv dataA dataB
+rm "$work/mine.lua"
+CHOKEPOINT_DATA=$work/dataB "$bin" sim --load "$work/moved.cpsave" --turns 3 --quiet > moved3.txt 2> moved.err \
+  || bad "moved: the save does not load from the moved folder: $(head -3 moved.err)"
+cmp -s moved6.txt moved3.txt || bad "moved: loaded gives $(cat moved3.txt), not $(cat moved6.txt)"
+grep -q "USA: $work/mine.lua is not there any more; the copy kept in the save plays" moved.err \
+  || bad "moved: no note that the saved copy plays: $(head -3 moved.err)"
+
 [ $fail -eq 0 ] && echo "hostile cli: ok"
 exit $fail
