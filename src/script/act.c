@@ -174,7 +174,7 @@ int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg)
         r->refused++;
     }
     lua_pushboolean(L, 0);
-    lua_pushstring(L, msg);
+    lua_pushlstring(L, msg, strlen(msg)); /* not lua_pushstring: see vw_push_text */
     return 2;
 }
 
@@ -186,6 +186,7 @@ static int act_call(lua_State *L)
     cp_order_kind kind = (cp_order_kind)lua_tointeger(L, lua_upvalueindex(1));
     int dry = lua_toboolean(L, lua_upvalueindex(2));
     const cps_order_spec *spec = &cps_order_specs[kind];
+    cps_sandbox_charge(L, 10); /* the core's check (a dry run costs the same) */
     char msg[CP_TEXT_LEN + 64];
     /* act:set_tariff(...) works like act.set_tariff(...) */
     int arg = 1;

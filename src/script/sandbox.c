@@ -140,6 +140,19 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize > old && sb->mem_enforce &&
         sb->mem_used_bytes - old + nsize > sb->opts.mem_cap_bytes)
         return NULL;
+    if (!ptr && osize == LUA_TSTRING && nsize >= CPS_LONG_STRING_BYTES && sb->in_call) {
+        /* a long string built while the agent runs ('..', string.format,
+         * table.concat, gsub, a view's text...): copying it cost the C side
+         * its length, so the agent pays one instruction per 8 bytes. Only
+         * long strings: Lua interns short ones, and whether one is still
+         * there depends on when the collector last ran. Once the budget is
+         * spent every allocation fails, and the call unwinds. */
+        sb->used_instructions += (long long)(nsize / 8);
+        if (!sb->killed && sb->used_instructions > sb->budget_instructions)
+            sb->killed = CPS_KILL_BUDGET;
+    }
+    if (sb->killed && sb->in_call && nsize > old)
+        return NULL;
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;

@@ -30,6 +30,11 @@ typedef enum {
 /* The instruction count is charged in steps of this many VM instructions. */
 #define CPS_HOOK_STEP 100
 
+/* Strings whose block is at least this large are long strings (Lua 5.4
+ * interns strings of up to 40 bytes, whose blocks are smaller), and their
+ * making is charged to the running call (sandbox.c). */
+#define CPS_LONG_STRING_BYTES 128
+
 typedef struct {
     size_t mem_cap_bytes;          /* allocations beyond this fail */
     long long budget_instructions; /* per call */

@@ -387,6 +387,9 @@ static int det_format(lua_State *L)
     size_t flen;
     const char *f = luaL_checklstring(L, 1, &flen);
     int arg = 1, top = lua_gettop(L);
+    /* its arguments and the format's length; a long result is charged when
+     * it is made (sandbox.c) */
+    cps_sandbox_charge(L, top + (long long)(flen / 16));
     for (size_t i = 0; i < flen; i++) {
         if (f[i] != '%')
             continue;

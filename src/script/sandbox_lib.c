@@ -52,6 +52,7 @@ static int finish_pcall(lua_State *L, int status, lua_KContext extra)
 static int sb_pcall(lua_State *L)
 {
     luaL_checkany(L, 1);
+    cps_sandbox_charge(L, lua_gettop(L)); /* its arguments, copied (sb_counted) */
     lua_pushboolean(L, 1);
     lua_insert(L, 1); /* true, f, args... */
     int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
@@ -92,6 +93,7 @@ static int finish_xpcall(lua_State *L, int status, lua_KContext ctx)
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
+    cps_sandbox_charge(L, n); /* its arguments, copied (sb_counted) */
     luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
@@ -116,6 +118,7 @@ static int wrap_call(lua_State *L)
         return luaL_error(L, "cannot resume dead coroutine");
     if (!lua_checkstack(co, narg))
         return luaL_error(L, "too many arguments to resume");
+    cps_sandbox_charge(L, narg); /* the values it moves (sb_counted) */
     lua_xmove(L, co, narg);
     int nres = 0;
     st = lua_resume(co, L, narg, &nres);
@@ -128,6 +131,7 @@ static int wrap_call(lua_State *L)
             return luaL_error(L, "too many results to resume");
         }
         lua_xmove(co, L, nres);
+        cps_sandbox_charge(L, nres);
         return nres;
     }
     lua_xmove(co, L, 1); /* the error */
@@ -554,6 +558,18 @@ static int sb_concat_unpack(lua_State *L)
     return call_stock(L);
 }
 
+/* Functions whose work grows with how many values they take or give
+ * (select, string.char, math.max, table.pack, coroutine.resume, ...): an
+ * instruction per value, so that shuffling a million values through them
+ * costs what it takes in C. */
+static int sb_counted(lua_State *L)
+{
+    cps_sandbox_charge(L, lua_gettop(L));
+    int n = call_stock(L);
+    cps_sandbox_charge(L, n);
+    return n;
+}
+
 /* ---- math.random ------------------------------------------------------------ */
 
 static int sb_random(lua_State *L)
@@ -600,14 +616,17 @@ static void remove_field(lua_State *L, const char *table, const char *name)
 }
 
 /* Replace table.name by 'fn' with the stock function as upvalue 1, 'flag'
- * as upvalue 2 and "table.name" as upvalue 3. */
+ * as upvalue 2 and "table.name" as upvalue 3 (table "_G": a global). */
 static void wrap_field(lua_State *L, const char *table, const char *name, lua_CFunction fn,
                        int flag)
 {
     lua_getglobal(L, table);
     lua_getfield(L, -1, name);
     lua_pushboolean(L, flag);
-    lua_pushfstring(L, "%s.%s", table, name);
+    if (strcmp(table, "_G") == 0) /* a global: named as Lua names it */
+        lua_pushstring(L, name);
+    else
+        lua_pushfstring(L, "%s.%s", table, name);
     lua_pushcclosure(L, fn, 3);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
@@ -636,6 +655,8 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
         static const char *const linear[] = {"len", "codepoint", "offset", NULL};
         for (int i = 0; linear[i]; i++)
             wrap_field(L, "utf8", linear[i], sb_linear, 0);
+        wrap_field(L, "utf8", "char", sb_counted, 0);
+        wrap_field(L, "coroutine", "resume", sb_counted, 0);
     }
 
     static const char *const gone[] = {"dofile", "loadfile", "collectgarbage", "warn", NULL};
@@ -666,6 +687,11 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     wrap_field(L, "table", "sort", sb_sort, 0);
     wrap_field(L, "table", "concat", sb_concat_unpack, 1);
     wrap_field(L, "table", "unpack", sb_concat_unpack, 0);
+    static const char *const counted[][2] = {
+        {"_G", "select"}, {"_G", "assert"}, {"string", "char"}, {"string", "pack"},
+        {"string", "unpack"}, {"math", "max"}, {"math", "min"}, {"table", "pack"}, {NULL, NULL}};
+    for (int i = 0; counted[i][0]; i++)
+        wrap_field(L, counted[i][0], counted[i][1], sb_counted, 0);
     cps_pattern_open(L);
 
     if (agent_libs) {

@@ -257,6 +257,10 @@ static void record_failure(cps_seats *s, int i, const cps_turn_report *rep, cons
     cps_seat_stats *st = &s->stats[i];
     st->failures_in_row++;
     st->failures_total++;
+    if (rep->fail == CPS_FAIL_WALL) {
+        st->last_wall++;
+        st->wall_total++;
+    }
     char line[1400];
     if (strcmp(what, "agent") == 0)
         snprintf(line, sizeof line, "turn %d %s: agent failed (%s): %s; its orders this turn are "
@@ -308,6 +312,7 @@ int cps_seats_run_turn(cps_seats *s)
             continue;
         cps_seat_stats *st = &s->stats[i];
         int refused = 0;
+        st->last_wall = 0;
         failed += ask_about_deals(s, i, &rep, &refused);
         cps_agent *a = s->agent[i];
         if (!a)

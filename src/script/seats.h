@@ -44,6 +44,11 @@ typedef struct {
     size_t last_mem_bytes;
     int last_orders;            /* orders the last turn queued (kept) */
     int last_refused;           /* action calls the core refused last turn */
+    /* calls the wall-clock backstop stopped (turn and on_proposal): such a
+     * call ends at a moment that differs from run to run, so a game with one
+     * may not play again the same from its seed (a replay still does) */
+    int last_wall;              /* in the last turn */
+    int wall_total;
 } cps_seat_stats;
 
 typedef struct cps_seats cps_seats;

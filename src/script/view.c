@@ -396,7 +396,7 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
         if (p->root == ROOT_NATION && p->offset == 0 && f->offset == offsetof(cp_nation, iso3))
             push_name(L, LIST_ISO3, p->index);
         else
-            lua_pushstring(L, at);
+            lua_pushlstring(L, at, strlen(at)); /* not lua_pushstring: see vw_push_text */
         return;
     case CPS_V_NATION_REF: push_name(L, LIST_ISO3, *(const int *)at); return;
     case CPS_V_KIND: push_name(L, LIST_KINDS, *(const int *)at); return;
@@ -460,6 +460,7 @@ static int class_index(lua_State *L, int idx, const proxy *p)
 static int px_index(lua_State *L)
 {
     proxy *p = lua_touserdata(L, 1);
+    cps_sandbox_charge(L, 1); /* a C call on top of the instruction that asked */
     switch (p->kind) {
     case PX_VECTOR: {
         int i = lookup_up(L, vector_names(p->vtype), 2);
@@ -526,6 +527,7 @@ static int px_next(lua_State *L)
         return luaL_error(L, "bad argument to a view iterator");
     proxy *p = lua_touserdata(L, 1);
     lua_Integer pos = lua_tointeger(L, lua_upvalueindex(1));
+    cps_sandbox_charge(L, 1);
     for (;;) {
         pos++;
         lua_pushinteger(L, pos);

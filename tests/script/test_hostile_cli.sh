@@ -75,5 +75,21 @@ cmp -s moved6.txt moved3.txt || bad "moved: loaded gives $(cat moved3.txt), not 
 grep -q "USA: $work/mine.lua is not there any more; the copy kept in the save plays" moved.err \
   || bad "moved: no note that the saved copy plays: $(head -3 moved.err)"
 
+# ---- the wall clock, when it fires, is recorded: replays and tournament rows say so (finding 5)
+wall=(--turns 2 --seed 4 --agent "USA=$hostile/wall_clock.lua" --agent-wall 100)
+"$bin" sim "${wall[@]}" --quiet --record wall.cprep > wall.txt 2> wall.err || bad "wall_clock: exited $?"
+grep -q "agent failed (wall clock)" wall.err || bad "wall_clock: not stopped by the wall clock: $(head -2 wall.err)"
+grep -q "note: the wall clock stopped 2 agent calls: playing this game again from its seed may not give the same hash" wall.err \
+  || bad "wall_clock: sim says nothing of it: $(tail -2 wall.err)"
+"$bin" replay wall.cprep > replay.txt 2>&1 || bad "wall_clock: the replay does not reproduce the game: $(cat replay.txt)"
+grep -q "not reproducible from its seed: the wall clock stopped 2 agent calls (first in turn 0)" replay.txt \
+  || bad "wall_clock: the replay does not record it: $(cat replay.txt)"
+"$bin" tournament --agents "$hostile/wall_clock.lua,do_nothing" --seat USA --seeds 1-1 --turns 1 --agent-wall 100 \
+  --jobs 1 --quiet --csv wall.csv > tour.txt 2>&1 || bad "wall_clock: the tournament exited $?: $(tail -3 tour.txt)"
+grep -q ',no: the wall clock stopped an agent in turn 0,chokepoint sim .*--agent-wall 100' wall.csv \
+  || bad "wall_clock: the tournament row does not say it is not reproducible: $(grep -v '^#' wall.csv)"
+grep -q ',yes,chokepoint sim' wall.csv || bad "wall_clock: the do_nothing row is reproducible: $(grep -v '^#' wall.csv)"
+grep -q "note: in 1 game the wall clock stopped an agent" tour.txt || bad "wall_clock: the table says nothing: $(cat tour.txt)"
+
 [ $fail -eq 0 ] && echo "hostile cli: ok"
 exit $fail
