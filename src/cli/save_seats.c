@@ -75,7 +75,7 @@ int save_seats_sections(cps_seats *seats, const cp_world *w, const cps_scenario_
         char sum[24] = "";
         if (agent[0] && src)
             snprintf(sum, sizeof sum, "%016" PRIx64, checksum(src, src_len));
-        size_t need = strlen(iso) + strlen(agent) + strlen(dflt) + strlen(sum) + 5;
+        size_t need = strlen(iso) + strlen(agent) + strlen(dflt) + strlen(sum) + 20;
         if (len + need + 1 > cap) {
             cap = 2 * (len + need + 1);
             char *grown = realloc(text, cap);
@@ -86,7 +86,8 @@ int save_seats_sections(cps_seats *seats, const cp_world *w, const cps_scenario_
             text = grown;
             s[0].data = (unsigned char *)text;
         }
-        len += (size_t)snprintf(text + len, cap - len, "%s\t%s\t%s\t%s\n", iso, agent, dflt, sum);
+        len += (size_t)snprintf(text + len, cap - len, "%s\t%s\t%s\t%s\t%d\n", iso, agent, dflt,
+                                sum, agent[0] ? cps_seats_failures_in_row(seats, i) : 0);
         if (!agent[0])
             continue;
         /* the source it runs: the save plays on with it wherever the file went */
@@ -136,12 +137,12 @@ cps_seats *save_seats_restore(const savefile *sf, cp_world *w, const cps_seat_op
     }
     static cps_scenario_info info; /* large: kept off the stack */
     memset(&info, 0, sizeof info);
-    static char assign[CP_MAX_NATIONS][1100];
-    static char from_copy[CP_MAX_NATIONS][1024]; /* seats played from the saved source */
-    const char *assign_ptr[CP_MAX_NATIONS];
-    int assigned = 0;
+    /* per seat: the file it names ("" = none), whether the saved copy plays,
+     * and its failures in a row */
+    static char path[CP_MAX_NATIONS][1024];
+    int from_copy[CP_MAX_NATIONS] = {0}, in_row[CP_MAX_NATIONS] = {0}, named[CP_MAX_NATIONS] = {0};
     for (int i = 0; i < CP_MAX_NATIONS; i++)
-        from_copy[i][0] = '\0';
+        path[i][0] = '\0';
     size_t pos = 0;
     while (pos < sec->len) {
         const unsigned char *line = sec->data + pos;
@@ -155,8 +156,8 @@ cps_seats *save_seats_restore(const savefile *sf, cp_world *w, const cps_seat_op
         }
         memcpy(buf, line, n);
         buf[n] = '\0';
-        /* ISO3, agent, default, and since save files of version 2 the
-         * checksum of the agent's source */
+        /* ISO3, agent, default; since save files of version 2 also the
+         * checksum of the agent's source and its failures in a row */
         char *agent = strchr(buf, '\t');
         char *dflt = agent ? strchr(agent + 1, '\t') : NULL;
         if (!dflt) {
@@ -166,69 +167,82 @@ cps_seats *save_seats_restore(const savefile *sf, cp_world *w, const cps_seat_op
         *agent++ = '\0';
         *dflt++ = '\0';
         char *sum = strchr(dflt, '\t');
+        char *row = sum ? strchr(sum + 1, '\t') : NULL;
         if (sum)
             *sum++ = '\0';
+        if (row)
+            *row++ = '\0';
         int i = cp_world_find_nation(w, buf);
-        if (i < 0 || assigned >= CP_MAX_NATIONS || strlen(agent) >= 1024 ||
-            strlen(dflt) >= sizeof info.agent[i]) {
-            snprintf(err, errlen, "the seats section names %s, not a nation of this game", buf);
+        if (i < 0 || named[i] || strlen(agent) >= 1024 || strlen(dflt) >= sizeof info.agent[i]) {
+            snprintf(err, errlen, "the seats section names %s, not a nation of this game (or "
+                     "twice)", buf);
             return NULL;
         }
-        char path[1024], dpath[1024];
-        if (cps_path_from_save(agent, path, sizeof path) != 0 ||
+        named[i] = 1;
+        char dpath[1024];
+        if (cps_path_from_save(agent, path[i], sizeof path[i]) != 0 ||
             cps_path_from_save(dflt, dpath, sizeof dpath) != 0) {
             snprintf(err, errlen, "the seats section names a path too long for %s", buf);
             return NULL;
         }
         snprintf(info.agent[i], sizeof info.agent[i], "%s", dpath);
+        if (row) {
+            char *end;
+            long v = strtol(row, &end, 10);
+            if (*end || v < 0 || v > 1000) {
+                snprintf(err, errlen, "the seats section is damaged (%s's failures in a row)", buf);
+                return NULL;
+            }
+            in_row[i] = (int)v;
+        }
         const char *iso = cp_world_nation(w, i)->iso3;
         char name[SAVEFILE_NAME_MAX + 1], line_text[1400];
         snprintf(name, sizeof name, "source.%s", iso);
         const savefile_section *src = agent[0] ? savefile_find(sf, name) : NULL;
-        FILE *f = path[0] ? fopen(path, "rb") : NULL;
-        if (f)
-            fclose(f);
+        FILE *f = path[i][0] ? fopen(path[i], "rb") : NULL;
         if (!f && src) {
             /* the file is gone (a moved folder, a deleted copy): the saved source plays */
-            snprintf(from_copy[i], sizeof from_copy[i], "%s", path);
+            from_copy[i] = 1;
             snprintf(line_text, sizeof line_text, "%s: %s is not there any more; the copy kept "
                      "in the save plays", iso, agent);
             note(opts, line_text);
-            snprintf(assign[assigned], sizeof assign[assigned], "%s=none", iso);
-        } else {
-            if (f && src && sum) {
-                /* read it back to tell the player when it changed since the save */
-                FILE *g = fopen(path, "rb");
-                char *now = g ? malloc(src->len + 1) : NULL;
-                size_t got = now ? fread(now, 1, src->len + 1, g) : 0;
-                if (g)
-                    fclose(g);
-                if (now && (got != src->len || memcmp(now, src->data, got) != 0)) {
-                    snprintf(line_text, sizeof line_text, "%s: %s changed since the game was "
-                             "saved; the file as it is now plays", iso, path);
-                    note(opts, line_text);
-                }
-                free(now);
+        } else if (f && src) {
+            /* read it back to tell the player when it changed since the save */
+            char *now = malloc(src->len + 1);
+            size_t got = now ? fread(now, 1, src->len + 1, f) : 0;
+            if (now && (got != src->len || memcmp(now, src->data, got) != 0)) {
+                snprintf(line_text, sizeof line_text, "%s: %s changed since the game was saved; "
+                         "the file as it is now plays", iso, path[i]);
+                note(opts, line_text);
             }
-            snprintf(assign[assigned], sizeof assign[assigned], "%s=%s", iso,
-                     path[0] ? path : "none");
+            free(now);
         }
-        assign_ptr[assigned] = assign[assigned];
-        assigned++;
+        if (f)
+            fclose(f);
     }
-    cps_seats *seats = cps_seats_create(w, &info, assign_ptr, assigned, opts, err, errlen);
+    /* the seats first, all empty: then each agent, which may come from the save */
+    const char *none[CP_MAX_NATIONS];
+    char none_text[CP_MAX_NATIONS][16];
+    int count = cp_world_nation_count(w);
+    for (int i = 0; i < count; i++) {
+        snprintf(none_text[i], sizeof none_text[i], "%s=none", cp_world_nation(w, i)->iso3);
+        none[i] = none_text[i];
+    }
+    cps_seats *seats = cps_seats_create(w, &info, none, count, opts, err, errlen);
     if (!seats)
         return NULL;
-    for (int i = 0; i < cp_world_nation_count(w); i++) {
-        char name[SAVEFILE_NAME_MAX + 1];
+    for (int i = 0; i < count; i++) {
+        char name[SAVEFILE_NAME_MAX + 1], why[1100];
         const char *iso = cp_world_nation(w, i)->iso3;
-        if (from_copy[i][0]) {
+        if (path[i][0]) {
             snprintf(name, sizeof name, "source.%s", iso);
-            const savefile_section *src = savefile_find(sf, name);
-            char why[700];
-            if (cps_seats_assign_source(seats, i, from_copy[i], (const char *)src->data, src->len,
-                                        why, sizeof why) != 0) {
-                snprintf(err, errlen, "%s: the saved copy of its agent: %s", iso, why);
+            const savefile_section *src = from_copy[i] ? savefile_find(sf, name) : NULL;
+            if (cps_seats_restore(seats, i, path[i], src ? (const char *)src->data : NULL,
+                                  src ? src->len : 0, in_row[i], why, sizeof why) != 0) {
+                if (from_copy[i])
+                    snprintf(err, errlen, "%s: the saved copy of its agent: %s", iso, why);
+                else
+                    snprintf(err, errlen, "--agent %s=%s: %s", iso, path[i], why);
                 cps_seats_destroy(seats);
                 return NULL;
             }

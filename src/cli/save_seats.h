@@ -3,20 +3,21 @@
  * A save holds the world (the core's) and, beside it, who plays each
  * nation and what each agent remembers:
  *   - "seats": one line per nation, "ISO3<TAB>agent<TAB>scenario default
- *     agent<TAB>checksum" (empty fields for none); a file inside the data
- *     folder is named "@data/scripts/agents/x.lua", so that a moved or
- *     reinstalled folder keeps its saves; the checksum (16 hex digits,
- *     FNV-1a) is of the agent's source;
+ *     agent<TAB>checksum<TAB>failures in a row" (empty fields for none); a
+ *     file inside the data folder is named "@data/scripts/agents/x.lua", so
+ *     that a moved or reinstalled folder keeps its saves; the checksum (16
+ *     hex digits, FNV-1a) is of the agent's source; the failures in a row
+ *     make the seat fall back at the same turn as the game never stopped;
  *   - "source.ISO3": the source the seated agent runs;
  *   - "memory.ISO3": its memory, in the binary form of memory_codec.h.
  * Restoring seats the agents from their files when they are there (a file
  * changed since the save plays as it is now, with a log line saying so),
- * and from the saved source when the file is gone; then gives them back
- * their memories. Version 1 saves (no sources, memory as Lua text, full
+ * and from the saved source when the file is gone; runs their init (one
+ * that fails now is logged: the saved memory replaces what it makes); then
+ * gives them back their memories. Version 1 saves (no sources, memory as Lua text, full
  * paths) load too: a path that is gone is looked up under this data
  * folder. What is not kept: an agent's Lua locals and upvalues
- * (docs/agents.md tells modders so), and a seat's count of failures in a
- * row (cps_seats has no way to set it).
+ * (docs/agents.md tells modders so).
  */
 #ifndef CP_CLI_SAVE_SEATS_H
 #define CP_CLI_SAVE_SEATS_H

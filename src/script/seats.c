@@ -174,6 +174,52 @@ int cps_seats_assign_source(cps_seats *s, int nation, const char *path, const ch
     return a ? take_seat(s, nation, a, err, errlen) : -1;
 }
 
+int cps_seats_restore(cps_seats *s, int nation, const char *path, const char *source, size_t len,
+                      int failures_in_row, char *err, size_t errlen)
+{
+    if (nation < 0 || nation >= s->count) {
+        snprintf(err, errlen, "no seat %d", nation);
+        return -1;
+    }
+    char d[256];
+    display_of(path, d, sizeof d);
+    char *read = NULL;
+    if (!source) {
+        size_t cap = s->aopts.mem_bytes ? s->aopts.mem_bytes : (size_t)32 << 20;
+        if (cps_sandbox_read_file(path, d, cap, &read, &len, err, errlen) != 0)
+            return -1;
+        source = read;
+    }
+    cps_agent *a = cps_agent_load_source(path, d, source, len, s->world, nation,
+                                         &s->aopts, err, errlen);
+    free(read);
+    if (!a)
+        return -1;
+    /* init runs as when the agent took its seat; the saved memory replaces
+     * what it makes, so one that fails now (it may expect turn 0) is noted,
+     * not fatal: the game was accepted as it was */
+    char why[700];
+    if (cps_agent_init(a, why, sizeof why) != 0) {
+        char line[1000];
+        snprintf(line, sizeof line, "turn %d %s: init failed when the game was loaded (%s); the "
+                 "saved memory is used", cp_world_turn(s->world), cp_world_nation(s->world, nation)->iso3,
+                 why);
+        log_line(s, line);
+    }
+    cps_agent_free(s->agent[nation]);
+    s->agent[nation] = a;
+    cps_seat_stats *st = &s->stats[nation];
+    st->has_agent = 1;
+    st->failures_in_row = failures_in_row > 0 ? failures_in_row : 0;
+    snprintf(st->agent, sizeof st->agent, "%s", a->display);
+    return 0;
+}
+
+int cps_seats_failures_in_row(const cps_seats *s, int nation)
+{
+    return nation >= 0 && nation < s->count ? s->stats[nation].failures_in_row : 0;
+}
+
 const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len)
 {
     if (nation < 0 || nation >= s->count || !s->agent[nation]) {

@@ -82,8 +82,19 @@ int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, siz
 int cps_seats_assign_source(cps_seats *s, int nation, const char *path, const char *source,
                             size_t len, char *err, size_t errlen);
 
+/* Seat an agent from a save: its 'source' (or, when NULL, the file at
+ * 'path'), with the seat's count of 'failures_in_row'. Its init runs, but
+ * an init that fails now is logged, not fatal: the saved memory replaces
+ * what init makes. Returns 0, or -1 when it cannot be read or loaded. */
+int cps_seats_restore(cps_seats *s, int nation, const char *path, const char *source, size_t len,
+                      int failures_in_row, char *err, size_t errlen);
+
 /* The source text the agent of a seat runs (NULL when the seat is empty). */
 const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len);
+
+/* How many calls of a seat failed in a row (saved with the game: the seat
+ * falls back at CPS_FALLBACK_AFTER). */
+int cps_seats_failures_in_row(const cps_seats *s, int nation);
 
 /* Point the seats at another world with the same scenario (after a load). */
 void cps_seats_set_world(cps_seats *s, cp_world *w);

@@ -226,7 +226,8 @@ void vw_push_constants(lua_State *L)
         return;
     lua_pop(L, 1);
     const cp_scenario *sc = cp_world_scenario(vw_world(L));
-    cps_sandbox_charge(L, 40 * CHARGE_ROW); /* once per agent: some forty tables and names */
+    /* not charged: made once in an agent's life (a charge would differ
+     * between a game and the same game saved and loaded) */
     lua_newtable(L);
     lua_pushinteger(L, CPS_API_VERSION);
     lua_setfield(L, -2, "api_version");

@@ -73,8 +73,8 @@ static void list_fill(lua_State *L, int which)
     int b = lua_gettop(L);
     lua_Integer have = (lua_Integer)lua_rawlen(L, b);
     int n = list_count(L, which);
-    if (n > have) /* a proxy made for each new entry */
-        cps_sandbox_charge(L, (long long)(n - have));
+    /* not charged: each entry is made once in an agent's life, and a charge
+     * here would differ between a game and the same game saved and loaded */
     for (lua_Integer i = have; i < n; i++) {
         if (which == LIST_NATIONS) {
             vw_push_canonical(L, CPS_CLS_NATION, (int)i);

@@ -75,6 +75,20 @@ cmp -s moved6.txt moved3.txt || bad "moved: loaded gives $(cat moved3.txt), not 
 grep -q "USA: $work/mine.lua is not there any more; the copy kept in the save plays" moved.err \
   || bad "moved: no note that the saved copy plays: $(head -3 moved.err)"
 
+# ---- a loaded game goes on as the one never stopped: failures in a row are kept, an init that
+# ---- fails on load does not refuse the save
+for agent in "$src/tests/script/agents/always_fails.lua" "$hostile/init_turn0.lua"; do
+  name=$(basename "$agent" .lua)
+  "$bin" sim --turns 5 --seed 2 --agent "USA=$agent" --quiet > "$name-5.txt" 2> /dev/null || bad "$name: 5 turns"
+  "$bin" sim --turns 2 --seed 2 --agent "USA=$agent" --quiet --save "$work/$name.cpsave" > /dev/null 2>&1 || bad "$name: save"
+  "$bin" sim --load "$work/$name.cpsave" --turns 3 --quiet > "$name-3.txt" 2> "$name.err" || bad "$name: load: $(head -2 "$name.err")"
+  cmp -s "$name-5.txt" "$name-3.txt" || bad "$name: loaded at turn 2 gives $(cat "$name-3.txt"), not $(cat "$name-5.txt")"
+done
+grep -q "turn 2 USA: 3 failures in a row; the seat falls back" always_fails.err \
+  || bad "always_fails: after the load the seat does not fall back at turn 2: $(head -3 always_fails.err)"
+grep -q "turn 2 USA: init failed when the game was loaded (.*I only start at turn 0 (in init)); the saved memory is used" init_turn0.err \
+  || bad "init_turn0: no note of the failed init: $(head -2 init_turn0.err)"
+
 # ---- the wall clock, when it fires, is recorded: replays and tournament rows say so (finding 5)
 wall=(--turns 2 --seed 4 --agent "USA=$hostile/wall_clock.lua" --agent-wall 100)
 "$bin" sim "${wall[@]}" --quiet --record wall.cprep > wall.txt 2> wall.err || bad "wall_clock: exited $?"
