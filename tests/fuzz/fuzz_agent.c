@@ -2,7 +2,7 @@
  * (tests/fuzz/fuzz_agent.lua plays them), and the game must hold.
  *
  * Two seats of the three-nation test scenario play the fuzz agent, each
- * reading the input from its own place. The game is played five turns
+ * reading the input from its own place. The game is played four turns
  * without stopping, and again saved after turn K (1..4, from the first
  * byte), loaded and played on. What must hold, whatever the bytes:
  *   - no sanitizer report and no crash (the build has ASan and UBSan);
@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
         }                                                                                      \
     } while (0)
 
-enum { TURNS = 5, SEATS = 2 };
+enum { TURNS = 4, SEATS = 2 };
 
 static cp_scenario scenario;
 static cps_scenario_info info;
@@ -109,7 +109,7 @@ static cps_seat_opts limits(void)
     memset(&opts, 0, sizeof opts);
     /* small enough that a call ends in milliseconds, by the budget: the
      * wall clock (which would end it at a moment of its own) never fires */
-    opts.budget_instructions = 300000;
+    opts.budget_instructions = 50000;
     opts.mem_bytes = (size_t)64 << 20;
     opts.wall_s = 30.0;
     opts.log = quiet_log;

@@ -52,7 +52,7 @@ local function value(r, view, depth)
     local n, t = r.byte() % 48, {}
     for i = 1, n do t[i] = r.byte() end
     return string.char(table.unpack(t))
-  elseif k == 8 then return string.rep(string.char(r.byte()), (r.byte() * 257 + r.byte()) % 70000)
+  elseif k == 8 then return string.rep(string.char(r.byte()), (r.byte() * 257 + r.byte()) % 20000)
   elseif k == 9 then -- a small table of values
     if depth > 6 then return {} end
     local t = {}
@@ -100,7 +100,7 @@ end
 
 -- Reading the view, many times over: fields, lists, functions, with any arguments.
 local function read_view(r, view)
-  local n = r.byte() * 4
+  local n = r.byte() * 2
   local acc = 0
   local nat = view.nations
   for i = 1, n do
