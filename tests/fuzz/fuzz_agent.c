@@ -3,7 +3,7 @@
  *
  * Two seats of the three-nation test scenario play the fuzz agent, each
  * reading the input from its own place. The game is played four turns
- * without stopping, and again saved after turn K (1..4, from the first
+ * without stopping, and again saved after turn K (1..3, from the first
  * byte), loaded and played on. What must hold, whatever the bytes:
  *   - no sanitizer report and no crash (the build has ASan and UBSan);
  *   - the game goes on: every turn is resolved, whatever the agents did;
@@ -109,7 +109,7 @@ static cps_seat_opts limits(void)
     memset(&opts, 0, sizeof opts);
     /* small enough that a call ends in milliseconds, by the budget: the
      * wall clock (which would end it at a moment of its own) never fires */
-    opts.budget_instructions = 50000;
+    opts.budget_instructions = 200000;
     opts.mem_bytes = (size_t)64 << 20;
     opts.wall_s = 30.0;
     opts.log = quiet_log;
@@ -166,6 +166,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             saved = save(seats, w, &saved_len);
     }
     uint64_t unbroken = cp_world_hash(w);
+    if (getenv("FUZZ_AGENT_LOG"))
+        fprintf(stderr, "fuzz_agent: %d deals, %d news, save after turn %d, hash %016llx\n",
+                cp_world_deal_count(w), cp_world_news_count(w), k, (unsigned long long)unbroken);
     size_t end_len = 0;
     free(save(seats, w, &end_len)); /* it saves at the end too */
     cps_seats_destroy(seats);

@@ -74,7 +74,53 @@ local function value(r, view, depth)
   else return r.byte() / 7 end
 end
 
+local GOODS = { "ore", "light_oxide", "heavy_oxide", "magnet" }
+local NATS = { "AAA", "BBB", "CCC" }
+local FACS = { "mine", "separation", "magnet_plant" }
+
+-- A clause the core may well accept (half the time), or one of any shape.
+-- Plain data, the kind memory must keep exactly: numbers of every kind, strings of any bytes,
+-- booleans, tables of them, and now and then a chain of tables deeper than memory may be.
+local function plain(r, depth)
+  local k = r.byte() % 9
+  if k == 0 then return r.byte() % 2 == 0
+  elseif k == 1 then return r.pick(INTS)
+  elseif k == 2 then return r.pick(FLOATS)
+  elseif k == 3 then return r.byte() - 128
+  elseif k == 4 then
+    local n, t = r.byte() % 48, {}
+    for i = 1, n do t[i] = r.byte() end
+    return string.char(table.unpack(t))
+  elseif k == 5 then return string.rep(string.char(r.byte()), (r.byte() * 257 + r.byte()) % 20000)
+  elseif k == 6 then
+    local top, t = {}, nil
+    t = top
+    for i = 2, r.byte() % 72 do t.next = {}; t = t.next end
+    return top
+  elseif depth < 5 then
+    local t = {}
+    for i = 1, r.byte() % 6 do
+      local key = plain(r, 9)
+      if type(key) ~= "table" and key == key then t[key] = plain(r, depth + 1) end
+    end
+    return t
+  end
+  return r.pick(NAMES)
+end
+
 local function clause(r, view)
+  if r.byte() % 2 == 0 then
+    local c = { kind = r.pick(KINDS), from = r.pick(NATS), to = r.pick(NATS) }
+    local k = c.kind
+    if k == "tariff" then c.good = r.pick(GOODS); c.rate = (r.byte() % 50) / 100
+    elseif k == "licence" then c.good = r.pick(GOODS); c.approval_share = (r.byte() % 101) / 100
+    elseif k == "suspend" then c.good = r.pick(GOODS)
+    elseif k == "offtake" then c.good = r.pick(GOODS); c.tonnes_per_turn = r.byte(); c.price = r.byte()
+    elseif k == "stockpile" then c.good = r.pick(GOODS); c.tonnes = r.byte() % 5
+    elseif k == "tech_transfer" then c.facility = r.pick(FACS); c.share = 0.5
+    elseif k == "coinvest" then c.facility = r.pick(FACS); c.share = 0.5; c.capacity_t_per_yr = 1000 * (1 + r.byte() % 9) end
+    return c
+  end
   local c = { kind = r.pick(KINDS), from = r.pick(NAMES), to = r.pick(NAMES) }
   if r.byte() % 2 == 0 then c.good = r.pick(NAMES) end
   if r.byte() % 2 == 0 then c.rate = value(r, view, 5) end
@@ -91,16 +137,17 @@ local function deal(r, view, clauses)
   local d = { term = r.byte() % 3 == 0 and value(r, view, 5) or r.byte() % 90,
               clauses = {} }
   local n = r.byte() % 4 == 0 and r.byte() or r.pick(COUNTS)
+  if r.byte() % 2 == 0 then n = 1 + r.byte() % 3 end -- a count the core takes
   for i = 1, n do
     d.clauses[i] = clauses and clauses[(i - 1) % #clauses + 1] or clause(r, view)
   end
-  if r.byte() % 2 == 0 then d.parties = { r.pick(NAMES), r.pick(NAMES), r.pick(NAMES) } end
+  if r.byte() % 3 == 0 then d.parties = { r.pick(NAMES), r.pick(NAMES), r.pick(NAMES) } end
   return d
 end
 
 -- Reading the view, many times over: fields, lists, functions, with any arguments.
 local function read_view(r, view)
-  local n = r.byte() * 2
+  local n = r.byte() % 32 == 0 and r.byte() * 4 or r.byte() % 24 -- now and then far too many
   local acc = 0
   local nat = view.nations
   for i = 1, n do
@@ -125,8 +172,16 @@ end
 -- One step: something from the repertoire. Errors inside pcall are the agent's business; some
 -- steps fail the whole call on purpose.
 local function step(r, view, act, memory)
-  local op = r.byte() % 18
-  if op == 0 and act then
+  local op = r.byte() % 19
+  if op == 18 and act then -- an order the core may well take
+    local o = r.byte() % 6
+    if o == 0 then act.set_tariff(r.pick(GOODS), r.pick(NATS), (r.byte() % 40) / 100)
+    elseif o == 1 then act.build_facility(r.pick(FACS), 100 * (1 + r.byte()), r.pick(NATS))
+    elseif o == 2 then act.buy_stockpile(r.pick(GOODS), 1 + r.byte())
+    elseif o == 3 then act.set_export_control(r.pick(GOODS), r.pick(NATS), r.pick({ "open", "licensed", "banned" }), (r.byte() % 11) / 10)
+    elseif o == 4 then act.suspend_export_control("all", r.pick(NATS), 1 + r.byte() % 8)
+    else act.set_export_tax(r.pick(GOODS), (r.byte() % 30) / 100) end
+  elseif op == 0 and act then
     local name = r.pick(ACTS)
     if r.byte() % 2 == 0 then name = "can_" .. name end
     local args = {}
@@ -135,12 +190,17 @@ local function step(r, view, act, memory)
     pcall(act[name], table.unpack(args, 1, n))
   elseif op == 1 then
     local key = r.pick(NAMES)
-    memory[key] = value(r, view, 0)
+    if r.byte() % 16 == 0 then memory[key] = value(r, view, 0) else memory[key] = plain(r, 0) end
   elseif op == 2 then
     memory[r.pick(NAMES)] = nil
   elseif op == 3 then
     local key = value(r, view, 5)
-    if key ~= nil and key == key then memory.box = memory.box or {}; pcall(rawset, memory.box, key, value(r, view, 0)) end
+    local kt = type(key)
+    if (kt == "string" or kt == "number" or kt == "boolean" or r.byte() % 16 == 0) and key ~= nil
+       and key == key then
+      memory.box = type(memory.box) == "table" and memory.box or {}
+      pcall(rawset, memory.box, key, plain(r, 1))
+    end
   elseif op == 4 and view then
     memory.acc = read_view(r, view) % 1000000
   elseif op == 5 and act then
@@ -152,10 +212,11 @@ local function step(r, view, act, memory)
   elseif op == 8 then
     print(value(r, view, 5), r.pick(NAMES), value(r, view, 5))
   elseif op == 9 then
-    if r.byte() % 4 == 0 then error(value(r, view, 5)) end
+    if r.byte() % 8 == 0 then error(value(r, view, 5)) end
   elseif op == 10 then -- work in C, metered
-    local s = string.rep("x", r.byte() * 64)
-    for i = 1, r.byte() do s = s .. string.char(i % 256) end
+    local heavy = r.byte() % 32 == 0 -- now and then more than the budget allows
+    local s = string.rep("x", r.byte() * (heavy and 256 or 4))
+    for i = 1, r.byte() % (heavy and 256 or 16) do s = s .. string.char(i % 256) end
     memory.len = #s
     pcall(string.format, "%s %d %q", value(r, view, 5), value(r, view, 5), value(r, view, 5))
     pcall(select, value(r, view, 5), 1, 2, 3)
