@@ -119,6 +119,7 @@ cps_agent *cps_agent_load_source(const char *path, const char *display, const ch
         return NULL;
     }
     a->sb->user = a;
+    a->sb->stable_serial = cps_view_stable_serial;
     lua_State *L = a->sb->L;
     cps_rand_seed(&a->sb->rand, cp_world_seed(w), nation, -1);
 

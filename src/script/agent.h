@@ -196,6 +196,9 @@ enum {
     CPS_NAMES_STAGES = -5
 };
 int cps_view_lookup(lua_State *L, int which, int arg);
+/* The number of a view object for pairs' order (view.c; sandbox.h:
+ * stable_serial), 0 for anything else. */
+uint64_t cps_view_stable_serial(lua_State *L, int idx);
 /* The id of the Facility proxy at 'idx', or -1 if it is not one (view.c). */
 int cps_view_facility_id(lua_State *L, int idx);
 

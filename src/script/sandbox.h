@@ -30,6 +30,10 @@ typedef enum {
 /* The instruction count is charged in steps of this many VM instructions. */
 #define CPS_HOOK_STEP 100
 
+/* Where the numbers of the host's objects (stable_serial) start: beyond
+ * creation serials and first-seen numbers. */
+#define CPS_STABLE_SERIAL ((uint64_t)1 << 61)
+
 /* Strings whose block is at least this large are long strings (Lua 5.4
  * interns strings of up to 40 bytes, whose blocks are smaller), and their
  * making is charged to the running call (sandbox.c). */
@@ -111,6 +115,13 @@ typedef struct cps_sandbox {
 
     /* the owner of the sandbox (the agent host), for C functions it runs */
     void *user;
+
+    /* Objects the host makes when an agent first asks for them (the view's
+     * proxies and functions) would be numbered by when that was, which is
+     * not the same in a game and in that game saved and loaded; the host
+     * gives them a number by what they are instead: nonzero, at least
+     * CPS_STABLE_SERIAL (NULL: none). */
+    uint64_t (*stable_serial)(lua_State *L, int idx);
 } cps_sandbox;
 
 /* What became of a call. */

@@ -6,8 +6,9 @@
  * random string-hash seed. Here pairs visits keys in a fixed order (numbers
  * ascending, then strings bytewise, then false, true, then objects: tables,
  * closures, userdata and threads in creation order, the library's C
- * functions by name), and objects print as "table: 17", where 17 is the
- * creation serial kept by the allocator (objid.h).
+ * functions by name, then the host's own objects by what they are, see
+ * sandbox.h: stable_serial), and objects print as "table: 17", where 17 is
+ * the creation serial kept by the allocator (objid.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -55,7 +56,8 @@ static const void *object_block(lua_State *L, int idx)
     }
 }
 
-/* A number for an object: its creation serial (tables, closures, userdata,
+/* A number for an object: the host's number for an object of its own
+ * (stable_serial), its creation serial (tables, closures, userdata,
  * threads), or for a C function without upvalues the number the sandbox
  * gave the library's functions when it opened (cps_det_number_library), or
  * for any other one the order in which the sandbox first saw it, kept in a
@@ -63,8 +65,12 @@ static const void *object_block(lua_State *L, int idx)
 static uint64_t object_serial(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
+    cps_sandbox *sb = cps_sandbox_of(L);
+    uint64_t s = sb->stable_serial ? sb->stable_serial(L, idx) : 0;
+    if (s)
+        return s;
     const void *block = object_block(L, idx);
-    uint64_t s = block ? cps_objid_find(&cps_sandbox_of(L)->objid, block) : 0;
+    s = block ? cps_objid_find(&sb->objid, block) : 0;
     if (s)
         return s;
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SEEN_KEY) != LUA_TTABLE) {

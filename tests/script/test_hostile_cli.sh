@@ -77,7 +77,7 @@ grep -q "USA: $work/mine.lua is not there any more; the copy kept in the save pl
 
 # ---- a loaded game goes on as the one never stopped: failures in a row are kept, an init that
 # ---- fails on load does not refuse the save
-for agent in "$src/tests/script/agents/always_fails.lua" "$hostile/init_turn0.lua"; do
+for agent in "$src/tests/script/agents/always_fails.lua" "$hostile/init_turn0.lua" "$hostile/pairs_after_load.lua"; do
   name=$(basename "$agent" .lua)
   "$bin" sim --turns 5 --seed 2 --agent "USA=$agent" --quiet > "$name-5.txt" 2> /dev/null || bad "$name: 5 turns"
   "$bin" sim --turns 2 --seed 2 --agent "USA=$agent" --quiet --save "$work/$name.cpsave" > /dev/null 2>&1 || bad "$name: save"
