@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# fuzz.sh -- fuzz the loaders (saves, scenarios, replays) with libFuzzer: build
+# fuzz.sh -- fuzz the loaders (saves, scenarios, replays) and the agent host
+# (bytes played as an agent, tests/fuzz/fuzz_agent.c) with libFuzzer: build
 # the harnesses in tests/fuzz/ with clang in build/fuzz (ASan and UBSan on),
 # make seed inputs from real files, run each harness for a while, and keep
 # every input that crashes one as a regression under tests/fuzz/regressions/.
@@ -14,7 +15,8 @@ mkdir -p "$build"
 build=$(cd "$build" && pwd)
 CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCP_WITH_UI=OFF -DCP_SANITIZE=ON \
   -DCP_FUZZ=ON > /dev/null
-cmake --build "$build" -j"$(nproc)" --target fuzz_save fuzz_scenario fuzz_replay fuzz_make_seeds chokepoint > /dev/null
+cmake --build "$build" -j"$(nproc)" --target fuzz_save fuzz_scenario fuzz_replay fuzz_agent fuzz_make_seeds \
+  chokepoint > /dev/null
 
 # leak checks need ptrace, which some sandboxes forbid (as in test.sh)
 if [ -z "${ASAN_OPTIONS:-}" ] && ! ASAN_OPTIONS=detect_leaks=1 "$build/chokepoint" --version > /dev/null 2>&1; then
@@ -24,7 +26,7 @@ fi
 # seeds: real files, made fresh by this build (kept out of git)
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{save,scenario,replay}
+mkdir -p "$seeds"/{save,scenario,replay,agent}
 bin=$build/chokepoint
 mini=$PWD/tests/script/fixtures/scenarios/minimal.lua
 (
@@ -54,8 +56,12 @@ cp scripts/scenarios/*.lua tests/script/fixtures/scenarios/*.lua "$seeds/scenari
 rm -f "$seeds"/scenario/*loop*.lua "$seeds"/scenario/*membomb*.lua "$seeds"/scenario/bad_pattern.lua \
   "$seeds"/scenario/bad_gc.lua
 
+# the agent harness: bytes of every kind, short and long, and the inputs that once found a bug
+for n in 1 2 3 4 5 6 7 8; do head -c $((n * 300)) /dev/urandom > "$seeds/agent/random-$n.bin"; done
+cp tests/fuzz/regressions/agent/* "$seeds/agent/"
+
 status=0
-for h in save scenario replay; do
+for h in save scenario replay agent; do
   corpus=$build/corpus/$h # grows from run to run
   found=$build/found/$h
   mkdir -p "$corpus" "$found"

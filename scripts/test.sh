@@ -2,7 +2,7 @@
 # test.sh -- install what the tests need, build with AddressSanitizer and
 # UndefinedBehaviorSanitizer (warnings are errors), run every test (among them
 # a minute of the monkey test on the real window, ui_monkey), then fuzz the
-# loaders for 45 seconds (scripts/fuzz.sh).
+# loaders and the agent host for a minute (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
@@ -15,5 +15,5 @@ if ! ASAN_OPTIONS=detect_leaks=1 build/test/chokepoint --version > /dev/null 2>&
   export ASAN_OPTIONS=detect_leaks=0
 fi
 ctest --test-dir build/test --output-on-failure -j"$(nproc)"
-# the loaders under libFuzzer for 15 seconds each, in build/fuzz (docs/saves.md)
+# the loaders and the agent host under libFuzzer for 15 seconds each, in build/fuzz (docs/saves.md)
 scripts/fuzz.sh 15

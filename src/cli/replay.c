@@ -23,22 +23,32 @@ static void usage(FILE *f)
           f);
 }
 
-/* The agents' records (format 2), summed up: they do not decide the game,
+/* The agents' records (formats 2 and 3), summed up: they do not decide the game,
  * so the check above needs none of them; the window shows them turn by
  * turn. Nothing when the recording has none. */
 static void print_agents(const replay *r, const char *file)
 {
-    int turns = 0, failures = 0, lines = 0;
+    int turns = 0, failures = 0, lines = 0, wall = 0, first_wall = -1;
     for (int k = 0; k < r->turn_count; k++) {
         const replay_turn *t = &r->turns[k];
         turns += t->seat_count > 0 || t->line_count > 0;
-        for (int i = 0; i < t->seat_count; i++)
+        for (int i = 0; i < t->seat_count; i++) {
             failures += t->seats[i].failed;
+            wall += t->seats[i].wall;
+            if (t->seats[i].wall && first_wall < 0)
+                first_wall = t->turn - 1;
+        }
         lines += t->line_count;
     }
     if (turns > 0)
         printf("  agents: %d turns recorded, %d failed agent turns, %d log lines; watch them with "
                "`chokepoint play --replay %s`\n", turns, failures, lines, file);
+    /* the recorded decisions make the game: this file replays it exactly, but
+     * a call the wall clock stopped ended at a moment of that run's own */
+    if (wall > 0)
+        printf("  not reproducible from its seed: the wall clock stopped %d agent call%s (first "
+               "in turn %d); this replay reproduces the game, playing it again from its seed "
+               "may not\n", wall, wall == 1 ? "" : "s", first_wall);
 }
 
 int cmd_replay(int argc, char **argv)

@@ -69,6 +69,7 @@ void replay_tap_turn(replay_tap *t)
         s.orders = st->last_orders;
         s.refused = st->last_refused;
         s.failed = st->last_failed;
+        s.wall = st->last_wall;
         if (st->last_failed && t->rewrite)
             t->rewrite(t->rewrite_ctx, st->last_message, s.message, sizeof s.message);
         else if (st->last_failed)

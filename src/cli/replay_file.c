@@ -11,8 +11,9 @@
  *         and the hash after the advance; one per turn, in order
  *   AGNT  (version 2, optional) right after a TURN: the turn, what each
  *         seated agent did (nation, agent, instructions used and allowed,
- *         memory, orders kept, calls refused, failed, message) and the
- *         seats' log lines (nation or -1, text)
+ *         memory, orders kept, calls refused, failed, message, and since
+ *         version 3 the calls the wall clock stopped) and the seats' log
+ *         lines (nation or -1, text)
  *   END   the last turn: the recording was closed properly
  */
 #define _POSIX_C_SOURCE 200809L
@@ -259,6 +260,7 @@ static int write_agents(replay_rec *r, int turn, char *err, size_t errlen)
         bytes_i32(&b, s->refused);
         bytes_i32(&b, s->failed);
         bytes_str(&b, s->message);
+        bytes_i32(&b, s->wall);
     }
     bytes_i32(&b, r->line_count);
     bytes_append(&b, r->lines.data, r->lines.len);
@@ -429,11 +431,11 @@ static int read_turn(bytes_reader *b, replay_turn *t)
 
 /* An AGNT record into 't' (its turn's record, read just before). Returns 0,
  * or -1 when it does not read. */
-static int read_agents(bytes_reader *b, replay_turn *t)
+static int read_agents(bytes_reader *b, replay_turn *t, uint32_t version)
 {
     if (bytes_read_i32(b) != t->turn || t->seats || t->lines)
         return -1;
-    t->seat_count = read_count(b, REPLAY_MAX_SEATS, 6 * 4 + 3 * 8);
+    t->seat_count = read_count(b, REPLAY_MAX_SEATS, (version >= 3 ? 7 : 6) * 4 + 3 * 8);
     t->seats = calloc((size_t)t->seat_count + 1, sizeof *t->seats);
     for (int k = 0; t->seats && k < t->seat_count; k++) {
         replay_seat_turn *s = &t->seats[k];
@@ -446,7 +448,8 @@ static int read_agents(bytes_reader *b, replay_turn *t)
         s->refused = bytes_read_i32(b);
         s->failed = bytes_read_i32(b) != 0;
         bytes_read_str(b, s->message, sizeof s->message);
-        if (s->nation < 0 || s->nation >= CP_MAX_NATIONS)
+        s->wall = version >= 3 ? bytes_read_i32(b) : 0;
+        if (s->nation < 0 || s->nation >= CP_MAX_NATIONS || s->wall < 0)
             b->failed = 1;
     }
     t->line_count = read_count(b, REPLAY_MAX_LOG_LINES, 2 * 4);
@@ -542,7 +545,7 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
                        out->start_turn + out->turn_count);
         } else if (memcmp(rec, "AGNT", 4) == 0) {
             if (out->turn_count == 0 ||
-                read_agents(&b, &out->turns[out->turn_count - 1]) != 0)
+                read_agents(&b, &out->turns[out->turn_count - 1], version) != 0)
                 REFUSE("damaged: the agents' record after turn %d does not read",
                        out->start_turn + out->turn_count);
         } else if (memcmp(rec, "END ", 4) == 0) {

@@ -24,7 +24,8 @@
 #include "chokepoint.h"
 
 enum {
-    REPLAY_VERSION = 2, /* 2 added the optional AGNT record; version 1 still reads */
+    REPLAY_VERSION = 3, /* 2 added the optional AGNT record, 3 its seats' wall-clock
+                           stops; versions 1 and 2 still read */
     REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
     REPLAY_MAX_SEATS = CP_MAX_NATIONS,
     REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */
@@ -61,6 +62,8 @@ typedef struct {
     int orders, refused;        /* orders kept; action calls the core refused */
     int failed;                 /* 1: the agent failed this turn */
     char message[512];          /* why, "file:line: ..." ("" unless failed) */
+    int wall;                   /* its calls the wall clock stopped this turn (version 3;
+                                   the game may not play again the same from its seed) */
 } replay_seat_turn;
 
 /* A line the seats logged during the turn (print output, failures). */

@@ -157,8 +157,9 @@ const savefile_section *savefile_find(const savefile *sf, const char *name)
 /* Checks run from the outside in: the header (is it a save, a version we
  * read, complete, undamaged), the list of sections, the meta data (the
  * right scenario?), and last the world, which the core checks field by
- * field. Version 1 is the only container version so far; a version 2 would
- * read version 1 files here, branching on 'version' where they differ. */
+ * field. The container itself is the same in versions 1 and 2: version 2
+ * changed what the seats' sections hold (save_seats.c reads both), so a
+ * version 1 build refuses a version 2 file rather than misread it. */
 int savefile_decode(const unsigned char *buf, size_t len, const char *name, const char *scenario,
                     savefile *out, char *err, size_t errlen)
 {

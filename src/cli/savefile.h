@@ -6,8 +6,8 @@
  * The world is the core's own buffer (cp_world_save); everything else goes
  * into named "extra" sections, so that the Lua host or the window can keep
  * its own data in a save without this file knowing what it is. Names in
- * use: "seats" (one "ISO3=agent path" line per seat) and "memory.ISO3" (an
- * agent's memory as text); see save_seats.h.
+ * use: "seats" (one line per seat), "source.ISO3" (an agent's source) and
+ * "memory.ISO3" (an agent's memory); see save_seats.h.
  */
 #ifndef CP_CLI_SAVEFILE_H
 #define CP_CLI_SAVEFILE_H
@@ -18,7 +18,9 @@
 #include "chokepoint.h"
 
 enum {
-    SAVEFILE_VERSION = 1,        /* the container format this build writes */
+    SAVEFILE_VERSION = 2,        /* the format this build writes: 2 keeps agents' memories as
+                                    bytes, their sources, and paths under the data folder as
+                                    "@data/..." (save_seats.h); version 1 still reads */
     SAVEFILE_NAME_MAX = 63,      /* longest section name */
     SAVEFILE_MAX_SECTIONS = 256,
     SAVEFILE_KEEP_AUTOSAVES = 5

@@ -26,7 +26,7 @@ static void usage(FILE *f)
     fputs("usage: chokepoint sim [--scenario NAME|FILE] [--turns N] [--seed K] [--csv DIR]\n"
           "                      [--save FILE] [--load FILE] [--autosave DIR] [--record FILE]\n"
           "                      [--agent ISO3=FILE]... [--no-agents] [--agent-budget N]\n"
-          "                      [--agent-mem MIB] [--watch] [--quiet]\n"
+          "                      [--agent-mem MIB] [--agent-wall MS] [--watch] [--quiet]\n"
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
           "  --turns     quarters to play (default: the scenario's length, or what is left of it)\n"
           "  --seed      seed of every random draw (default 1)\n"
@@ -43,6 +43,8 @@ static void usage(FILE *f)
           "  --no-agents no nation plays an agent (the scenario's schedule only)\n"
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
+          "  --agent-wall    wall-clock backstop per agent call in milliseconds (default 2000):\n"
+          "                  the budget stops agents first; this stops what it cannot meter\n"
           "  --watch     reload an agent file that changes on disk at the start of the next\n"
           "              turn, keeping its memory; a file that no longer loads is refused\n"
           "              and the previous version plays on\n"
@@ -104,7 +106,7 @@ int cmd_sim(int argc, char **argv)
     int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0, watch = 0;
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
-    long budget = 0, mem_mib = 0;
+    long budget = 0, mem_mib = 0, wall_ms = 0;
     while (a.index < argc) {
         const char *arg = argv[a.index];
         if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
@@ -157,6 +159,9 @@ int cmd_sim(int argc, char **argv)
         } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
             if (r < 0 || cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
                 goto bad;
+        } else if ((r = cli_flag(&a, "--agent-wall", &v)) != 0) {
+            if (r < 0 || cli_int("sim", "--agent-wall", v, 10, 600000, &wall_ms))
+                goto bad;
         } else if (strcmp(arg, "--no-agents") == 0) {
             no_agents = 1;
             a.index++;
@@ -188,6 +193,7 @@ int cmd_sim(int argc, char **argv)
     memset(&opts, 0, sizeof opts);
     opts.budget_instructions = budget;
     opts.mem_bytes = (size_t)mem_mib << 20;
+    opts.wall_s = (double)wall_ms / 1000.0;
     opts.quiet = quiet;
     /* the agents' log goes to stderr as before, and into the replay's AGNT
      * records; under --quiet their print() lines go into the replay only */
@@ -327,6 +333,13 @@ int cmd_sim(int argc, char **argv)
             printf("saved: %s\n", path);
     }
     status = 0;
+    int wall = 0;
+    for (int n = 0; seats && n < cp_world_nation_count(w); n++)
+        wall += cps_seats_stats(seats, n)->wall_total;
+    if (wall) /* such a call ended at a moment of this run's own (docs/agents.md) */
+        fprintf(stderr, "chokepoint sim: note: the wall clock stopped %d agent call%s: playing "
+                        "this game again from its seed may not give the same hash%s\n",
+                wall, wall == 1 ? "" : "s", record ? "" : " (--record keeps a replay that does)");
     if (csv && csv_export(w, csv, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, err);
         status = 2;

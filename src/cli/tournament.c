@@ -23,7 +23,8 @@ static void usage(FILE *f)
     fputs("usage: chokepoint tournament --agents A.lua,B.lua,... --seat ISO3 [--scenario S]\n"
           "                             [--seeds 1-100] [--turns N] [--seed MASTER] [--jobs N]\n"
           "                             [--csv FILE] [--replays DIR] [--agent ISO3=FILE]...\n"
-          "                             [--agent-budget N] [--agent-mem MIB] [--quiet]\n"
+          "                             [--agent-budget N] [--agent-mem MIB] [--agent-wall MS]\n"
+          "                             [--quiet]\n"
           "  --agents    the agents to rank, comma-separated: names under scripts/agents/ or\n"
           "              paths (required); each plays the seat on every seed\n"
           "  --seat      the nation they play, by ISO3 (required)\n"
@@ -38,6 +39,7 @@ static void usage(FILE *f)
           "              ISO3=none (repeatable); other nations play their scenario default\n"
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
+          "  --agent-wall    wall-clock backstop per agent call in milliseconds (default 2000)\n"
           "  --quiet     no progress bar and no timing line (the table is still printed)\n",
           f);
 }
@@ -113,6 +115,7 @@ static int check_agent(const tournament *t, int k, cp_world *w)
     opts.quiet = 1;
     opts.budget_instructions = t->budget;
     opts.mem_bytes = (size_t)t->mem_mib << 20;
+    opts.wall_s = (double)t->wall_ms / 1000.0;
     char err[1400], shown[1400];
     cps_seats *st = cps_seats_create(w, &t->play_info, assign, t->other_count + 1, &opts, err,
                                      sizeof err);
@@ -305,6 +308,9 @@ int cmd_tournament(int argc, char **argv)
             t.others[t.other_count++] = v;
         } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
             if (r < 0 || cli_int("tournament", "--agent-budget", v, 1000, 2000000000L, &t.budget))
+                goto bad;
+        } else if ((r = cli_flag(&a, "--agent-wall", &v)) != 0) {
+            if (r < 0 || cli_int("tournament", "--agent-wall", v, 10, 600000, &t.wall_ms))
                 goto bad;
         } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
             if (r < 0 || cli_int("tournament", "--agent-mem", v, 1, 4096, &t.mem_mib))

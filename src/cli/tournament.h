@@ -57,6 +57,9 @@ typedef struct {
     double instructions_per_turn;
     long long max_instructions;
     char first_failure[300];     /* "turn N: file:line: reason" of its first failed turn */
+    int wall_stops;              /* agent calls (any seat) the wall clock stopped: the row's
+                                    command may then not give its hash again */
+    int wall_turn;               /* the first turn with one */
 } tour_match;
 
 typedef struct {
@@ -80,6 +83,7 @@ typedef struct {
     unsigned long long master;   /* --seed */
     int turns;
     long budget, mem_mib;        /* --agent-budget, --agent-mem (0 = default) */
+    long wall_ms;                /* --agent-wall (0 = default) */
     const char *replays;         /* --replays DIR, or NULL */
     char copy_dir[512];          /* where the copies are, "" = none */
     int copy_count;

@@ -81,6 +81,7 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     cps_seat_opts opts;
     memset(&opts, 0, sizeof opts);
     opts.budget_instructions = t->budget;
+    opts.wall_s = (double)t->wall_ms / 1000.0;
     opts.mem_bytes = (size_t)t->mem_mib << 20;
     /* with --replays the agents' lines (prints too) go into each replay
      * (AGNT records, for the replay viewer), never to the terminal */
@@ -149,6 +150,14 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
             fell_back = st->fallbacks > 0;
         }
         failures_before = st->failures_total;
+        for (int i = 0; i < cp_world_nation_count(w); i++) {
+            const cps_seat_stats *si = cps_seats_stats(seats, i);
+            if (si->has_agent && si->last_wall) {
+                if (!r->wall_stops)
+                    r->wall_turn = turn;
+                r->wall_stops += si->last_wall;
+            }
+        }
         if (rec && replay_rec_before(rec, w, msg, sizeof msg) != 0)
             goto replay_failed;
         cp_world_advance(w);
@@ -197,6 +206,11 @@ void tour_match_command(const tournament *t, int m, char *cmd, size_t cap)
     if (t->budget) {
         cli_append_arg(cmd, cap, "--agent-budget");
         snprintf(num, sizeof num, "%ld", t->budget);
+        cli_append_arg(cmd, cap, num);
+    }
+    if (t->wall_ms) {
+        cli_append_arg(cmd, cap, "--agent-wall");
+        snprintf(num, sizeof num, "%ld", t->wall_ms);
         cli_append_arg(cmd, cap, num);
     }
     if (t->mem_mib) {

@@ -100,6 +100,14 @@ void tour_print_table(const tournament *t, FILE *out)
                 t->agent[s->agent].label, s->games, s->mean, ci, s->wins, s->failures,
                 s->fallbacks, s->instructions_per_turn);
     }
+    int unrepeatable = 0;
+    for (int m = 0; m < t->total; m++)
+        unrepeatable += t->match[m].wall_stops > 0;
+    if (unrepeatable)
+        fprintf(out, "note: in %d game%s the wall clock stopped an agent; %s not play again the "
+                     "same from %s seed (the CSV's reproducible column names them)\n",
+                unrepeatable, unrepeatable == 1 ? "" : "s", unrepeatable == 1 ? "it may" : "they may",
+                unrepeatable == 1 ? "its" : "their");
 }
 
 /* 'text' as one CSV field: quoted when it holds a comma, quote or newline. */
@@ -127,9 +135,10 @@ int tour_write_csv(const tournament *t, FILE *f, const char *command)
         fprintf(f, "%s %s", a ? "," : "", t->agent[a].file);
     fprintf(f, "; seeds: %s; master seed: %llu; turns: %d\n", t->seeds_text, t->master, t->turns);
     fprintf(f, "# command: %s\n", command);
-    fputs("# each row's command plays that match again alone and ends with its hash\n", f);
+    fputs("# each row's command plays that match again alone and ends with its hash, unless\n"
+          "# its 'reproducible' column says the wall clock stopped an agent in that game\n", f);
     fputs("match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,"
-          "instructions_per_turn,max_instructions,first_failure,command\n", f);
+          "instructions_per_turn,max_instructions,first_failure,reproducible,command\n", f);
     char cmd[4096];
     for (int m = 0; m < t->total; m++) {
         const tour_match *r = &t->match[m];
@@ -143,6 +152,10 @@ int tour_write_csv(const tournament *t, FILE *f, const char *command)
                 r->refused, r->instructions_per_turn, r->max_instructions);
         csv_field(f, r->first_failure);
         fputc(',', f);
+        if (r->wall_stops)
+            fprintf(f, "no: the wall clock stopped an agent in turn %d,", r->wall_turn);
+        else
+            fputs("yes,", f);
         tour_match_command(t, m, cmd, sizeof cmd);
         csv_field(f, cmd);
         fputc('\n', f);

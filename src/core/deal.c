@@ -180,11 +180,15 @@ cp_status cp_world_check_deal(const cp_world *w, const cp_deal *d, cp_error *err
     return CP_OK;
 }
 
-/* Copy the negotiable part of 'src' into 'dst' and clear what the core keeps. */
+/* Copy the negotiable part of 'src' into 'dst' and clear what the core keeps.
+ * 'src' comes from outside (an agent's counter): its count is copied as it
+ * is, for cp_world_check_deal to refuse, but never more clauses than a deal
+ * holds. */
 static void copy_terms(cp_deal *dst, const cp_deal *src)
 {
     dst->clause_count = src->clause_count;
-    for (int k = 0; k < src->clause_count; k++) {
+    int n = src->clause_count < CP_MAX_CLAUSES ? src->clause_count : CP_MAX_CLAUSES;
+    for (int k = 0; k < n; k++) {
         dst->clauses[k] = src->clauses[k];
         dst->clauses[k].before = 0;
         dst->clauses[k].delivered_t = 0;

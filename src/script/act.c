@@ -9,6 +9,7 @@
  * costs it the order, never the turn. The deal functions (propose, answer,
  * counter) are in act_deal.c.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,9 +80,17 @@ static int parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_orde
             break;
         case CPS_P_FACILITY:
             ivalue = cps_view_facility_id(L, at);
-            if (ivalue < 0 && lua_isinteger(L, at))
-                ivalue = (int)lua_tointeger(L, at);
-            else if (ivalue < 0) {
+            if (ivalue < 0 && lua_isinteger(L, at)) {
+                /* range-checked before the conversion: 2^32 must not become
+                 * facility 0 */
+                lua_Integer id = lua_tointeger(L, at);
+                if (id < 0 || id > INT_MAX) {
+                    snprintf(msg, len, "%s: argument %d (facility): unknown facility %lld", spec->name,
+                             i + 1, (long long)id);
+                    return -1;
+                }
+                ivalue = (int)id;
+            } else if (ivalue < 0) {
                 snprintf(msg, len, "%s: argument %d (facility): a facility id (f.id) or a "
                          "facility from view.facilities, got %s", spec->name, i + 1,
                          luaL_typename(L, at));
@@ -165,7 +174,7 @@ int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg)
         r->refused++;
     }
     lua_pushboolean(L, 0);
-    lua_pushstring(L, msg);
+    lua_pushlstring(L, msg, strlen(msg)); /* not lua_pushstring: see vw_push_text */
     return 2;
 }
 
@@ -177,6 +186,7 @@ static int act_call(lua_State *L)
     cp_order_kind kind = (cp_order_kind)lua_tointeger(L, lua_upvalueindex(1));
     int dry = lua_toboolean(L, lua_upvalueindex(2));
     const cps_order_spec *spec = &cps_order_specs[kind];
+    cps_sandbox_charge(L, 10); /* the core's check (a dry run costs the same) */
     char msg[CP_TEXT_LEN + 64];
     /* act:set_tariff(...) works like act.set_tariff(...) */
     int arg = 1;

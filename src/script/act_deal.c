@@ -27,6 +27,7 @@ static int deal_call(lua_State *L)
     int dry = lua_toboolean(L, lua_upvalueindex(2));
     const char *name = cps_deal_acts[kind].name;
     char msg[CP_TEXT_LEN + 64];
+    cps_sandbox_charge(L, 20); /* the core's checks; reading the deal charges for its size */
     int arg = 1;
     if (lua_type(L, 1) == LUA_TTABLE) { /* act:propose(...) works like act.propose(...) */
         lua_rawgeti(L, LUA_REGISTRYINDEX, a->ref_act);

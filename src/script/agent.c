@@ -8,12 +8,16 @@
 
 #include "agent.h"
 #include "api.h"
+#include "sanitize.h"
 
 /* A line to the log, or to the print sink when 'to_print' and one is set. */
 static void agent_vlog(const cps_agent *a, int to_print, const char *fmt, va_list ap)
 {
-    char line[1024];
-    vsnprintf(line, sizeof line, fmt, ap);
+    char raw[1024], line[1024];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    /* one line of printable text, whatever the agent wrote into it */
+    cps_sanitize(raw, n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1, line,
+                 sizeof line);
     if (to_print && a->opts.print)
         a->opts.print(a->opts.log_ud, line);
     else if (a->opts.log)
@@ -56,12 +60,32 @@ static void agent_print(void *ud, const char *text)
             print_line(a, "%s %s: more print() output this turn dropped", iso_of(a), a->display);
         return;
     }
-    /* a line, not a flood: long output is cut */
-    print_line(a, "%s %s: %.500s%s", iso_of(a), a->display, text, strlen(text) > 500 ? "..." : "");
+    /* a line, not a flood: long output is cut (at a character, not inside one) */
+    size_t n = strlen(text), cut = n;
+    if (cut > 500) {
+        cut = 500;
+        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    print_line(a, "%s %s: %.*s%s", iso_of(a), a->display, (int)cut, text, n > cut ? "..." : "");
 }
 
 cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, int nation,
                           const cps_agent_opts *opts, char *err, size_t errlen)
+{
+    char *source;
+    size_t len;
+    size_t cap = opts->mem_bytes ? opts->mem_bytes : (size_t)32 << 20;
+    if (cps_sandbox_read_file(path, display, cap, &source, &len, err, errlen) != 0)
+        return NULL;
+    cps_agent *a = cps_agent_load_source(path, display, source, len, w, nation, opts, err, errlen);
+    free(source);
+    return a;
+}
+
+cps_agent *cps_agent_load_source(const char *path, const char *display, const char *source,
+                                 size_t source_len, cp_world *w, int nation,
+                                 const cps_agent_opts *opts, char *err, size_t errlen)
 {
     cps_agent *a = calloc(1, sizeof *a);
     if (!a) {
@@ -95,10 +119,19 @@ cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, in
         return NULL;
     }
     a->sb->user = a;
+    a->sb->stable_serial = cps_view_stable_serial;
     lua_State *L = a->sb->L;
     cps_rand_seed(&a->sb->rand, cp_world_seed(w), nation, -1);
 
-    if (cps_sandbox_load_file(a->sb, path, display, err, errlen) != 0)
+    /* the source is kept: a save stores what runs, not what the file holds later */
+    a->source = malloc(source_len ? source_len : 1);
+    if (!a->source) {
+        snprintf(err, errlen, "%s: out of memory", display);
+        goto fail;
+    }
+    memcpy(a->source, source, source_len);
+    a->source_len = source_len;
+    if (cps_sandbox_load_source(a->sb, source, source_len, display, err, errlen) != 0)
         goto fail;
     cps_call_result res;
     if (cps_sandbox_call(a->sb, 0, 1, 0, &res) != CPS_CALL_OK) {
@@ -168,6 +201,9 @@ cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, in
     a->ref_act = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_newtable(L);
     a->ref_memory = luaL_ref(L, LUA_REGISTRYINDEX);
+    long long work;
+    if (cps_agent_memory_commit(a, &work, err, errlen) != 0)
+        goto fail;
     return a;
 fail:
     cps_agent_free(a);
@@ -179,6 +215,8 @@ void cps_agent_free(cps_agent *a)
     if (!a)
         return;
     cps_sandbox_free(a->sb);
+    free(a->memory_bytes);
+    free(a->source);
     free(a);
 }
 
@@ -197,6 +235,34 @@ int cps_agent_init(cps_agent *a, char *err, size_t errlen)
     cps_call_result res;
     if (cps_sandbox_call(a->sb, 2, 0, 0, &res) != CPS_CALL_OK) {
         snprintf(err, errlen, "%s (in init)", res.message);
+        return -1;
+    }
+    char why[400];
+    long long work;
+    if (cps_agent_memory_commit(a, &work, why, sizeof why) != 0) {
+        snprintf(err, errlen, "%s: %s (in init)", a->display, why);
+        return -1;
+    }
+    return 0;
+}
+
+int cps_agent_keep_memory(cps_agent *a, long long used, cps_fail_kind *fail, long long *total,
+                          char *msg, size_t len)
+{
+    char why[400];
+    long long work = 0;
+    long long budget = a->opts.budget_instructions;
+    int st = cps_agent_memory_commit(a, &work, why, sizeof why);
+    *total = used + work;
+    if (st != 0) {
+        *fail = CPS_FAIL_DATA;
+        snprintf(msg, len, "%s: %s", a->display, why);
+        return -1;
+    }
+    if (*total > budget) {
+        *fail = CPS_FAIL_BUDGET;
+        snprintf(msg, len, "%s: instruction budget exceeded (%lld instructions) keeping its memory",
+                 a->display, budget);
         return -1;
     }
     return 0;
@@ -245,17 +311,21 @@ int cps_agent_turn(cps_agent *a, cps_turn_report *rep)
         }
         lua_pop(L, 1);
     }
-    if (rep->fail == CPS_FAIL_NONE) {
+    if (rep->fail == CPS_FAIL_NONE &&
+        cps_agent_keep_memory(a, rep->instructions, &rep->fail, &rep->instructions, rep->message,
+                              sizeof rep->message) == 0) {
         cps_act_deal_commit(a, rep);
         return 0;
     }
-    /* Discard the turn: its deal actions, and what it queued, newest first
-     * so the indices of the older ones stay valid. */
+    /* Discard the turn: its deal actions, what it queued (newest first so
+     * the indices of the older ones stay valid) and what it did to its
+     * memory. */
     cps_act_deal_drop(a);
     for (int i = rep->orders - 1; i >= 0; i--) {
         cp_error e;
         cp_world_withdraw(a->world, a->queued[i], &e);
     }
     rep->orders = 0;
+    cps_agent_memory_restore(a);
     return -1;
 }

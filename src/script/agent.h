@@ -67,7 +67,8 @@ typedef enum {
     CPS_FAIL_BUDGET,  /* instruction budget */
     CPS_FAIL_MEMORY,  /* memory cap */
     CPS_FAIL_WALL,    /* wall-clock backstop */
-    CPS_FAIL_GARBAGE  /* returned something that is not nothing or a boolean */
+    CPS_FAIL_GARBAGE, /* returned something that is not nothing or a boolean */
+    CPS_FAIL_DATA     /* left memory that is not plain data, or too deep or too large */
 } cps_fail_kind;
 
 typedef struct {
@@ -88,11 +89,17 @@ typedef struct cps_agent {
     int nation;
     char path[1024];
     char display[256]; /* the file's name in messages */
+    char *source;      /* the source it runs (a save keeps it) */
+    size_t source_len;
     char name[64];     /* the agent's name (its 'name' field, else the file's) */
     cps_agent_opts opts;
 
     /* registry references */
     int ref_turn, ref_init, ref_view, ref_act, ref_memory, ref_proposal;
+    /* the memory as the last call that succeeded left it, encoded
+     * (memory_codec.h): what a save keeps and a failed call goes back to */
+    unsigned char *memory_bytes;
+    size_t memory_len;
 
     /* the call in progress */
     int in_turn;
@@ -109,6 +116,11 @@ typedef struct cps_agent {
  * Returns NULL with "file:line: reason" in 'err' if it does not load. */
 cps_agent *cps_agent_load(const char *path, const char *display, cp_world *w, int nation,
                           const cps_agent_opts *opts, char *err, size_t errlen);
+/* The same from source text held in memory ('path' is where it came
+ * from: the file a save names and --watch looks at). */
+cps_agent *cps_agent_load_source(const char *path, const char *display, const char *source,
+                                 size_t source_len, cp_world *w, int nation,
+                                 const cps_agent_opts *opts, char *err, size_t errlen);
 void cps_agent_free(cps_agent *a);
 
 /* Call the agent's init (if any). Returns 0, or -1 with a message. */
@@ -137,11 +149,25 @@ void cps_agent_set_world(cps_agent *a, cp_world *w);
 /* Write a line to the agent's log. */
 void cps_agent_log(const cps_agent *a, const char *fmt, ...);
 
-/* The agent's memory as text (a Lua table constructor, keys sorted) and
- * back (memory.c). Save returns a malloc'd string; both return 0, or -1
- * with a message when the memory is not plain data. */
-int cps_agent_memory_save(cps_agent *a, char **text, size_t *len, char *err, size_t errlen);
-int cps_agent_memory_load(cps_agent *a, const char *text, size_t len, char *err, size_t errlen);
+/* The agent's memory as bytes (memory_codec.h) and back (memory.c). Save
+ * returns a malloc'd copy of the last snapshot, which always loads; load
+ * reads that format or a version 1 save's text, and returns 0, or -1 with
+ * a message when the bytes are damaged or not plain data. */
+int cps_agent_memory_save(cps_agent *a, char **bytes, size_t *len, char *err, size_t errlen);
+int cps_agent_memory_load(cps_agent *a, const char *bytes, size_t len, char *err, size_t errlen);
+/* After a call that succeeded: take the memory as the new snapshot.
+ * Returns 0 ('*work': the instructions encoding it cost), or -1 with
+ * "memory.path: what is wrong" when it is not plain data or too large. */
+int cps_agent_memory_commit(cps_agent *a, long long *work, char *err, size_t errlen);
+/* After a call that succeeded (agent.c): keep its memory (commit) and
+ * charge the encoding to the call, which had used 'used' instructions
+ * ('*total' gets the sum). Returns 0, or -1 with '*fail' and 'msg' set when
+ * the memory is not plain data or the budget is spent. */
+int cps_agent_keep_memory(cps_agent *a, long long used, cps_fail_kind *fail, long long *total,
+                          char *msg, size_t len);
+/* After a call that failed: put the memory back as the snapshot has it
+ * (nothing changes when the call left it alone). */
+void cps_agent_memory_restore(cps_agent *a);
 
 /* view.c and act.c: build the view userdata and the act table, leave them
  * on the stack. */
@@ -170,6 +196,9 @@ enum {
     CPS_NAMES_STAGES = -5
 };
 int cps_view_lookup(lua_State *L, int which, int arg);
+/* The number of a view object for pairs' order (view.c; sandbox.h:
+ * stable_serial), 0 for anything else. */
+uint64_t cps_view_stable_serial(lua_State *L, int idx);
 /* The id of the Facility proxy at 'idx', or -1 if it is not one (view.c). */
 int cps_view_facility_id(lua_State *L, int idx);
 

@@ -131,6 +131,10 @@ static uint64_t offer_deal(cp_world *w, cps_agent *a, int nation, int turn, cons
     if (rc != 0) {
         st->offer_failures++;
         tally_add(&st->fails, prefix, rep.message);
+        if (rep.fail == CPS_FAIL_DATA) {
+            st->memory_bad++;
+            tally_add(&st->memory, "", rep.message);
+        }
         return 5;
     }
     const cp_deal *now = cp_world_deal(w, id);
@@ -150,71 +154,128 @@ static uint64_t offer_deal(cp_world *w, cps_agent *a, int nation, int turn, cons
     return 4;
 }
 
-/* One run of 'turns' turns with the agent in seat 'nation'; returns a digest
- * of the orders issued and the memory kept, or 0 with 'err' set when the
+/* One run of the agent in a seat: its world, the agent, and the digest of
+ * what it did (orders, answers, failures, memory and print output). */
+typedef struct {
+    cp_world *w;
+    cps_agent *a;
+    uint64_t digest;
+    stats *st;
+} run;
+
+/* print() and log lines go into the run's digest: what an agent prints is
+ * part of what must repeat. */
+static void digest_line(void *ud, const char *line)
+{
+    run *r = ud;
+    r->digest = fnv(r->digest, line, strlen(line) + 1);
+}
+
+/* Start a run in seat 'nation'; returns 0, or -1 with 'err' set when the
  * agent does not load. */
-static uint64_t play_seat(const cp_scenario *sc, const char *path, const char *display,
-                          int nation, int turns, const cps_agent_opts *opts, stats *st,
-                          char *err, size_t errlen)
+static int run_start(run *r, const cp_scenario *sc, const char *path, const char *display,
+                     int nation, const cps_agent_opts *opts, stats *st, char *err, size_t errlen)
 {
     cp_error e;
-    cp_world *w = cp_world_create(sc, 1, &e);
-    if (!w) {
+    memset(r, 0, sizeof *r);
+    r->digest = 0xcbf29ce484222325ull;
+    r->st = st;
+    r->w = cp_world_create(sc, 1, &e);
+    if (!r->w) {
         snprintf(err, errlen, "scenario: %s", e.message);
-        return 0;
+        return -1;
     }
-    uint64_t digest = 0xcbf29ce484222325ull;
-    cps_agent *a = cps_agent_load(path, display, w, nation, opts, err, errlen);
-    if (!a || cps_agent_init(a, err, errlen) != 0) {
-        cps_agent_free(a);
-        cp_world_destroy(w);
-        return 0;
+    cps_agent_opts o = *opts;
+    o.log = digest_line;
+    o.print = digest_line;
+    o.log_ud = r;
+    r->a = cps_agent_load(path, display, r->w, nation, &o, err, errlen);
+    if (!r->a || cps_agent_init(r->a, err, errlen) != 0) {
+        cps_agent_free(r->a);
+        cp_world_destroy(r->w);
+        r->a = NULL;
+        r->w = NULL;
+        return -1;
     }
-    const char *iso = cp_world_nation(w, nation)->iso3;
+    return 0;
+}
+
+/* Turn 't' of a run: the deal offered before it (turns 1 and 2), the turn,
+ * and what both did, into the stats and the digest. */
+static void run_turn(run *r, int nation, int t)
+{
+    stats *st = r->st;
+    cps_agent *a = r->a;
+    const char *iso = cp_world_nation(r->w, nation)->iso3;
     cps_turn_report rep;
-    for (int t = 0; t < turns; t++) {
-        char prefix[48];
-        snprintf(prefix, sizeof prefix, "as %s, turn %d: ", iso, t);
-        st->answers = cps_agent_answers(a);
-        if ((t == 1 || t == 2) && st->answers) {
-            char oprefix[64];
-            snprintf(oprefix, sizeof oprefix, "as %s, offer before turn %d: ", iso, t);
-            uint64_t answer = offer_deal(w, a, nation, t, oprefix, st);
-            digest = fnv(digest, &answer, sizeof answer);
-        }
-        int rc = cps_agent_turn(a, &rep);
-        st->turns++;
-        st->ins_sum += rep.instructions;
-        if (rep.instructions > st->ins_max)
-            st->ins_max = rep.instructions;
-        st->mem_sum += rep.mem_bytes;
-        if (rep.mem_bytes > st->mem_max)
-            st->mem_max = rep.mem_bytes;
-        st->orders += rep.orders;
-        st->refused += rep.refused;
-        for (int k = 0; k < rep.refused && k < CPS_KEEP_REFUSALS; k++)
-            tally_add(&st->refusals, "", rep.refusals[k]);
-        if (rc != 0) {
-            st->failures++;
-            tally_add(&st->fails, prefix, rep.message);
-        }
-        digest = fnv(digest, &rc, sizeof rc);
-        for (int k = 0; k < rep.orders; k++)
-            digest = fnv(digest, &rep.order_list[k], sizeof rep.order_list[k]);
-        char *text = NULL, merr[600];
-        size_t len = 0;
-        if (cps_agent_memory_save(a, &text, &len, merr, sizeof merr) != 0) {
-            st->memory_bad++;
-            tally_add(&st->memory, "", merr);
-        } else {
-            digest = fnv(digest, text, len);
-            free(text);
-        }
-        cp_world_advance(w);
+    char prefix[48];
+    snprintf(prefix, sizeof prefix, "as %s, turn %d: ", iso, t);
+    st->answers = cps_agent_answers(a);
+    if ((t == 1 || t == 2) && st->answers) {
+        char oprefix[64];
+        snprintf(oprefix, sizeof oprefix, "as %s, offer before turn %d: ", iso, t);
+        uint64_t answer = offer_deal(r->w, a, nation, t, oprefix, st);
+        r->digest = fnv(r->digest, &answer, sizeof answer);
     }
-    cps_agent_free(a);
-    cp_world_destroy(w);
-    return digest ? digest : 1;
+    int rc = cps_agent_turn(a, &rep);
+    st->turns++;
+    st->ins_sum += rep.instructions;
+    if (rep.instructions > st->ins_max)
+        st->ins_max = rep.instructions;
+    st->mem_sum += rep.mem_bytes;
+    if (rep.mem_bytes > st->mem_max)
+        st->mem_max = rep.mem_bytes;
+    st->orders += rep.orders;
+    st->refused += rep.refused;
+    for (int k = 0; k < rep.refused && k < CPS_KEEP_REFUSALS; k++)
+        tally_add(&st->refusals, "", rep.refusals[k]);
+    if (rc != 0) {
+        st->failures++;
+        tally_add(&st->fails, prefix, rep.message);
+    }
+    if (rc != 0 && rep.fail == CPS_FAIL_DATA) {
+        st->memory_bad++;
+        tally_add(&st->memory, "", rep.message);
+    }
+    r->digest = fnv(r->digest, &rc, sizeof rc);
+    for (int k = 0; k < rep.orders; k++)
+        r->digest = fnv(r->digest, &rep.order_list[k], sizeof rep.order_list[k]);
+    /* the memory as a save would keep it (a failed call left it as before) */
+    r->digest = fnv(r->digest, a->memory_bytes, a->memory_len);
+    cp_world_advance(r->w);
+}
+
+static void run_end(run *r)
+{
+    cps_agent_free(r->a);
+    cp_world_destroy(r->w);
+}
+
+/* Play the agent in seat 'nation' twice, 'turns' turns each, the two runs
+ * side by side: both Lua states are alive at once, so they have different
+ * string-hash seeds (Lua draws one per state from its address and the
+ * time), and what depends on the seed -- the length of a table with holes
+ * -- shows as a difference. Returns 1 when both agree, 0 when they differ,
+ * -1 with 'err' set when the agent does not load. */
+static int play_seat(const cp_scenario *sc, const char *path, const char *display, int nation,
+                     int turns, const cps_agent_opts *opts, stats *st, stats *again, char *err,
+                     size_t errlen)
+{
+    run r1, r2;
+    if (run_start(&r1, sc, path, display, nation, opts, st, err, errlen) != 0)
+        return -1;
+    if (run_start(&r2, sc, path, display, nation, opts, again, err, errlen) != 0) {
+        run_end(&r1);
+        return -1;
+    }
+    for (int t = 0; t < turns; t++) {
+        run_turn(&r1, nation, t);
+        run_turn(&r2, nation, t);
+    }
+    int same = r1.digest == r2.digest;
+    run_end(&r1);
+    run_end(&r2);
+    return same;
 }
 
 /* A count of instructions as the report writes it: the sandbox counts in
@@ -270,19 +331,16 @@ static int check(const char *path, const char *display, const char *scn, const c
     }
     int differ = 0, load_failed = 0;
     for (int n = 0; n < sc->nation_count; n++) {
-        uint64_t d1 = play_seat(sc, path, display, n, turns, &opts, st, err, sizeof err);
-        if (!d1) {
-            fprintf(out, "  as %s: does not load or init: %s\n", sc->nations[n].iso3, err);
-            load_failed++;
-            continue;
-        }
         stats again;
         memset(&again, 0, sizeof again);
-        uint64_t d2 = play_seat(sc, path, display, n, turns, &opts, &again, err, sizeof err);
-        if (d1 != d2) {
+        int same = play_seat(sc, path, display, n, turns, &opts, st, &again, err, sizeof err);
+        if (same < 0) {
+            fprintf(out, "  as %s: does not load or init: %s\n", sc->nations[n].iso3, err);
+            load_failed++;
+        } else if (!same) {
             differ++;
-            fprintf(out, "  as %s: the second run issued different orders or kept different "
-                    "memory\n", sc->nations[n].iso3);
+            fprintf(out, "  as %s: the second run issued different orders, answers or printed "
+                    "output, or kept different memory\n", sc->nations[n].iso3);
         }
     }
     fprintf(out, "  played %d turns in each of %d seats of %s (seed 1), twice\n", turns,
@@ -323,12 +381,18 @@ static int check(const char *path, const char *display, const char *scn, const c
         fprintf(out, "  failed calls: none\n");
     }
     if (st->memory_bad) {
-        fprintf(out, "  memory cannot be saved:\n");
+        fprintf(out, "  memory not plain data after %d calls (they failed; memory went back):\n",
+                st->memory_bad);
         tally_print(out, &st->memory);
     } else {
         fprintf(out, "  memory: plain data, saves\n");
     }
-    fprintf(out, "  deterministic: %s\n", differ ? "NO" : "yes (both runs issued the same orders)");
+    if (differ)
+        fprintf(out, "  deterministic: NO: the two runs differed in %d seat%s; an agent that reads the "
+                "length (#) of a table with holes gets answers that change from run to run (see "
+                "docs/agents.md, \"Determinism\")\n", differ, differ == 1 ? "" : "s");
+    else
+        fprintf(out, "  deterministic: yes (both runs issued the same orders)\n");
     int sound = !load_failed && !st->failures && !st->offer_failures && !st->memory_bad && !differ;
     fprintf(out, "verdict: %s\n", sound ? "sound" : "not sound");
     free(st);

@@ -67,9 +67,13 @@ static int check_fields(lua_State *L, int t, const cps_clause_spec *spec, int k,
 {
     const char *worst = NULL;
     int unnamed = 0;
+    long long keys = 0;
     lua_pushnil(L);
     while (lua_next(L, t) != 0) {
         lua_pop(L, 1);
+        /* a clause of a million fields is read in C: charged (sandbox.h) */
+        if (++keys % 64 == 0)
+            cps_sandbox_charge(L, 64);
         if (lua_type(L, -1) != LUA_TSTRING)
             unnamed = 1;
         else if (!field_allowed(spec, lua_tostring(L, -1)) &&
@@ -258,6 +262,7 @@ int cps_deal_read(lua_State *L, int idx, int proposer, cp_deal *d, char *msg, si
     int clauses = lua_gettop(L);
     size_t n = lua_rawlen(L, clauses);
     d->clause_count = n > 1000 ? 1000 : (int)n;
+    cps_sandbox_charge(L, 8 * (long long)(n < CP_MAX_CLAUSES ? n : CP_MAX_CLAUSES));
     for (size_t k = 1; k <= n && k <= CP_MAX_CLAUSES; k++) {
         lua_rawgeti(L, clauses, (lua_Integer)k);
         int rc = read_clause(L, lua_gettop(L), (int)k, &d->clauses[k - 1], msg, len);
@@ -390,6 +395,6 @@ void cps_deal_push(lua_State *L, const cp_world *w, const cp_deal *d, int nation
     }
     set_iso(L, w, "breacher", d->breacher);
     set_num(L, "value_musd", cp_world_deal_value_musd(w, d, nation));
-    lua_pushstring(L, cp_deal_describe(w, d, text, sizeof text));
+    vw_push_text(L, cp_deal_describe(w, d, text, sizeof text));
     lua_setfield(L, -2, "text");
 }

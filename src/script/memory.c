@@ -1,13 +1,21 @@
-/* memory.c -- an agent's memory table as text and back, for saves.
+/* memory.c -- an agent's memory: checked after every call, kept as bytes, restored after a failure.
  *
- * Memory is plain data: tables (a tree: no table twice, no metatables),
- * strings, finite numbers and booleans, with string, number or boolean
- * keys. It is written as one Lua table constructor with keys in the
- * sandbox's deterministic order, so the same memory always gives the same
- * text, and read back by running that constructor in the agent's own
- * sandbox with an empty environment and the usual limits.
+ * Memory must be plain data (memory_codec.h) because a save keeps it. It is
+ * checked when it matters least to the agent and most to the game: right
+ * after each call that could change it (init, turn, on_proposal), by
+ * encoding it. Memory that encodes becomes the agent's snapshot; memory that
+ * does not (a function, a cycle, a metatable, too deep, too large) fails the
+ * call like an error does, and a failed call -- for that reason or any
+ * other -- leaves the memory as the snapshot was: the game never meets
+ * memory it cannot save, so a save never fails for an agent's sake, and
+ * what it saves always loads. Encoding costs the agent instructions, like
+ * any work done in C on its behalf.
+ *
+ * Saves made before the binary format (version 1 save files) hold memory as
+ * a Lua table constructor; those are read by running the text in the
+ * agent's own sandbox with an empty environment and the usual limits, then
+ * kept in the new form.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,192 +23,84 @@
 #include <lauxlib.h>
 
 #include "agent.h"
+#include "memory_codec.h"
 
-enum { MAX_DEPTH = 64 };
+/* The most memory an agent may keep, once encoded: its memory cap. */
+static size_t memory_limit(const cps_agent *a) { return a->opts.mem_bytes; }
 
-typedef struct {
-    char *buf; /* the text, grown with realloc; freed by the caller */
-    size_t len, cap;
-    lua_State *L;
-    char path[256];
-    int seen; /* stack index of the table of tables already written */
-} writer;
-
-static void add(writer *w, const char *s, size_t n)
-{
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 256;
-        while (w->len + n + 1 > cap)
-            cap *= 2;
-        if (cap > ((size_t)256 << 20))
-            luaL_error(w->L, "memory: too large to save");
-        char *b = realloc(w->buf, cap);
-        if (!b)
-            luaL_error(w->L, "memory: out of memory while saving");
-        w->buf = b;
-        w->cap = cap;
-    }
-    memcpy(w->buf + w->len, s, n);
-    w->len += n;
-    w->buf[w->len] = '\0';
-}
-
-static void add_str(writer *w, const char *s) { add(w, s, strlen(s)); }
-static void add_chr(writer *w, char c) { add(w, &c, 1); }
-
-static void fail_at(lua_State *L, const writer *w, const char *what)
-{
-    luaL_error(L, "memory%s: %s (memory holds plain data: tables, strings, numbers, booleans)",
-               w->path, what);
-}
-
-static void add_string(writer *b, const char *s, size_t len)
-{
-    add_chr(b, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        if (c == '"' || c == '\\') {
-            add_chr(b, '\\');
-            add_chr(b, (char)c);
-        } else if (c == '\n') {
-            add_str(b, "\\n");
-        } else if (c < 32 || c == 127) {
-            snprintf(esc, sizeof esc, "\\%03d", c);
-            add_str(b, esc);
-        } else {
-            add_chr(b, (char)c);
-        }
-    }
-    add_chr(b, '"');
-}
-
-/* A number in a form that reads back as the same value and subtype. */
-static void add_number(lua_State *L, writer *w, int idx)
-{
-    char buf[64];
-    if (lua_isinteger(L, idx)) {
-        snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
-    } else {
-        double d = lua_tonumber(L, idx);
-        if (!isfinite(d))
-            fail_at(L, w, "numbers must be finite");
-        snprintf(buf, sizeof buf, "%.17g", d);
-        if (!strpbrk(buf, ".eEn"))
-            strcat(buf, ".0");
-    }
-    add_str(w, buf);
-}
-
-static void write_value(lua_State *L, writer *w, int idx, int depth);
-
-static void write_table(lua_State *L, writer *w, int t, int depth)
-{
-    if (depth > MAX_DEPTH)
-        fail_at(L, w, "nested too deep");
-    if (lua_getmetatable(L, t))
-        fail_at(L, w, "a table with a metatable cannot be saved");
-    lua_pushvalue(L, t);
-    if (lua_rawget(L, w->seen) != LUA_TNIL)
-        fail_at(L, w, "the same table appears twice (memory must be a tree)");
-    lua_pop(L, 1);
-    lua_pushvalue(L, t);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, w->seen);
-
-    size_t n = cps_det_sorted_keys(L, t);
-    int keys = lua_gettop(L);
-    add_chr(w, '{');
-    for (size_t i = 1; i <= n; i++) {
-        lua_rawgeti(L, keys, (lua_Integer)i);
-        int k = lua_gettop(L);
-        size_t old = strlen(w->path);
-        int kt = lua_type(L, k);
-        if (kt == LUA_TSTRING) {
-            size_t kl;
-            const char *ks = lua_tolstring(L, k, &kl);
-            snprintf(w->path + old, sizeof w->path - old, ".%s", ks);
-            add_chr(w, '[');
-            add_string(w, ks, kl);
-        } else if (kt == LUA_TNUMBER) {
-            if (lua_isinteger(L, k))
-                snprintf(w->path + old, sizeof w->path - old, "[%lld]",
-                         (long long)lua_tointeger(L, k));
-            else
-                snprintf(w->path + old, sizeof w->path - old, "[%g]", lua_tonumber(L, k));
-            add_chr(w, '[');
-            add_number(L, w, k);
-        } else if (kt == LUA_TBOOLEAN) {
-            snprintf(w->path + old, sizeof w->path - old, "[%s]", lua_toboolean(L, k) ? "true" : "false");
-            add_str(w, lua_toboolean(L, k) ? "[true" : "[false");
-        } else {
-            fail_at(L, w, "keys must be strings, numbers or booleans");
-        }
-        add_str(w, "]=");
-        lua_pushvalue(L, k);
-        lua_rawget(L, t);
-        write_value(L, w, lua_gettop(L), depth + 1);
-        lua_pop(L, 2); /* value, key */
-        add_chr(w, ',');
-        w->path[old] = '\0';
-    }
-    add_chr(w, '}');
-    lua_pop(L, 1); /* keys */
-}
-
-static void write_value(lua_State *L, writer *w, int idx, int depth)
-{
-    switch (lua_type(L, idx)) {
-    case LUA_TBOOLEAN: add_str(w, lua_toboolean(L, idx) ? "true" : "false"); break;
-    case LUA_TNUMBER: add_number(L, w, idx); break;
-    case LUA_TSTRING: {
-        size_t len;
-        const char *s = lua_tolstring(L, idx, &len);
-        add_string(w, s, len);
-        break;
-    }
-    case LUA_TTABLE: write_table(L, w, idx, depth); break;
-    default: {
-        char what[64];
-        snprintf(what, sizeof what, "a %s cannot be saved", luaL_typename(L, idx));
-        fail_at(L, w, what);
-    }
-    }
-}
-
-/* Protected: [writer, memory table] -> text in w->buf. */
-static int save_protected(lua_State *L)
-{
-    writer *w = lua_touserdata(L, 1);
-    lua_newtable(L);
-    w->seen = lua_gettop(L);
-    w->path[0] = '\0';
-    w->L = L;
-    write_table(L, w, 2, 0);
-    return 0;
-}
-
-int cps_agent_memory_save(cps_agent *a, char **text, size_t *len, char *err, size_t errlen)
+/* Replace the agent's memory table by the one on top of the stack (popped). */
+static void set_memory(cps_agent *a)
 {
     lua_State *L = a->sb->L;
-    writer w;
-    memset(&w, 0, sizeof w);
-    lua_pushcfunction(L, save_protected);
-    lua_pushlightuserdata(L, &w);
+    luaL_unref(L, LUA_REGISTRYINDEX, a->ref_memory);
+    a->ref_memory = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+int cps_agent_memory_commit(cps_agent *a, long long *work, char *err, size_t errlen)
+{
+    lua_State *L = a->sb->L;
+    unsigned char *bytes;
+    size_t len;
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->ref_memory);
-    int st = lua_pcall(L, 2, 0, 0);
-    if (st != LUA_OK) {
-        free(w.buf);
-        snprintf(err, errlen, "%s: %s", a->display, lua_tostring(L, -1));
-        lua_pop(L, 1);
+    int st = cps_memory_encode(L, -1, memory_limit(a), &bytes, &len, work, err, errlen);
+    lua_pop(L, 1);
+    if (st != 0)
         return -1;
-    }
-    *text = w.buf;
-    *len = w.len;
+    free(a->memory_bytes);
+    a->memory_bytes = bytes;
+    a->memory_len = len;
     return 0;
 }
 
-int cps_agent_memory_load(cps_agent *a, const char *text, size_t len, char *err, size_t errlen)
+void cps_agent_memory_restore(cps_agent *a)
+{
+    lua_State *L = a->sb->L;
+    if (!a->memory_bytes)
+        return;
+    /* unchanged memory keeps its tables (an agent may hold them in upvalues) */
+    unsigned char *now = NULL;
+    size_t len = 0;
+    long long work;
+    char err[8];
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->ref_memory);
+    int st = cps_memory_encode(L, -1, memory_limit(a), &now, &len, &work, err, sizeof err);
+    lua_pop(L, 1);
+    int same = st == 0 && len == a->memory_len && memcmp(now, a->memory_bytes, len) == 0;
+    free(now);
+    if (same)
+        return;
+    /* drop the broken memory first, so its space is free for the snapshot */
+    lua_newtable(L);
+    set_memory(a);
+    lua_gc(L, LUA_GCCOLLECT);
+    char why[200];
+    if (cps_memory_decode(L, a->memory_bytes, a->memory_len, why, sizeof why) == 0)
+        set_memory(a);
+    else /* cannot happen: the snapshot decoded before, into less memory */
+        cps_agent_log(a, "%s: its memory could not be restored (%s); it starts empty",
+                      a->display, why);
+}
+
+int cps_agent_memory_save(cps_agent *a, char **bytes, size_t *len, char *err, size_t errlen)
+{
+    if (!a->memory_bytes) {
+        long long work;
+        if (cps_agent_memory_commit(a, &work, err, errlen) != 0)
+            return -1;
+    }
+    char *copy = malloc(a->memory_len ? a->memory_len : 1);
+    if (!copy) {
+        snprintf(err, errlen, "%s: out of memory saving its memory", a->display);
+        return -1;
+    }
+    memcpy(copy, a->memory_bytes, a->memory_len);
+    *bytes = copy;
+    *len = a->memory_len;
+    return 0;
+}
+
+/* A version 1 save's memory: a Lua table constructor, run as data. */
+static int load_text(cps_agent *a, const char *text, size_t len, char *err, size_t errlen)
 {
     lua_State *L = a->sb->L;
     char *chunk = malloc(len + 8);
@@ -228,7 +128,51 @@ int cps_agent_memory_load(cps_agent *a, const char *text, size_t len, char *err,
         snprintf(err, errlen, "%s: saved memory is not a table", a->display);
         return -1;
     }
-    luaL_unref(L, LUA_REGISTRYINDEX, a->ref_memory);
-    a->ref_memory = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+int cps_agent_memory_load(cps_agent *a, const char *bytes, size_t len, char *err, size_t errlen)
+{
+    lua_State *L = a->sb->L;
+    if (len > memory_limit(a)) {
+        snprintf(err, errlen, "%s: saved memory of %zu KiB is larger than the agent's cap (%zu KiB)",
+                 a->display, len >> 10, memory_limit(a) >> 10);
+        return -1;
+    }
+    int top = lua_gettop(L);
+    if (cps_memory_is_binary((const unsigned char *)bytes, len)) {
+        /* the cap holds while it is built (a damaged file cannot take the
+         * host's memory), with room for what init left behind */
+        char why[200];
+        lua_gc(L, LUA_GCCOLLECT);
+        size_t cap = a->sb->opts.mem_cap_bytes;
+        a->sb->opts.mem_cap_bytes = cap + len + ((size_t)1 << 20);
+        a->sb->mem_enforce = 1;
+        int st = cps_memory_decode(L, (const unsigned char *)bytes, len, why, sizeof why);
+        a->sb->mem_enforce = 0;
+        a->sb->opts.mem_cap_bytes = cap;
+        if (st != 0) {
+            snprintf(err, errlen, "%s: saved memory: %s", a->display, why);
+            return -1;
+        }
+    } else if (load_text(a, bytes, len, err, errlen) != 0) {
+        lua_settop(L, top);
+        return -1;
+    }
+    /* what was loaded becomes the snapshot: checked as after a call */
+    unsigned char *enc;
+    size_t elen;
+    long long work;
+    char why[400];
+    if (cps_memory_encode(L, -1, memory_limit(a), &enc, &elen, &work, why, sizeof why) != 0) {
+        lua_settop(L, top);
+        snprintf(err, errlen, "%s: saved %s", a->display, why);
+        return -1;
+    }
+    set_memory(a);
+    lua_settop(L, top);
+    free(a->memory_bytes);
+    a->memory_bytes = enc;
+    a->memory_len = elen;
     return 0;
 }

@@ -1,7 +1,9 @@
 /* paths.c -- resolving scenario and agent names against the data directory. */
+#define _POSIX_C_SOURCE 200809L /* access */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -47,4 +49,60 @@ int cps_resolve_script(const char *subdir, const char *name_or_path, char *path,
         shown = name_or_path + dl + 1;
     n = snprintf(display, dlen, "%s", shown);
     return (n < 0 || (size_t)n >= dlen) ? -1 : 0;
+}
+
+/* ---- paths kept in saves ------------------------------------------------------------ */
+
+static const char DATA_PREFIX[] = "@data/";
+
+int cps_path_for_save(const char *path, char *out, size_t len)
+{
+    const char *dir = cps_data_dir();
+    size_t dl = strlen(dir);
+    int n;
+    if (dl > 0 && strncmp(path, dir, dl) == 0 && path[dl] == '/')
+        n = snprintf(out, len, "%s%s", DATA_PREFIX, path + dl + 1);
+    else
+        n = snprintf(out, len, "%s", path);
+    return (n < 0 || (size_t)n >= len) ? -1 : 0;
+}
+
+/* Does a regular file (or anything fopen can read) exist at 'path'? */
+static int readable(const char *path)
+{
+    return path[0] && access(path, R_OK) == 0;
+}
+
+int cps_path_from_save(const char *stored, char *out, size_t len)
+{
+    const char *dir = cps_data_dir();
+    size_t pl = sizeof DATA_PREFIX - 1;
+    int n;
+    if (!stored[0]) { /* no file */
+        if (len)
+            out[0] = '\0';
+        return len ? 0 : -1;
+    }
+    if (strncmp(stored, DATA_PREFIX, pl) == 0)
+        n = snprintf(out, len, "%s/%s", dir, stored + pl);
+    else
+        n = snprintf(out, len, "%s", stored);
+    if (n < 0 || (size_t)n >= len)
+        return -1;
+    if (readable(out) || strncmp(stored, DATA_PREFIX, pl) == 0)
+        return 0;
+    /* a path from an older save that is no longer there: the same file under
+     * this data folder (scripts/agents/x.lua of a moved or reinstalled
+     * folder, or a path that was relative to the folder the game ran in) */
+    char alt[1024];
+    const char *sub = strstr(stored, "/scripts/");
+    if (sub)
+        n = snprintf(alt, sizeof alt, "%s%s", dir, sub);
+    else if (stored[0] != '/')
+        n = snprintf(alt, sizeof alt, "%s/%s", dir, stored);
+    else
+        return 0;
+    if (n > 0 && (size_t)n < sizeof alt && (size_t)n < len && readable(alt))
+        snprintf(out, len, "%s", alt);
+    return 0;
 }

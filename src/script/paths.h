@@ -19,4 +19,16 @@ int cps_resolve_script(const char *subdir, const char *name_or_path, char *path,
 /* 1 if 'name_or_path' is a bare name rather than a path. */
 int cps_is_bare_name(const char *name_or_path);
 
+/* How a save names a file: "@data/<path in the data directory>" for a
+ * file inside it (so that moving or reinstalling the folder keeps saves
+ * working), any other path as it is. Returns 0, or -1 when it does not fit. */
+int cps_path_for_save(const char *path, char *out, size_t len);
+
+/* The file a save's name stands for: "@data/..." under this data
+ * directory; any other path as it is, or, when that file is gone (a save
+ * from before "@data/" names, of a folder since moved), the same file
+ * under this data directory if there is one. Returns 0, or -1 when it
+ * does not fit. */
+int cps_path_from_save(const char *stored, char *out, size_t len);
+
 #endif

@@ -97,8 +97,10 @@ int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep)
     if (rep->fail != CPS_FAIL_NONE) {
         snprintf(rep->message, sizeof rep->message, "%.480s (in on_proposal, deal %d)", res.message, deal_id);
         lua_settop(L, top);
+        cps_agent_memory_restore(a);
         return -1;
     }
+
     proposal_answer ans;
     memset(&ans, 0, sizeof ans);
     lua_pushcfunction(L, read_answer);
@@ -109,12 +111,21 @@ int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep)
         rep->fail = CPS_FAIL_MEMORY;
         snprintf(rep->message, sizeof rep->message, "%s: memory cap exceeded (reading the answer "
                  "to deal %d)", a->display, deal_id);
+        cps_agent_memory_restore(a);
         return -1;
     }
     lua_settop(L, top);
     if (ans.what == -1) {
         rep->fail = CPS_FAIL_GARBAGE;
         snprintf(rep->message, sizeof rep->message, "%s", ans.msg);
+        cps_agent_memory_restore(a);
+        return -1;
+    }
+    char why[sizeof rep->message];
+    if (cps_agent_keep_memory(a, rep->instructions, &rep->fail, &rep->instructions, why,
+                              sizeof why) != 0) {
+        snprintf(rep->message, sizeof rep->message, "%.480s (in on_proposal, deal %d)", why, deal_id);
+        cps_agent_memory_restore(a);
         return -1;
     }
     cp_error err;

@@ -30,6 +30,7 @@
 
 #include "chunk_cache.h"
 #include "sandbox.h"
+#include "sanitize.h"
 
 static double now_s(void)
 {
@@ -121,7 +122,8 @@ static int chunk_of(cps_sandbox *sb, const lua_Debug *ar)
 }
 
 /* The allocator: counts every byte, refuses growth past the cap while the
- * sandbox is running code, and numbers new tables and closures (objid.h).
+ * sandbox is running code, and numbers new tables, closures, userdata and
+ * threads (objid.h).
  * When 'ptr' is NULL, Lua passes the type of the new object in 'osize'. */
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -138,16 +140,32 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize > old && sb->mem_enforce &&
         sb->mem_used_bytes - old + nsize > sb->opts.mem_cap_bytes)
         return NULL;
+    if (!ptr && osize == LUA_TSTRING && nsize >= CPS_LONG_STRING_BYTES && sb->in_call) {
+        /* a long string built while the agent runs ('..', string.format,
+         * table.concat, gsub, a view's text...): copying it cost the C side
+         * its length, so the agent pays one instruction per 8 bytes. Only
+         * long strings: Lua interns short ones, and whether one is still
+         * there depends on when the collector last ran. Once the budget is
+         * spent every allocation fails, and the call unwinds. */
+        sb->used_instructions += (long long)(nsize / 8);
+        if (!sb->killed && sb->used_instructions > sb->budget_instructions)
+            sb->killed = CPS_KILL_BUDGET;
+    }
+    if (sb->killed && sb->in_call && nsize > old)
+        return NULL;
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;
     sb->mem_used_bytes = sb->mem_used_bytes - old + nsize;
     if (sb->mem_used_bytes > sb->mem_peak_bytes)
         sb->mem_peak_bytes = sb->mem_used_bytes;
-    if (!ptr && (osize == LUA_TTABLE || osize == LUA_TFUNCTION)) {
+    if (!ptr && (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TUSERDATA ||
+                 osize == LUA_TTHREAD)) {
         cps_objid_note(&sb->objid, p);
         if (osize == LUA_TTABLE && sb->opts.track_table_lines)
             note_table_line(sb, p);
+        if (osize == LUA_TUSERDATA)
+            sb->last_udata_block = p;
     }
     return p;
 }
@@ -328,22 +346,22 @@ int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const
     return 0;
 }
 
-int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
-                          size_t errlen)
+int cps_sandbox_read_file(const char *path, const char *display, size_t cap_bytes, char **text,
+                          size_t *len, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: cannot open file", display);
         return -1;
     }
-    size_t cap = 1 << 16, len = 0;
+    size_t cap = 1 << 16, n_read = 0;
     char *buf = malloc(cap);
     while (buf) {
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (len < cap)
+        size_t n = fread(buf + n_read, 1, cap - n_read, f);
+        n_read += n;
+        if (n_read < cap)
             break;
-        if (cap >= sb->opts.mem_cap_bytes) {
+        if (cap >= cap_bytes) {
             free(buf);
             fclose(f);
             snprintf(err, errlen, "%s: file larger than the sandbox's memory cap", display);
@@ -365,8 +383,16 @@ int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display
         snprintf(err, errlen, "%s: cannot read file", display);
         return -1;
     }
+    *text = buf;
+    *len = n_read;
+    return 0;
+}
+
+int cps_sandbox_load_source(cps_sandbox *sb, const char *source, size_t len, const char *display,
+                            char *err, size_t errlen)
+{
     /* a leading "#!" line is allowed, as in the stand-alone interpreter */
-    const char *text = buf;
+    const char *text = source;
     size_t tlen = len;
     if (tlen > 0 && text[0] == '#') {
         while (tlen > 0 && *text != '\n') {
@@ -376,7 +402,17 @@ int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display
     }
     /* Keep the line numbers right when a '#' line was dropped: its newline
      * stays. The same file is compiled once per process (chunk_cache.c). */
-    int st = cps_chunk_load(sb, text, tlen, display, err, errlen);
+    return cps_chunk_load(sb, text, tlen, display, err, errlen);
+}
+
+int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
+                          size_t errlen)
+{
+    char *buf;
+    size_t len;
+    if (cps_sandbox_read_file(path, display, sb->opts.mem_cap_bytes, &buf, &len, err, errlen) != 0)
+        return -1;
+    int st = cps_sandbox_load_source(sb, buf, len, display, err, errlen);
     free(buf);
     return st;
 }
@@ -489,6 +525,11 @@ cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long 
         lua_xmove(co, L, nres < nresults ? nres : nresults);
         for (int i = nres; i < nresults; i++)
             lua_pushnil(L);
+    }
+    if (res->status != CPS_CALL_OK) { /* the agent's words: one printable line */
+        char clean[sizeof res->message];
+        cps_sanitize(res->message, strlen(res->message), clean, sizeof clean);
+        memcpy(res->message, clean, sizeof clean);
     }
     /* After a failure the thread is dropped without closing: a killed
      * call's pending to-be-closed variables never run. */

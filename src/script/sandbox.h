@@ -30,6 +30,15 @@ typedef enum {
 /* The instruction count is charged in steps of this many VM instructions. */
 #define CPS_HOOK_STEP 100
 
+/* Where the numbers of the host's objects (stable_serial) start: beyond
+ * creation serials and first-seen numbers. */
+#define CPS_STABLE_SERIAL ((uint64_t)1 << 61)
+
+/* Strings whose block is at least this large are long strings (Lua 5.4
+ * interns strings of up to 40 bytes, whose blocks are smaller), and their
+ * making is charged to the running call (sandbox.c). */
+#define CPS_LONG_STRING_BYTES 128
+
 typedef struct {
     size_t mem_cap_bytes;          /* allocations beyond this fail */
     long long budget_instructions; /* per call */
@@ -75,8 +84,13 @@ typedef struct cps_sandbox {
     cps_kill killed;
     char kill_where[96]; /* "file:line" where it was stopped, if known */
 
-    /* deterministic identity of tables and closures (objid.h) */
+    /* deterministic identity of tables, closures, userdata and threads
+     * (objid.h); where a full userdata's memory lies in its block, by its
+     * number of user values (measured when the sandbox starts, see
+     * cps_det_open), and the block the allocator made last for one */
     cps_objid objid;
+    size_t udata_off0, udata_off_base, udata_off_step;
+    const void *last_udata_block;
 
     /* the game's random stream (agents only) */
     cps_rand rand;
@@ -101,6 +115,13 @@ typedef struct cps_sandbox {
 
     /* the owner of the sandbox (the agent host), for C functions it runs */
     void *user;
+
+    /* Objects the host makes when an agent first asks for them (the view's
+     * proxies and functions) would be numbered by when that was, which is
+     * not the same in a game and in that game saved and loaded; the host
+     * gives them a number by what they are instead: nonzero, at least
+     * CPS_STABLE_SERIAL (NULL: none). */
+    uint64_t (*stable_serial)(lua_State *L, int idx);
 } cps_sandbox;
 
 /* What became of a call. */
@@ -135,6 +156,13 @@ void cps_sandbox_free(cps_sandbox *sb);
  * function on the main stack. Returns 0, or -1 with "display:line: message". */
 int cps_sandbox_load_file(cps_sandbox *sb, const char *path, const char *display, char *err,
                           size_t errlen);
+/* The two halves of it: read a file of at most 'cap_bytes' into a malloc'd
+ * buffer, and load source text held in memory (a first line starting with
+ * '#' is skipped, as lua does). Both return 0, or -1 with a message. */
+int cps_sandbox_read_file(const char *path, const char *display, size_t cap_bytes, char **text,
+                          size_t *len, char *err, size_t errlen);
+int cps_sandbox_load_source(cps_sandbox *sb, const char *source, size_t len, const char *display,
+                            char *err, size_t errlen);
 /* The same for a chunk held in memory. */
 /* The message for a chunk that does not load, always naming 'display'. */
 void cps_load_error(const char *display, const char *msg, char *err, size_t errlen);
@@ -158,6 +186,9 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs);
 
 /* Install the deterministic tostring, pairs, next, string.format (sandbox_det.c). */
 void cps_det_open(lua_State *L);
+/* Number the C functions of the opened library (sandbox_det.c): call once,
+ * after the library is complete. */
+void cps_det_number_library(lua_State *L);
 /* Push a deterministic tostring of the value at 'idx' (sandbox_det.c). */
 const char *cps_det_tostring(lua_State *L, int idx, size_t *len);
 /* Push a list of the keys of the table at 't' in the sandbox's

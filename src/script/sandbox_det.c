@@ -4,9 +4,11 @@
  * of a table shows its address, string.format's %p does too, and pairs/next
  * visit keys in hash order, which depends on addresses and on a per-state
  * random string-hash seed. Here pairs visits keys in a fixed order (numbers
- * ascending, then strings bytewise, then false, true, then tables and
- * functions in creation order), and objects print as "table: 17", where 17
- * is the creation serial kept by the allocator (objid.h).
+ * ascending, then strings bytewise, then false, true, then objects: tables,
+ * closures, userdata and threads in creation order, the library's C
+ * functions by name, then the host's own objects by what they are, see
+ * sandbox.h: stable_serial), and objects print as "table: 17", where 17 is
+ * the creation serial kept by the allocator (objid.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -18,21 +20,64 @@
 
 /* ---- identity ------------------------------------------------------------ */
 
-/* A number for an object: its creation serial, or for objects the allocator
- * did not number (C functions, userdata, threads) the order in which the
- * sandbox first saw them, kept in a registry table. */
+static const char SEEN_KEY = 0; /* registry: C functions (and strays) -> serial */
+
+/* The block the allocator numbered for the object at 'idx', or NULL when
+ * it has none (a C function without upvalues is a bare C pointer). Tables
+ * and closures are their block; a thread's block starts at its extra space
+ * (lua.h: lua_getextraspace); a full userdata's memory lies after a header
+ * whose size grows with its user values, measured at start-up. */
+static const void *object_block(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TTABLE: return lua_topointer(L, idx);
+    case LUA_TFUNCTION:
+        if (lua_iscfunction(L, idx)) { /* a C closure has upvalues and a block */
+            if (!lua_getupvalue(L, idx, 1))
+                return NULL;
+            lua_pop(L, 1);
+        }
+        return lua_topointer(L, idx);
+    case LUA_TTHREAD: return lua_getextraspace(lua_tothread(L, idx));
+    case LUA_TUSERDATA: {
+        cps_sandbox *sb = cps_sandbox_of(L);
+        int nuv = 0;
+        while (nuv < 64 && lua_getiuservalue(L, idx, nuv + 1) != LUA_TNONE) {
+            lua_pop(L, 1);
+            nuv++;
+        }
+        lua_pop(L, 1);
+        if (nuv >= 64 || !sb->udata_off_step)
+            return NULL;
+        size_t off = nuv ? sb->udata_off_base + (size_t)nuv * sb->udata_off_step : sb->udata_off0;
+        return (const char *)lua_touserdata(L, idx) - off;
+    }
+    default: return NULL;
+    }
+}
+
+/* A number for an object: the host's number for an object of its own
+ * (stable_serial), its creation serial (tables, closures, userdata,
+ * threads), or for a C function without upvalues the number the sandbox
+ * gave the library's functions when it opened (cps_det_number_library), or
+ * for any other one the order in which the sandbox first saw it, kept in a
+ * registry table. */
 static uint64_t object_serial(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
-    uint64_t s = cps_objid_find(&cps_sandbox_of(L)->objid, lua_topointer(L, idx));
+    cps_sandbox *sb = cps_sandbox_of(L);
+    uint64_t s = sb->stable_serial ? sb->stable_serial(L, idx) : 0;
     if (s)
         return s;
-    static const char seen_key = 0;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &seen_key) != LUA_TTABLE) {
+    const void *block = object_block(L, idx);
+    s = block ? cps_objid_find(&sb->objid, block) : 0;
+    if (s)
+        return s;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SEEN_KEY) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_newtable(L);
         lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &seen_key);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &SEEN_KEY);
     }
     lua_pushvalue(L, idx);
     if (lua_rawget(L, -2) == LUA_TNUMBER) {
@@ -51,6 +96,65 @@ static uint64_t object_serial(lua_State *L, int idx)
     lua_rawset(L, -3);
     lua_pop(L, 1);
     return s;
+}
+
+/* Number every C function the library shows (the globals and the tables
+ * they hold, the strings' metatable, and the iterator ipairs returns) in
+ * the order of their names, so that a table keyed by them is visited in
+ * the same order in every process: their addresses change from run to
+ * run. Called once, when the sandbox has opened its library. */
+static void number_functions(lua_State *L, int t, int depth)
+{
+    t = lua_absindex(L, t);
+    size_t n = cps_det_sorted_keys(L, t);
+    int keys = lua_gettop(L);
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, keys, (lua_Integer)i);
+        int vt = lua_rawget(L, t);
+        if (vt == LUA_TFUNCTION)
+            object_serial(L, -1);
+        else if (vt == LUA_TTABLE && depth < 1 && !lua_rawequal(L, -1, t))
+            number_functions(L, -1, depth + 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+void cps_det_number_library(lua_State *L)
+{
+    lua_pushglobaltable(L);
+    number_functions(L, -1, 0);
+    lua_pop(L, 1);
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        number_functions(L, -1, 0);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    lua_getglobal(L, "ipairs"); /* its iterator is a C function of its own */
+    lua_newtable(L);
+    lua_call(L, 1, 1);
+    object_serial(L, -1);
+    lua_pop(L, 1);
+}
+
+/* Measure where a full userdata's memory lies in the block the allocator
+ * saw, for 0, 1 and 2 user values (Lua's header grows by one slot per
+ * user value). */
+static void measure_userdata(lua_State *L)
+{
+    cps_sandbox *sb = cps_sandbox_of(L);
+    size_t off[3];
+    for (int nuv = 0; nuv < 3; nuv++) {
+        sb->last_udata_block = NULL;
+        void *p = lua_newuserdatauv(L, 1, nuv);
+        off[nuv] = sb->last_udata_block ? (size_t)((char *)p - (const char *)sb->last_udata_block)
+                                        : 0;
+        lua_pop(L, 1);
+    }
+    sb->udata_off0 = off[0];
+    sb->udata_off_step = off[2] > off[1] ? off[2] - off[1] : 0;
+    sb->udata_off_base = off[1] - sb->udata_off_step;
 }
 
 const char *cps_det_tostring(lua_State *L, int idx, size_t *len)
@@ -289,6 +393,9 @@ static int det_format(lua_State *L)
     size_t flen;
     const char *f = luaL_checklstring(L, 1, &flen);
     int arg = 1, top = lua_gettop(L);
+    /* its arguments and the format's length; a long result is charged when
+     * it is made (sandbox.c) */
+    cps_sandbox_charge(L, top + (long long)(flen / 16));
     for (size_t i = 0; i < flen; i++) {
         if (f[i] != '%')
             continue;
@@ -320,6 +427,7 @@ static int det_format(lua_State *L)
 /* Install the deterministic functions over the stock ones. */
 void cps_det_open(lua_State *L)
 {
+    measure_userdata(L);
     lua_pushcfunction(L, det_tostring);
     lua_setglobal(L, "tostring");
     lua_pushcfunction(L, det_pairs);

@@ -10,8 +10,9 @@
  *    handler after unwinding, as ordinary metered code;
  *  - coroutine.wrap, coroutine.close: never close a coroutine of a killed
  *    call (closing would run __close handlers with hooks off);
- *  - setmetatable: refuses __gc (finalizers run unmetered) and __mode (weak
- *    tables empty at moments that differ between runs);
+ *  - setmetatable, getmetatable, rawset: refuse __gc (finalizers run
+ *    unmetered) and __mode (weak tables empty at moments that differ between
+ *    runs), also when written into a metatable after setmetatable;
  *  - string.rep, table.move, table.insert, table.remove, table.sort,
  *    table.concat, table.unpack, and the string and utf8 functions that scan
  *    their whole first argument: charge the budget for the work they do in C;
@@ -26,6 +27,7 @@
 #include <lualib.h>
 
 #include "pattern.h"
+#include "sanitize.h"
 #include "sandbox.h"
 
 /* ---- protected calls ----------------------------------------------------- */
@@ -50,6 +52,7 @@ static int finish_pcall(lua_State *L, int status, lua_KContext extra)
 static int sb_pcall(lua_State *L)
 {
     luaL_checkany(L, 1);
+    cps_sandbox_charge(L, lua_gettop(L)); /* its arguments, copied (sb_counted) */
     lua_pushboolean(L, 1);
     lua_insert(L, 1); /* true, f, args... */
     int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
@@ -90,6 +93,7 @@ static int finish_xpcall(lua_State *L, int status, lua_KContext ctx)
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
+    cps_sandbox_charge(L, n); /* its arguments, copied (sb_counted) */
     luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
@@ -114,6 +118,7 @@ static int wrap_call(lua_State *L)
         return luaL_error(L, "cannot resume dead coroutine");
     if (!lua_checkstack(co, narg))
         return luaL_error(L, "too many arguments to resume");
+    cps_sandbox_charge(L, narg); /* the values it moves (sb_counted) */
     lua_xmove(L, co, narg);
     int nres = 0;
     st = lua_resume(co, L, narg, &nres);
@@ -126,6 +131,7 @@ static int wrap_call(lua_State *L)
             return luaL_error(L, "too many results to resume");
         }
         lua_xmove(co, L, nres);
+        cps_sandbox_charge(L, nres);
         return nres;
     }
     lua_xmove(co, L, 1); /* the error */
@@ -161,8 +167,130 @@ static int sb_co_close(lua_State *L)
     return lua_gettop(L);
 }
 
-/* ---- metatables, loading, printing ---------------------------------------------- */
+/* ---- metatables: no finalizers, no weak tables ----------------------------------
+ *
+ * __gc and __mode are refused because finalizers run unmetered and weak
+ * tables empty when the collector runs, which is not the same moment in
+ * every run. Refusing them in setmetatable is not enough: Lua reads __mode
+ * from a metatable at every collection, so a field written after
+ * setmetatable would make the table weak all the same. So a table the
+ * sandbox installs as a metatable gets a guard as its own metatable: a
+ * table of the host's, out of the agent's reach, whose __newindex refuses
+ * __gc and __mode (the fields are absent, so every write of them goes
+ * through __newindex), while rawset refuses them on a guarded table. A
+ * metatable that already had a metatable of its own (a class that inherits
+ * through __index) gets as guard a copy of that metatable with the same
+ * fields, its __newindex wrapped; getmetatable still answers the agent's
+ * own table. The copy is taken when the table becomes a metatable. */
 
+static const char GUARD_KEY = 0;  /* in a guard: the agent's metatable it stands for, or true */
+static const char PLAIN_GUARD = 0; /* registry: the shared guard of tables with no metatable */
+
+static int is_protected_key(lua_State *L, int k)
+{
+    if (lua_type(L, k) != LUA_TSTRING)
+        return 0;
+    const char *s = lua_tostring(L, k);
+    return strcmp(s, "__mode") == 0 || strcmp(s, "__gc") == 0;
+}
+
+static int refuse_field(lua_State *L)
+{
+    return luaL_error(L, "%s on a metatable is not allowed in the sandbox (weak tables and "
+                         "finalizers behave differently from run to run)",
+                      lua_tostring(L, 2));
+}
+
+/* Is the table at 'idx' a guard? */
+static int is_guard(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    int found = lua_rawgetp(L, idx, &GUARD_KEY) != LUA_TNIL;
+    lua_pop(L, 1);
+    return found;
+}
+
+/* Does the value at 'idx' have a guard as its metatable (is it a metatable
+ * in use)? */
+static int is_guarded(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    int g = is_guard(L, -1);
+    lua_pop(L, 1);
+    return g;
+}
+
+/* A guard's __newindex: refuse __gc and __mode, else write as the agent's
+ * own metatable (upvalue 1, nil for none) would have: rawset, its
+ * __newindex function, or an assignment into its __newindex table. */
+static int guard_newindex(lua_State *L)
+{
+    if (is_protected_key(L, 2))
+        return refuse_field(L);
+    lua_settop(L, 3);
+    lua_pushliteral(L, "__newindex");
+    switch (lua_rawget(L, lua_upvalueindex(1))) { /* raw, as Lua reads metamethods */
+    case LUA_TFUNCTION:
+        lua_insert(L, 1);
+        lua_call(L, 3, 0);
+        return 0;
+    case LUA_TNIL:
+        lua_pop(L, 1);
+        lua_rawset(L, 1);
+        return 0;
+    default: /* a table (or anything indexable): assign into it */
+        lua_replace(L, 1);
+        lua_settable(L, 1);
+        return 0;
+    }
+}
+
+/* Push the guard for a table whose own metatable would be the one at
+ * 'mt' (nil for none). */
+static void push_guard(lua_State *L, int mt)
+{
+    mt = lua_absindex(L, mt);
+    if (lua_isnil(L, mt)) {
+        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &PLAIN_GUARD) == LUA_TTABLE)
+            return;
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushboolean(L, 1);
+        lua_rawsetp(L, -2, &GUARD_KEY);
+        lua_newtable(L); /* no metatable of its own: __newindex forwards to rawset */
+        lua_pushcclosure(L, guard_newindex, 1);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &PLAIN_GUARD);
+        return;
+    }
+    lua_newtable(L);
+    int g = lua_gettop(L);
+    long long n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, mt)) {
+        n++;
+        if (is_protected_key(L, -2)) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, g);
+    }
+    cps_sandbox_charge(L, n);
+    lua_pushvalue(L, mt);
+    lua_pushcclosure(L, guard_newindex, 1);
+    lua_setfield(L, g, "__newindex");
+    lua_pushvalue(L, mt);
+    lua_rawsetp(L, g, &GUARD_KEY);
+}
+
+/* setmetatable(t, mt), refusing __gc and __mode now and guarding 'mt'
+ * against them later. A table that is itself a metatable in use keeps a
+ * guard: the copy of 'mt' becomes its guard. */
 static int sb_setmetatable(lua_State *L)
 {
     int t = lua_type(L, 2);
@@ -183,9 +311,57 @@ static int sb_setmetatable(lua_State *L)
         lua_pop(L, 1);
     }
     lua_settop(L, 2);
+    if (is_guarded(L, 1)) { /* a metatable in use: it stays guarded */
+        push_guard(L, 2);
+        lua_setmetatable(L, 1);
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pushvalue(L, 2);
     lua_setmetatable(L, 1);
+    if (t == LUA_TTABLE && !is_guarded(L, 2)) {
+        if (lua_getmetatable(L, 2) == 0)
+            lua_pushnil(L);
+        push_guard(L, -1);
+        lua_setmetatable(L, 2);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 1);
     return 1;
 }
+
+/* getmetatable: a guard stands for the agent's own metatable (or none). */
+static int sb_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return 1;
+    if (is_guard(L, -1)) {
+        lua_rawgetp(L, -1, &GUARD_KEY);
+        if (lua_isboolean(L, -1))
+            lua_pushnil(L);
+    }
+    return 1;
+}
+
+/* rawset, refusing __gc and __mode on a metatable in use. */
+static int sb_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    if (is_protected_key(L, 2) && is_guarded(L, 1))
+        return refuse_field(L);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+/* ---- loading, printing ---------------------------------------------------------- */
 
 /* load(text [, chunkname [, mode [, env]]]): text only, never binary. */
 static int sb_load(lua_State *L)
@@ -221,20 +397,24 @@ static int sb_print(lua_State *L)
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (int i = 1; i <= n; i++) {
-        size_t len;
-        const char *s = cps_det_tostring(L, i, &len);
+        /* the tab before the value is pushed: a buffer that grows needs its
+         * box on top of the stack (the fuzz harness found this) */
         if (i > 1)
             luaL_addchar(&b, '\t');
+        cps_det_tostring(L, i, NULL);
         luaL_addvalue(&b);
-        (void)s;
-        (void)len;
     }
     luaL_pushresult(&b);
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
     cps_sandbox_charge(L, (long long)len / 8);
-    if (sb->opts.print)
-        sb->opts.print(sb->opts.print_ud, text);
+    if (sb->opts.print) {
+        /* one printable line per call: newlines, escape sequences and NUL
+         * bytes are written as escapes (sanitize.h); the log cuts it later */
+        char line[2048];
+        cps_sanitize(text, len, line, sizeof line);
+        sb->opts.print(sb->opts.print_ud, line);
+    }
     return 0;
 }
 
@@ -377,6 +557,18 @@ static int sb_concat_unpack(lua_State *L)
     return call_stock(L);
 }
 
+/* Functions whose work grows with how many values they take or give
+ * (select, string.char, math.max, table.pack, coroutine.resume, ...): an
+ * instruction per value, so that shuffling a million values through them
+ * costs what it takes in C. */
+static int sb_counted(lua_State *L)
+{
+    cps_sandbox_charge(L, lua_gettop(L));
+    int n = call_stock(L);
+    cps_sandbox_charge(L, n);
+    return n;
+}
+
 /* ---- math.random ------------------------------------------------------------ */
 
 static int sb_random(lua_State *L)
@@ -423,14 +615,17 @@ static void remove_field(lua_State *L, const char *table, const char *name)
 }
 
 /* Replace table.name by 'fn' with the stock function as upvalue 1, 'flag'
- * as upvalue 2 and "table.name" as upvalue 3. */
+ * as upvalue 2 and "table.name" as upvalue 3 (table "_G": a global). */
 static void wrap_field(lua_State *L, const char *table, const char *name, lua_CFunction fn,
                        int flag)
 {
     lua_getglobal(L, table);
     lua_getfield(L, -1, name);
     lua_pushboolean(L, flag);
-    lua_pushfstring(L, "%s.%s", table, name);
+    if (strcmp(table, "_G") == 0) /* a global: named as Lua names it */
+        lua_pushstring(L, name);
+    else
+        lua_pushfstring(L, "%s.%s", table, name);
     lua_pushcclosure(L, fn, 3);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
@@ -459,6 +654,8 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
         static const char *const linear[] = {"len", "codepoint", "offset", NULL};
         for (int i = 0; linear[i]; i++)
             wrap_field(L, "utf8", linear[i], sb_linear, 0);
+        wrap_field(L, "utf8", "char", sb_counted, 0);
+        wrap_field(L, "coroutine", "resume", sb_counted, 0);
     }
 
     static const char *const gone[] = {"dofile", "loadfile", "collectgarbage", "warn", NULL};
@@ -469,6 +666,8 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     static const luaL_Reg base[] = {{"pcall", sb_pcall},
                                     {"xpcall", sb_xpcall},
                                     {"setmetatable", sb_setmetatable},
+                                    {"getmetatable", sb_getmetatable},
+                                    {"rawset", sb_rawset},
                                     {"load", sb_load},
                                     {"print", sb_print},
                                     {NULL, NULL}};
@@ -487,6 +686,11 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     wrap_field(L, "table", "sort", sb_sort, 0);
     wrap_field(L, "table", "concat", sb_concat_unpack, 1);
     wrap_field(L, "table", "unpack", sb_concat_unpack, 0);
+    static const char *const counted[][2] = {
+        {"_G", "select"}, {"_G", "assert"}, {"string", "char"}, {"string", "pack"},
+        {"string", "unpack"}, {"math", "max"}, {"math", "min"}, {"table", "pack"}, {NULL, NULL}};
+    for (int i = 0; counted[i][0]; i++)
+        wrap_field(L, counted[i][0], counted[i][1], sb_counted, 0);
     cps_pattern_open(L);
 
     if (agent_libs) {
@@ -507,4 +711,5 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
         set_unavailable(L, "math", "random", "math.random (scenarios are data)");
         set_unavailable(L, "math", "randomseed", "math.randomseed (scenarios are data)");
     }
+    cps_det_number_library(L);
 }

@@ -6,6 +6,7 @@
 #include "agent.h"
 #include "file_stamp.h"
 #include "paths.h"
+#include "sanitize.h"
 #include "seats.h"
 
 struct cps_seats {
@@ -18,8 +19,10 @@ struct cps_seats {
     struct cps_watch *watch; /* hot reload: the files as last seen (end of file) */
 };
 
-static void log_line(const cps_seats *s, const char *line)
+static void log_line(const cps_seats *s, const char *raw)
 {
+    char line[1400]; /* what an agent wrote into it stays on one printable line */
+    cps_sanitize(raw, strlen(raw), line, sizeof line);
     if (s->aopts.log)
         s->aopts.log(s->aopts.log_ud, line);
     else
@@ -140,6 +143,93 @@ void cps_seats_set_world(cps_seats *s, cp_world *w)
             cps_agent_set_world(s->agent[i], w);
 }
 
+/* Put 'a' (loaded beside the seat) into seat 'nation' once its init ran;
+ * on failure 'a' is freed and the seat stays as it was. */
+static int take_seat(cps_seats *s, int nation, cps_agent *a, char *err, size_t errlen)
+{
+    if (cps_agent_init(a, err, errlen) != 0) {
+        cps_agent_free(a);
+        return -1;
+    }
+    cps_agent_free(s->agent[nation]);
+    s->agent[nation] = a;
+    cps_seat_stats *st = &s->stats[nation];
+    st->has_agent = 1;
+    st->failures_in_row = 0;
+    snprintf(st->agent, sizeof st->agent, "%s", a->display);
+    return 0;
+}
+
+int cps_seats_assign_source(cps_seats *s, int nation, const char *path, const char *source,
+                            size_t len, char *err, size_t errlen)
+{
+    if (nation < 0 || nation >= s->count) {
+        snprintf(err, errlen, "no seat %d", nation);
+        return -1;
+    }
+    char d[256];
+    display_of(path, d, sizeof d);
+    cps_agent *a = cps_agent_load_source(path, d, source, len, s->world, nation, &s->aopts, err,
+                                         errlen);
+    return a ? take_seat(s, nation, a, err, errlen) : -1;
+}
+
+int cps_seats_restore(cps_seats *s, int nation, const char *path, const char *source, size_t len,
+                      int failures_in_row, char *err, size_t errlen)
+{
+    if (nation < 0 || nation >= s->count) {
+        snprintf(err, errlen, "no seat %d", nation);
+        return -1;
+    }
+    char d[256];
+    display_of(path, d, sizeof d);
+    char *read = NULL;
+    if (!source) {
+        size_t cap = s->aopts.mem_bytes ? s->aopts.mem_bytes : (size_t)32 << 20;
+        if (cps_sandbox_read_file(path, d, cap, &read, &len, err, errlen) != 0)
+            return -1;
+        source = read;
+    }
+    cps_agent *a = cps_agent_load_source(path, d, source, len, s->world, nation,
+                                         &s->aopts, err, errlen);
+    free(read);
+    if (!a)
+        return -1;
+    /* init runs as when the agent took its seat; the saved memory replaces
+     * what it makes, so one that fails now (it may expect turn 0) is noted,
+     * not fatal: the game was accepted as it was */
+    char why[700];
+    if (cps_agent_init(a, why, sizeof why) != 0) {
+        char line[1000];
+        snprintf(line, sizeof line, "turn %d %s: init failed when the game was loaded (%s); the "
+                 "saved memory is used", cp_world_turn(s->world), cp_world_nation(s->world, nation)->iso3,
+                 why);
+        log_line(s, line);
+    }
+    cps_agent_free(s->agent[nation]);
+    s->agent[nation] = a;
+    cps_seat_stats *st = &s->stats[nation];
+    st->has_agent = 1;
+    st->failures_in_row = failures_in_row > 0 ? failures_in_row : 0;
+    snprintf(st->agent, sizeof st->agent, "%s", a->display);
+    return 0;
+}
+
+int cps_seats_failures_in_row(const cps_seats *s, int nation)
+{
+    return nation >= 0 && nation < s->count ? s->stats[nation].failures_in_row : 0;
+}
+
+const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len)
+{
+    if (nation < 0 || nation >= s->count || !s->agent[nation]) {
+        *len = 0;
+        return NULL;
+    }
+    *len = s->agent[nation]->source_len;
+    return s->agent[nation]->source;
+}
+
 int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, size_t errlen)
 {
     if (nation < 0 || nation >= s->count) {
@@ -162,19 +252,7 @@ int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, siz
     char d[256];
     display_of(path, d, sizeof d);
     cps_agent *a = cps_agent_load(path, d, s->world, nation, &s->aopts, err, errlen);
-    if (!a)
-        return -1;
-    if (cps_agent_init(a, err, errlen) != 0) {
-        cps_agent_free(a);
-        return -1;
-    }
-    cps_agent_free(s->agent[nation]);
-    s->agent[nation] = a;
-    cps_seat_stats *st = &s->stats[nation];
-    st->has_agent = 1;
-    st->failures_in_row = 0;
-    snprintf(st->agent, sizeof st->agent, "%s", d);
-    return 0;
+    return a ? take_seat(s, nation, a, err, errlen) : -1;
 }
 
 /* After too many failures in a row: the scenario's default agent, or none
@@ -213,6 +291,7 @@ static const char *fail_word(cps_fail_kind k)
     case CPS_FAIL_MEMORY: return "memory";
     case CPS_FAIL_WALL: return "wall clock";
     case CPS_FAIL_GARBAGE: return "garbage";
+    case CPS_FAIL_DATA: return "memory not plain data";
     default: return "ok";
     }
 }
@@ -224,6 +303,10 @@ static void record_failure(cps_seats *s, int i, const cps_turn_report *rep, cons
     cps_seat_stats *st = &s->stats[i];
     st->failures_in_row++;
     st->failures_total++;
+    if (rep->fail == CPS_FAIL_WALL) {
+        st->last_wall++;
+        st->wall_total++;
+    }
     char line[1400];
     if (strcmp(what, "agent") == 0)
         snprintf(line, sizeof line, "turn %d %s: agent failed (%s): %s; its orders this turn are "
@@ -275,6 +358,7 @@ int cps_seats_run_turn(cps_seats *s)
             continue;
         cps_seat_stats *st = &s->stats[i];
         int refused = 0;
+        st->last_wall = 0;
         failed += ask_about_deals(s, i, &rep, &refused);
         cps_agent *a = s->agent[i];
         if (!a)

@@ -44,6 +44,11 @@ typedef struct {
     size_t last_mem_bytes;
     int last_orders;            /* orders the last turn queued (kept) */
     int last_refused;           /* action calls the core refused last turn */
+    /* calls the wall-clock backstop stopped (turn and on_proposal): such a
+     * call ends at a moment that differs from run to run, so a game with one
+     * may not play again the same from its seed (a replay still does) */
+    int last_wall;              /* in the last turn */
+    int wall_total;
 } cps_seat_stats;
 
 typedef struct cps_seats cps_seats;
@@ -72,6 +77,25 @@ int cps_seats_run_turn(cps_seats *s);
  * -1 with a message. */
 int cps_seats_assign(cps_seats *s, int nation, const char *agent, char *err, size_t errlen);
 
+/* The same with the agent's source text in memory (a save's copy of it);
+ * 'path' is the file it came from, for messages, --watch and later saves. */
+int cps_seats_assign_source(cps_seats *s, int nation, const char *path, const char *source,
+                            size_t len, char *err, size_t errlen);
+
+/* Seat an agent from a save: its 'source' (or, when NULL, the file at
+ * 'path'), with the seat's count of 'failures_in_row'. Its init runs, but
+ * an init that fails now is logged, not fatal: the saved memory replaces
+ * what init makes. Returns 0, or -1 when it cannot be read or loaded. */
+int cps_seats_restore(cps_seats *s, int nation, const char *path, const char *source, size_t len,
+                      int failures_in_row, char *err, size_t errlen);
+
+/* The source text the agent of a seat runs (NULL when the seat is empty). */
+const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len);
+
+/* How many calls of a seat failed in a row (saved with the game: the seat
+ * falls back at CPS_FALLBACK_AFTER). */
+int cps_seats_failures_in_row(const cps_seats *s, int nation);
+
 /* Point the seats at another world with the same scenario (after a load). */
 void cps_seats_set_world(cps_seats *s, cp_world *w);
 
@@ -81,11 +105,17 @@ const cps_seat_stats *cps_seats_stats(const cps_seats *s, int nation);
 /* The agent file of a seat (a path), "" when the seat is empty. */
 const char *cps_seats_agent_path(const cps_seats *s, int nation);
 
-/* An agent's memory as text and back, for saves (malloc'd text). */
+/* An agent's memory as bytes and back, for saves (malloc'd bytes, the
+ * binary form of memory_codec.h; load also reads a version 1 save's text). */
 int cps_seats_memory_save(cps_seats *s, int nation, char **text, size_t *len, char *err,
                           size_t errlen);
 int cps_seats_memory_load(cps_seats *s, int nation, const char *text, size_t len, char *err,
                           size_t errlen);
+
+/* Saved memory bytes shown as a Lua table constructor ({["n"]=6,...}),
+ * for people and tests (memory_text.c). Returns 0 with a malloc'd text, or
+ * -1 when the bytes are not a memory. */
+int cps_memory_text(const char *bytes, size_t len, char **text, size_t *tlen);
 
 /* Hot reload (--watch): call at the start of each turn. Every seated
  * agent whose file changed on disk since the last call (size, modification

@@ -396,7 +396,7 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
         if (p->root == ROOT_NATION && p->offset == 0 && f->offset == offsetof(cp_nation, iso3))
             push_name(L, LIST_ISO3, p->index);
         else
-            lua_pushstring(L, at);
+            lua_pushlstring(L, at, strlen(at)); /* not lua_pushstring: see vw_push_text */
         return;
     case CPS_V_NATION_REF: push_name(L, LIST_ISO3, *(const int *)at); return;
     case CPS_V_KIND: push_name(L, LIST_KINDS, *(const int *)at); return;
@@ -460,6 +460,7 @@ static int class_index(lua_State *L, int idx, const proxy *p)
 static int px_index(lua_State *L)
 {
     proxy *p = lua_touserdata(L, 1);
+    cps_sandbox_charge(L, 1); /* a C call on top of the instruction that asked */
     switch (p->kind) {
     case PX_VECTOR: {
         int i = lookup_up(L, vector_names(p->vtype), 2);
@@ -526,6 +527,7 @@ static int px_next(lua_State *L)
         return luaL_error(L, "bad argument to a view iterator");
     proxy *p = lua_touserdata(L, 1);
     lua_Integer pos = lua_tointeger(L, lua_upvalueindex(1));
+    cps_sandbox_charge(L, 1);
     for (;;) {
         pos++;
         lua_pushinteger(L, pos);
@@ -582,7 +584,41 @@ void cps_view_push(lua_State *L)
         lua_rawsetp(L, LUA_REGISTRYINDEX, &META_KEY);
     }
     lua_pop(L, 1);
+    /* the lists and the constants are tables: made now, not when first read,
+     * so that they are older than anything the agent makes in any game,
+     * saved and loaded or not (pairs orders tables by age) */
+    for (int which = LIST_NATIONS; which <= LIST_MARKETS; which++) {
+        vw_push_list(L, which);
+        lua_pop(L, 1);
+    }
+    vw_push_constants(L);
+    lua_pop(L, 1);
     vw_push_canonical(L, CPS_CLS_VIEW, 0);
+}
+
+/* The number of a proxy or a view function by what it is (kind, root,
+ * index, offset, vector type; function code and owner), for pairs' order
+ * (sandbox.h: stable_serial). 0 for anything else. */
+uint64_t cps_view_stable_serial(lua_State *L, int idx)
+{
+    if (is_proxy(L, idx)) {
+        const proxy *p = lua_touserdata(L, idx);
+        uint64_t id = ((uint64_t)(p->kind & 0x7f) << 53) | ((uint64_t)(p->root & 3) << 51) |
+                      ((uint64_t)(p->index & 0xfffff) << 31) |
+                      ((uint64_t)(p->offset & 0xfffffff) << 3) | (uint64_t)(p->vtype & 7);
+        return CPS_STABLE_SERIAL + id;
+    }
+    if (lua_type(L, idx) == LUA_TFUNCTION && lua_tocfunction(L, idx) == vw_fn_call &&
+        lua_getupvalue(L, idx, 1)) {
+        lua_Integer code = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_getupvalue(L, idx, 2);
+        lua_Integer owner = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        return CPS_STABLE_SERIAL + ((uint64_t)1 << 60) + ((uint64_t)(code & 0xffff) << 20) +
+               (uint64_t)(owner & 0xfffff);
+    }
+    return 0;
 }
 
 int cps_view_facility_id(lua_State *L, int idx)

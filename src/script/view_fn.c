@@ -6,6 +6,11 @@
 
 /* ---- functions ---------------------------------------------------------------------- */
 
+/* What the view's functions charge (in instructions, see vw_fn_call): a
+ * call, a row built (a news item, a deal clause: a table and its fields),
+ * and one per CHARGE_SCAN items looked at. */
+enum { CHARGE_CALL = 16, CHARGE_ROW = 64, CHARGE_SCAN = 2 };
+
 /* A fresh plain table with the fields of 'cls' read from 'base'. */
 static void push_row(lua_State *L, cps_class_id cls, const char *base, int full)
 {
@@ -64,7 +69,7 @@ static void push_news(lua_State *L, const cp_news *n)
         lua_pushstring(L, cp_good_name((cp_good)n->good));
         lua_setfield(L, -2, "good");
     }
-    lua_pushstring(L, n->text);
+    vw_push_text(L, n->text);
     lua_setfield(L, -2, "text");
 }
 
@@ -77,6 +82,10 @@ int vw_fn_call(lua_State *L)
     const cp_world *w = vw_world(L);
     cps_agent *a = cps_agent_of(L);
     int arg = vw_first_arg(L);
+    /* every function is charged for the work it makes the C side do, the
+     * same on every machine (sandbox.h): a base for the call, and so much
+     * for every item it scans or builds */
+    cps_sandbox_charge(L, CHARGE_CALL);
     switch (code) {
     case CPS_FN_NATION: {
         luaL_checkstring(L, arg);
@@ -89,6 +98,7 @@ int vw_fn_call(lua_State *L)
     case CPS_FN_FACILITIES_OF: {
         int i = vw_check_nation(L, arg);
         int n = cp_world_facility_count(w), k = 0;
+        cps_sandbox_charge(L, n / CHARGE_SCAN);
         lua_newtable(L);
         for (int id = 0; id < n; id++) {
             const cp_facility *f = cp_world_facility(w, id);
@@ -97,6 +107,7 @@ int vw_fn_call(lua_State *L)
                 lua_rawseti(L, -2, ++k);
             }
         }
+        cps_sandbox_charge(L, k);
         return 1;
     }
     case CPS_FN_FLOW: {
@@ -110,6 +121,7 @@ int vw_fn_call(lua_State *L)
         int count = cp_world_news_count(w), first = count;
         while (first > 0 && cp_world_news(w, first - 1)->turn >= since)
             first--;
+        cps_sandbox_charge(L, (long long)(count - first) * CHARGE_ROW);
         lua_createtable(L, count - first, 0);
         for (int i = first; i < count; i++) {
             push_news(L, cp_world_news(w, i));
@@ -137,6 +149,7 @@ int vw_fn_call(lua_State *L)
         const cp_nation_history *row = t < 0 ? NULL : cp_world_nation_history(w, t, i);
         if (!row)
             return 0;
+        cps_sandbox_charge(L, cps_classes[CPS_CLS_NATION_ROW].nfields * 2);
         push_row(L, CPS_CLS_NATION_ROW, (const char *)row, i == a->nation);
         return 1;
     }
@@ -145,6 +158,7 @@ int vw_fn_call(lua_State *L)
         const cp_market_history *row = t < 0 ? NULL : cp_world_market_history(w, t, (cp_good)g);
         if (!row)
             return 0;
+        cps_sandbox_charge(L, cps_classes[CPS_CLS_MARKET_ROW].nfields * 2);
         push_row(L, CPS_CLS_MARKET_ROW, (const char *)row, 1);
         return 1;
     }
@@ -152,6 +166,7 @@ int vw_fn_call(lua_State *L)
         /* the deals this nation is party to that still matter: waiting,
          * agreed or in force */
         int n = cp_world_deal_count(w), k = 0;
+        cps_sandbox_charge(L, n / CHARGE_SCAN);
         lua_newtable(L);
         for (int id = 0; id < n; id++) {
             const cp_deal *d = cp_world_deal(w, id);
@@ -163,6 +178,7 @@ int vw_fn_call(lua_State *L)
                 party |= d->parties[p] == a->nation;
             if (!party)
                 continue;
+            cps_sandbox_charge(L, CHARGE_ROW * (2 + (long long)d->clause_count));
             cps_deal_push(L, w, d, a->nation);
             lua_rawseti(L, -2, ++k);
         }
@@ -173,6 +189,7 @@ int vw_fn_call(lua_State *L)
         const cp_deal *d = id < 0 || id > CP_MAX_DEALS ? NULL : cp_world_deal(w, (int)id);
         if (!d)
             return 0;
+        cps_sandbox_charge(L, CHARGE_ROW * (2 + (long long)d->clause_count));
         cps_deal_push(L, w, d, a->nation);
         return 1;
     }
@@ -209,6 +226,8 @@ void vw_push_constants(lua_State *L)
         return;
     lua_pop(L, 1);
     const cp_scenario *sc = cp_world_scenario(vw_world(L));
+    /* not charged: made once in an agent's life (a charge would differ
+     * between a game and the same game saved and loaded) */
     lua_newtable(L);
     lua_pushinteger(L, CPS_API_VERSION);
     lua_setfield(L, -2, "api_version");
@@ -230,7 +249,7 @@ void vw_push_constants(lua_State *L)
     lua_setfield(L, -2, "start_year");
     lua_pushinteger(L, sc->start_quarter);
     lua_setfield(L, -2, "start_quarter");
-    lua_pushstring(L, sc->name);
+    vw_push_text(L, sc->name);
     lua_setfield(L, -2, "scenario");
     lua_pushnumber(L, sc->magnet_light_t_per_t);
     lua_setfield(L, -2, "magnet_light_t_per_t");

@@ -2,6 +2,8 @@
 #ifndef CPS_VIEW_INTERNAL_H
 #define CPS_VIEW_INTERNAL_H
 
+#include <string.h>
+
 #include <lua.h>
 
 #include "agent.h"
@@ -24,6 +26,15 @@ int vw_first_arg(lua_State *L);
 /* Entries of a table of numbers by good, sector, kind or stage. */
 int vw_vector_count(int vtype);
 const char *vw_vector_name(int vtype, int i);
+
+/* Push a text of the world's (news, a deal in words, a name). Not with
+ * lua_pushstring: that looks the C pointer up in a cache whose slots depend
+ * on addresses, so whether a long string is made again -- and charged to the
+ * agent (sandbox.c) -- would differ from process to process. */
+static inline void vw_push_text(lua_State *L, const char *s)
+{
+    lua_pushlstring(L, s, strlen(s));
+}
 
 /* view_list.c */
 void vw_push_list(lua_State *L, int which);

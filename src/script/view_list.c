@@ -37,6 +37,7 @@ static int list_next(lua_State *L)
 {
     int which = (int)lua_tointeger(L, lua_upvalueindex(1));
     lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3)) + 1;
+    cps_sandbox_charge(L, 1);
     if (pos > list_count(L, which))
         return 0;
     lua_pushinteger(L, pos);
@@ -72,6 +73,8 @@ static void list_fill(lua_State *L, int which)
     int b = lua_gettop(L);
     lua_Integer have = (lua_Integer)lua_rawlen(L, b);
     int n = list_count(L, which);
+    /* not charged: each entry is made once in an agent's life, and a charge
+     * here would differ between a game and the same game saved and loaded */
     for (lua_Integer i = have; i < n; i++) {
         if (which == LIST_NATIONS) {
             vw_push_canonical(L, CPS_CLS_NATION, (int)i);

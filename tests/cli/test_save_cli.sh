@@ -49,7 +49,7 @@ head -c 5000 good.cpsave > trunc.cpsave
 cp good.cpsave flipped.cpsave
 printf '\125' | dd of=flipped.cpsave bs=1 seek=40000 conv=notrunc 2> /dev/null
 cp good.cpsave future.cpsave
-printf '\002' | dd of=future.cpsave bs=1 seek=8 conv=notrunc 2> /dev/null
+printf '\377' | dd of=future.cpsave bs=1 seek=8 conv=notrunc 2> /dev/null # version 255
 echo "just some text" > foreign.cpsave
 : > empty.cpsave
 before=$(ls -l --full-time . saves; md5sum ./*.cpsave saves/*)
@@ -104,8 +104,10 @@ expect 2 "an agents' record before any turn" "damaged: the agents' record after 
   replay "$src/tests/fuzz/regressions/replay/agents-before-any-turn.cprep"
 expect 2 "two agents' records for one turn" "damaged: the agents' record after turn 1 does not read" \
   replay "$src/tests/fuzz/regressions/replay/agents-twice.cprep"
-expect 0 "a replay of the previous format (1) still matches" "turns 1 to 4: identical" \
+expect 0 "a replay of the first format (1) still matches" "turns 1 to 4: identical" \
   replay "$src/tests/fixtures/replays/v1-baseline-4turns.cprep"
+expect 0 "a replay of the previous format (2) still matches, agents' records read" \
+  "3 failed agent turns, 4 log lines" replay "$src/tests/fixtures/replays/v2-baseline-4turns.cprep"
 after=$(ls -lR --full-time .; md5sum ./*.cprep)
 check "refusing replays changed nothing on disk" '[ "$before" = "$after" ]'
 # a refused --load writes nothing: no save, autosave folder, replay or CSV files

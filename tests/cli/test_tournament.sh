@@ -33,7 +33,7 @@ check "header records the version" 'grep -Eq "^# chokepoint [0-9A-Za-z.]+ tourna
 check "header records the scenario" 'grep -q "^# scenario: baseline " a.csv'
 check "header records the seat and seeds" 'grep -q "^# seat: USA; agents: decoupler, do_nothing; seeds: 1-10; master seed: 1; turns: 8" a.csv'
 check "header records the exact command" 'grep -qx "# command: chokepoint tournament --agents decoupler,do_nothing --seat USA --seeds 1-10 --turns 8 --jobs 2 --csv a.csv" a.csv'
-check "columns" 'grep -v "^#" a.csv | head -1 | grep -qx "match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,instructions_per_turn,max_instructions,first_failure,command"'
+check "columns" 'grep -v "^#" a.csv | head -1 | grep -qx "match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,instructions_per_turn,max_instructions,first_failure,reproducible,command"'
 check "10 rows per agent" '[ "$(data a.csv | cut -d, -f2 | sort | uniq -c | awk "{print \$1}" | tr "\n" " ")" = "10 10 " ]'
 check "every seed 1-10 twice" '[ "$(data a.csv | cut -d, -f4 | sort -n | uniq -c | awk "\$1 == 2" | wc -l)" -eq 10 ]'
 check "both agents of a seed share its game seed" '[ "$(data a.csv | cut -d, -f4,5 | sort -u | wc -l)" -eq 10 ]'

@@ -205,6 +205,13 @@ static void test_counter_resets_acceptance(void)
     CHECK(!x->accepted[0] && x->accepted[1] && !x->accepted[2] && x->revision == 1,
           "a counter resets the others' acceptance");
     CHECK(x->term_turns == 8, "the counter's terms replace the deal's");
+    /* a count beyond what a deal holds is refused before any clause is copied */
+    cp_deal huge = counter;
+    huge.clause_count = 1000;
+    CHECK(cp_world_check_counter(w, id, USR, &huge, &e) == CP_ERR_BAD_VALUE &&
+              strstr(e.message, "needs 1 to 8 clauses, has 1000"), "check: %s", e.message);
+    CHECK(cp_world_counter(w, id, USR, &huge, &e) == CP_ERR_BAD_VALUE && x->revision == 1 &&
+              x->clause_count == 2, "counter: %s", e.message);
     CHECK(cp_world_answer(w, id, USR, CP_ANSWER_ACCEPT, &e) == CP_OK, "%s", e.message);
     CHECK(x->status == CP_DEAL_PROPOSED, "still waits for SML");
     CHECK(cp_world_answer(w, id, SML, CP_ANSWER_REJECT, &e) == CP_OK, "%s", e.message);

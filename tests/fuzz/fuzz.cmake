@@ -1,9 +1,10 @@
-# tests/fuzz/fuzz.cmake -- the loaders' fuzz harnesses (docs/saves.md, "Fuzzing").
+# tests/fuzz/fuzz.cmake -- the loaders' and the agent host's fuzz harnesses (docs/saves.md, "Fuzzing").
 #
 # Always: each harness linked with fuzz_main.c (a plain main, any compiler)
 # and run by ctest over tests/fuzz/regressions/<harness>/, the inputs that
 # once crashed a loader. With -DCP_FUZZ=ON and clang: the libFuzzer
-# harnesses themselves, fuzz_save, fuzz_scenario and fuzz_replay
+# harnesses themselves, fuzz_save, fuzz_scenario, fuzz_replay and
+# fuzz_agent (the agent host: bytes played as an agent, see fuzz_agent.c)
 # (scripts/test.sh builds them in build/fuzz and runs each for a while).
 option(CP_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 set(CP_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
@@ -21,11 +22,12 @@ function(cp_fuzz_target name suffix)
                              ${CMAKE_SOURCE_DIR}/src/script ${CMAKE_SOURCE_DIR}/tests/core)
   target_link_libraries(${t} PRIVATE cp_script cp_core)
   target_compile_options(${t} PRIVATE ${CP_WARNINGS})
+  target_compile_definitions(${t} PRIVATE CP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 endfunction()
 
-foreach(h save scenario replay)
+foreach(h save scenario replay agent)
   set(extra)
-  if(h STREQUAL "save")
+  if(h STREQUAL "save" OR h STREQUAL "agent")
     set(extra ${CP_FUZZ_SAVE_SOURCES})
   elseif(h STREQUAL "replay")
     set(extra ${CP_FUZZ_REPLAY_SOURCES})

@@ -111,6 +111,14 @@ static const hostile hostiles[] = {
     {"rep_empty.lua", "instruction budget exceeded", 0},
     {"move_huge.lua", "instruction budget exceeded", 4},
     {"memory_keep.lua", "and then an error", 5},
+    {"weak_after.lua", "__mode on a metatable is not allowed", 7},
+    {"news_flood.lua", "agent failed (budget)", 6},
+    {"concat_flood.lua", "agent failed (budget)", 7},
+    {"select_flood.lua", "agent failed (budget)", 0},
+    {"memory_function.lua", "agent failed (memory not plain data): tests/script/hostile/memory_function.lua: memory.f: a function cannot be kept", 0},
+    {"memory_cycle.lua", "memory.loop.again: the same table appears twice", 0},
+    {"memory_metatable.lua", "memory.obj: a table with a metatable cannot be kept", 0},
+    {"memory_deep.lua", "nested too deep (more than 64 tables)", 0},
 };
 
 static void test_hostile(void)
@@ -151,7 +159,7 @@ static void test_hostile_at_load(void)
         const char *file, *fragment;
     } cases[] = {
         {"loop.lua", "toplevel/loop.lua:3: instruction budget exceeded"},
-        {"memory_bomb.lua", "toplevel/memory_bomb.lua:3: memory cap exceeded"},
+        {"memory_bomb.lua", "toplevel/memory_bomb.lua:2: memory cap exceeded"},
         {"os_execute.lua", "toplevel/os_execute.lua:2:"},
         {"syntax.lua", "toplevel/syntax.lua:3:"},
         {"no_turn.lua", "needs turn = function(view, act, memory)"},
@@ -208,6 +216,22 @@ static void test_personalities(void)
     CHECK(other.hash != g.hash, "another seed gives another game");
 }
 
+/* The memory of seat 'nation' as a save keeps it, shown as text
+ * (cps_memory_text); 1 when it could be saved and read. */
+static int saved_text(cps_seats *s, int nation, char **text, size_t *len)
+{
+    char *bytes = NULL, err[600];
+    size_t n = 0;
+    *text = NULL;
+    if (cps_seats_memory_save(s, nation, &bytes, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "save: %s\n", err);
+        return 0;
+    }
+    int ok = cps_memory_text(bytes, n, text, len) == 0;
+    free(bytes);
+    return ok;
+}
+
 static void test_determinism(void)
 {
     char assign[300];
@@ -219,11 +243,11 @@ static void test_determinism(void)
     game g2 = play(a, 2, 8, 5, 1, &s2, &w2);
     CHECK(g1.ok && g2.ok && g1.failures == 0, "pairs_order runs: %s", log_text);
     CHECK(g1.hash == g2.hash, "same hash with an agent acting on pairs order");
-    char *m1 = NULL, *m2 = NULL, err[600];
+    char *m1 = NULL, *m2 = NULL;
     size_t l1 = 0, l2 = 0;
     int jpn = cp_world_find_nation(w1, "JPN");
-    CHECK(cps_seats_memory_save(s1, jpn, &m1, &l1, err, sizeof err) == 0, "save: %s", err);
-    CHECK(cps_seats_memory_save(s2, jpn, &m2, &l2, err, sizeof err) == 0, "save: %s", err);
+    CHECK(saved_text(s1, jpn, &m1, &l1), "save");
+    CHECK(saved_text(s2, jpn, &m2, &l2), "save");
     CHECK(m1 && m2 && strcmp(m1, m2) == 0, "same memory in both runs:\n%s\n%s", m1, m2);
     CHECK(m1 && strstr(m1, "[\"seq\"]=\"1,2,3,4,5,6,7,8,9,10\""), "table keys in creation order: %s", m1);
     /* once more in another process: other addresses, another string-hash seed */
@@ -237,7 +261,7 @@ static void test_determinism(void)
             game g3 = play(a, 2, 8, 5, 1, &s3, &w3);
             char *m3 = NULL;
             size_t l3 = 0;
-            cps_seats_memory_save(s3, jpn, &m3, &l3, err, sizeof err);
+            saved_text(s3, jpn, &m3, &l3);
             if (write(fd[1], &g3.hash, sizeof g3.hash) < 0 || (m3 && write(fd[1], m3, l3) < 0))
                 _exit(1);
             _exit(0);
@@ -309,22 +333,27 @@ static void test_memory(void)
         cp_world_advance(w2);
     }
     CHECK(cp_world_hash(w2) == g1.hash, "memory carried across a reload gives the same game");
-    char *t1 = NULL, *t3 = NULL;
-    size_t n1, n3;
-    cps_seats_memory_save(s1, can, &t1, &n1, err, sizeof err);
-    cps_seats_memory_save(s3, can, &t3, &n3, err, sizeof err);
+    char *t1 = NULL, *t3 = NULL, *b1 = NULL, *b3 = NULL;
+    size_t n1, n3, bn1 = 0, bn3 = 0;
+    CHECK(saved_text(s1, can, &t1, &n1) && saved_text(s3, can, &t3, &n3), "memory shows as text");
     CHECK(t1 && t3 && strcmp(t1, t3) == 0, "same memory text:\n%s\n%s", t1, t3);
     CHECK(t1 && strstr(t1, "[\"n\"]=6"), "counter: %s", t1);
     CHECK(t1 && strstr(t1, "\"quote\\\" and \\\\ and\\nnewline\\000zero\""), "string escapes: %s", t1);
     CHECK(t1 && strstr(t1, "-0.0,") && strstr(t1, "1.5,") && strstr(t1, "9007199254740992.0"),
           "floats stay floats: %s", t1);
-    /* save, load, save again: the same text */
-    CHECK(cps_seats_memory_load(s3, can, t1, n1, err, sizeof err) == 0, "reload: %s", err);
-    char *t4 = NULL;
-    size_t n4;
-    cps_seats_memory_save(s3, can, &t4, &n4, err, sizeof err);
-    CHECK(t4 && strcmp(t1, t4) == 0, "round trip");
-    /* a memory text cannot reach anything */
+    CHECK(t1 && strstr(t1, "[\"mini\"]=math.mininteger,") && strstr(t1, "[\"maxi\"]=9223372036854775807,"),
+          "integers stay integers, the smallest one too: %s", t1);
+    /* save, load, save again: the same bytes */
+    cps_seats_memory_save(s1, can, &b1, &bn1, err, sizeof err);
+    CHECK(b1 && cps_seats_memory_load(s3, can, b1, bn1, err, sizeof err) == 0, "reload: %s", err);
+    cps_seats_memory_save(s3, can, &b3, &bn3, err, sizeof err);
+    CHECK(b1 && b3 && bn1 == bn3 && memcmp(b1, b3, bn1) == 0, "round trip");
+    /* a version 1 save's memory text still loads, as data only and metered */
+    const char *old = "{[\"n\"]=4,[\"nested\"]={[1]=true,[2]=\"x\\000y\",},}";
+    CHECK(cps_seats_memory_load(s3, can, old, strlen(old), err, sizeof err) == 0, "text: %s", err);
+    free(t3);
+    CHECK(saved_text(s3, can, &t3, &n3) && strstr(t3, "[\"n\"]=4,") &&
+              strstr(t3, "[\"nested\"]={[1]=true,[2]=\"x\\000y\",},"), "text kept as bytes: %s", t3);
     const char *evil = "os.exit()";
     CHECK(cps_seats_memory_load(s3, can, evil, strlen(evil), err, sizeof err) != 0,
           "memory text is data only");
@@ -333,20 +362,22 @@ static void test_memory(void)
     free(text);
     free(t1);
     free(t3);
-    free(t4);
+    free(b1);
+    free(b3);
     cps_seats_destroy(s1);
     cps_seats_destroy(s3);
     cp_world_destroy(w1);
     cp_world_destroy(w2);
 
-    /* memory that is not plain data cannot be saved, and says where */
+    /* a turn that leaves memory that is not plain data fails, and its memory is as before */
     snprintf(assign, sizeof assign, "USA=%smemory_keep.lua", HOSTILE);
     const char *b[] = {assign};
     cps_seats *s4;
     cp_world *w4;
     play(b, 1, 1, 3, 1, &s4, &w4);
-    CHECK(cps_seats_memory_save(s4, 1, &text, &len, err, sizeof err) != 0 &&
-              strstr(err, "memory.f: a function cannot be saved"), "non-plain memory: %s", err);
+    CHECK(saved_text(s4, 1, &text, &len) && strcmp(text, "{}") == 0,
+          "a failed turn leaves the memory as it was: %s", text);
+    free(text);
     cps_seats_destroy(s4);
     cp_world_destroy(w4);
 }
@@ -378,6 +409,54 @@ static void test_fallback(void)
     cps_seats_destroy(s);
     cp_world_destroy(w);
     info = copy;
+}
+
+/* Integers beyond an int, from China's seat: 2^32 once closed facility 0
+ * (China's mines). Every call is refused, and the mines stay open. */
+static void test_big_ints(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "CHN=%sbig_ints.lua", HOSTILE);
+    const char *a[] = {assign};
+    cps_seats *s;
+    cp_world *w;
+    game g = play(a, 1, 1, 1, 0, &s, &w);
+    CHECK(g.ok && g.failures == 0 && strstr(log_text, "BIG INTS OK"), "big ints:\n%s", log_text);
+    const cp_facility *f = cp_world_facility(w, 0);
+    CHECK(f && f->host == cp_world_find_nation(w, "CHN") && f->stage != CP_STAGE_CLOSED &&
+              f->stage != CP_STAGE_IDLED, "China's facility 0 still runs");
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+}
+
+/* print and error text of an agent's making: one printable line each, no
+ * forged host line, no escape sequence, no NUL cutting it short. */
+static void test_print_lines(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "USA=%sprint_forge.lua", HOSTILE);
+    const char *a[] = {assign};
+    game g = play(a, 1, 1, 1, 0, NULL, NULL);
+    CHECK(g.ok && g.failures == 1, "the turn fails by its error");
+    int lines = 0;
+    for (const char *p = log_text; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    CHECK(lines == 4, "three prints and a failure make four lines, got %d:\n%s", lines, log_text);
+    CHECK(!strstr(log_text, "\nturn 0 CHN") && !strstr(log_text, "\nturn 0 JPN"),
+          "no forged line:\n%s", log_text);
+    CHECK(strstr(log_text, "print_forge.lua: first\\nturn 0 CHN: agent failed"),
+          "the newline is shown as \\n:\n%s", log_text);
+    CHECK(strstr(log_text, "\\x1b[2J\\x1b[31mred\\x1b[0m\\r\\x00zero\\xc2\\x9bcsi\ttab"),
+          "escapes, NUL and C1 shown as \\xNN:\n%s", log_text);
+    CHECK(strstr(log_text, "caf\xc3\xa9 \xe2\x82\xac") && strstr(log_text, "\xe2\x82\xac...\n"),
+          "UTF-8 kept and cut between characters:\n%s", log_text);
+    CHECK(strstr(log_text, "boom\\nturn 0 JPN: agent failed (error): forged too; its orders"),
+          "the failure is one line:\n%s", log_text);
+    for (const char *p = log_text; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t') {
+            CHECK(0, "control byte %d in the log", *p);
+            break;
+        }
 }
 
 /* ---- Lua-side tests ------------------------------------------------------------------- */
@@ -434,8 +513,15 @@ static void test_check_agent(void)
     CHECK(rc == 1 && strstr(out, "refusals (the core's reasons):"), "refusals reported: %s", out);
     rc = check_agent_output("/nonexistent.lua", out, sizeof out);
     CHECK(rc == 2 && strstr(out, "cannot read"), "missing file: %d %s", rc, out);
-    rc = check_agent_output(HOSTILE "memory_keep.lua", out, sizeof out);
-    CHECK(rc == 1 && strstr(out, "memory.f: a function cannot be saved"), "memory: %s", out);
+    rc = check_agent_output(HOSTILE "memory_function.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "memory not plain data after 96 calls") &&
+              strstr(out, "memory.f: a function cannot be kept"), "memory: %s", out);
+    /* the length of a table with holes differs between Lua states (issue 14): the two runs
+     * differ in what the agent prints, and the report says why */
+    rc = check_agent_output(HOSTILE "holes_length.lua", out, sizeof out);
+    CHECK(rc == 1 && strstr(out, "deterministic: NO: the two runs differed in 24 seats") &&
+              strstr(out, "length (#) of a table with holes") && strstr(out, "verdict: not sound"),
+          "nondeterministic agent: %d\n%s", rc, out);
     /* deals are offered to an agent that answers them, in every seat */
     rc = check_agent_output("decoupler", out, sizeof out);
     CHECK(rc == 0 && strstr(out, "on_proposal: 48 deals offered, "), "offers: %s", out);
@@ -496,22 +582,27 @@ static void test_docs(void)
     rmdir(dir);
 }
 
-int main(void)
+/* test_script_agents [TEST]: every test, or only the one named. */
+int main(int argc, char **argv)
 {
     char err[600];
     if (cps_scenario_load("baseline", &sc, &info, err, sizeof err) != 0) {
         fprintf(stderr, "baseline: %s\n", err);
         return 1;
     }
-    RUN(test_hostile);
-    RUN(test_hostile_at_load);
-    RUN(test_personalities);
-    RUN(test_determinism);
-    RUN(test_memory);
-    RUN(test_fallback);
-    RUN(test_lua_side);
-    RUN(test_check_agent);
-    RUN(test_docs);
+    const char *only = argc > 1 ? argv[1] : NULL;
+#define T(fn) if (!only || strcmp(only, #fn) == 0) RUN(fn)
+    T(test_hostile);
+    T(test_hostile_at_load);
+    T(test_personalities);
+    T(test_determinism);
+    T(test_memory);
+    T(test_fallback);
+    T(test_big_ints);
+    T(test_print_lines);
+    T(test_lua_side);
+    T(test_check_agent);
+    T(test_docs);
     cps_scenario_info_free(&info);
     return DONE();
 }

@@ -137,6 +137,26 @@ static void test_bad_counter(void)
     finish(&g);
 }
 
+/* A counter of 1000 clauses (a deal holds 8), from on_proposal and from
+ * act.counter, is refused by its count before a clause is copied: it once
+ * overran the deal's clause array (issue 14). */
+static void test_huge_counter(void)
+{
+    game g = start("proposer.lua", "../hostile/huge_counter.lua");
+    if (!g.s)
+        return;
+    play(&g, 2);
+    const cp_deal *d = cp_world_deal(g.w, 0);
+    CHECK(d && d->revision == 0 && d->clause_count == 1, "the deal is unchanged");
+    CHECK(strstr(log_text, "its counter to deal 0 is refused: deal: needs 1 to 8 clauses, has 1000"),
+          "on_proposal's counter is refused by its count:\n%s", log_text);
+    CHECK(strstr(log_text, "can_counter\tfalse\tcounter: deal: needs 1 to 8 clauses, has 1000") &&
+              strstr(log_text, "counter\tfalse\tcounter: deal: needs 1 to 8 clauses, has 1000"),
+          "act.counter's are refused too:\n%s", log_text);
+    CHECK(g.failures == 0, "refusals, not failures:\n%s", log_text);
+    finish(&g);
+}
+
 /* A failing on_proposal gives no answer, and is logged and counted like a failed turn. */
 static void test_failing(void)
 {
@@ -195,6 +215,7 @@ int main(void)
     RUN(test_reject);
     RUN(test_counter);
     RUN(test_bad_counter);
+    RUN(test_huge_counter);
     RUN(test_failing);
     RUN(test_failed_turn_drops_proposals);
     cps_scenario_info_free(&info);

@@ -60,7 +60,11 @@ static void memory_of(cps_seats *s, int usa, char *out, size_t cap)
         CHECK(0, "memory: %s", err);
         return;
     }
-    snprintf(out, cap, "%.*s", (int)len, text);
+    char *shown = NULL;
+    size_t n = 0;
+    CHECK(cps_memory_text(text, len, &shown, &n) == 0, "the saved memory reads back");
+    snprintf(out, cap, "%s", shown ? shown : "");
+    free(shown);
     free(text);
 }
 

@@ -27,3 +27,7 @@ target_include_directories(test_script_pattern_diff PRIVATE ${CMAKE_SOURCE_DIR}/
 target_link_libraries(test_script_pattern_diff PRIVATE cp_script cp_core)
 target_compile_options(test_script_pattern_diff PRIVATE ${CP_WARNINGS})
 add_test(NAME script_pattern_diff COMMAND test_script_pattern_diff)
+
+# hostile agents across processes and through saves and loads (issue 14)
+add_test(NAME script_hostile_cli COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_hostile_cli.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})

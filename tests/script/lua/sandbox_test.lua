@@ -136,6 +136,35 @@ local function test_load_and_metatables()
   eq(t.x, "x!", "__index works")
   local locked = setmetatable({}, { __metatable = "locked" })
   raises("protected metatable", "__metatable", setmetatable, locked, {})
+  -- __mode and __gc written into a metatable after setmetatable are refused too
+  local mt = {}
+  local obj = setmetatable({}, mt)
+  raises("__mode on a metatable is not allowed", "__mode after", function() mt.__mode = "k" end)
+  raises("__gc on a metatable is not allowed", "__gc after", function() mt.__gc = print end)
+  raises("__mode on a metatable is not allowed", "rawset __mode", rawset, mt, "__mode", "v")
+  eq(rawget(mt, "__mode"), nil, "no __mode was written")
+  mt.x = 1; rawset(mt, "y", 2)
+  eq(mt.x + mt.y, 3, "other fields are written")
+  eq(getmetatable(obj), mt, "getmetatable answers the agent's metatable")
+  eq(getmetatable(mt), nil, "a metatable without one of its own shows none")
+  eq(rawset({}, "__mode", "k").__mode, "k", "an ordinary table takes any field")
+  -- classes that inherit through a metatable of their own keep working
+  local Base = { hello = function() return "base" end }
+  Base.__index = Base
+  local Derived = setmetatable({}, { __index = Base, __call = function(cls) return setmetatable({}, cls) end })
+  Derived.__index = Derived
+  local d = Derived()
+  eq(d.hello(), "base", "inherited method")
+  eq(getmetatable(Derived).__index, Base, "getmetatable shows the class's own metatable")
+  raises("__mode on a metatable is not allowed", "__mode on a class", function() Derived.__mode = "k" end)
+  local log = {}
+  local Logged = setmetatable({}, { __newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v) end })
+  setmetatable({}, Logged)
+  Logged.z = 1
+  eq(log[1], "z", "the class's own __newindex still runs")
+  raises("__mode on a metatable is not allowed", "through its __newindex", function() Logged.__mode = "k" end)
+  setmetatable(mt, nil)
+  raises("__mode on a metatable is not allowed", "still guarded", function() mt.__mode = "k" end)
 end
 
 local function test_calls_and_coroutines()
