@@ -4,7 +4,10 @@
  * the game saves. rename() replaces a file atomically, but only the bytes
  * that reached the disk survive a crash, so the new file is fsync'ed
  * before the rename and its directory after it (POSIX leaves the order of
- * metadata writes open; ext4 and others document this sequence). */
+ * metadata writes open; ext4 and others document this sequence).
+ *
+ * Reading goes through file_read (src/base), which refuses anything but a
+ * regular file without blocking. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -105,62 +108,13 @@ int file_write_atomic(const char *path, const void *data, size_t len, char *err,
 int file_read_all(const char *path, size_t max, unsigned char **data, size_t *len, char *err,
                   size_t errlen)
 {
-    *data = NULL;
-    *len = 0;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-        close(fd);
-        return -1;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "cannot read %s: %s", path,
-                 S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file");
-        close(fd);
-        return -1;
-    }
-    if ((unsigned long long)st.st_size > max) {
-        snprintf(err, errlen, "%s: %lld bytes, more than the %zu a file of this kind may have",
-                 path, (long long)st.st_size, max);
-        close(fd);
-        return -1;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf) {
-        snprintf(err, errlen, "cannot read %s: out of memory", path);
-        close(fd);
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) { /* the file grew while we read it */
-            snprintf(err, errlen, "cannot read %s: it changed while being read", path);
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    *data = buf;
-    *len = n;
-    return 0;
+    char why[512];
+    int r = file_read(path, max, data, len, why, sizeof why);
+    if (r == FILE_READ_TOO_BIG)
+        snprintf(err, errlen, "%s: %s", path, why);
+    else if (r != FILE_READ_OK)
+        snprintf(err, errlen, "cannot read %s: %s", path, why);
+    return r == FILE_READ_OK ? 0 : -1;
 }
 
 int file_mkdirs(const char *dir, char *err, size_t errlen)

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "file_read.h"
+
 /* Write 'data' to 'path' so that, whatever happens (a crash, a full disk,
  * the power going off), 'path' holds either its old contents or all of the
  * new ones: the bytes go to a temporary file in the same directory, which
@@ -14,7 +16,8 @@
  * untouched. */
 int file_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen);
 
-/* Read the whole of 'path' (at most 'max' bytes) into a malloc'd buffer.
+/* Read the whole of 'path' (at most 'max' bytes) into a malloc'd buffer
+ * (file_read, which refuses anything but a regular file without blocking).
  * Returns 0, or -1 with a message naming the file. Opens read-only. */
 int file_read_all(const char *path, size_t max, unsigned char **data, size_t *len, char *err,
                   size_t errlen);
