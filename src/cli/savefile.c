@@ -291,6 +291,18 @@ int savefile_path(const char *name, char *out, size_t outlen, char *err, size_t 
     return 0;
 }
 
+int savefile_check_target(const char *name, char *err, size_t errlen)
+{
+    char path[1200];
+    if (!name[0]) {
+        snprintf(err, errlen, "an empty file name");
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s%s%s", strchr(name, '/') ? "" : SAVEFILE_DIR,
+             strchr(name, '/') ? "" : "/", name);
+    return file_check_writable(path, err, errlen);
+}
+
 void savefile_resolve(const char *name, char *out, size_t outlen)
 {
     if (strchr(name, '/') || access(name, F_OK) == 0)
