@@ -464,9 +464,31 @@ typedef struct {
 void cp_scenario_defaults(cp_scenario *sc);
 
 /* Check a scenario for values the core cannot run with (negative stocks,
- * unknown indices, shares outside 0..1). Returns CP_OK or a message naming
- * the nation or facility and the field. */
+ * unknown indices, shares outside 0..1, numbers outside their ranges, see
+ * cp_scenario_range). Returns CP_OK or a message naming the nation, good or
+ * facility and the field. */
 cp_status cp_scenario_validate(const cp_scenario *sc, cp_error *err);
+
+/* The range a scenario number must lie in, by its name in scenario files
+ * and in cp_scenario ("reference_price_usd_per_kg", "stock_t",
+ * "demand_t_per_yr", ...; docs/scenarios.md lists them). Every number a
+ * scenario states has one: wide enough for any world worth playing, narrow
+ * enough that the rules' arithmetic over the longest game stays finite (a
+ * reference price of 1e308 once turned the world to infinities and made it
+ * unsaveable). cp_scenario_validate refuses a value outside its range; the
+ * scenario loader checks each field against it as it reads, to name the
+ * line. NULL for a name without a range. */
+typedef struct {
+    const char *field;
+    double min, max;
+    int above_min;    /* 1: the value must be greater than min, not equal to it */
+    const char *unit; /* "USD/kg", "t", ... or "" */
+} cp_number_range;
+
+const cp_number_range *cp_scenario_range(const char *field);
+
+/* Whether 'v' lies in 'r' (finite, and within its bounds). */
+int cp_range_holds(const cp_number_range *r, double v);
 
 /* ---- the world --------------------------------------------------------- */
 

@@ -88,14 +88,25 @@ void world_run_quarter(cp_world *w)
             w->stockpile_buy_t[g][n] = 0;
 }
 
+/* Demand grows by its sector's rate, compounding; a numerical guard stops
+ * it at DEMAND_CEILING_T_PER_YR, five million times today's world demand
+ * and a hundred times the most a scenario may state, so that growth
+ * compounded over the longest game (100,000 turns) stays finite. No game
+ * of this century comes near it. */
+static const double DEMAND_CEILING_T_PER_YR = 1e12;
+
 static void grow_demand(cp_world *w)
 {
     for (int n = 0; n < w->nation_count; n++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
             for (int g = 0; g < CP_GOOD_COUNT; g++) {
                 double yearly = w->sc->goods[g].growth_per_yr[s];
-                if (w->nations[n].demand_t_per_yr[s][g] > 0 && yearly != 0)
-                    w->nations[n].demand_t_per_yr[s][g] *= w->growth_q[g][s];
+                double *d = &w->nations[n].demand_t_per_yr[s][g];
+                if (*d > 0 && yearly != 0) {
+                    *d *= w->growth_q[g][s];
+                    if (*d > DEMAND_CEILING_T_PER_YR)
+                        *d = DEMAND_CEILING_T_PER_YR;
+                }
             }
 }
 
