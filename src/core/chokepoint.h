@@ -574,6 +574,12 @@ int cp_world_deal_count(const cp_world *w);
 const cp_deal *cp_world_deal(const cp_world *w, int id);
 int cp_world_deal_event_count(const cp_world *w);
 const cp_deal_event *cp_world_deal_event(const cp_world *w, int index);
+/* The deal as it stood when deal log entry 'index' was made, for entries
+ * made since the last advance by this world (the decisions of the turn in
+ * progress): a proposal's own terms even if a counter has since replaced
+ * them. NULL for older entries (use cp_world_deal). A replay records the
+ * turn's deal actions from it. */
+const cp_deal *cp_world_deal_as_logged(const cp_world *w, int index);
 /* What the deal is worth to 'nation' over a year at current prices, USD
  * millions (positive: it gains). A rough guide for agents and players. */
 double cp_world_deal_value_musd(const cp_world *w, const cp_deal *d, int nation);

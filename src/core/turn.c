@@ -33,6 +33,7 @@
  * Nothing here reads a clock or iterates in an order that could vary between
  * runs, so one seed and one list of orders give one game.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "world_internal.h"
@@ -153,6 +154,7 @@ void cp_world_advance(cp_world *w)
 {
     /* 1. policies (news is dated to the quarter being resolved) */
     w->resolving = 1;
+    w->deal_turn_count = 0; /* the decisions of the turn are made */
     for (int n = 0; n < w->nation_count; n++) {
         w->nations[n].capex_paid_musd = 0;
         w->nations[n].treasury_musd += w->nations[n].budget_musd_per_yr / 4.0;
@@ -179,4 +181,12 @@ void cp_world_advance(cp_world *w)
     w->resolving = 0;
     update_ledger_stock(w);
     hist_record(w);
+#ifndef NDEBUG
+    /* Debug builds (the tests, the fuzzers): the world is still one its
+     * save format accepts, every number finite and every index and share
+     * in range, so that every game stays saveable. A failure is a bug in
+     * the rules, caught at the turn that made it (save.c, save_check). */
+    char broken[CP_TEXT_LEN];
+    assert(save_check(w, broken, sizeof broken) == 0);
+#endif
 }

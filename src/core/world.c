@@ -52,6 +52,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
     }
     atomic_init(&w->shared->refs, 1);
     w->shared->sc = *sc;
+    w->shared->hash = save_scenario_hash(&w->shared->sc);
     w->sc = &w->shared->sc;
     w->seed = seed;
     rng_seed(&w->rng, seed);
@@ -109,6 +110,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         order_apply(w, &s->order);
     }
     w->news_count = 0; /* starting policies are the scenario, not news */
+    w->news_hash = 0;
 
     /* Warm up: let prices settle over a few quarters at the starting
      * capacities, then put stocks and money back where the scenario says. */
@@ -145,6 +147,12 @@ cp_world *cp_world_clone(const cp_world *src)
     w->deals = src->deal_cap ? malloc(sizeof(cp_deal) * (size_t)src->deal_cap) : NULL;
     w->deal_events = src->deal_event_cap
                          ? malloc(sizeof(cp_deal_event) * (size_t)src->deal_event_cap) : NULL;
+    w->deal_turn = src->deal_turn_count
+                       ? malloc(sizeof(cp_deal) * (size_t)src->deal_turn_count) : NULL;
+    w->deal_turn_cap = w->deal_turn ? src->deal_turn_count : 0;
+    w->deal_turn_count = w->deal_turn_cap;
+    if (w->deal_turn)
+        memcpy(w->deal_turn, src->deal_turn, sizeof(cp_deal) * (size_t)src->deal_turn_count);
     if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news) ||
         (src->deal_cap && !w->deals) || (src->deal_event_cap && !w->deal_events)) {
         cp_world_destroy(w);
@@ -173,6 +181,7 @@ void cp_world_destroy(cp_world *w)
     free(w->news);
     free(w->deals);
     free(w->deal_events);
+    free(w->deal_turn);
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);
     free(w);
