@@ -28,9 +28,10 @@ size=$(stat -c %s "$in")
   printf 'CPREPLAY\001\000\000\000\000\000\000\000'
   pos=16
   while [ "$pos" -lt "$size" ]; do
-    tag=$(tail -c +$((pos + 1)) "$in" | head -c 4)
+    tag=$(dd if="$in" iflag=skip_bytes,count_bytes skip=$pos count=4 2> /dev/null)
     len=$(od -An -tu4 -j$((pos + 4)) -N4 "$in" | tr -d ' ')
-    [ "$tag" = AGNT ] || tail -c +$((pos + 1)) "$in" | head -c $((16 + len))
+    [ "$tag" = AGNT ] ||
+      dd if="$in" iflag=skip_bytes,count_bytes skip=$pos count=$((16 + len)) 2> /dev/null
     pos=$((pos + 16 + len))
   done
 } > "$out"

@@ -547,6 +547,25 @@ int cp_order_kind_is_policy(cp_order_kind kind);
 /* A 64-bit hash of the whole state: equal hashes, equal games. */
 uint64_t cp_world_hash(const cp_world *w);
 
+/* ---- deterministic math (detmath.c) -------------------------------------- */
+
+/* Sine, cosine, tangent, their inverses, e^x and logarithms that give the
+ * same bits on every machine and with every compiler (the C library's
+ * differ in the last bits). Accurate to a few units in the last place. The
+ * rules use them wherever they need one; the Lua sandbox gives them to
+ * agents and scenarios as math.sin, math.exp, ... */
+double cp_sin(double x);
+double cp_cos(double x);
+double cp_tan(double x);
+double cp_asin(double x);
+double cp_acos(double x);
+double cp_atan(double x);
+double cp_atan2(double y, double x);
+double cp_exp(double x);
+double cp_log(double x);
+double cp_log2(double x);  /* exact for powers of two */
+double cp_log10(double x);
+
 /* ---- deals ------------------------------------------------------------- */
 
 /* Propose 'd' (its parties, clauses and term; ids and status are the

@@ -5,13 +5,16 @@
 
 #include "world_internal.h"
 
+/* The haversine distance, with the core's own sine, cosine and arctangent
+ * (detmath.c): the C library's differ in their last bits from machine to
+ * machine, and so would every game's transport costs. */
 static double great_circle_km(double lat1, double lon1, double lat2, double lon2)
 {
     const double r = 6371.0, d2r = 3.14159265358979323846 / 180.0;
     double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-    double a = sin(dlat / 2) * sin(dlat / 2) +
-               cos(lat1 * d2r) * cos(lat2 * d2r) * sin(dlon / 2) * sin(dlon / 2);
-    return 2 * r * atan2(sqrt(a), sqrt(1 - a));
+    double a = cp_sin(dlat / 2) * cp_sin(dlat / 2) +
+               cp_cos(lat1 * d2r) * cp_cos(lat2 * d2r) * cp_sin(dlon / 2) * cp_sin(dlon / 2);
+    return 2 * r * cp_atan2(sqrt(a), sqrt(1 - a));
 }
 
 /* What a warm-up quarter may change but the game must start from: the
@@ -75,7 +78,9 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
                                 w->nations[j].lat_deg, w->nations[j].lon_deg);
     for (int g = 0; g < CP_GOOD_COUNT; g++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
-            w->growth_q[g][s] = pow(1.0 + sc->goods[g].growth_per_yr[s], 0.25);
+            /* the fourth root by two square roots, which IEEE 754 rounds
+             * exactly alike everywhere (pow does not) */
+            w->growth_q[g][s] = sqrt(sqrt(1.0 + sc->goods[g].growth_per_yr[s]));
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         double p0 = sc->goods[g].reference_price_usd_per_kg;
         w->market[g].reference_price_usd_per_kg = p0;
