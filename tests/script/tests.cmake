@@ -22,3 +22,10 @@ add_test(NAME script_reload COMMAND test_script_reload)
 # issue 4's showcase: the shipped agents sign deals in a 40-turn baseline (reads deals.csv)
 add_test(NAME script_deals_baseline COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_deals_baseline.sh
          $<TARGET_FILE:chokepoint>)
+
+# math.sin and the rest in the sandbox are the core's machine-independent ones
+add_executable(test_script_sandbox_math ${CMAKE_SOURCE_DIR}/tests/script/test_sandbox_math.c)
+target_include_directories(test_script_sandbox_math PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_script_sandbox_math PRIVATE cp_script cp_core)
+target_compile_options(test_script_sandbox_math PRIVATE ${CP_WARNINGS})
+add_test(NAME script_sandbox_math COMMAND test_script_sandbox_math)
