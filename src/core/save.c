@@ -232,6 +232,8 @@ static void f64_io(save_io *io, double *v, const char *name, int finite)
         memcpy(v, &bits, sizeof bits);
     if (finite && !io->failed && !isfinite(*v))
         fail(io, "%s is not a finite number", field_name(name));
+    else if (finite && io->capped && !io->failed && fabs(*v) > SAVE_MAX_MAGNITUDE)
+        fail(io, "%s is %g, beyond +-%g", field_name(name), *v, SAVE_MAX_MAGNITUDE);
 }
 
 static inline void f64(save_io *io, double *v, const char *name, int finite)
@@ -620,6 +622,36 @@ static void io_clock(save_io *io, cp_world *w)
     end(io);
 }
 
+/* A world nation's traits, which the rules keep within the scenario's
+ * ranges (shares, weights, technology, trust, pressure). */
+static void check_traits(save_io *io, const cp_nation *n)
+{
+    struct {
+        const char *range, *name;
+        double v;
+    } t[] = {{"lat", "lat_deg", n->lat_deg},
+             {"lon", "lon_deg", n->lon_deg},
+             {"permitting_factor", "permitting_factor", n->permitting_factor},
+             {"hurdle_price_ratio", "hurdle_price_ratio", n->hurdle_price_ratio},
+             {"conflict_risk_per_yr", "conflict_risk_per_yr", n->conflict_risk_per_yr},
+             {"trust", "trust", n->trust},
+             {"pressure", "pressure", n->pressure},
+             {"ore", "ore_light_share", n->ore_light_share},
+             {"ore", "ore_heavy_share", n->ore_heavy_share},
+             {"weights", "weights.security", n->weights.security},
+             {"weights", "weights.prosperity", n->weights.prosperity},
+             {"weights", "weights.leverage", n->weights.leverage},
+             {"weights", "weights.stability", n->weights.stability},
+             {"tech", "tech", n->tech[0]},
+             {"tech", "tech", n->tech[1]},
+             {"tech", "tech", n->tech[2]}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0] && !io->failed; i++) {
+        const cp_number_range *r = cp_scenario_range(t[i].range);
+        if (r && !cp_range_holds(r, t[i].v))
+            fail(io, "%s is %g, not %g..%g", t[i].name, t[i].v, r->min, r->max);
+    }
+}
+
 static void io_nations(save_io *io, cp_world *w)
 {
     begin(io, "NATN", "nations");
@@ -629,6 +661,8 @@ static void io_nations(save_io *io, cp_world *w)
     for (int i = 0; i < nn && !io->failed; i++) {
         item(io, "nation", i);
         io_nation(io, &w->nations[i], nn);
+        if (!io->failed && io->dry != SAVE_HASH)
+            check_traits(io, &w->nations[i]);
         if (!io->failed && strcmp(w->nations[i].iso3, w->sc->nations[i].iso3) != 0)
             fail(io, "%s, but the scenario's nation there is %s", w->nations[i].iso3,
                  w->sc->nations[i].iso3);
@@ -695,9 +729,19 @@ static void io_markets(save_io *io, cp_world *w)
         for (int i = 0; i < nn; i++)
             F64S(m->flow_t[i], nn);
         F64S(s->price, nn);
+        /* the market's guards hold prices within a million times either
+         * way of the reference (market.c); a price far below made the next
+         * solve's powers infinite */
+        double ref = w->sc->goods[g].reference_price_usd_per_kg;
+        for (int i = 0; i < nn && !io->failed && io->dry != SAVE_HASH; i++)
+            if (!(s->price[i] >= ref * 1e-6 && s->price[i] <= ref * 1e6))
+                fail(io, "price of nation %d is %g, not within a million times of the reference %g",
+                     i, s->price[i], ref);
+        io->capped = 0; /* premiums: bounded by the solve, not by a constant */
         for (int i = 0; i < nn; i++)
             F64S(s->premium[i], nn);
         F64S(s->quota_premium, nn);
+        io->capped = 1;
     }
     /* version 2: tariff collected route by route (tariffs.c); a version 1
      * game starts counting from the turn it is loaded */
@@ -989,6 +1033,7 @@ int save_fields(save_io *io, cp_world *w)
         io->hash = mix(io->hash, w->shared->hash);
     else if (!io->dry)
         io_scenario(io, &w->shared->sc);
+    io->capped = 1; /* the world's numbers, from here on */
     io_clock(io, w);
     io_nations(io, w);
     io_facilities(io, w);

@@ -38,6 +38,13 @@ enum {
     SAVE_MAX_TURNS = 1000000
 };
 
+/* No number of a world's state lies beyond +-1e30 (save.c): the largest a
+ * game at the top of every scenario range reaches in 100,000 turns is near
+ * 1e25 (money), and a loaded 1e300 made the next turn infinite. The market's
+ * premiums are exempt (they are bounded by the solve itself, below the
+ * largest double). */
+#define SAVE_MAX_MAGNITUDE 1e30
+
 /* One pass over a world's fields, reading or writing. The same field list
  * (save_fields) drives both directions, so the writer and the reader cannot
  * disagree; checks run in both, so a world the loader would refuse is
@@ -65,6 +72,9 @@ typedef struct {
     int failed;
     cp_status code;
     char message[CP_TEXT_LEN];
+    /* 1 while the world's sections pass (not the scenario's, which has its
+     * ranges): every double within +-SAVE_MAX_MAGNITUDE */
+    int capped;
     /* writing, for tests: told where each field's bytes go ('kind': 'i' an
      * int, 'u' a 64-bit integer, 'd' a double, 's' a string's bytes) */
     void (*on_field)(void *ud, size_t at, size_t size, char kind, const char *section,
