@@ -154,7 +154,15 @@ replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_wor
     bytes_i32(&b, seat_count);
     for (int i = 0; i < seat_count; i++)
         bytes_str(&b, seats[i]);
-    bytes_u64(&b, cp_world_hash(w));
+    /* the start as a replay sees it: the orders queued in the world are
+     * withdrawn there, since the first turn's record holds them again
+     * (replay_start_world) */
+    cp_world *bare = cp_world_clone(w);
+    cp_error e;
+    while (bare && cp_world_pending_count(bare) > 0)
+        cp_world_withdraw(bare, 0, &e);
+    bytes_u64(&b, cp_world_hash(bare ? bare : w));
+    cp_world_destroy(bare);
     if (fwrite(header, 1, sizeof header, r->f) != sizeof header ||
         write_record(r, "STRT", &b, err, errlen) != 0) {
         snprintf(err, errlen, "cannot write the replay %s: %s", path, strerror(errno));
@@ -214,8 +222,12 @@ int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen
         bytes_i32(b, a);
         bytes_i32(b, e->deal_id);
         bytes_i32(b, e->nation);
-        if (a == REPLAY_PROPOSE || a == REPLAY_COUNTER)
-            put_terms(b, cp_world_deal(w, e->deal_id));
+        if (a == REPLAY_PROPOSE || a == REPLAY_COUNTER) {
+            /* the terms as proposed or countered then: a counter later in
+             * the turn replaces the deal's, and the news says both */
+            const cp_deal *then = cp_world_deal_as_logged(w, k);
+            put_terms(b, then ? then : cp_world_deal(w, e->deal_id));
+        }
     }
     if (b->failed) {
         snprintf(err, errlen, "cannot record %s: out of memory", r->path);

@@ -292,6 +292,18 @@ int savefile_path(const char *name, char *out, size_t outlen, char *err, size_t 
     return 0;
 }
 
+int savefile_check_target(const char *name, char *err, size_t errlen)
+{
+    char path[1200];
+    if (!name[0]) {
+        snprintf(err, errlen, "an empty file name");
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s%s%s", strchr(name, '/') ? "" : SAVEFILE_DIR,
+             strchr(name, '/') ? "" : "/", name);
+    return file_check_writable(path, err, errlen);
+}
+
 void savefile_resolve(const char *name, char *out, size_t outlen)
 {
     if (strchr(name, '/') || access(name, F_OK) == 0)
@@ -334,6 +346,29 @@ static long autosave_seq(const char *name, const char *prefix)
     return digits && strcmp(s, ".cpsave") == 0 ? seq : -1;
 }
 
+/* Remove from 'dir' the autosaves named with 'prefix' whose sequence number
+ * is at most 'upto' (none when 'upto' < 0) and, when 'temp_prefix' is not
+ * NULL, the temporary files of autosaves written under that prefix. */
+static void prune(const char *dir, const char *prefix, const char *temp_prefix, long upto)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        long seq = autosave_seq(e->d_name, prefix);
+        int stale = (seq >= 0 && seq <= upto) ||
+                    (temp_prefix && strncmp(e->d_name, temp_prefix, strlen(temp_prefix)) == 0 &&
+                     file_is_temp(e->d_name));
+        if (stale) {
+            char old[1200];
+            snprintf(old, sizeof old, "%s/%s", dir, e->d_name);
+            unlink(old);
+        }
+    }
+    closedir(d);
+}
+
 int savefile_autosave(const char *dir, const cp_world *w, const savefile_section *extra,
                       int extra_count, int keep, char *path, size_t pathlen, char *err,
                       size_t errlen)
@@ -365,27 +400,38 @@ int savefile_autosave(const char *dir, const cp_world *w, const savefile_section
     char file[1200];
     snprintf(file, sizeof file, "%s/%s%06ld-t%04d.cpsave", dir, prefix, newest + 1,
              cp_world_turn(w));
-    if (savefile_write(file, w, extra, extra_count, err, errlen) != 0)
+
+    /* The rotation is crash-consistent: at no moment are more than 'keep'
+     * finished autosaves on the disk, and the newest is never deleted.
+     *   1. the new autosave is written to a temporary file and flushed;
+     *   2. only then are the oldest dropped, down to keep - 1;
+     *   3. the temporary file is renamed into place.
+     * A kill between 1 and 2 leaves the old ones and a temporary file; one
+     * between 2 and 3 leaves keep - 1 (the newest among them) and a
+     * temporary file, which the next autosave removes. Pruning after the
+     * rename instead left keep + 1 files when the kill fell between the two.
+     * With keep = 1 the two promises conflict; the newest wins: it goes
+     * only after the new one is in place. */
+    unsigned char *buf;
+    size_t len;
+    char why[512];
+    if (savefile_encode(w, extra, extra_count, &buf, &len, why, sizeof why) != 0) {
+        snprintf(err, errlen, "cannot save %s: %s", file, why);
+        return -1;
+    }
+    file_pending pending;
+    int r = file_write_begin(file, buf, len, &pending, err, errlen);
+    free(buf);
+    if (r != 0)
+        return -1;
+    long upto = newest + 1 - keep;
+    prune(dir, prefix, NULL, upto < newest ? upto : newest - 1);
+    if (file_write_commit(&pending, err, errlen) != 0)
         return -1;
     if (path)
         snprintf(path, pathlen, "%s", file);
-
-    /* only now that the new one is safe: drop the old ones and the
-     * temporary files of autosaves that were killed half-way */
-    d = opendir(dir);
-    if (!d)
-        return 0;
-    while ((e = readdir(d)) != NULL) {
-        long seq = autosave_seq(e->d_name, prefix);
-        int stale = (seq >= 0 && seq <= newest + 1 - keep) ||
-                    (strncmp(e->d_name, temp_prefix, strlen(temp_prefix)) == 0 &&
-                     file_is_temp(e->d_name));
-        if (stale) {
-            char old[1200];
-            snprintf(old, sizeof old, "%s/%s", dir, e->d_name);
-            unlink(old);
-        }
-    }
-    closedir(d);
+    /* what keep = 1 left, and the temporary files of autosaves that were
+     * killed half-way */
+    prune(dir, prefix, temp_prefix, upto);
     return 0;
 }

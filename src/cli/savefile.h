@@ -81,6 +81,12 @@ int savefile_path(const char *name, char *out, size_t outlen, char *err, size_t 
  * it exists or holds a '/', else SAVEFILE_DIR/name. */
 void savefile_resolve(const char *name, char *out, size_t outlen);
 
+/* Whether a save named 'name' (as savefile_path places it) could be
+ * written (fileio.h: not onto a FIFO, a device, a directory...), checked
+ * before a game starts so that it is not refused only at the end; creates
+ * nothing. Returns 0, or -1 with a message. */
+int savefile_check_target(const char *name, char *err, size_t errlen);
+
 /* Autosave 'w' into 'dir' (created if missing) as
  * "autosave-<scenario>-<sequence>-t<turn>.cpsave" and delete all but the
  * 'keep' newest autosaves of that scenario (by sequence number, so loading

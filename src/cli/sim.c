@@ -189,6 +189,12 @@ int cmd_sim(int argc, char **argv)
                         "with\n");
         return 2;
     }
+    char err[1400], path[1024];
+    /* a save that could never be written is refused now, not after the game */
+    if (save && savefile_check_target(save, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint sim: --save %s: %s\n", save, err);
+        return 2;
+    }
     cps_seat_opts opts;
     memset(&opts, 0, sizeof opts);
     opts.budget_instructions = budget;
@@ -206,7 +212,6 @@ int cmd_sim(int argc, char **argv)
     static cp_scenario sc;
     cps_scenario_info info;
     memset(&info, 0, sizeof info);
-    char err[1400], path[1024];
     cp_world *w = NULL;
     replay_rec *rec = NULL;
     cps_seats *seats = NULL;

@@ -464,9 +464,31 @@ typedef struct {
 void cp_scenario_defaults(cp_scenario *sc);
 
 /* Check a scenario for values the core cannot run with (negative stocks,
- * unknown indices, shares outside 0..1). Returns CP_OK or a message naming
- * the nation or facility and the field. */
+ * unknown indices, shares outside 0..1, numbers outside their ranges, see
+ * cp_scenario_range). Returns CP_OK or a message naming the nation, good or
+ * facility and the field. */
 cp_status cp_scenario_validate(const cp_scenario *sc, cp_error *err);
+
+/* The range a scenario number must lie in, by its name in scenario files
+ * and in cp_scenario ("reference_price_usd_per_kg", "stock_t",
+ * "demand_t_per_yr", ...; docs/scenarios.md lists them). Every number a
+ * scenario states has one: wide enough for any world worth playing, narrow
+ * enough that the rules' arithmetic over the longest game stays finite (a
+ * reference price of 1e308 once turned the world to infinities and made it
+ * unsaveable). cp_scenario_validate refuses a value outside its range; the
+ * scenario loader checks each field against it as it reads, to name the
+ * line. NULL for a name without a range. */
+typedef struct {
+    const char *field;
+    double min, max;
+    int above_min;    /* 1: the value must be greater than min, not equal to it */
+    const char *unit; /* "USD/kg", "t", ... or "" */
+} cp_number_range;
+
+const cp_number_range *cp_scenario_range(const char *field);
+
+/* Whether 'v' lies in 'r' (finite, and within its bounds). */
+int cp_range_holds(const cp_number_range *r, double v);
 
 /* ---- the world --------------------------------------------------------- */
 
@@ -525,6 +547,25 @@ int cp_order_kind_is_policy(cp_order_kind kind);
 /* A 64-bit hash of the whole state: equal hashes, equal games. */
 uint64_t cp_world_hash(const cp_world *w);
 
+/* ---- deterministic math (detmath.c) -------------------------------------- */
+
+/* Sine, cosine, tangent, their inverses, e^x and logarithms that give the
+ * same bits on every machine and with every compiler (the C library's
+ * differ in the last bits). Accurate to a few units in the last place. The
+ * rules use them wherever they need one; the Lua sandbox gives them to
+ * agents and scenarios as math.sin, math.exp, ... */
+double cp_sin(double x);
+double cp_cos(double x);
+double cp_tan(double x);
+double cp_asin(double x);
+double cp_acos(double x);
+double cp_atan(double x);
+double cp_atan2(double y, double x);
+double cp_exp(double x);
+double cp_log(double x);
+double cp_log2(double x);  /* exact for powers of two */
+double cp_log10(double x);
+
 /* ---- deals ------------------------------------------------------------- */
 
 /* Propose 'd' (its parties, clauses and term; ids and status are the
@@ -552,6 +593,12 @@ int cp_world_deal_count(const cp_world *w);
 const cp_deal *cp_world_deal(const cp_world *w, int id);
 int cp_world_deal_event_count(const cp_world *w);
 const cp_deal_event *cp_world_deal_event(const cp_world *w, int index);
+/* The deal as it stood when deal log entry 'index' was made, for entries
+ * made since the last advance by this world (the decisions of the turn in
+ * progress): a proposal's own terms even if a counter has since replaced
+ * them. NULL for older entries (use cp_world_deal). A replay records the
+ * turn's deal actions from it. */
+const cp_deal *cp_world_deal_as_logged(const cp_world *w, int index);
 /* What the deal is worth to 'nation' over a year at current prices, USD
  * millions (positive: it gains). A rough guide for agents and players. */
 double cp_world_deal_value_musd(const cp_world *w, const cp_deal *d, int nation);

@@ -35,6 +35,28 @@ void deal_log(cp_world *w, const cp_deal *d, int nation, const char *what)
     e->nation = nation;
     e->status = d->status;
     snprintf(e->what, sizeof e->what, "%s", what);
+    w->deal_log_hash = save_hash_deal_event(w->deal_log_hash, e);
+    /* a decision of the turn in progress: keep the deal as it is now */
+    if (w->resolving)
+        return;
+    if (w->deal_turn_count == w->deal_turn_cap) {
+        int cap = w->deal_turn_cap ? w->deal_turn_cap * 2 : 16;
+        cp_deal *grown = realloc(w->deal_turn, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return; /* a recorder then falls back to the deal's present terms */
+        w->deal_turn = grown;
+        w->deal_turn_cap = cap;
+    }
+    if (w->deal_turn_count == 0)
+        w->deal_turn_from = w->deal_event_count - 1;
+    if (w->deal_turn_from + w->deal_turn_count == w->deal_event_count - 1)
+        w->deal_turn[w->deal_turn_count++] = *d;
+}
+
+const cp_deal *cp_world_deal_as_logged(const cp_world *w, int index)
+{
+    int k = index - w->deal_turn_from;
+    return (w->deal_turn_count > 0 && k >= 0 && k < w->deal_turn_count) ? &w->deal_turn[k] : NULL;
 }
 
 static int party_index(const cp_deal *d, int nation)

@@ -65,4 +65,5 @@ void hist_record(cp_world *w)
         h->traded_t = m->traded_t;
         h->shortage_t = m->shortage_t;
     }
+    w->hist_hash = save_hash_history_turn(w, w->turn, w->hist_hash); /* the state hash's */
 }

@@ -116,4 +116,5 @@ void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *
     va_start(ap, fmt);
     text_vformat(item->text, sizeof item->text, fmt, ap);
     va_end(ap);
+    w->news_hash = save_hash_news(w->news_hash, item);
 }

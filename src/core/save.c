@@ -46,7 +46,7 @@ static void fail(save_io *io, const char *fmt, ...)
 
 static void fail(save_io *io, const char *fmt, ...)
 {
-    if (io->failed)
+    if (io->failed || io->dry == SAVE_HASH)
         return;
     io->failed = 1;
     io->code = CP_ERR_BAD_VALUE;
@@ -62,6 +62,31 @@ static void fail(save_io *io, const char *fmt, ...)
                               io->index);
     if (n < sizeof io->message)
         snprintf(io->message + n, sizeof io->message - n, "%s", detail);
+}
+
+static inline uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdULL;
+}
+
+uint64_t save_mix(uint64_t h, uint64_t v) { return mix(h, v); }
+
+/* Fold 'n' bytes into the hash, eight at a time (as a little-endian number,
+ * whatever the machine), and their count. */
+static void fold_bytes(save_io *io, const unsigned char *p, size_t n)
+{
+    uint64_t h = mix(io->hash, n);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = mix(h, save_get_u64(p + i));
+    if (i < n) {
+        uint64_t v = 0;
+        for (size_t k = 0; i + k < n; k++)
+            v |= (uint64_t)p[i + k] << (8 * k);
+        h = mix(h, v);
+    }
+    io->hash = h;
 }
 
 /* A field's name as the macros spell it, without the "n->" in front. */
@@ -99,6 +124,11 @@ static int reserve(save_io *io, size_t n)
  * the section fails (and leaves zeros in 'p'). */
 static void raw(save_io *io, unsigned char *p, size_t n)
 {
+    if (io->dry) {
+        if (io->dry == SAVE_HASH)
+            fold_bytes(io, p, n);
+        return;
+    }
     if (io->failed) {
         if (io->reading)
             memset(p, 0, n);
@@ -121,6 +151,11 @@ static void raw(save_io *io, unsigned char *p, size_t n)
 
 static void u32(save_io *io, uint32_t *v)
 {
+    if (io->dry) {
+        if (io->dry == SAVE_HASH)
+            io->hash = mix(io->hash, *v);
+        return;
+    }
     unsigned char b[4];
     if (!io->reading)
         save_put_u32(b, *v);
@@ -131,6 +166,11 @@ static void u32(save_io *io, uint32_t *v)
 
 static void u64(save_io *io, uint64_t *v)
 {
+    if (io->dry) {
+        if (io->dry == SAVE_HASH)
+            io->hash = mix(io->hash, *v);
+        return;
+    }
     unsigned char b[8];
     if (!io->reading)
         save_put_u64(b, *v);
@@ -139,10 +179,26 @@ static void u64(save_io *io, uint64_t *v)
         *v = save_get_u64(b);
 }
 
-/* An int field, checked to lie in lo..hi. */
-static int i32(save_io *io, int v, long long lo, long long hi, const char *name)
+/* Tell the test's field map (save_with_field_map) where a field goes. */
+static void mark(save_io *io, size_t size, char kind, const char *name)
+{
+    if (io->on_field && !io->reading && !io->dry && !io->failed)
+        io->on_field(io->on_field_ud, io->pos, size, kind, io->section, field_name(name));
+}
+
+/* A 64-bit integer field (the seed, the random stream, the policy hash). */
+static void u64_field(save_io *io, uint64_t *v, const char *name)
+{
+    mark(io, 8, 'u', name);
+    u64(io, v);
+}
+
+/* An int field, checked to lie in lo..hi (i32: the hash's path inline,
+ * the rest out of line, so that hashing a row is a short loop). */
+static int i32_io(save_io *io, int v, long long lo, long long hi, const char *name)
 {
     uint32_t bits = (uint32_t)v;
+    mark(io, 4, 'i', name);
     u32(io, &bits);
     if (io->reading)
         v = bits <= INT32_MAX ? (int)bits : -(int)(~bits) - 1;
@@ -155,17 +211,42 @@ static int i32(save_io *io, int v, long long lo, long long hi, const char *name)
     return v;
 }
 
+static inline int i32(save_io *io, int v, long long lo, long long hi, const char *name)
+{
+    if (io->dry == SAVE_HASH) {
+        io->hash = mix(io->hash, (uint32_t)v);
+        return v;
+    }
+    return i32_io(io, v, lo, hi, name);
+}
+
 /* A double, by its bits; 'finite' = 1 refuses NaN and infinities. */
-static void f64(save_io *io, double *v, const char *name, int finite)
+static void f64_io(save_io *io, double *v, const char *name, int finite)
 {
     uint64_t bits = 0;
     if (!io->reading)
         memcpy(&bits, v, sizeof bits);
+    mark(io, 8, 'd', name);
     u64(io, &bits);
     if (io->reading)
         memcpy(v, &bits, sizeof bits);
     if (finite && !io->failed && !isfinite(*v))
         fail(io, "%s is not a finite number", field_name(name));
+    else if (finite && io->capped && !io->failed && fabs(*v) > SAVE_MAX_MAGNITUDE)
+        fail(io, "%s is %g, beyond +-%g", field_name(name), *v, SAVE_MAX_MAGNITUDE);
+}
+
+static inline void f64(save_io *io, double *v, const char *name, int finite)
+{
+    if (io->dry == SAVE_HASH) {
+        /* -0.0 and 0.0 are the same state */
+        uint64_t z = 0;
+        if (*v != 0)
+            memcpy(&z, v, sizeof z);
+        io->hash = mix(io->hash, z);
+        return;
+    }
+    f64_io(io, v, name, finite);
 }
 
 /* A string held in char[size]: its length (< size) and its bytes. */
@@ -173,8 +254,8 @@ static void str(save_io *io, char *s, size_t size, const char *name)
 {
     uint32_t n = 0;
     if (!io->reading) {
-        while (n < size && s[n])
-            n++;
+        const char *nul = memchr(s, 0, size);
+        n = nul ? (uint32_t)(nul - s) : (uint32_t)size;
         if (n >= size) {
             fail(io, "%s is not terminated", field_name(name));
             return;
@@ -193,6 +274,7 @@ static void str(save_io *io, char *s, size_t size, const char *name)
         if (strlen(s) != n)
             fail(io, "%s holds a NUL byte", field_name(name));
     } else {
+        mark(io, n, 's', name);
         raw(io, (unsigned char *)s, n);
     }
 }
@@ -256,7 +338,7 @@ static void end(save_io *io)
         if (io->pos != io->end)
             fail(io, "%zu bytes left over at the end of the section", io->end - io->pos);
         io->end = io->limit;
-    } else {
+    } else if (!io->dry) {
         save_put_u32(io->out + io->section_at, (uint32_t)(io->pos - io->section_at - 4));
     }
 }
@@ -510,7 +592,7 @@ static void io_scenario(save_io *io, cp_scenario *sc)
     F64(sc->stock_target_quarters);
     end(io);
     cp_error e;
-    if (!io->failed && cp_scenario_validate(sc, &e) != CP_OK)
+    if (!io->failed && !io->dry && cp_scenario_validate(sc, &e) != CP_OK)
         fail(io, "%s", e.message);
 }
 
@@ -518,14 +600,14 @@ static void io_scenario(save_io *io, cp_scenario *sc)
 static void io_clock(save_io *io, cp_world *w)
 {
     begin(io, "CLCK", "clock");
-    u64(io, &w->seed);
+    u64_field(io, &w->seed, "seed");
     for (int k = 0; k < 4; k++)
-        u64(io, &w->rng.s[k]);
+        u64_field(io, &w->rng.s[k], "rng");
     if (!io->failed && (w->rng.s[0] | w->rng.s[1] | w->rng.s[2] | w->rng.s[3]) == 0)
         fail(io, "the random stream is all zeros");
     TURNS(w->turn);
     INT(w->resolving, 0, 0); /* never saved inside an advance */
-    u64(io, &w->policy_hash);
+    u64_field(io, &w->policy_hash, "policy_hash");
     cp_ledger *l = &w->ledger;
     F64(l->mined_t);
     F64(l->lost_t);
@@ -540,6 +622,36 @@ static void io_clock(save_io *io, cp_world *w)
     end(io);
 }
 
+/* A world nation's traits, which the rules keep within the scenario's
+ * ranges (shares, weights, technology, trust, pressure). */
+static void check_traits(save_io *io, const cp_nation *n)
+{
+    struct {
+        const char *range, *name;
+        double v;
+    } t[] = {{"lat", "lat_deg", n->lat_deg},
+             {"lon", "lon_deg", n->lon_deg},
+             {"permitting_factor", "permitting_factor", n->permitting_factor},
+             {"hurdle_price_ratio", "hurdle_price_ratio", n->hurdle_price_ratio},
+             {"conflict_risk_per_yr", "conflict_risk_per_yr", n->conflict_risk_per_yr},
+             {"trust", "trust", n->trust},
+             {"pressure", "pressure", n->pressure},
+             {"ore", "ore_light_share", n->ore_light_share},
+             {"ore", "ore_heavy_share", n->ore_heavy_share},
+             {"weights", "weights.security", n->weights.security},
+             {"weights", "weights.prosperity", n->weights.prosperity},
+             {"weights", "weights.leverage", n->weights.leverage},
+             {"weights", "weights.stability", n->weights.stability},
+             {"tech", "tech", n->tech[0]},
+             {"tech", "tech", n->tech[1]},
+             {"tech", "tech", n->tech[2]}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0] && !io->failed; i++) {
+        const cp_number_range *r = cp_scenario_range(t[i].range);
+        if (r && !cp_range_holds(r, t[i].v))
+            fail(io, "%s is %g, not %g..%g", t[i].name, t[i].v, r->min, r->max);
+    }
+}
+
 static void io_nations(save_io *io, cp_world *w)
 {
     begin(io, "NATN", "nations");
@@ -549,6 +661,8 @@ static void io_nations(save_io *io, cp_world *w)
     for (int i = 0; i < nn && !io->failed; i++) {
         item(io, "nation", i);
         io_nation(io, &w->nations[i], nn);
+        if (!io->failed && io->dry != SAVE_HASH)
+            check_traits(io, &w->nations[i]);
         if (!io->failed && strcmp(w->nations[i].iso3, w->sc->nations[i].iso3) != 0)
             fail(io, "%s, but the scenario's nation there is %s", w->nations[i].iso3,
                  w->sc->nations[i].iso3);
@@ -615,9 +729,19 @@ static void io_markets(save_io *io, cp_world *w)
         for (int i = 0; i < nn; i++)
             F64S(m->flow_t[i], nn);
         F64S(s->price, nn);
+        /* the market's guards hold prices within a million times either
+         * way of the reference (market.c); a price far below made the next
+         * solve's powers infinite */
+        double ref = w->sc->goods[g].reference_price_usd_per_kg;
+        for (int i = 0; i < nn && !io->failed && io->dry != SAVE_HASH; i++)
+            if (!(s->price[i] >= ref * 1e-6 && s->price[i] <= ref * 1e6))
+                fail(io, "price of nation %d is %g, not within a million times of the reference %g",
+                     i, s->price[i], ref);
+        io->capped = 0; /* premiums: bounded by the solve, not by a constant */
         for (int i = 0; i < nn; i++)
             F64S(s->premium[i], nn);
         F64S(s->quota_premium, nn);
+        io->capped = 1;
     }
     /* version 2: tariff collected route by route (tariffs.c); a version 1
      * game starts counting from the turn it is loaded */
@@ -687,7 +811,7 @@ static void io_events(save_io *io, cp_world *w)
         item(io, "injected event", k);
         io_event(io, &w->injected[k]);
         cp_error e;
-        if (!io->failed && evt_check(w, &w->injected[k], &e) != CP_OK)
+        if (!io->failed && io->dry != SAVE_HASH && evt_check(w, &w->injected[k], &e) != CP_OK)
             fail(io, "%s", e.message);
     }
     end(io);
@@ -721,12 +845,42 @@ enum { NATION_ROW_BYTES = 4 + 37 * 8, MARKET_ROW_BYTES = 4 + 4 * 8 };
 
 /* Every turn's figures, turns 0..turn: the charts, the CSV files and the
  * firms' investment decisions (which look a year back) read them. */
+/* One turn's rows: every nation's, then every good's. */
+static void io_history_turn(save_io *io, cp_world *w, int t)
+{
+    int nn = w->nation_count;
+    for (int i = 0; i < nn; i++)
+        io_nation_row(io, &w->hist_nation[(size_t)t * (size_t)nn + (size_t)i], t);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        cp_market_history *h = &w->hist_market[(size_t)t * CP_GOOD_COUNT + (size_t)g];
+        INT(h->turn, t, t);
+        F64(h->world_price_usd_per_kg);
+        F64(h->production_t);
+        F64(h->traded_t);
+        F64(h->shortage_t);
+    }
+}
+
 static void io_history(save_io *io, cp_world *w)
 {
     begin(io, "HIST", "history");
     int nn = w->nation_count;
     int rows = w->turn + 1;
     INT(rows, w->turn + 1, w->turn + 1);
+    if (io->dry == SAVE_HASH) {
+        /* the rows' running hash (hist_record keeps it): the same fields,
+         * folded once each, so that hashing a long game stays cheap */
+        io->hash = mix(io->hash, w->hist_hash);
+        end(io);
+        return;
+    }
+    if (io->dry == SAVE_CHECK) {
+        /* the rows before were checked when they were new */
+        item(io, "turn", w->turn);
+        io_history_turn(io, w, w->turn);
+        end(io);
+        return;
+    }
     size_t row_bytes = (size_t)nn * NATION_ROW_BYTES + CP_GOOD_COUNT * MARKET_ROW_BYTES;
     if (!io->failed && io->reading) {
         if ((size_t)rows > (io->end - io->pos) / row_bytes)
@@ -737,18 +891,18 @@ static void io_history(save_io *io, cp_world *w)
     }
     for (int t = 0; t < rows && !io->failed; t++) {
         item(io, "turn", t);
-        for (int i = 0; i < nn; i++)
-            io_nation_row(io, &w->hist_nation[(size_t)t * (size_t)nn + (size_t)i], t);
-        for (int g = 0; g < CP_GOOD_COUNT; g++) {
-            cp_market_history *h = &w->hist_market[(size_t)t * CP_GOOD_COUNT + (size_t)g];
-            INT(h->turn, t, t);
-            F64(h->world_price_usd_per_kg);
-            F64(h->production_t);
-            F64(h->traded_t);
-            F64(h->shortage_t);
-        }
+        io_history_turn(io, w, t);
     }
     end(io);
+}
+
+static void io_news_item(save_io *io, cp_news *x, int nn)
+{
+    TURN_AT(x->turn);
+    INT(x->kind, CP_NEWS_POLICY, CP_NEWS_MARKET);
+    INT(x->nation, -1, nn - 1);
+    I32(x->good); /* commentary: shown through cp_good_name, which copes */
+    STR(x->text);
 }
 
 static void io_news(save_io *io, cp_world *w)
@@ -759,14 +913,16 @@ static void io_news(save_io *io, cp_world *w)
         w->news = alloc_items(io, (size_t)n, sizeof *w->news);
         w->news_cap = io->failed ? 0 : n;
     }
+    if (io->dry) {
+        /* hashing: the items' running hash (news_add keeps it); checking:
+         * news holds no numbers the rules compute with */
+        if (io->dry == SAVE_HASH)
+            io->hash = mix(io->hash, w->news_hash);
+        n = 0;
+    }
     for (int k = 0; k < n && !io->failed; k++) {
-        cp_news *x = &w->news[k];
         item(io, "news item", k);
-        TURN_AT(x->turn);
-        INT(x->kind, CP_NEWS_POLICY, CP_NEWS_MARKET);
-        INT(x->nation, -1, w->nation_count - 1);
-        I32(x->good); /* commentary: shown through cp_good_name, which copes */
-        STR(x->text);
+        io_news_item(io, &w->news[k], w->nation_count);
     }
     end(io);
 }
@@ -810,6 +966,15 @@ static void io_clause(save_io *io, cp_clause *c, int nn, int fc)
         fail(io, "coinvest clause: capacity is not a finite number");
 }
 
+static void io_deal_event(save_io *io, cp_deal_event *e, int nn, int deals)
+{
+    TURN_AT(e->turn);
+    INT(e->deal_id, 0, deals - 1);
+    INT(e->nation, -1, nn - 1);
+    INT(e->status, 0, CP_DEAL_STATUS_COUNT - 1);
+    STR(e->what);
+}
+
 /* Every deal ever proposed (its id is its place) and the deal log. */
 static void io_deals(save_io *io, cp_world *w)
 {
@@ -847,21 +1012,28 @@ static void io_deals(save_io *io, cp_world *w)
         w->deal_events = alloc_items(io, (size_t)n, sizeof *w->deal_events);
         w->deal_event_cap = io->failed ? 0 : n;
     }
+    if (io->dry) {
+        /* as the news: the entries' running hash (deal_log keeps it) */
+        if (io->dry == SAVE_HASH)
+            io->hash = mix(io->hash, w->deal_log_hash);
+        n = 0;
+    }
     for (int k = 0; k < n && !io->failed; k++) {
-        cp_deal_event *e = &w->deal_events[k];
         item(io, "deal log entry", k);
-        TURN_AT(e->turn);
-        INT(e->deal_id, 0, w->deal_count - 1);
-        INT(e->nation, -1, nn - 1);
-        INT(e->status, 0, CP_DEAL_STATUS_COUNT - 1);
-        STR(e->what);
+        io_deal_event(io, &w->deal_events[k], nn, w->deal_count);
     }
     end(io);
 }
 
 int save_fields(save_io *io, cp_world *w)
 {
-    io_scenario(io, &w->shared->sc);
+    /* the scenario never changes: hashed once (save_scenario_hash), and
+     * checked when the world was made or loaded */
+    if (io->dry == SAVE_HASH)
+        io->hash = mix(io->hash, w->shared->hash);
+    else if (!io->dry)
+        io_scenario(io, &w->shared->sc);
+    io->capped = 1; /* the world's numbers, from here on */
     io_clock(io, w);
     io_nations(io, w);
     io_facilities(io, w);
@@ -873,6 +1045,77 @@ int save_fields(save_io *io, cp_world *w)
     io_news(io, w);
     io_deals(io, w);
     return io->failed ? -1 : 0;
+}
+
+/* ---- the state hash and the invariant ------------------------------------ */
+
+/* A walk that writes nothing: SAVE_HASH or SAVE_CHECK, from 'h'. */
+static save_io dry_io(int mode, uint64_t h)
+{
+    save_io io;
+    memset(&io, 0, sizeof io);
+    io.dry = mode;
+    io.version = SAVE_VERSION;
+    io.hash = h;
+    return io;
+}
+
+uint64_t save_scenario_hash(const cp_scenario *sc)
+{
+    save_io io = dry_io(SAVE_HASH, 0x5343454e4152494fULL); /* "SCENARIO" */
+    io_scenario(&io, (cp_scenario *)sc); /* a dry walk only reads */
+    return io.hash;
+}
+
+uint64_t save_hash_history_turn(const cp_world *w, int turn, uint64_t h)
+{
+    save_io io = dry_io(SAVE_HASH, h);
+    io_history_turn(&io, (cp_world *)w, turn);
+    return io.hash;
+}
+
+uint64_t save_hash_news(uint64_t h, const cp_news *x)
+{
+    save_io io = dry_io(SAVE_HASH, h);
+    io_news_item(&io, (cp_news *)x, 0);
+    return io.hash;
+}
+
+uint64_t save_hash_deal_event(uint64_t h, const cp_deal_event *e)
+{
+    save_io io = dry_io(SAVE_HASH, h);
+    io_deal_event(&io, (cp_deal_event *)e, 0, 0);
+    return io.hash;
+}
+
+void save_rehash_logs(cp_world *w)
+{
+    w->shared->hash = save_scenario_hash(&w->shared->sc);
+    w->hist_hash = 0;
+    for (int t = 0; t <= w->turn; t++)
+        w->hist_hash = save_hash_history_turn(w, t, w->hist_hash);
+    w->news_hash = 0;
+    for (int k = 0; k < w->news_count; k++)
+        w->news_hash = save_hash_news(w->news_hash, &w->news[k]);
+    w->deal_log_hash = 0;
+    for (int k = 0; k < w->deal_event_count; k++)
+        w->deal_log_hash = save_hash_deal_event(w->deal_log_hash, &w->deal_events[k]);
+}
+
+uint64_t save_hash_world(const cp_world *w, uint64_t h)
+{
+    save_io io = dry_io(SAVE_HASH, h);
+    save_fields(&io, (cp_world *)w);
+    return io.hash;
+}
+
+int save_check(const cp_world *w, char *message, size_t len)
+{
+    save_io io = dry_io(SAVE_CHECK, 0);
+    save_fields(&io, (cp_world *)w);
+    if (io.failed && len)
+        snprintf(message, len, "%s", io.message);
+    return io.failed ? -1 : 0;
 }
 
 /* ---- checksum and the writer -------------------------------------------- */
@@ -897,11 +1140,21 @@ uint64_t save_checksum(const unsigned char *buf, size_t len)
  * cast below only lets one function serve both directions). */
 cp_status cp_world_save(const cp_world *w, unsigned char **buf, size_t *len, cp_error *err)
 {
+    return save_with_field_map(w, buf, len, NULL, NULL, err);
+}
+
+cp_status save_with_field_map(const cp_world *w, unsigned char **buf, size_t *len,
+                              void (*fn)(void *ud, size_t at, size_t size, char kind,
+                                         const char *section, const char *name),
+                              void *ud, cp_error *err)
+{
     *buf = NULL;
     *len = 0;
     save_io io;
     memset(&io, 0, sizeof io);
     io.version = SAVE_VERSION;
+    io.on_field = fn;
+    io.on_field_ud = ud;
     unsigned char header[SAVE_HEADER_BYTES] = {0};
     raw(&io, header, sizeof header);
     if (save_fields(&io, (cp_world *)w) != 0) {

@@ -38,12 +38,25 @@ enum {
     SAVE_MAX_TURNS = 1000000
 };
 
+/* No number of a world's state lies beyond +-1e30 (save.c): the largest a
+ * game at the top of every scenario range reaches in 100,000 turns is near
+ * 1e25 (money), and a loaded 1e300 made the next turn infinite. The market's
+ * premiums are exempt (they are bounded by the solve itself, below the
+ * largest double). */
+#define SAVE_MAX_MAGNITUDE 1e30
+
 /* One pass over a world's fields, reading or writing. The same field list
  * (save_fields) drives both directions, so the writer and the reader cannot
  * disagree; checks run in both, so a world the loader would refuse is
  * refused when it is saved, not when it is needed. */
 typedef struct {
     int reading;           /* 1: bytes -> world; 0: world -> bytes */
+    /* Two ways to walk a world without writing bytes (reading = 0):
+     * SAVE_HASH folds every field into 'hash' (cp_world_hash) and checks
+     * nothing; SAVE_CHECK runs the writer's checks only (debug builds'
+     * invariant after each turn). 0: a real read or write. */
+    int dry;
+    uint64_t hash;
     uint32_t version;      /* the bytes' format version */
     /* writing: a growing buffer; reading: the input (never written) */
     unsigned char *out;
@@ -59,12 +72,29 @@ typedef struct {
     int failed;
     cp_status code;
     char message[CP_TEXT_LEN];
+    /* 1 while the world's sections pass (not the scenario's, which has its
+     * ranges): every double within +-SAVE_MAX_MAGNITUDE */
+    int capped;
+    /* writing, for tests: told where each field's bytes go ('kind': 'i' an
+     * int, 'u' a 64-bit integer, 'd' a double, 's' a string's bytes) */
+    void (*on_field)(void *ud, size_t at, size_t size, char kind, const char *section,
+                     const char *name);
+    void *on_field_ud;
 } save_io;
+
+enum { SAVE_HASH = 1, SAVE_CHECK = 2 };
 
 /* Visit every field of 'w' in format order (save.c). Reading, 'w' is a
  * zeroed world whose shared scenario is allocated; the heap arrays are
  * allocated here. Returns 0, or -1 with io->message set. */
 int save_fields(save_io *io, cp_world *w);
+
+/* Save 'w' as cp_world_save does, telling 'fn' where each field's bytes
+ * lie in '*buf' (tests/core/test_hash_fields.c perturbs each in turn). */
+cp_status save_with_field_map(const cp_world *w, unsigned char **buf, size_t *len,
+                              void (*fn)(void *ud, size_t at, size_t size, char kind,
+                                         const char *section, const char *name),
+                              void *ud, cp_error *err);
 
 /* 64-bit FNV-1a, continued from 'h' (start with SAVE_FNV_BASIS). */
 #define SAVE_FNV_BASIS 0xcbf29ce484222325ULL

@@ -113,5 +113,6 @@ cp_world *cp_world_load(const unsigned char *buf, size_t len, cp_error *err)
         return NULL;
     }
     fill_unused_slots(w);
+    save_rehash_logs(w); /* the state hash's running parts, from what was read */
     return w;
 }

@@ -33,6 +33,7 @@
  * Nothing here reads a clock or iterates in an order that could vary between
  * runs, so one seed and one list of orders give one game.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "world_internal.h"
@@ -88,14 +89,25 @@ void world_run_quarter(cp_world *w)
             w->stockpile_buy_t[g][n] = 0;
 }
 
+/* Demand grows by its sector's rate, compounding; a numerical guard stops
+ * it at DEMAND_CEILING_T_PER_YR, five million times today's world demand
+ * and a hundred times the most a scenario may state, so that growth
+ * compounded over the longest game (100,000 turns) stays finite. No game
+ * of this century comes near it. */
+static const double DEMAND_CEILING_T_PER_YR = 1e12;
+
 static void grow_demand(cp_world *w)
 {
     for (int n = 0; n < w->nation_count; n++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
             for (int g = 0; g < CP_GOOD_COUNT; g++) {
                 double yearly = w->sc->goods[g].growth_per_yr[s];
-                if (w->nations[n].demand_t_per_yr[s][g] > 0 && yearly != 0)
-                    w->nations[n].demand_t_per_yr[s][g] *= w->growth_q[g][s];
+                double *d = &w->nations[n].demand_t_per_yr[s][g];
+                if (*d > 0 && yearly != 0) {
+                    *d *= w->growth_q[g][s];
+                    if (*d > DEMAND_CEILING_T_PER_YR)
+                        *d = DEMAND_CEILING_T_PER_YR;
+                }
             }
 }
 
@@ -142,6 +154,7 @@ void cp_world_advance(cp_world *w)
 {
     /* 1. policies (news is dated to the quarter being resolved) */
     w->resolving = 1;
+    w->deal_turn_count = 0; /* the decisions of the turn are made */
     for (int n = 0; n < w->nation_count; n++) {
         w->nations[n].capex_paid_musd = 0;
         w->nations[n].treasury_musd += w->nations[n].budget_musd_per_yr / 4.0;
@@ -168,4 +181,12 @@ void cp_world_advance(cp_world *w)
     w->resolving = 0;
     update_ledger_stock(w);
     hist_record(w);
+#ifndef NDEBUG
+    /* Debug builds (the tests, the fuzzers): the world is still one its
+     * save format accepts, every number finite and every index and share
+     * in range, so that every game stays saveable. A failure is a bug in
+     * the rules, caught at the turn that made it (save.c, save_check). */
+    char broken[CP_TEXT_LEN];
+    assert(save_check(w, broken, sizeof broken) == 0);
+#endif
 }

@@ -5,13 +5,16 @@
 
 #include "world_internal.h"
 
+/* The haversine distance, with the core's own sine, cosine and arctangent
+ * (detmath.c): the C library's differ in their last bits from machine to
+ * machine, and so would every game's transport costs. */
 static double great_circle_km(double lat1, double lon1, double lat2, double lon2)
 {
     const double r = 6371.0, d2r = 3.14159265358979323846 / 180.0;
     double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-    double a = sin(dlat / 2) * sin(dlat / 2) +
-               cos(lat1 * d2r) * cos(lat2 * d2r) * sin(dlon / 2) * sin(dlon / 2);
-    return 2 * r * atan2(sqrt(a), sqrt(1 - a));
+    double a = cp_sin(dlat / 2) * cp_sin(dlat / 2) +
+               cp_cos(lat1 * d2r) * cp_cos(lat2 * d2r) * cp_sin(dlon / 2) * cp_sin(dlon / 2);
+    return 2 * r * cp_atan2(sqrt(a), sqrt(1 - a));
 }
 
 /* What a warm-up quarter may change but the game must start from: the
@@ -52,6 +55,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
     }
     atomic_init(&w->shared->refs, 1);
     w->shared->sc = *sc;
+    w->shared->hash = save_scenario_hash(&w->shared->sc);
     w->sc = &w->shared->sc;
     w->seed = seed;
     rng_seed(&w->rng, seed);
@@ -74,7 +78,9 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
                                 w->nations[j].lat_deg, w->nations[j].lon_deg);
     for (int g = 0; g < CP_GOOD_COUNT; g++)
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
-            w->growth_q[g][s] = pow(1.0 + sc->goods[g].growth_per_yr[s], 0.25);
+            /* the fourth root by two square roots, which IEEE 754 rounds
+             * exactly alike everywhere (pow does not) */
+            w->growth_q[g][s] = sqrt(sqrt(1.0 + sc->goods[g].growth_per_yr[s]));
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         double p0 = sc->goods[g].reference_price_usd_per_kg;
         w->market[g].reference_price_usd_per_kg = p0;
@@ -109,6 +115,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         order_apply(w, &s->order);
     }
     w->news_count = 0; /* starting policies are the scenario, not news */
+    w->news_hash = 0;
 
     /* Warm up: let prices settle over a few quarters at the starting
      * capacities, then put stocks and money back where the scenario says. */
@@ -145,6 +152,12 @@ cp_world *cp_world_clone(const cp_world *src)
     w->deals = src->deal_cap ? malloc(sizeof(cp_deal) * (size_t)src->deal_cap) : NULL;
     w->deal_events = src->deal_event_cap
                          ? malloc(sizeof(cp_deal_event) * (size_t)src->deal_event_cap) : NULL;
+    w->deal_turn = src->deal_turn_count
+                       ? malloc(sizeof(cp_deal) * (size_t)src->deal_turn_count) : NULL;
+    w->deal_turn_cap = w->deal_turn ? src->deal_turn_count : 0;
+    w->deal_turn_count = w->deal_turn_cap;
+    if (w->deal_turn)
+        memcpy(w->deal_turn, src->deal_turn, sizeof(cp_deal) * (size_t)src->deal_turn_count);
     if (!w->hist_nation || !w->hist_market || (src->news_cap && !w->news) ||
         (src->deal_cap && !w->deals) || (src->deal_event_cap && !w->deal_events)) {
         cp_world_destroy(w);
@@ -173,6 +186,7 @@ void cp_world_destroy(cp_world *w)
     free(w->news);
     free(w->deals);
     free(w->deal_events);
+    free(w->deal_turn);
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);
     free(w);

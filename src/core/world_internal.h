@@ -33,6 +33,7 @@ typedef struct {
  * its clones (tournaments copy worlds by the thousand), freed with the last. */
 typedef struct {
     atomic_int refs;
+    uint64_t hash; /* save_scenario_hash(&sc), worked out when made or loaded */
     cp_scenario sc;
 } cp_shared_scenario;
 
@@ -97,6 +98,19 @@ struct cp_world {
     cp_deal *deals;          /* every deal ever proposed; id = index */
     int deal_event_count, deal_event_cap;
     cp_deal_event *deal_events;
+
+    /* Running hashes of what only ever grows, so that the state hash does
+     * not walk a long game's whole past each turn: every history row, news
+     * item and deal log entry is folded in once, as it is added (save.c
+     * save_hash_*), and all are folded again when a world is loaded. */
+    uint64_t hist_hash, news_hash, deal_log_hash;
+
+    /* The deals as they stood at each deal log entry made since the last
+     * advance, from entry deal_turn_from on (cp_world_deal_as_logged):
+     * what a recorder needs to replay a proposal countered in the same
+     * turn. Not part of the state: never saved, emptied by each advance. */
+    int deal_turn_from, deal_turn_count, deal_turn_cap;
+    cp_deal *deal_turn;
 };
 
 /* order.c */
@@ -151,6 +165,19 @@ void deal_deliver(cp_world *w, cp_good g);
 /* score.c */
 void score_update(cp_world *w);
 void tech_update(cp_world *w);
+
+/* save.c: the state hash's pieces (hash.c says what it covers), and the
+ * debug builds' invariant: 0 when every field of 'w' passes the checks the
+ * save writer makes (numbers finite, indices and shares in range), else -1
+ * with the first failure in 'message'. */
+uint64_t save_mix(uint64_t h, uint64_t v);
+uint64_t save_scenario_hash(const cp_scenario *sc);
+uint64_t save_hash_history_turn(const cp_world *w, int turn, uint64_t h);
+uint64_t save_hash_news(uint64_t h, const cp_news *x);
+uint64_t save_hash_deal_event(uint64_t h, const cp_deal_event *e);
+void save_rehash_logs(cp_world *w); /* all four, from scratch (a loaded world) */
+uint64_t save_hash_world(const cp_world *w, uint64_t h); /* every field, from 'h' */
+int save_check(const cp_world *w, char *message, size_t len);
 
 /* history.c */
 void hist_record(cp_world *w);

@@ -18,6 +18,7 @@
 
 #include "agent.h"
 #include "api.h"
+#include "file_read.h"
 #include "order_spec.h"
 #include "sandbox.h"
 #include "script.h"
@@ -373,32 +374,14 @@ static int write_file(const char *path, const char *s, size_t len)
     return 0;
 }
 
+/* The docs page whose reference part is replaced (NULL when missing or
+ * not a regular file: it is then written afresh, or refused by write_file). */
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 14, n = 0;
-    char *s = malloc(cap);
-    while (s) {
-        n += fread(s + n, 1, cap - n - 1, f);
-        if (n < cap - 1)
-            break;
-        char *b = realloc(s, cap * 2);
-        if (!b) {
-            free(s);
-            s = NULL;
-            break;
-        }
-        s = b;
-        cap *= 2;
-    }
-    fclose(f);
-    if (s) {
-        s[n] = '\0';
-        *len = n;
-    }
-    return s;
+    unsigned char *data;
+    char why[256];
+    return file_read(path, (size_t)64 << 20, &data, len, why, sizeof why) == FILE_READ_OK
+               ? (char *)data : NULL;
 }
 
 int cps_api_write_docs(const char *dir)

@@ -20,6 +20,7 @@
 
 #include "agent.h"
 #include "api.h"
+#include "file_read.h"
 #include "paths.h"
 #include "script.h"
 
@@ -407,12 +408,11 @@ int cps_check_agent_with(const char *file, const char *scenario, int turns,
         fprintf(out, "check-agent: %s: name too long\n", file);
         return 2;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(out, "check-agent: cannot read %s\n", path);
+    char why[256];
+    if (file_check_regular(path, why, sizeof why) != FILE_READ_OK) {
+        fprintf(out, "check-agent: cannot read %s: %s\n", path, why);
         return 2;
     }
-    fclose(f);
     cp_scenario *scp = malloc(sizeof *scp);
     cps_scenario_info info;
     const char *scn = scenario ? scenario : "baseline";

@@ -29,6 +29,7 @@
 #include <lauxlib.h>
 
 #include "chunk_cache.h"
+#include "file_read.h"
 #include "sandbox.h"
 #include "sanitize.h"
 
@@ -349,42 +350,20 @@ int cps_sandbox_load_buffer(cps_sandbox *sb, const char *text, size_t len, const
 int cps_sandbox_read_file(const char *path, const char *display, size_t cap_bytes, char **text,
                           size_t *len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open file", display);
+    /* file_read refuses a FIFO or a device at once, rather than block */
+    unsigned char *data;
+    char why[256];
+    int r = file_read(path, cap_bytes, &data, len, why, sizeof why);
+    if (r == FILE_READ_TOO_BIG) {
+        snprintf(err, errlen, "%s: file larger than the sandbox's memory cap", display);
         return -1;
     }
-    size_t cap = 1 << 16, n_read = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t n = fread(buf + n_read, 1, cap - n_read, f);
-        n_read += n;
-        if (n_read < cap)
-            break;
-        if (cap >= cap_bytes) {
-            free(buf);
-            fclose(f);
-            snprintf(err, errlen, "%s: file larger than the sandbox's memory cap", display);
-            return -1;
-        }
-        char *b = realloc(buf, cap * 2);
-        if (!b) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = b;
-        cap *= 2;
-    }
-    int rd_err = ferror(f);
-    fclose(f);
-    if (!buf || rd_err) {
-        free(buf);
-        snprintf(err, errlen, "%s: cannot read file", display);
+    if (r != FILE_READ_OK) {
+        snprintf(err, errlen, "%s: cannot %s file: %s", display,
+                 r == FILE_READ_MISSING ? "open" : "read", why);
         return -1;
     }
-    *text = buf;
-    *len = n_read;
+    *text = (char *)data;
     return 0;
 }
 

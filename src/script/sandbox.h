@@ -184,6 +184,10 @@ void cps_sandbox_charge(lua_State *L, long long instructions);
 /* Open the sandbox library into the state (sandbox_lib.c). */
 void cps_sandbox_open_libs(lua_State *L, int agent_libs);
 
+/* Replace math.sin, cos, tan, asin, acos, atan, exp and log with the core's
+ * machine-independent versions (sandbox_math.c). */
+void cps_math_open(lua_State *L);
+
 /* Install the deterministic tostring, pairs, next, string.format (sandbox_det.c). */
 void cps_det_open(lua_State *L);
 /* Number the C functions of the opened library (sandbox_det.c): call once,

@@ -675,6 +675,7 @@ void cps_sandbox_open_libs(lua_State *L, int agent_libs)
     luaL_setfuncs(L, base, 0);
     lua_pop(L, 1);
     cps_det_open(L);
+    cps_math_open(L);
 
     wrap_field(L, "string", "rep", sb_rep, 0);
     static const char *const linear[] = {"upper", "lower", "reverse", "sub", "byte", NULL};

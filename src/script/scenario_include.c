@@ -123,9 +123,15 @@ static int l_include(lua_State *L)
             return refuse(L, name, "%s", "too many different libs (at most 16)");
         int too_big;
         size_t n = 0;
-        char *text = cps_scenario_read_text(path, LIB_MAX_BYTES, &n, &too_big);
+        char why[256];
+        char *text = cps_scenario_read_text(path, LIB_MAX_BYTES, &n, &too_big, why, sizeof why);
         if (!text && too_big)
             return refuse(L, name, "%s is larger than 8 MiB", display);
+        if (!text && why[0]) {
+            char what[sizeof display + sizeof why + 16];
+            snprintf(what, sizeof what, "%s: %s", display, why);
+            return refuse(L, name, "cannot read %s", what);
+        }
         if (!text)
             return refuse(L, name, "no such lib (looked for %s)", path);
         cps_lib_chunk *c = &r->libs[r->lib_count++];

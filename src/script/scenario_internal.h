@@ -15,8 +15,10 @@ int cps_map_kind(cps_reader *r, int t, const char *key, const char *name);
 void cps_map_orders(cps_reader *r, int top);
 
 /* scenario_load.c: the whole file at 'path', NUL-terminated, in '*len' bytes;
- * NULL when it cannot be read or is larger than 'max_bytes' ('*too_big' set). */
-char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big);
+ * NULL when it cannot be read ('why' says why, or is empty when the file is
+ * missing) or is larger than 'max_bytes' ('*too_big' set). */
+char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big,
+                             char *why, size_t whylen);
 
 /* scenario_include.c: give the scenario's sandbox the global include(NAME),
  * which keeps each lib's text in r->libs; free those texts. */

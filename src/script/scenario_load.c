@@ -19,6 +19,7 @@
 
 #include <lauxlib.h>
 
+#include "file_read.h"
 #include "paths.h"
 #include "sandbox.h"
 #include "scenario_load.h"
@@ -46,44 +47,17 @@ static void print_to_stderr(void *ud, const char *text)
     fprintf(stderr, "%s: %s\n", (const char *)ud, text);
 }
 
-/* Shared with scenario_include.c, which reads libs the same way. */
-char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big)
+/* Shared with scenario_include.c, which reads libs the same way: through
+ * file_read, which refuses a FIFO or device at once instead of blocking. */
+char *cps_scenario_read_text(const char *path, size_t max_bytes, size_t *len, int *too_big,
+                             char *why, size_t whylen)
 {
-    *too_big = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        if (cap >= max_bytes) {
-            *too_big = 1;
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        char *b = realloc(buf, cap * 2 + 1);
-        if (!b) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = b;
-        cap *= 2;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
+    unsigned char *data;
+    int r = file_read(path, max_bytes, &data, len, why, whylen);
+    *too_big = r == FILE_READ_TOO_BIG;
+    if (r == FILE_READ_MISSING)
+        why[0] = '\0'; /* the callers say what was looked for */
+    return r == FILE_READ_OK ? (char *)data : NULL;
 }
 
 void cps_scenario_info_free(cps_scenario_info *info)
@@ -327,9 +301,13 @@ static int load_into(const char *name_or_path, const char *overrides, cp_scenari
     snprintf(info->display, sizeof info->display, "%s", display);
     size_t src_len = 0;
     int too_big;
-    char *src = cps_scenario_read_text(path, (size_t)SCENARIO_MEM_MIB << 20, &src_len, &too_big);
+    char why[256];
+    char *src = cps_scenario_read_text(path, (size_t)SCENARIO_MEM_MIB << 20, &src_len, &too_big,
+                                       why, sizeof why);
     if (!src) {
-        if (cps_is_bare_name(name_or_path))
+        if (why[0] && !too_big)
+            fail(err, errlen, "%s: cannot read file: %s", display, why);
+        else if (cps_is_bare_name(name_or_path))
             fail(err, errlen, "%s: no such scenario (looked for %s)", name_or_path, path);
         else
             fail(err, errlen, "%s: cannot read file", display);

@@ -111,19 +111,13 @@ static void read_goods(cps_reader *r, int t)
         rd_keys(r, pt, good_fields);
         cp_good_params *p = &r->sc->goods[g];
         rd_number(r, pt, "reference_price_usd_per_kg", &p->reference_price_usd_per_kg,
-                  RD_POSITIVE);
-        rd_number(r, pt, "demand_elasticity", &p->demand_elasticity, RD_NONNEG);
-        if (rd_number(r, pt, "substitution", &p->substitution, RD_POSITIVE) &&
-            !(p->substitution > 1))
-            rd_fail(r, pt, "substitution", "must be above 1 (got %g)", p->substitution);
-        rd_number(r, pt, "supply_elasticity", &p->supply_elasticity, RD_NONNEG);
+                  RD_POSITIVE | RD_RANGE);
+        rd_number(r, pt, "demand_elasticity", &p->demand_elasticity, RD_NONNEG | RD_RANGE);
+        rd_number(r, pt, "substitution", &p->substitution, RD_RANGE); /* above 1 */
+        rd_number(r, pt, "supply_elasticity", &p->supply_elasticity, RD_NONNEG | RD_RANGE);
         rd_number(r, pt, "transport_usd_per_kg_per_10000km", &p->transport_usd_per_kg_per_10000km,
-                  RD_NONNEG);
-        rd_by_sector(r, pt, "growth_per_yr", p->growth_per_yr, RD_ANY);
-        for (int s = 0; s < CP_SECTOR_COUNT; s++)
-            if (p->growth_per_yr[s] <= -1 || p->growth_per_yr[s] > 10)
-                rd_fail(r, pt, "growth_per_yr", "%s: growth must lie above -1 and at most 10",
-                        cp_sector_name((cp_sector)s));
+                  RD_NONNEG | RD_RANGE);
+        rd_by_sector(r, pt, "growth_per_yr", p->growth_per_yr, RD_RANGE);
         rd_path_pop(r, o2);
         lua_pop(r->L, 1);
     }
@@ -140,9 +134,11 @@ static void read_shares(cps_reader *r, int t, const char *key, const char *const
     int st = lua_gettop(r->L);
     size_t old = rd_path_push(r, ".%s", key);
     rd_keys(r, st, names);
+    r->range = key; /* ore, tech, weights: shares */
     for (int i = 0; names[i]; i++)
         if (out[i])
-            rd_number(r, st, names[i], out[i], RD_SHARE);
+            rd_number(r, st, names[i], out[i], RD_SHARE | RD_RANGE);
+    r->range = NULL;
     rd_path_pop(r, old);
     lua_pop(r->L, 1);
 }
@@ -165,10 +161,8 @@ static void read_nation(cps_reader *r, int nt, int index)
     rd_keys(r, nt, nation_fields);
     snprintf(n->name, sizeof n->name, "%s", iso);
     rd_string(r, nt, "name", n->name, sizeof n->name);
-    if (rd_number(r, nt, "lat", &n->lat_deg, RD_ANY) && fabs(n->lat_deg) > 90)
-        rd_fail(r, nt, "lat", "must lie in -90..90 degrees");
-    if (rd_number(r, nt, "lon", &n->lon_deg, RD_ANY) && fabs(n->lon_deg) > 180)
-        rd_fail(r, nt, "lon", "must lie in -180..180 degrees");
+    rd_number(r, nt, "lat", &n->lat_deg, RD_RANGE);
+    rd_number(r, nt, "lon", &n->lon_deg, RD_RANGE);
     char agent[256];
     if (rd_string(r, nt, "agent", agent, sizeof agent) && r->info) {
         char display[256];
@@ -176,15 +170,15 @@ static void read_nation(cps_reader *r, int nt, int index)
                                sizeof r->info->agent[index], display, sizeof display) != 0)
             rd_fail(r, nt, "agent", "name too long");
     }
-    rd_number(r, nt, "reserves_t", &n->reserves_t, RD_NONNEG);
-    rd_number(r, nt, "treasury_musd", &n->treasury_musd, RD_ANY);
-    rd_number(r, nt, "budget_musd_per_yr", &n->budget_musd_per_yr, RD_NONNEG);
-    rd_number(r, nt, "gdp_busd_per_yr", &n->gdp_busd_per_yr, RD_NONNEG);
-    rd_number(r, nt, "permitting_factor", &n->permitting_factor, RD_POSITIVE);
-    rd_number(r, nt, "trust", &n->trust, RD_SHARE);
-    rd_number(r, nt, "pressure", &n->pressure, RD_SHARE);
-    rd_number(r, nt, "conflict_risk_per_yr", &n->conflict_risk_per_yr, RD_SHARE);
-    rd_number(r, nt, "hurdle_price_ratio", &n->hurdle_price_ratio, RD_NONNEG);
+    rd_number(r, nt, "reserves_t", &n->reserves_t, RD_NONNEG | RD_RANGE);
+    rd_number(r, nt, "treasury_musd", &n->treasury_musd, RD_RANGE);
+    rd_number(r, nt, "budget_musd_per_yr", &n->budget_musd_per_yr, RD_NONNEG | RD_RANGE);
+    rd_number(r, nt, "gdp_busd_per_yr", &n->gdp_busd_per_yr, RD_NONNEG | RD_RANGE);
+    rd_number(r, nt, "permitting_factor", &n->permitting_factor, RD_POSITIVE | RD_RANGE);
+    rd_number(r, nt, "trust", &n->trust, RD_SHARE | RD_RANGE);
+    rd_number(r, nt, "pressure", &n->pressure, RD_SHARE | RD_RANGE);
+    rd_number(r, nt, "conflict_risk_per_yr", &n->conflict_risk_per_yr, RD_SHARE | RD_RANGE);
+    rd_number(r, nt, "hurdle_price_ratio", &n->hurdle_price_ratio, RD_NONNEG | RD_RANGE);
 
     static const char *const ore_names[] = {"light_share", "heavy_share", NULL};
     double *ore_out[] = {&n->ore_light_share, &n->ore_heavy_share};
@@ -202,9 +196,9 @@ static void read_nation(cps_reader *r, int nt, int index)
     if (magnet_alias >= 0)
         n->tech[CP_FAC_MAGNET] = magnet_alias;
 
-    rd_by_good(r, nt, "stock_t", n->stock_t, RD_NONNEG);
-    rd_by_good(r, nt, "stockpile_t", n->stockpile_t, RD_NONNEG);
-    rd_by_sector(r, nt, "sector_gdp_busd", n->sector_gdp_busd, RD_NONNEG);
+    rd_by_good(r, nt, "stock_t", n->stock_t, RD_NONNEG | RD_RANGE);
+    rd_by_good(r, nt, "stockpile_t", n->stockpile_t, RD_NONNEG | RD_RANGE);
+    rd_by_sector(r, nt, "sector_gdp_busd", n->sector_gdp_busd, RD_NONNEG | RD_RANGE);
 
     if (rd_table(r, nt, "demand_t_per_yr")) {
         int dt = lua_gettop(r->L);
@@ -214,8 +208,10 @@ static void read_nation(cps_reader *r, int nt, int index)
         names[CP_SECTOR_COUNT] = NULL;
         size_t o2 = rd_path_push(r, ".demand_t_per_yr");
         rd_keys(r, dt, names);
+        r->range = "demand_t_per_yr";
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
-            rd_by_good(r, dt, names[s], n->demand_t_per_yr[s], RD_NONNEG);
+            rd_by_good(r, dt, names[s], n->demand_t_per_yr[s], RD_NONNEG | RD_RANGE);
+        r->range = NULL;
         rd_path_pop(r, o2);
         lua_pop(r->L, 1);
     }
@@ -300,7 +296,7 @@ static void read_facility(cps_reader *r, int ft, int index)
     snprintf(f->name, sizeof f->name, "%s %s %d", r->sc->nations[f->host].iso3,
              cp_facility_kind_name(f->kind), index + 1);
     rd_string(r, ft, "name", f->name, sizeof f->name);
-    if (!rd_number(r, ft, "capacity_t_per_yr", &f->capacity_t_per_yr, RD_POSITIVE))
+    if (!rd_number(r, ft, "capacity_t_per_yr", &f->capacity_t_per_yr, RD_POSITIVE | RD_RANGE))
         rd_fail(r, ft, NULL, "missing field 'capacity_t_per_yr'");
     f->stage = CP_STAGE_OPERATING;
     if (rd_string(r, ft, "stage", buf, sizeof buf)) {
@@ -377,17 +373,17 @@ void cps_map_scenario(cps_reader *r, int top)
         static const char *const names[] = {"light_oxide_t_per_t", "heavy_oxide_t_per_t", NULL};
         size_t old = rd_path_push(r, "magnet_recipe");
         rd_keys(r, mt, names);
-        rd_number(r, mt, "light_oxide_t_per_t", &sc->magnet_light_t_per_t, RD_SHARE);
-        rd_number(r, mt, "heavy_oxide_t_per_t", &sc->magnet_heavy_t_per_t, RD_SHARE);
+        rd_number(r, mt, "light_oxide_t_per_t", &sc->magnet_light_t_per_t, RD_SHARE | RD_RANGE);
+        rd_number(r, mt, "heavy_oxide_t_per_t", &sc->magnet_heavy_t_per_t, RD_SHARE | RD_RANGE);
         if (sc->magnet_light_t_per_t + sc->magnet_heavy_t_per_t > 1)
             rd_fail(r, mt, NULL, "a tonne of magnet cannot hold more than a tonne of oxide");
         rd_path_pop(r, old);
         lua_pop(r->L, 1);
     }
-    rd_number(r, top, "leakage_share", &sc->leakage_share, RD_SHARE);
-    rd_number(r, top, "leakage_share_tracked", &sc->leakage_share_tracked, RD_SHARE);
-    rd_number(r, top, "random_events", &sc->random_events, RD_NONNEG);
-    rd_number(r, top, "stock_target_quarters", &sc->stock_target_quarters, RD_NONNEG);
+    rd_number(r, top, "leakage_share", &sc->leakage_share, RD_SHARE | RD_RANGE);
+    rd_number(r, top, "leakage_share_tracked", &sc->leakage_share_tracked, RD_SHARE | RD_RANGE);
+    rd_number(r, top, "random_events", &sc->random_events, RD_NONNEG | RD_RANGE);
+    rd_number(r, top, "stock_target_quarters", &sc->stock_target_quarters, RD_NONNEG | RD_RANGE);
     read_nations(r, top);
     read_facilities(r, top);
     cps_map_orders(r, top);

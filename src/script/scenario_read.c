@@ -348,6 +348,15 @@ int rd_number(cps_reader *r, int t, const char *key, double *out, int c)
         rd_fail(r, t, key, "is a share and must lie in 0..1 (got %g)", v);
     if ((c & RD_INTEGER) && v != floor(v))
         rd_fail(r, t, key, "must be a whole number (got %g)", v);
+    if (c & RD_RANGE) {
+        /* the core's bounds, so that a scenario it would refuse is refused
+         * here, with the line */
+        const cp_number_range *rg = cp_scenario_range(r->range ? r->range : key);
+        if (rg && !cp_range_holds(rg, v))
+            rd_fail(r, t, key, "must lie %s %g and %s%g%s%s (got %g)",
+                    rg->above_min ? "above" : "between", rg->min, rg->above_min ? "at most " : "",
+                    rg->max, rg->unit[0] ? " " : "", rg->unit, v);
+    }
     *out = v;
     return 1;
 }
@@ -428,8 +437,12 @@ static void by_names(cps_reader *r, int t, const char *key, double *out, int c,
     int sub = lua_gettop(r->L);
     size_t old = rd_path_push(r, "%s%s", r->path[0] ? "." : "", key);
     rd_keys(r, sub, names);
+    const char *range = r->range;
+    if (!range)
+        r->range = key; /* each entry of stock_t is in stock_t's range */
     for (int i = 0; i < count; i++)
         rd_number(r, sub, names[i], &out[i], c);
+    r->range = range;
     rd_path_pop(r, old);
     lua_pop(r->L, 1);
 }

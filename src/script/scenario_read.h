@@ -44,6 +44,10 @@ typedef struct {
     cps_lib_chunk libs[CPS_MAX_LIBS];
     int lib_count;
     int include_loads; /* includes run so far, libs counted again */
+    /* RD_RANGE: the name of the range (cp_scenario_range) the numbers being
+     * read must lie in, when it is not their key ("stock_t" for the entries
+     * of stock_t); NULL: the key */
+    const char *range;
 } cps_reader;
 
 /* Constraints for numbers. */
@@ -52,7 +56,8 @@ enum {
     RD_NONNEG = 1,   /* >= 0 */
     RD_POSITIVE = 2, /* > 0 */
     RD_SHARE = 4,    /* 0..1 */
-    RD_INTEGER = 8
+    RD_INTEGER = 8,
+    RD_RANGE = 16    /* within the core's range for the field (cp_scenario_range) */
 };
 
 /* Append "[i]" / ".name" / " (label)" to the path; returns the old length,

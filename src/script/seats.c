@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "file_read.h"
 #include "file_stamp.h"
 #include "paths.h"
 #include "sanitize.h"
@@ -109,12 +110,11 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
             snprintf(err, errlen, "--agent %s: file name too long", assign[k]);
             goto fail;
         }
-        FILE *f = fopen(chosen[n], "rb");
-        if (!f) {
-            snprintf(err, errlen, "--agent %s: cannot read %s", assign[k], chosen[n]);
+        char why[256];
+        if (file_check_regular(chosen[n], why, sizeof why) != FILE_READ_OK) {
+            snprintf(err, errlen, "--agent %s: cannot read %s: %s", assign[k], chosen[n], why);
             goto fail;
         }
-        fclose(f);
     }
     for (int i = 0; i < s->count; i++)
         if (seat(s, i, chosen[i], err, errlen) != 0)

@@ -1,6 +1,8 @@
 /* map_asset.c -- read and validate the CPMAP1 world map asset (layout in docs/map-asset.md). */
 #include "map_asset.h"
 
+#include "file_read.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -301,44 +303,16 @@ int map_asset_parse(const unsigned char *bytes, size_t byte_count, const char *l
 /* Read the whole file into memory (it is tens of kilobytes) and parse it. */
 int map_asset_load(const char *path, map_asset *out, char *err, size_t errlen)
 {
-    FILE *f;
-    unsigned char *bytes = NULL;
-    size_t len = 0, cap = 0;
-    int status;
-
+    unsigned char *bytes;
+    size_t len;
+    char why[256];
     memset(out, 0, sizeof *out);
-    f = fopen(path, "rb");
-    if (!f) return report(err, errlen, path, "cannot open: %s", strerror(errno));
-    for (;;) {
-        if (len == cap) {
-            unsigned char *grown;
-            if (cap >= MAX_FILE_BYTES) {
-                free(bytes);
-                fclose(f);
-                return report(err, errlen, path, "larger than %d bytes, not a map asset",
-                              MAX_FILE_BYTES);
-            }
-            cap = cap ? cap * 2 : 64 * 1024;
-            grown = realloc(bytes, cap);
-            if (!grown) {
-                free(bytes);
-                fclose(f);
-                return report(err, errlen, path, "out of memory");
-            }
-            bytes = grown;
-        }
-        size_t got = fread(bytes + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) break;
-    }
-    if (ferror(f)) {
-        int error = errno;
-        free(bytes);
-        fclose(f);
-        return report(err, errlen, path, "cannot read: %s", strerror(error));
-    }
-    fclose(f);
-    status = map_asset_parse(bytes, len, path, out, err, errlen);
+    int r = file_read(path, MAX_FILE_BYTES, &bytes, &len, why, sizeof why);
+    if (r == FILE_READ_TOO_BIG)
+        return report(err, errlen, path, "larger than %d bytes, not a map asset", MAX_FILE_BYTES);
+    if (r != FILE_READ_OK)
+        return report(err, errlen, path, "cannot open: %s", why);
+    int status = map_asset_parse(bytes, len, path, out, err, errlen);
     free(bytes);
     return status;
 }

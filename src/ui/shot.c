@@ -55,9 +55,8 @@ int shot_next_path(const char *dir, const char *stem, char *path, size_t len, ch
     for (int k = 0; k < 1000; k++) {
         if (k == 0) snprintf(path, len, "%s/%s.png", dir, stem);
         else snprintf(path, len, "%s/%s-%d.png", dir, stem, k + 1);
-        FILE *f = fopen(path, "rb");
-        if (!f) return 0;
-        fclose(f);
+        struct stat st; /* a free name (never opened: it might be a FIFO) */
+        if (lstat(path, &st) != 0) return 0;
     }
     snprintf(err, errlen, "screenshot: too many screenshots named %s in %s/", stem, dir);
     return -1;

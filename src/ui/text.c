@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_read.h"
 #include "theme.h"
 
 enum {
@@ -51,13 +52,10 @@ static int find_fonts(text_cache *tc, char *err, size_t errlen)
         char reg[512], bold[512];
         snprintf(reg, sizeof reg, "%s/DejaVuSans.ttf", dirs[i]);
         snprintf(bold, sizeof bold, "%s/DejaVuSans-Bold.ttf", dirs[i]);
-        FILE *f = fopen(reg, "rb");
-        if (!f) continue;
-        fclose(f);
+        char why[256]; /* regular files only: SDL_ttf would block on a FIFO */
+        if (file_check_regular(reg, why, sizeof why) != FILE_READ_OK) continue;
         snprintf(tc->regular_path, sizeof tc->regular_path, "%s", reg);
-        f = fopen(bold, "rb");
-        if (f) {
-            fclose(f);
+        if (file_check_regular(bold, why, sizeof why) == FILE_READ_OK) {
             snprintf(tc->bold_path, sizeof tc->bold_path, "%s", bold);
         } else {
             snprintf(tc->bold_path, sizeof tc->bold_path, "%s", reg);

@@ -26,6 +26,19 @@ target_compile_definitions(test_savefile PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR
 add_test(NAME cli_savefile COMMAND test_savefile)
 add_test(NAME cli_save COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_save_cli.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+# an autosave killed before each rename and unlink it makes (rename and unlink
+# are replaced in this binary, so it compiles the save code in)
+add_executable(test_autosave_kill ${CMAKE_SOURCE_DIR}/tests/cli/test_autosave_kill.c
+               ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
+               ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
+target_include_directories(test_autosave_kill PRIVATE ${CMAKE_SOURCE_DIR}/tests
+                           ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/cli)
+target_link_libraries(test_autosave_kill PRIVATE cp_core cp_base ${CMAKE_DL_LIBS})
+target_compile_options(test_autosave_kill PRIVATE ${CP_WARNINGS})
+add_test(NAME cli_autosave_kill COMMAND test_autosave_kill)
+# FIFOs, devices and links as files to read and save to
+add_test(NAME cli_files COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_files.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
 add_test(NAME cli_kill COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_kill.sh $<TARGET_FILE:chokepoint>)
 # a 40-turn game with saves and loads, checked by valgrind (plain builds) or by
 # ASan and UBSan (sanitized builds); skipped (77) on a plain build without valgrind
@@ -36,7 +49,7 @@ add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE
                ${CMAKE_SOURCE_DIR}/src/cli/fileio.c ${CMAKE_SOURCE_DIR}/src/cli/bytes.c)
 target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/cli
                            ${CMAKE_SOURCE_DIR}/src/core)
-target_link_libraries(test_migrate PRIVATE cp_core)
+target_link_libraries(test_migrate PRIVATE cp_core cp_base)
 target_compile_options(test_migrate PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_migrate PRIVATE CP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME cli_migrate COMMAND test_migrate)

@@ -1,5 +1,6 @@
 # tests/core/tests.cmake -- unit and property tests of the core, one binary per module.
-foreach(t order market facility conservation determinism events misc deal save teacher save_bounds)
+foreach(t order market facility conservation determinism events misc deal save teacher save_bounds
+        scenario_ranges hash_fields detmath)
   add_executable(test_core_${t} ${CMAKE_SOURCE_DIR}/tests/core/test_${t}.c
                  ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
   target_include_directories(test_core_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/tests/core)
@@ -9,3 +10,4 @@ foreach(t order market facility conservation determinism events misc deal save t
 endforeach()
 target_sources(test_core_save PRIVATE ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)
 target_sources(test_core_save_bounds PRIVATE ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)
+target_sources(test_core_hash_fields PRIVATE ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)

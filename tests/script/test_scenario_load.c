@@ -211,6 +211,17 @@ static const refusal refusals[] = {
     {"bad_weights.lua", {"bad_weights.lua:3: nations[1] (AAA).weights: must sum to 1"}},
     {"bad_start.lua", {"bad_start.lua:2: start: must look like \"2025Q1\""}},
     {"bad_event.lua", {"bad_event.lua:4: schedule[1].event.kind: unknown event \"earthquake\""}},
+    /* numbers beyond their ranges (cp_scenario_range): each once ran and
+     * made the world non-finite, so that no autosave could be written */
+    {"bad_huge_price.lua",
+     {"bad_huge_price.lua:5: goods.magnet.reference_price_usd_per_kg: must lie between 0.01 and "
+      "1e+06 USD/kg (got 1e+308)"}},
+    {"bad_huge_capacity.lua",
+     {"bad_huge_capacity.lua:10: facilities[2].capacity_t_per_yr: must lie between 1 and "
+      "1e+09 t a year (got 1e+308)"}},
+    {"bad_huge_demand.lua",
+     {"bad_huge_demand.lua:5: nations[1] (AAA).demand_t_per_yr.ev.magnet: must lie between 0 and "
+      "1e+10 t a year (got 1e+308)"}},
 };
 
 static double now_s(void)

@@ -31,3 +31,10 @@ add_test(NAME script_pattern_diff COMMAND test_script_pattern_diff)
 # hostile agents across processes and through saves and loads (issue 14)
 add_test(NAME script_hostile_cli COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_hostile_cli.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+
+# math.sin and the rest in the sandbox are the core's machine-independent ones
+add_executable(test_script_sandbox_math ${CMAKE_SOURCE_DIR}/tests/script/test_sandbox_math.c)
+target_include_directories(test_script_sandbox_math PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_script_sandbox_math PRIVATE cp_script cp_core)
+target_compile_options(test_script_sandbox_math PRIVATE ${CP_WARNINGS})
+add_test(NAME script_sandbox_math COMMAND test_script_sandbox_math)

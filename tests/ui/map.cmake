@@ -23,6 +23,6 @@ if(DEFINED CP_WARNINGS)
 elseif(CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(test_map PRIVATE -Wall -Wextra -Wpedantic)
 endif()
-target_link_libraries(test_map PRIVATE m)
+target_link_libraries(test_map PRIVATE cp_base m)
 
 add_test(NAME map COMMAND test_map ${CP_MAP_ROOT}/assets/world-110m.cpmap ${CMAKE_CURRENT_BINARY_DIR})
