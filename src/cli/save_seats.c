@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "file_read.h"
 #include "save_seats.h"
 
 void save_seats_free(savefile_section *sections, int count)
@@ -199,26 +200,34 @@ cps_seats *save_seats_restore(const savefile *sf, cp_world *w, const cps_seat_op
         char name[SAVEFILE_NAME_MAX + 1], line_text[1400];
         snprintf(name, sizeof name, "source.%s", iso);
         const savefile_section *src = agent[0] ? savefile_find(sf, name) : NULL;
-        FILE *f = path[i][0] ? fopen(path[i], "rb") : NULL;
-        if (!f && src) {
-            /* the file is gone (a moved folder, a deleted copy): the saved source plays */
+        /* read as every file is (file_read.h): a FIFO or device where the agent was is
+         * refused at once, never waited on */
+        unsigned char *now = NULL;
+        size_t now_len = 0;
+        char why[256] = "";
+        int r = FILE_READ_MISSING;
+        if (path[i][0] && src)
+            r = file_read(path[i], src->len + 1, &now, &now_len, why, sizeof why);
+        if (src && (r == FILE_READ_MISSING || r == FILE_READ_FAILED)) {
+            /* the file is gone (a moved folder, a deleted copy) or no longer a file one can
+             * read: the saved source plays */
             from_copy[i] = 1;
-            snprintf(line_text, sizeof line_text, "%s: %s is not there any more; the copy kept "
-                     "in the save plays", iso, agent);
+            if (r == FILE_READ_MISSING)
+                snprintf(line_text, sizeof line_text, "%s: %s is not there any more; the copy "
+                         "kept in the save plays", iso, agent);
+            else
+                snprintf(line_text, sizeof line_text, "%s: %s cannot be read (%s); the copy "
+                         "kept in the save plays", iso, agent, why);
             note(opts, line_text);
-        } else if (f && src) {
-            /* read it back to tell the player when it changed since the save */
-            char *now = malloc(src->len + 1);
-            size_t got = now ? fread(now, 1, src->len + 1, f) : 0;
-            if (now && (got != src->len || memcmp(now, src->data, got) != 0)) {
-                snprintf(line_text, sizeof line_text, "%s: %s changed since the game was saved; "
-                         "the file as it is now plays", iso, path[i]);
-                note(opts, line_text);
-            }
-            free(now);
+        } else if (src && (r == FILE_READ_TOO_BIG ||
+                           (r == FILE_READ_OK &&
+                            (now_len != src->len || memcmp(now, src->data, now_len) != 0)))) {
+            /* tell the player when it changed since the save */
+            snprintf(line_text, sizeof line_text, "%s: %s changed since the game was saved; "
+                     "the file as it is now plays", iso, path[i]);
+            note(opts, line_text);
         }
-        if (f)
-            fclose(f);
+        free(now);
     }
     /* the seats first, all empty: then each agent, which may come from the save */
     const char *none[CP_MAX_NATIONS];

@@ -197,17 +197,23 @@ FNR == 1 {
 {
     code = strip($0)
     # rule 4: no IO, printing, exiting, clock or environment in the core and base
+    # (the file_*.c of base are the one way the program has to read and write whole files: they may do
+    # file IO, never print, exit or read the clock; the core calls none of them)
     if (flayer[file] == "core" || flayer[file] == "base") {
+        files = (flayer[file] == "base" && base(file) ~ /^file_/)
         rest = code
         while (match(rest, /(^|[^A-Za-z0-9_])(fopen|freopen|fread|fwrite|fprintf|printf|puts|fputs|putchar|perror|remove|rename|unlink|mkdir|opendir|stat|open|exit|abort|getenv|system|time)[ \t]*\(/)) {
             name = substr(rest, RSTART, RLENGTH)
             sub(/^[^A-Za-z_]/, "", name)
             sub(/[ \t]*\($/, "", name)
-            viol(file " calls " name, "the " flayer[file] " does no IO, never prints, exits or reads the clock")
+            if (!(files && name ~ /^(fopen|fread|fwrite|remove|rename|unlink|mkdir|opendir|stat|open)$/))
+                viol(file " calls " name, "the " flayer[file] " does no IO, never prints, exits or reads the clock")
             rest = substr(rest, RSTART + RLENGTH)
         }
-        if (code ~ /(^|[^A-Za-z0-9_])FILE[ \t]*\*/)
+        if (!files && code ~ /(^|[^A-Za-z0-9_])FILE[ \t]*\*/)
             viol(file " uses FILE *", "the " flayer[file] " does no file IO")
+        if (flayer[file] == "core" && code ~ /(^|[^A-Za-z0-9_])file_[a-z_]*[ \t]*\(/)
+            viol(file " calls the file IO of base", "the core does no IO")
     }
     # rule 5: one place outside the core plays a quarter
     if (code ~ /(^|[^A-Za-z0-9_])cp_world_advance[ \t]*\(/ && flayer[file] != "core" && \
