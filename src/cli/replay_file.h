@@ -24,7 +24,10 @@
 #include "chokepoint.h"
 
 enum {
-    REPLAY_VERSION = 2, /* 2 added the optional AGNT record; version 1 still reads */
+    /* 2 added the optional AGNT record; 3 the model version in the header
+     * (CP_MODEL_VERSION: versions 1 and 2 were recorded under model 1, and
+     * a replay under another model version is refused) */
+    REPLAY_VERSION = 3,
     REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
     REPLAY_MAX_SEATS = CP_MAX_NATIONS,
     REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */

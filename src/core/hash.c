@@ -79,5 +79,22 @@ uint64_t cp_world_hash(const cp_world *w)
         locks |= (uint64_t)(w->policy_locked[n] != 0) << n;
     if (locks)
         h = mix(h, locks);
+    /* the model's carried state (model version 2): heavy concentrate, the
+     * long run, investment signals, normal use, slippage still to come */
+    for (int n = 0; n < w->nation_count; n++) {
+        const cp_nation *nat = &w->nations[n];
+        h = mixd(h, nat->heavy_conc_t);
+        h = mixd(h, nat->heavy_intensity);
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            h = mixd(h, nat->demand_adjust[g]);
+            h = mixd(h, nat->recycled_share[g]);
+        }
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+            h = mixd(h, w->invest_signal[n][k]);
+    }
+    for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        h = mixd(h, w->u0[k]);
+    for (int k = 0; k < w->facility_count; k++)
+        h = mix(h, (uint64_t)(uint32_t)w->facilities[k].slip_turns);
     return h;
 }

@@ -91,21 +91,29 @@ printf 'X' | dd of=rflipped.cprep bs=1 seek=30 conv=notrunc 2> /dev/null # in th
 head -c 10 game.cprep > rshort.cprep
 echo "hello" > rforeign.cprep
 cp "$src/tests/fuzz/regressions/replay/start-turn-int-max.cprep" rlate.cprep # checksums intact
+"$bin" sim --turns 10 --seed 4 --record agents.cprep --quiet > /dev/null 2>&1 # with the agents' records
 before=$(ls -lR --full-time .; md5sum ./*.cprep)
 expect 2 "a replay from a later version" "rfuture.cprep: recorded by a newer Chokepoint" replay rfuture.cprep
 expect 2 "a damaged replay" "rflipped.cprep: damaged: record 1 (at byte 16) fails its checksum" replay rflipped.cprep
 expect 2 "a replay cut inside its header" "rshort.cprep: truncated" replay rshort.cprep
 expect 2 "a foreign file as a replay" "rforeign.cprep: not a Chokepoint replay" replay rforeign.cprep
 expect 2 "a replay starting at turn 2^31-1" "rlate.cprep: damaged: the start record does not read" replay rlate.cprep
-# the agents' records (replay format 2): read with the turns, needed by none of them
-expect 0 "a replay with agents' records matches" "turns 1 to 10: identical" \
-  replay "$src/tests/fuzz/regressions/replay/agents-v2.cprep"
+# the agents' records (replay format 2 on): read with the turns, needed by none of them
+expect 0 "a replay with agents' records matches" "turns 1 to 10: identical" replay agents.cprep
 expect 2 "an agents' record before any turn" "damaged: the agents' record after turn 0 does not read" \
   replay "$src/tests/fuzz/regressions/replay/agents-before-any-turn.cprep"
 expect 2 "two agents' records for one turn" "damaged: the agents' record after turn 1 does not read" \
   replay "$src/tests/fuzz/regressions/replay/agents-twice.cprep"
-expect 0 "a replay of the previous format (1) still matches" "turns 1 to 4: identical" \
+# the fixture this model version recorded still matches: the game's numbers have not moved
+expect 0 "this model's replay fixture still matches" "turns 1 to 4: identical" \
+  replay "$src/tests/fixtures/replays/v3-baseline-4turns.cprep"
+# replays of model version 1 (formats 1 and 2) read, and are refused, saying why
+expect 2 "a replay of model version 1 (format 1) is refused, saying so" \
+  "recorded under model version 1 of the rules; this build plays model version 2" \
   replay "$src/tests/fixtures/replays/v1-baseline-4turns.cprep"
+expect 2 "a replay of model version 1 (format 2, agents' records) is refused, saying so" \
+  "recorded under model version 1 of the rules" \
+  replay "$src/tests/fuzz/regressions/replay/agents-v2.cprep"
 after=$(ls -lR --full-time .; md5sum ./*.cprep)
 check "refusing replays changed nothing on disk" '[ "$before" = "$after" ]'
 # a refused --load writes nothing: no save, autosave folder, replay or CSV files
