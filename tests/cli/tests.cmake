@@ -49,3 +49,8 @@ if(CP_HAVE_UI)
   add_test(NAME cli_debrief COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_debrief.sh
            $<TARGET_FILE:chokepoint> $<TARGET_FILE:png_check> ${CMAKE_SOURCE_DIR})
 endif()
+
+# the model against the record: every fact of `chokepoint validate` passes, and
+# docs/validation.md is the table this build writes
+add_test(NAME cli_validate COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_validate.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
