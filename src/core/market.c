@@ -532,8 +532,11 @@ static void quota_shares(const cp_world *w, solve *sv, cp_good g, const int *who
 }
 
 /* Move route l of buyer j to premium 'next': its weight and landed price,
- * the buyer's sums, price index and demand follow. */
-static void set_premium(cp_market_state *ms, solve *sv, int j, int l, double next)
+ * the buyer's sums and price index follow, and its demand, along its slope
+ * from the point (log_P0, D0) while the premiums are being searched (the
+ * exact demand is worked out once they are found: buyer_settle_demand). */
+static void set_premium(cp_market_state *ms, solve *sv, int j, int l, double next, double log_P0,
+                        double D0)
 {
     legs *lg = &sv->lg[j];
     double m = lg->prem[l], wt = lg->wt[l];
@@ -545,6 +548,13 @@ static void set_premium(cp_market_state *ms, solve *sv, int j, int l, double nex
     lg->L[l] = L;
     lg->prem[l] = ms->premium[lg->i[l]][j] = next;
     sv->log_P[j] = fm_log(sv->B[j] / sv->A[j]) / (1.0 - sv->s);
+    double D = D0 - sv->slope[j] * (sv->log_P[j] - log_P0);
+    sv->D[j] = D > 0 ? D : 0;
+}
+
+/* Buyer j's exact demand and slope at its price index. */
+static void buyer_settle_demand(solve *sv, int j)
+{
     double slope;
     sv->D[j] = buyer_demand(sv, j, sv->log_P[j], &slope);
     sv->slope[j] = slope;
@@ -584,6 +594,7 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 continue;
             double mu = fm_log(lg->prem[l]);
             double f = route_excess(sv, j, l);
+            double log_P0 = sv->log_P[j], D0 = sv->D[j];
             if (f <= PREMIUM_TOLERANCE && (mu <= 0 || f >= -PREMIUM_TOLERANCE))
                 continue;
             double lo = 0, hi = 60; /* the root in log m lies in [lo, hi] */
@@ -593,7 +604,7 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 hi = mu;
             if (mu > 0 && f < 0) {
                 /* is it binding at all? at m = 1 it may fit */
-                set_premium(ms, sv, j, l, 1.0);
+                set_premium(ms, sv, j, l, 1.0, log_P0, D0);
                 moved = 1;
                 double f1 = route_excess(sv, j, l);
                 if (f1 <= PREMIUM_TOLERANCE)
@@ -609,7 +620,7 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 double next = el > 1e-9 ? mu + f / el : 0.5 * (lo + hi);
                 if (!(next > lo && next < hi))
                     next = 0.5 * (lo + (hi < 59 ? hi : lo + 4.0));
-                set_premium(ms, sv, j, l, fm_exp(next));
+                set_premium(ms, sv, j, l, fm_exp(next), log_P0, D0);
                 moved = 1;
                 mu = next;
                 f = route_excess(sv, j, l);
@@ -619,6 +630,8 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                     hi = mu;
             }
         }
+        if (moved) /* the exact demand at the premiums found */
+            buyer_settle_demand(sv, j);
         if (!moved || lg->n_rationed < 2)
             break;
     }
@@ -1039,6 +1052,44 @@ static void add_routes(cp_world *w, solve *sv, cp_good g, const int *who, int co
     }
 }
 
+/* What nation 'j', which does not buy the good, would pay for it at the
+ * settled prices: its CES index over every seller, straight from the
+ * routes (no legs: it buys nothing). */
+static double others_price(cp_world *w, const solve *sv, cp_good g, int j)
+{
+    cp_market_state *ms = &w->mstate[g];
+    double A = 0, B = 0, s = sv->s;
+    for (int q = 0; q < sv->ns; q++) {
+        int i = sv->seller[q];
+        double a = sv->weight[i] * (i == j ? HOME_BIAS : 1.0);
+        A += a;
+        double L;
+        if (i == j) {
+            L = ms->price[i];
+        } else {
+            int lic;
+            double r = route_share(w, g, i, j, &lic, NULL);
+            if (g == CP_MAGNET && sv->any_ruler)
+                r *= extraterritorial_share(w, i, j);
+            int quota = w->nations[i].policy.export_quota_t[g] >= 0;
+            if (r >= 1.0 && !quota)
+                ms->premium[i][j] = 1.0; /* an open route carries no rent */
+            if (!(r > 0))
+                continue;
+            double prem = r < 1.0 || quota ? ms->premium[i][j] : 1.0;
+            L = (sv->fob[i] + w->route_k[g][i][j]) * (1.0 + w->nations[j].policy.tariff[g][i]) * prem;
+        }
+        if (g == CP_ORE)
+            L /= sv->value[i][j];
+        B += a * L * pow_neg(L, s, sv->s_int);
+    }
+    if (A <= 0)
+        return sv->ref;
+    if (B <= 0)
+        return sv->ref * NO_SUPPLY_PRICE_RATIO;
+    return fm_exp(fm_log(B / A) / (1.0 - s));
+}
+
 /* Ship, pay and record the quarter's flows at the settled prices. */
 static void settle(cp_world *w, solve *sv, cp_good g)
 {
@@ -1262,10 +1313,8 @@ void mkt_clear(cp_world *w, cp_good g)
         if (sv.open_trade[j])
             sv.P[j] = fm_exp(sv.log_P[j]);
     }
-    if (no > 0) {
-        add_routes(w, &sv, g, others, no);
-        buyers_pass(w, ms, &sv, g, others, no, 1);
-    }
+    for (int b = 0; b < no; b++)
+        sv.P[others[b]] = others_price(w, &sv, g, others[b]);
     /* the sellers make what they offered at the settled price, ship what
      * offtakes owe, then what the market bought */
     for (int q = 0; q < sv.ns; q++) {

@@ -213,7 +213,7 @@ static const double BAN_RUNNING_COST = 1.25;
 static double relief(const cp_world *w, int n, cp_facility_kind k)
 {
     double r = 1.0 - 0.5 * w->nations[n].policy.subsidy[k];
-    return fac_tech_banned(w, n, k) ? r * BAN_RUNNING_COST : r;
+    return w->tech_banned_now[n][k] ? r * BAN_RUNNING_COST : r;
 }
 
 /* The NdPr and Dy/Tb shares of the ore a nation's separators hold (its
@@ -302,8 +302,10 @@ static double planned_use(const cp_world *w, int n, cp_facility_kind k, double m
 void prod_capacities(cp_world *w)
 {
     for (int n = 0; n < w->nation_count; n++)
-        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
             w->cap_t[n][k] = w->used_t[n][k] = w->plan_t[n][k] = 0;
+            w->tech_banned_now[n][k] = (unsigned char)fac_tech_banned(w, n, (cp_facility_kind)k);
+        }
     for (int k = 0; k < w->facility_count; k++) {
         const cp_facility *f = &w->facilities[k];
         w->cap_t[f->host][f->kind] += fac_available_t_per_qtr(f);

@@ -120,6 +120,10 @@ struct cp_world {
     /* scratch of the quarter's ore market, worked out before it is read
      * (production.c, prod_heavy_capabilities): not state, never saved */
     double heavy_capable_now[CP_MAX_NATIONS];
+    /* scratch of the quarter: whether a technology ban reaches each
+     * nation's plants of each kind (facility.c, fac_tech_banned), worked
+     * out in prod_capacities; not state, never saved */
+    unsigned char tech_banned_now[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];
     /* each nation's final need this quarter at reference prices, summed
      * over sectors once at the start of the quarter's pipeline
      * (consumption.c, cons_cache_needs); a cache, never saved */
