@@ -359,8 +359,9 @@ static void test_layout_unchanged(void)
          * v3: heavy lines (a fourth kind), the long run, recycling, the
          * investment signals, normal use, the extraterritorial rule, the
          * solver's report, expansion caps; the quarter's scratch (plan_t,
-         * final_need_t, heavy_capable_now) unsaved on purpose */
-        {"struct cp_world", sizeof(struct cp_world), 512344},
+         * final_need_t, heavy_capable_now, tech_banned_now) unsaved on
+         * purpose */
+        {"struct cp_world", sizeof(struct cp_world), 512472},
         {"cp_scenario", sizeof(cp_scenario), 335240},
         {"cp_nation", sizeof(cp_nation), 6296},
         {"cp_policy", sizeof(cp_policy), 5264},
