@@ -54,7 +54,7 @@ if(CP_FUZZ)
     message(FATAL_ERROR "CP_FUZZ=ON needs clang (libFuzzer): configure with CC=clang")
   endif()
   # coverage for libFuzzer in the code under test, not only in the harnesses
-  foreach(lib cp_core cp_script)
+  foreach(lib cp_base cp_core cp_script)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
   endforeach()
 endif()

@@ -1,0 +1,120 @@
+/* test_base.c -- the base layer against the algorithms' published outputs:
+ * xoshiro256** and splitmix64 (the one generator every layer draws from),
+ * and xo_range's bounds and spread. */
+#include <stdint.h>
+
+#include "check.h"
+#include "xoshiro.h"
+
+/* xoshiro256** from the state {1, 2, 3, 4}: the first ten outputs of the
+ * authors' reference C code (prng.di.unimi.it/xoshiro256starstar.c), as
+ * published with Rust's rand_xoshiro and C++ ports' tests. */
+static void test_xoshiro_reference(void)
+{
+    static const uint64_t want[10] = {11520u,
+                                      0u,
+                                      1509978240u,
+                                      1215971899390074240u,
+                                      1216172134540287360u,
+                                      607988272756665600u,
+                                      16172922978634559625u,
+                                      8476171486693032832u,
+                                      10595114339597558777u,
+                                      2904607092377533576u};
+    xo_state r = {{1, 2, 3, 4}};
+    for (int i = 0; i < 10; i++) {
+        uint64_t got = xo_next(&r);
+        CHECK(got == want[i], "output %d: %llu, want %llu", i, (unsigned long long)got,
+              (unsigned long long)want[i]);
+    }
+}
+
+/* splitmix64 from 0: the outputs of the authors' splitmix64.c, which are
+ * Java's new SplittableRandom(0).nextLong() (-2152535657050944081,
+ * 7960286522194355700, ...). */
+static void test_splitmix_reference(void)
+{
+    static const uint64_t want[5] = {0xE220A8397B1DCDAFull, 0x6E789E6AA1B965F4ull,
+                                     0x06C45D188009454Full, 0xF88BB8A8724C81ECull,
+                                     0x1B39896A51A8749Bull};
+    uint64_t x = 0;
+    for (int i = 0; i < 5; i++) {
+        uint64_t got = xo_splitmix(&x);
+        CHECK(got == want[i], "output %d: %016llx, want %016llx", i, (unsigned long long)got,
+              (unsigned long long)want[i]);
+        CHECK(x == (uint64_t)(i + 1) * XO_GOLDEN, "the state after %d steps", i + 1);
+    }
+    /* the finaliser alone: the step is "add the golden ratio, then mix" */
+    CHECK(xo_mix(XO_GOLDEN) == want[0], "xo_mix(XO_GOLDEN) is the first splitmix output");
+    CHECK(xo_mix(0) == 0, "0 is the finaliser's fixed point");
+}
+
+/* xo_unit: the top 53 bits, scaled; always in [0, 1). */
+static void test_unit(void)
+{
+    xo_state r = {{1, 2, 3, 4}};
+    double first = xo_unit(&r);
+    CHECK(first == (double)(11520u >> 11) * 0x1.0p-53, "first unit draw %.17g", first);
+    double sum = 0;
+    int outside = 0;
+    for (int i = 0; i < 100000; i++) {
+        double u = xo_unit(&r);
+        outside += !(u >= 0.0 && u < 1.0);
+        sum += u;
+    }
+    CHECK(outside == 0, "%d draws outside [0, 1)", outside);
+    CHECK(sum / 100000 > 0.49 && sum / 100000 < 0.51, "mean %.4f", sum / 100000);
+}
+
+/* xo_range: within its bounds at the ends of int64, every value of a small
+ * span about as often, and no modulo bias on a span that is not a power of
+ * two (a modulo would put 3/4 of the draws below 2^62 where 2/3 belong). */
+static void test_range(void)
+{
+    xo_state r = {{0x0123456789ABCDEFull, 42, 7, 0xFEDCBA9876543210ull}};
+    int count[7] = {0};
+    int outside = 0;
+    for (int i = 0; i < 7000; i++) {
+        int64_t v = xo_range(&r, -3, 3);
+        if (v < -3 || v > 3)
+            outside++;
+        else
+            count[v + 3]++;
+    }
+    CHECK(outside == 0, "%d draws outside [-3, 3]", outside);
+    for (int k = 0; k < 7; k++) /* 1000 expected, standard deviation about 29 */
+        CHECK(count[k] > 850 && count[k] < 1150, "value %d drawn %d times of 7000", k - 3, count[k]);
+
+    CHECK(xo_range(&r, 5, 5) == 5, "a span of one value");
+    outside = 0;
+    int seen_top = 0, seen_bottom = 0;
+    for (int i = 0; i < 200; i++) {
+        int64_t hi = xo_range(&r, INT64_MAX - 1, INT64_MAX);
+        int64_t lo = xo_range(&r, INT64_MIN, INT64_MIN + 2);
+        outside += hi < INT64_MAX - 1 || lo > INT64_MIN + 2;
+        seen_top += hi == INT64_MAX;
+        seen_bottom += lo == INT64_MIN;
+    }
+    CHECK(outside == 0, "%d draws outside the spans at int64's ends", outside);
+    CHECK(seen_top > 0 && seen_bottom > 0, "both ends reached: %d, %d", seen_top, seen_bottom);
+
+    /* the whole int64 range is one draw, as is */
+    xo_state a = r, b = r;
+    CHECK(xo_range(&a, INT64_MIN, INT64_MAX) == (int64_t)xo_next(&b), "the whole range");
+
+    const int64_t span_hi = (int64_t)(3ull << 61) - 1; /* 3 * 2^61 values */
+    int below = 0;
+    for (int i = 0; i < 6000; i++)
+        below += xo_range(&r, 0, span_hi) < (int64_t)(1ull << 62);
+    double share = below / 6000.0; /* 2/3 +- 0.006 (one standard deviation) */
+    CHECK(share > 0.64 && share < 0.695, "share below 2^62: %.4f, want 2/3", share);
+}
+
+int main(void)
+{
+    RUN(test_xoshiro_reference);
+    RUN(test_splitmix_reference);
+    RUN(test_unit);
+    RUN(test_range);
+    return DONE();
+}
