@@ -1,5 +1,5 @@
 /* bytes.c -- appending to and reading from byte buffers, little-endian,
- * for the command line's file formats (see bytes.h). */
+ * for the program's file formats (see bytes.h). */
 #include <stdlib.h>
 
 #include "bytes.h"

@@ -52,7 +52,7 @@ static cp_status check_header(const unsigned char *buf, size_t len, cp_error *er
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "truncated: %zu bytes, too short for a world save's %d-byte header", len,
                        (int)SAVE_HEADER_BYTES);
-    uint32_t version = save_get_u32(buf + 8);
+    uint32_t version = bytes_get_u32(buf + 8);
     if (version > SAVE_VERSION)
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "format version %u is newer than this build reads (%d to %d): "
@@ -62,9 +62,9 @@ static cp_status check_header(const unsigned char *buf, size_t len, cp_error *er
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "format version %u is older than this build reads (%d to %d)", version,
                        (int)SAVE_VERSION_OLDEST, (int)SAVE_VERSION);
-    if (save_get_u32(buf + 12) != 0)
+    if (bytes_get_u32(buf + 12) != 0)
         return cp_fail(err, CP_ERR_BAD_VALUE, "damaged header: reserved field is not 0");
-    uint64_t payload = save_get_u64(buf + 16);
+    uint64_t payload = bytes_get_u64(buf + 16);
     size_t have = len - SAVE_HEADER_BYTES;
     if (payload > have)
         return cp_fail(err, CP_ERR_BAD_VALUE,
@@ -73,7 +73,7 @@ static cp_status check_header(const unsigned char *buf, size_t len, cp_error *er
     if (payload < have)
         return cp_fail(err, CP_ERR_BAD_VALUE, "%zu unexpected bytes after the end of the save",
                        have - (size_t)payload);
-    if (save_get_u64(buf + 24) != save_checksum(buf, len))
+    if (bytes_get_u64(buf + 24) != save_checksum(buf, len))
         return cp_fail(err, CP_ERR_BAD_VALUE, "corrupted: the checksum does not match the data");
     return CP_OK;
 }
@@ -98,7 +98,7 @@ cp_world *cp_world_load(const unsigned char *buf, size_t len, cp_error *err)
     save_io io;
     memset(&io, 0, sizeof io);
     io.reading = 1;
-    io.version = save_get_u32(buf + 8);
+    io.version = bytes_get_u32(buf + 8);
     io.in = buf;
     io.pos = SAVE_HEADER_BYTES;
     io.limit = io.end = len;

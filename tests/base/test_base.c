@@ -1,8 +1,12 @@
 /* test_base.c -- the base layer against the algorithms' published outputs:
  * xoshiro256** and splitmix64 (the one generator every layer draws from),
- * and xo_range's bounds and spread. */
+ * xo_range's bounds and spread, FNV-1a 64 and 32 (every checksum of the
+ * program's files) and the little-endian numbers. */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "bytes.h"
 #include "check.h"
 #include "xoshiro.h"
 
@@ -110,11 +114,69 @@ static void test_range(void)
     CHECK(share > 0.64 && share < 0.695, "share below 2^62: %.4f, want 2/3", share);
 }
 
+/* FNV-1a on the test vectors its authors publish (Landon Curt Noll's
+ * fnv test suite, isthe.com/chongo/tech/comp/fnv): "", "a", "foobar". */
+static void test_fnv1a(void)
+{
+    static const struct {
+        const char *text;
+        uint64_t h64;
+        uint32_t h32;
+    } v[3] = {{"", 0xcbf29ce484222325ull, 0x811c9dc5u},
+              {"a", 0xaf63dc4c8601ec8cull, 0xe40c292cu},
+              {"foobar", 0x85944171f73967e8ull, 0xbf9cf968u}};
+    for (int i = 0; i < 3; i++) {
+        uint64_t h64 = bytes_fnv1a(BYTES_FNV_BASIS, v[i].text, strlen(v[i].text));
+        uint32_t h32 = bytes_fnv1a32(BYTES_FNV32_BASIS, v[i].text, strlen(v[i].text));
+        CHECK(h64 == v[i].h64, "FNV-1a 64 of \"%s\": %016llx", v[i].text, (unsigned long long)h64);
+        CHECK(h32 == v[i].h32, "FNV-1a 32 of \"%s\": %08lx", v[i].text, (unsigned long)h32);
+    }
+    /* continued from a running value, as the save checksum is */
+    uint64_t h = bytes_fnv1a(bytes_fnv1a(BYTES_FNV_BASIS, "foo", 3), "bar", 3);
+    CHECK(h == v[2].h64, "\"foo\" then \"bar\" is \"foobar\"");
+    uint32_t h32 = bytes_fnv1a32(bytes_fnv1a32(BYTES_FNV32_BASIS, "fo", 2), "obar", 4);
+    CHECK(h32 == v[2].h32, "\"fo\" then \"obar\" is \"foobar\" (32 bits)");
+}
+
+/* Little-endian numbers: the bytes every file format writes, whatever the
+ * machine, and back. */
+static void test_le_numbers(void)
+{
+    unsigned char b[8];
+    bytes_put_u64(b, 0x0123456789ABCDEFull);
+    static const unsigned char want[8] = {0xEF, 0xCD, 0xAB, 0x89, 0x67, 0x45, 0x23, 0x01};
+    CHECK(memcmp(b, want, 8) == 0, "u64 written low byte first");
+    CHECK(bytes_get_u64(b) == 0x0123456789ABCDEFull, "u64 read back");
+    CHECK(bytes_get_u32(b) == 0x89ABCDEFu, "u32 from the low half");
+    CHECK(bytes_get_u32(b + 4) == 0x01234567u, "u32 from the high half");
+    CHECK(bytes_get_u16(b) == 0xCDEFu && bytes_get_u16(b + 6) == 0x0123u, "u16s");
+    bytes_put_u32(b, 0xFFFFFFFEu);
+    CHECK(b[0] == 0xFE && b[1] == 0xFF && b[2] == 0xFF && b[3] == 0xFF, "u32 written");
+
+    /* the reader refuses to run past the end, and says so once */
+    bytes_buf w = {0};
+    bytes_u32(&w, 7);
+    bytes_i32(&w, -2);
+    bytes_f64(&w, -0.1);
+    bytes_str(&w, "cell");
+    CHECK(!w.failed && w.len == 4 + 4 + 8 + 4 + 4, "%zu bytes written", w.len);
+    bytes_reader r = {w.data, 0, w.len, 0};
+    char s[8];
+    CHECK(bytes_read_u32(&r) == 7 && bytes_read_i32(&r) == -2, "ints read back");
+    CHECK(bytes_read_f64(&r) == -0.1, "a double read back exactly");
+    bytes_read_str(&r, s, sizeof s);
+    CHECK(!r.failed && strcmp(s, "cell") == 0, "the string read back: %s", s);
+    CHECK(bytes_read_u32(&r) == 0 && r.failed, "a read past the end fails and gives 0");
+    free(w.data);
+}
+
 int main(void)
 {
     RUN(test_xoshiro_reference);
     RUN(test_splitmix_reference);
     RUN(test_unit);
     RUN(test_range);
+    RUN(test_fnv1a);
+    RUN(test_le_numbers);
     return DONE();
 }

@@ -178,7 +178,7 @@ static size_t make_version1(unsigned char *buf, size_t len, int nations)
 {
     size_t pos = SAVE_HEADER_BYTES;
     while (pos + 8 <= len) {
-        uint32_t slen = save_get_u32(buf + pos + 4);
+        uint32_t slen = bytes_get_u32(buf + pos + 4);
         size_t cut = 0;
         if (memcmp(buf + pos, "NATN", 4) == 0)
             cut = (size_t)nations * 4;
@@ -188,14 +188,14 @@ static size_t make_version1(unsigned char *buf, size_t len, int nations)
             size_t end = pos + 8 + slen;
             memmove(buf + end - cut, buf + end, len - end);
             len -= cut;
-            save_put_u32(buf + pos + 4, slen - (uint32_t)cut);
+            bytes_put_u32(buf + pos + 4, slen - (uint32_t)cut);
             slen -= (uint32_t)cut;
         }
         pos += 8 + slen;
     }
-    save_put_u32(buf + 8, 1);
-    save_put_u64(buf + 16, (uint64_t)(len - SAVE_HEADER_BYTES));
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u32(buf + 8, 1);
+    bytes_put_u64(buf + 16, (uint64_t)(len - SAVE_HEADER_BYTES));
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
     return len;
 }
 
