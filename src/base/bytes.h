@@ -75,6 +75,14 @@ void bytes_i32(bytes_buf *b, int v);
 void bytes_f64(bytes_buf *b, double v);
 /* a string: its length (u32) and its bytes */
 void bytes_str(bytes_buf *b, const char *s);
+/* Text formatted as by printf (no NUL byte appended to the content; one
+ * may follow it in the spare capacity). Returns the bytes appended, or -1
+ * (and 'failed' set) when the text cannot be formatted or stored. */
+int bytes_printf(bytes_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 
 /* A reader over a byte range: every read checks the bounds and, past the
  * end, sets 'failed' and returns zeros, so a parser checks once per record. */

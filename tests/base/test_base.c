@@ -1,13 +1,15 @@
 /* test_base.c -- the base layer against the algorithms' published outputs:
  * xoshiro256** and splitmix64 (the one generator every layer draws from),
  * xo_range's bounds and spread, FNV-1a 64 and 32 (every checksum of the
- * program's files) and the little-endian numbers. */
+ * program's files), the little-endian numbers, formatted text and CSV
+ * cells in both quoting modes. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bytes.h"
 #include "check.h"
+#include "csv.h"
 #include "xoshiro.h"
 
 /* xoshiro256** from the state {1, 2, 3, 4}: the first ten outputs of the
@@ -170,6 +172,53 @@ static void test_le_numbers(void)
     free(w.data);
 }
 
+/* Text formatted into a buffer: short pieces into spare room, a long one
+ * after growing it, and the bytes exactly what printf makes. */
+static void test_printf(void)
+{
+    bytes_buf b = {0};
+    int n = bytes_printf(&b, "%d,%.3f,%s", 42, 1.5, "x");
+    CHECK(n == 10 && b.len == 10 && memcmp(b.data, "42,1.500,x", 10) == 0, "first piece: %d", n);
+    char big[9000];
+    memset(big, 'q', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    size_t cap = b.cap;
+    n = bytes_printf(&b, "[%s]", big);
+    CHECK(n == 9001 && b.len == 9011 && b.cap > cap, "a piece longer than the room: %d", n);
+    CHECK(b.data[10] == '[' && b.data[9010] == ']' && b.data[5000] == 'q', "its bytes");
+    CHECK(!b.failed, "no failure");
+    free(b.data);
+}
+
+/* Both quoting modes on plain text, commas, quotes and line breaks. */
+static void test_csv(void)
+{
+    static const struct {
+        const char *text, *always, *needed;
+    } v[] = {
+        {"plain", "\"plain\"", "plain"},
+        {"", "\"\"", ""},
+        {"a,b", "\"a,b\"", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines\r", "\"two\nlines\r\"", "\"two lines \""},
+        {"\"", "\"\"\"\"", "\"\"\"\""},
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        bytes_buf b = {0};
+        bytes_append(&b, "x,", 2);
+        csv_cell(&b, v[i].text, CSV_QUOTE_ALWAYS);
+        size_t mid = b.len;
+        csv_cell(&b, v[i].text, CSV_QUOTE_NEEDED);
+        size_t la = strlen(v[i].always), ln = strlen(v[i].needed);
+        CHECK(!b.failed && mid == 2 + la && memcmp(b.data + 2, v[i].always, la) == 0,
+              "always-quoted cell %zu: %.*s", i, (int)(mid - 2), (const char *)b.data + 2);
+        CHECK(b.len - mid == ln && (ln == 0 || memcmp(b.data + mid, v[i].needed, ln) == 0),
+              "quoted-when-needed cell %zu: %.*s", i, (int)(b.len - mid),
+              (const char *)b.data + mid);
+        free(b.data);
+    }
+}
+
 int main(void)
 {
     RUN(test_xoshiro_reference);
@@ -178,5 +227,7 @@ int main(void)
     RUN(test_range);
     RUN(test_fnv1a);
     RUN(test_le_numbers);
+    RUN(test_printf);
+    RUN(test_csv);
     return DONE();
 }
