@@ -166,6 +166,12 @@ typedef struct {
     double amount;     /* rate, tonnes, USD millions, USD/kg, share: see kind */
 } cp_order;
 
+/* Start an order of 'kind' by 'nation' with every other field "unused":
+ * partner CP_ALL, good, facility and facility_kind -1, the rest 0 (padding
+ * included), so that equal orders are equal bytes. The agent API, the
+ * scenario loader and the window build their orders on it. */
+void cp_order_init(cp_order *o, cp_order_kind kind, int nation);
+
 /* ---- policies ------------------------------------------------------------ */
 
 typedef struct {
