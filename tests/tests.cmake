@@ -1,4 +1,5 @@
 # tests.cmake -- every test, run by ctest; each area keeps its own list.
+include(${CMAKE_SOURCE_DIR}/tests/base/tests.cmake)
 include(${CMAKE_SOURCE_DIR}/tests/core/tests.cmake)
 if(EXISTS ${CMAKE_SOURCE_DIR}/tests/script/tests.cmake)
   include(${CMAKE_SOURCE_DIR}/tests/script/tests.cmake)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "paths.h"
 #include "file_read.h"
 #include "save_seats.h"
@@ -19,17 +20,6 @@ void save_seats_free(savefile_section *sections, int count)
 static int has_separator(const char *s)
 {
     return strpbrk(s, "\t\n") != NULL;
-}
-
-/* 64-bit FNV-1a: the checksum of an agent's source in the seats section. */
-static uint64_t checksum(const char *p, size_t len)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
 }
 
 /* A malloc'd copy of 'len' bytes (at least one byte allocated). */
@@ -73,9 +63,9 @@ int save_seats_sections(cps_seats *seats, const cp_world *w, const cps_scenario_
         }
         size_t src_len = 0;
         const char *src = cps_seats_agent_source(seats, i, &src_len);
-        char sum[24] = "";
+        char sum[24] = ""; /* the agent's source's 64-bit FNV-1a */
         if (agent[0] && src)
-            snprintf(sum, sizeof sum, "%016" PRIx64, checksum(src, src_len));
+            snprintf(sum, sizeof sum, "%016" PRIx64, bytes_fnv1a(BYTES_FNV_BASIS, src, src_len));
         size_t need = strlen(iso) + strlen(agent) + strlen(dflt) + strlen(sum) + 20;
         if (len + need + 1 > cap) {
             cap = 2 * (len + need + 1);

@@ -10,13 +10,11 @@
 #include "replay_agents.h"
 #include "replay_file.h"
 #include "tournament.h"
+#include "xoshiro.h"
 
 unsigned long long tour_game_seed(unsigned long long master, unsigned long long seed)
 {
-    uint64_t z = (uint64_t)master * 0x9E3779B97F4A7C15ull + (uint64_t)seed + 0x632BE59BD9B4E019ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
+    uint64_t z = xo_mix((uint64_t)master * XO_GOLDEN + (uint64_t)seed + 0x632BE59BD9B4E019ull);
     return (unsigned long long)(z & 0xFFFFFFFFFFFFull);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csv.h"
 #include "tournament.h"
 
 #ifndef CP_VERSION
@@ -110,22 +111,6 @@ void tour_print_table(const tournament *t, FILE *out)
                 unrepeatable == 1 ? "its" : "their");
 }
 
-/* 'text' as one CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_field(FILE *f, const char *text)
-{
-    if (!strpbrk(text, ",\"\n\r")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
-    }
-    fputc('"', f);
-}
-
 int tour_write_csv(const tournament *t, FILE *f, const char *command)
 {
     fprintf(f, "# chokepoint %s tournament\n", CP_VERSION);
@@ -139,26 +124,38 @@ int tour_write_csv(const tournament *t, FILE *f, const char *command)
           "# its 'reproducible' column says the wall clock stopped an agent in that game\n", f);
     fputs("match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,"
           "instructions_per_turn,max_instructions,first_failure,reproducible,command\n", f);
+    /* each row made in a buffer (fields quoted when needed, base's csv.h),
+     * then written */
     char cmd[4096];
+    bytes_buf row = {0};
     for (int m = 0; m < t->total; m++) {
         const tour_match *r = &t->match[m];
         const tour_agent *a = &t->agent[m % t->agent_count];
-        fprintf(f, "%d,", m + 1);
-        csv_field(f, a->label);
-        fputc(',', f);
-        csv_field(f, a->file);
-        fprintf(f, ",%llu,%llu,%.4f,%016llx,%d,%d,%d,%.0f,%lld,", t->seeds[m / t->agent_count],
-                r->game_seed, r->score, (unsigned long long)r->hash, r->failures, r->fallbacks,
-                r->refused, r->instructions_per_turn, r->max_instructions);
-        csv_field(f, r->first_failure);
-        fputc(',', f);
+        row.len = 0;
+        bytes_printf(&row, "%d,", m + 1);
+        csv_cell(&row, a->label, CSV_QUOTE_NEEDED);
+        bytes_append(&row, ",", 1);
+        csv_cell(&row, a->file, CSV_QUOTE_NEEDED);
+        bytes_printf(&row, ",%llu,%llu,%.4f,%016llx,%d,%d,%d,%.0f,%lld,",
+                     t->seeds[m / t->agent_count], r->game_seed, r->score,
+                     (unsigned long long)r->hash, r->failures, r->fallbacks, r->refused,
+                     r->instructions_per_turn, r->max_instructions);
+        csv_cell(&row, r->first_failure, CSV_QUOTE_NEEDED);
+        bytes_append(&row, ",", 1);
         if (r->wall_stops)
-            fprintf(f, "no: the wall clock stopped an agent in turn %d,", r->wall_turn);
+            bytes_printf(&row, "no: the wall clock stopped an agent in turn %d,", r->wall_turn);
         else
-            fputs("yes,", f);
+            bytes_append(&row, "yes,", 4);
         tour_match_command(t, m, cmd, sizeof cmd);
-        csv_field(f, cmd);
-        fputc('\n', f);
+        csv_cell(&row, cmd, CSV_QUOTE_NEEDED);
+        bytes_append(&row, "\n", 1);
+        if (row.failed)
+            break;
+        fwrite(row.data, 1, row.len, f);
     }
+    int no_memory = row.failed;
+    free(row.data);
+    if (no_memory)
+        return -1;
     return ferror(f) ? -1 : 0;
 }

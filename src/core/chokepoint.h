@@ -166,6 +166,12 @@ typedef struct {
     double amount;     /* rate, tonnes, USD millions, USD/kg, share: see kind */
 } cp_order;
 
+/* Start an order of 'kind' by 'nation' with every other field "unused":
+ * partner CP_ALL, good, facility and facility_kind -1, the rest 0 (padding
+ * included), so that equal orders are equal bytes. The agent API, the
+ * scenario loader and the window build their orders on it. */
+void cp_order_init(cp_order *o, cp_order_kind kind, int nation);
+
 /* ---- policies ------------------------------------------------------------ */
 
 typedef struct {
@@ -178,6 +184,13 @@ typedef struct {
                                       licences under the suspended October rules) */
     double fallback_share;
 } cp_export_control;
+
+/* The regime a route runs under this quarter: the control's own, or, while
+ * it is suspended, the one that applies meanwhile. 'share' (may be NULL)
+ * gets the share of requests that passes before leakage: 1 open, the
+ * approval share licensed, 0 banned. The market, deals, the window and the
+ * debrief all ask here. */
+cp_control_mode cp_export_control_now(const cp_export_control *c, double *share);
 
 typedef struct {
     double tariff[CP_GOOD_COUNT][CP_MAX_NATIONS];          /* import tariff by origin */

@@ -16,6 +16,22 @@
 /* Share of a facility's capital cost paid when it is announced. */
 static const double DOWN_PAYMENT = 0.05;
 
+cp_control_mode cp_export_control_now(const cp_export_control *c, double *share)
+{
+    return control_now(c, share);
+}
+
+void cp_order_init(cp_order *o, cp_order_kind kind, int nation)
+{
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->nation = nation;
+    o->partner = CP_ALL;
+    o->good = -1;
+    o->facility = -1;
+    o->facility_kind = -1;
+}
+
 static const char *iso(const cp_world *w, int n)
 {
     return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";

@@ -1,13 +1,8 @@
-/* rng.c -- xoshiro256** (Blackman and Vigna), seeded through splitmix64. */
+/* rng.c -- the world's stream: base's xoshiro256** (xoshiro.h), seeded
+ * through splitmix64 in the core's own way, which fixes every game's numbers. */
 #include "rng.h"
 
-uint64_t rng_mix(uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
+uint64_t rng_mix(uint64_t x) { return xo_mix(x + XO_GOLDEN); }
 
 void rng_seed(cp_rng *r, uint64_t seed)
 {
@@ -20,32 +15,9 @@ void rng_seed(cp_rng *r, uint64_t seed)
         r->s[0] = 1; /* the all-zero state is a fixed point */
 }
 
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-uint64_t rng_next(cp_rng *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-double rng_unit(cp_rng *r)
-{
-    return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
-}
-
 int rng_below(cp_rng *r, int n)
 {
-    /* n is small (nations, facilities): the modulo bias is below 2^-50 */
-    return (int)(rng_next(r) % (uint64_t)n);
+    /* n is small (nations, facilities): the modulo bias is below 2^-50; kept
+     * (rather than xo_range) because it fixes the games' numbers */
+    return (int)(xo_next(r) % (uint64_t)n);
 }

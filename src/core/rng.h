@@ -1,4 +1,4 @@
-/* rng.h -- the world's seeded random stream (xoshiro256**, seeded by splitmix64).
+/* rng.h -- the world's seeded random stream (base's xoshiro256**, seeded by splitmix64).
  *
  * Every chance in the rules comes from the one cp_rng held by the world, drawn
  * in a fixed order, so a seed reproduces a game exactly. Nothing visual may
@@ -9,14 +9,13 @@
 
 #include <stdint.h>
 
-typedef struct {
-    uint64_t s[4];
-} cp_rng;
+#include "xoshiro.h"
+
+typedef xo_state cp_rng; /* saved as its four words (save.c) */
 
 void rng_seed(cp_rng *r, uint64_t seed);
-uint64_t rng_next(cp_rng *r);
 /* uniform in [0, 1) with 53 bits */
-double rng_unit(cp_rng *r);
+static inline double rng_unit(cp_rng *r) { return xo_unit(r); }
 /* uniform integer in [0, n), n > 0 */
 int rng_below(cp_rng *r, int n);
 /* splitmix64 step: also a good 64-bit mixer for deriving sub-seeds */

@@ -79,7 +79,7 @@ static void fold_bytes(save_io *io, const unsigned char *p, size_t n)
     uint64_t h = mix(io->hash, n);
     size_t i = 0;
     for (; i + 8 <= n; i += 8)
-        h = mix(h, save_get_u64(p + i));
+        h = mix(h, bytes_get_u64(p + i));
     if (i < n) {
         uint64_t v = 0;
         for (size_t k = 0; i + k < n; k++)
@@ -158,10 +158,10 @@ static void u32(save_io *io, uint32_t *v)
     }
     unsigned char b[4];
     if (!io->reading)
-        save_put_u32(b, *v);
+        bytes_put_u32(b, *v);
     raw(io, b, 4);
     if (io->reading)
-        *v = save_get_u32(b);
+        *v = bytes_get_u32(b);
 }
 
 static void u64(save_io *io, uint64_t *v)
@@ -173,10 +173,10 @@ static void u64(save_io *io, uint64_t *v)
     }
     unsigned char b[8];
     if (!io->reading)
-        save_put_u64(b, *v);
+        bytes_put_u64(b, *v);
     raw(io, b, 8);
     if (io->reading)
-        *v = save_get_u64(b);
+        *v = bytes_get_u64(b);
 }
 
 /* Tell the test's field map (save_with_field_map) where a field goes. */
@@ -339,7 +339,7 @@ static void end(save_io *io)
             fail(io, "%zu bytes left over at the end of the section", io->end - io->pos);
         io->end = io->limit;
     } else if (!io->dry) {
-        save_put_u32(io->out + io->section_at, (uint32_t)(io->pos - io->section_at - 4));
+        bytes_put_u32(io->out + io->section_at, (uint32_t)(io->pos - io->section_at - 4));
     }
 }
 
@@ -1203,19 +1203,10 @@ int save_check(const cp_world *w, char *message, size_t len)
 
 /* ---- checksum and the writer -------------------------------------------- */
 
-uint64_t save_fnv1a(uint64_t h, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 uint64_t save_checksum(const unsigned char *buf, size_t len)
 {
-    uint64_t h = save_fnv1a(SAVE_FNV_BASIS, buf, 24);
-    return save_fnv1a(h, buf + SAVE_HEADER_BYTES, len - SAVE_HEADER_BYTES);
+    uint64_t h = bytes_fnv1a(BYTES_FNV_BASIS, buf, 24);
+    return bytes_fnv1a(h, buf + SAVE_HEADER_BYTES, len - SAVE_HEADER_BYTES);
 }
 
 /* Serialise 'w' (see chokepoint.h). The writer reads the world through the
@@ -1245,10 +1236,10 @@ cp_status save_with_field_map(const cp_world *w, unsigned char **buf, size_t *le
         return cp_fail(err, io.code, "cannot save the world: %s", io.message);
     }
     memcpy(io.out, SAVE_MAGIC, SAVE_MAGIC_BYTES);
-    save_put_u32(io.out + 8, SAVE_VERSION);
-    save_put_u32(io.out + 12, CP_MODEL_VERSION);
-    save_put_u64(io.out + 16, (uint64_t)(io.pos - SAVE_HEADER_BYTES));
-    save_put_u64(io.out + 24, save_checksum(io.out, io.pos));
+    bytes_put_u32(io.out + 8, SAVE_VERSION);
+    bytes_put_u32(io.out + 12, CP_MODEL_VERSION);
+    bytes_put_u64(io.out + 16, (uint64_t)(io.pos - SAVE_HEADER_BYTES));
+    bytes_put_u64(io.out + 24, save_checksum(io.out, io.pos));
     *buf = io.out;
     *len = io.pos;
     return CP_OK;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytes.h" /* little-endian numbers and FNV-1a (src/base) */
 #include "world_internal.h"
 
 #define SAVE_MAGIC "CPWORLD\x1a"
@@ -106,33 +107,7 @@ cp_world *save_load(const unsigned char *buf, size_t len, int any_model, cp_erro
  * under (1 for formats 1 and 2, which did not record it). */
 uint32_t save_model_version(const unsigned char *buf);
 
-/* 64-bit FNV-1a, continued from 'h' (start with SAVE_FNV_BASIS). */
-#define SAVE_FNV_BASIS 0xcbf29ce484222325ULL
-uint64_t save_fnv1a(uint64_t h, const unsigned char *p, size_t n);
-
 /* The checksum a buffer with a complete header should carry. */
 uint64_t save_checksum(const unsigned char *buf, size_t len);
-
-static inline uint32_t save_get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static inline uint64_t save_get_u64(const unsigned char *p)
-{
-    return (uint64_t)save_get_u32(p) | (uint64_t)save_get_u32(p + 4) << 32;
-}
-
-static inline void save_put_u32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static inline void save_put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
 
 #endif

@@ -47,8 +47,8 @@ static void fill_unused_slots(cp_world *w)
 
 uint32_t save_model_version(const unsigned char *buf)
 {
-    uint32_t v = save_get_u32(buf + 12);
-    return v == 0 && save_get_u32(buf + 8) < 3 ? 1 : v;
+    uint32_t v = bytes_get_u32(buf + 12);
+    return v == 0 && bytes_get_u32(buf + 8) < 3 ? 1 : v;
 }
 
 /* Check the header of 'buf'; returns CP_OK or a refusal naming the problem. */
@@ -62,7 +62,7 @@ static cp_status check_header(const unsigned char *buf, size_t len, int any_mode
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "truncated: %zu bytes, too short for a world save's %d-byte header", len,
                        (int)SAVE_HEADER_BYTES);
-    uint32_t version = save_get_u32(buf + 8);
+    uint32_t version = bytes_get_u32(buf + 8);
     if (version > SAVE_VERSION)
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "format version %u is newer than this build reads (%d to %d): "
@@ -72,9 +72,9 @@ static cp_status check_header(const unsigned char *buf, size_t len, int any_mode
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "format version %u is older than this build reads (%d to %d)", version,
                        (int)SAVE_VERSION_OLDEST, (int)SAVE_VERSION);
-    if (version < 3 && save_get_u32(buf + 12) != 0)
+    if (version < 3 && bytes_get_u32(buf + 12) != 0)
         return cp_fail(err, CP_ERR_BAD_VALUE, "damaged header: reserved field is not 0");
-    uint64_t payload = save_get_u64(buf + 16);
+    uint64_t payload = bytes_get_u64(buf + 16);
     size_t have = len - SAVE_HEADER_BYTES;
     if (payload > have)
         return cp_fail(err, CP_ERR_BAD_VALUE,
@@ -83,7 +83,7 @@ static cp_status check_header(const unsigned char *buf, size_t len, int any_mode
     if (payload < have)
         return cp_fail(err, CP_ERR_BAD_VALUE, "%zu unexpected bytes after the end of the save",
                        have - (size_t)payload);
-    if (save_get_u64(buf + 24) != save_checksum(buf, len))
+    if (bytes_get_u64(buf + 24) != save_checksum(buf, len))
         return cp_fail(err, CP_ERR_BAD_VALUE, "corrupted: the checksum does not match the data");
     uint32_t model = save_model_version(buf);
     if (!any_model && model != CP_MODEL_VERSION)
@@ -120,7 +120,7 @@ cp_world *save_load(const unsigned char *buf, size_t len, int any_model, cp_erro
     save_io io;
     memset(&io, 0, sizeof io);
     io.reading = 1;
-    io.version = save_get_u32(buf + 8);
+    io.version = bytes_get_u32(buf + 8);
     io.in = buf;
     io.pos = SAVE_HEADER_BYTES;
     io.limit = io.end = len;

@@ -201,7 +201,7 @@ static int act_call(lua_State *L)
         return cps_act_refuse(L, a, dry, msg);
     }
     cp_order o;
-    cps_order_init(&o, kind, a->nation);
+    cp_order_init(&o, kind, a->nation);
     if (parse_args(L, arg, spec, &o, msg, sizeof msg) != 0)
         return cps_act_refuse(L, a, dry, msg);
     cp_error err;

@@ -20,6 +20,7 @@
 
 #include "agent.h"
 #include "api.h"
+#include "bytes.h"
 #include "file_read.h"
 #include "paths.h"
 #include "script.h"
@@ -61,16 +62,6 @@ static void tally_print(FILE *out, const tally *t)
     }
     if (t->overflow)
         fprintf(out, "    ... and %d more\n", t->overflow);
-}
-
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
 }
 
 typedef struct {
@@ -169,7 +160,7 @@ typedef struct {
 static void digest_line(void *ud, const char *line)
 {
     run *r = ud;
-    r->digest = fnv(r->digest, line, strlen(line) + 1);
+    r->digest = bytes_fnv1a(r->digest, line, strlen(line) + 1);
 }
 
 /* Start a run in seat 'nation'; returns 0, or -1 with 'err' set when the
@@ -179,7 +170,7 @@ static int run_start(run *r, const cp_scenario *sc, const char *path, const char
 {
     cp_error e;
     memset(r, 0, sizeof *r);
-    r->digest = 0xcbf29ce484222325ull;
+    r->digest = BYTES_FNV_BASIS;
     r->st = st;
     r->w = cp_world_create(sc, 1, &e);
     if (!r->w) {
@@ -216,7 +207,7 @@ static void run_turn(run *r, int nation, int t)
         char oprefix[64];
         snprintf(oprefix, sizeof oprefix, "as %s, offer before turn %d: ", iso, t);
         uint64_t answer = offer_deal(r->w, a, nation, t, oprefix, st);
-        r->digest = fnv(r->digest, &answer, sizeof answer);
+        r->digest = bytes_fnv1a(r->digest, &answer, sizeof answer);
     }
     int rc = cps_agent_turn(a, &rep);
     st->turns++;
@@ -238,11 +229,11 @@ static void run_turn(run *r, int nation, int t)
         st->memory_bad++;
         tally_add(&st->memory, "", rep.message);
     }
-    r->digest = fnv(r->digest, &rc, sizeof rc);
+    r->digest = bytes_fnv1a(r->digest, &rc, sizeof rc);
     for (int k = 0; k < rep.orders; k++)
-        r->digest = fnv(r->digest, &rep.order_list[k], sizeof rep.order_list[k]);
+        r->digest = bytes_fnv1a(r->digest, &rep.order_list[k], sizeof rep.order_list[k]);
     /* the memory as a save would keep it (a failed call left it as before) */
-    r->digest = fnv(r->digest, a->memory_bytes, a->memory_len);
+    r->digest = bytes_fnv1a(r->digest, a->memory_bytes, a->memory_len);
     cp_world_advance(r->w);
 }
 

@@ -167,14 +167,3 @@ void cps_order_set(cp_order *o, cps_order_field f, int ivalue, double dvalue)
     case CPS_F_AMOUNT: o->amount = dvalue; break;
     }
 }
-
-void cps_order_init(cp_order *o, cp_order_kind kind, int nation)
-{
-    memset(o, 0, sizeof *o);
-    o->kind = kind;
-    o->nation = nation;
-    o->partner = CP_ALL;
-    o->good = -1;
-    o->facility = -1;
-    o->facility_kind = -1;
-}

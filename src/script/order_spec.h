@@ -73,10 +73,6 @@ const char *cps_order_field_name(cps_order_field f);
 /* Lua-facing name of a parameter type, for messages and stubs. */
 const char *cps_param_type_name(cps_param_type t);
 
-/* Start an order of 'kind' by 'nation' with every other field at its
- * "unused" value (-1 / CP_ALL / 0), so equal orders are equal bytes. */
-void cps_order_init(cp_order *o, cp_order_kind kind, int nation);
-
 /* Store an int or double into the order field 'f'. */
 void cps_order_set(cp_order *o, cps_order_field f, int ivalue, double dvalue);
 

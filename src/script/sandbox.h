@@ -17,7 +17,7 @@
 #include <lua.h>
 
 #include "objid.h"
-#include "srand.h"
+#include "xoshiro.h"
 
 /* Why a call was stopped from outside (as opposed to an error it raised). */
 typedef enum {
@@ -92,8 +92,8 @@ typedef struct cps_sandbox {
     size_t udata_off0, udata_off_base, udata_off_step;
     const void *last_udata_block;
 
-    /* the game's random stream (agents only) */
-    cps_rand rand;
+    /* the stream math.random draws from (agents only): cps_rand_seed */
+    xo_state rand;
 
     /* table lines, for the scenario loader's messages */
     int current_line;
@@ -183,6 +183,12 @@ void cps_sandbox_charge(lua_State *L, long long instructions);
 
 /* Open the sandbox library into the state (sandbox_lib.c). */
 void cps_sandbox_open_libs(lua_State *L, int agent_libs);
+
+/* Seed 'r', the stream an agent's math.random draws from, from the three
+ * numbers that name a turn of a seat (sandbox_lib.c). Stock Lua seeds
+ * math.random from the clock; this stream instead replays exactly, and one
+ * agent's draws never shift another's. */
+void cps_rand_seed(xo_state *r, uint64_t game_seed, int nation, int turn);
 
 /* Replace math.sin, cos, tan, asin, acos, atan, exp and log with the core's
  * machine-independent versions (sandbox_math.c). */

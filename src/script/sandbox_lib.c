@@ -571,19 +571,28 @@ static int sb_counted(lua_State *L)
 
 /* ---- math.random ------------------------------------------------------------ */
 
+void cps_rand_seed(xo_state *r, uint64_t game_seed, int nation, int turn)
+{
+    /* Mix the three parts through splitmix so nearby seeds give unrelated streams. */
+    uint64_t x = game_seed;
+    x = xo_splitmix(&x) ^ ((uint64_t)(uint32_t)nation << 32 | (uint32_t)turn);
+    for (int i = 0; i < 4; i++)
+        r->s[i] = xo_splitmix(&x);
+}
+
 static int sb_random(lua_State *L)
 {
-    cps_rand *r = &cps_sandbox_of(L)->rand;
+    xo_state *r = &cps_sandbox_of(L)->rand;
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
     case 0:
-        lua_pushnumber(L, (lua_Number)cps_rand_unit(r));
+        lua_pushnumber(L, (lua_Number)xo_unit(r));
         return 1;
     case 1:
         lo = 1;
         hi = luaL_checkinteger(L, 1);
         if (hi == 0) { /* math.random(0): a whole random integer, as in stock Lua */
-            lua_pushinteger(L, (lua_Integer)cps_rand_next(r));
+            lua_pushinteger(L, (lua_Integer)xo_next(r));
             return 1;
         }
         break;
@@ -595,7 +604,7 @@ static int sb_random(lua_State *L)
         return luaL_error(L, "wrong number of arguments");
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
-    lua_pushinteger(L, (lua_Integer)cps_rand_range(r, lo, hi));
+    lua_pushinteger(L, (lua_Integer)xo_range(r, lo, hi));
     return 1;
 }
 

@@ -129,7 +129,7 @@ static void read_param(cps_reader *r, int t, const char *key, const cps_param *p
 static void read_order(cps_reader *r, int t, cp_order *o, const char *extra)
 {
     char buf[64];
-    cps_order_init(o, CP_ORDER_SET_TARIFF, -1);
+    cp_order_init(o, CP_ORDER_SET_TARIFF, -1);
     if (!rd_string(r, t, "order", buf, sizeof buf))
         rd_fail(r, t, NULL, "missing field 'order' (the order kind, e.g. \"set_tariff\")");
     int k = cp_order_kind_from_name(buf);

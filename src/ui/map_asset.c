@@ -1,6 +1,7 @@
 /* map_asset.c -- read and validate the CPMAP1 world map asset (layout in docs/map-asset.md). */
 #include "map_asset.h"
 
+#include "bytes.h"
 #include "file_read.h"
 
 #include <errno.h>
@@ -77,7 +78,7 @@ static unsigned get_u8(reader *r) { return r->bytes[r->pos++]; }
 
 static unsigned get_u16(reader *r)
 {
-    unsigned v = (unsigned)r->bytes[r->pos] | (unsigned)r->bytes[r->pos + 1] << 8;
+    unsigned v = bytes_get_u16(r->bytes + r->pos);
     r->pos += 2;
     return v;
 }
@@ -86,19 +87,6 @@ static int get_i16(reader *r)
 {
     unsigned v = get_u16(r);
     return v >= 0x8000u ? (int)v - 0x10000 : (int)v;
-}
-
-static uint32_t peek_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* 32-bit FNV-1a, the checksum the asset ends with. */
-static uint32_t fnv1a32(const unsigned char *bytes, size_t n)
-{
-    uint32_t h = 0x811c9dc5u;
-    for (size_t i = 0; i < n; i++) h = (h ^ bytes[i]) * 0x01000193u;
-    return h;
 }
 
 /* Read a u16 count that must be at least 'min_count', of items each needing
@@ -252,10 +240,10 @@ int map_asset_parse(const unsigned char *bytes, size_t byte_count, const char *l
     if (byte_count < HEADER_BYTES + TRAILER_BYTES)
         return report(err, errlen, label, "truncated: %zu bytes, the header alone needs %d",
                       byte_count, HEADER_BYTES + TRAILER_BYTES);
-    version = (unsigned)bytes[6] | (unsigned)bytes[7] << 8;
-    units_per_degree = (unsigned)bytes[8] | (unsigned)bytes[9] << 8;
-    country_count = (unsigned)bytes[10] | (unsigned)bytes[11] << 8;
-    declared_bytes = peek_u32(bytes + 12);
+    version = bytes_get_u16(bytes + 6);
+    units_per_degree = bytes_get_u16(bytes + 8);
+    country_count = bytes_get_u16(bytes + 10);
+    declared_bytes = bytes_get_u32(bytes + 12);
     if (version != MAP_ASSET_VERSION)
         return report(err, errlen, label, "format version %u, this build reads %d", version,
                       MAP_ASSET_VERSION);
@@ -267,8 +255,9 @@ int map_asset_parse(const unsigned char *bytes, size_t byte_count, const char *l
     if (declared_bytes < byte_count)
         return report(err, errlen, label, "%zu bytes, but the header says %zu", byte_count,
                       declared_bytes);
-    stored_sum = peek_u32(bytes + byte_count - TRAILER_BYTES);
-    actual_sum = fnv1a32(bytes, byte_count - TRAILER_BYTES);
+    stored_sum = bytes_get_u32(bytes + byte_count - TRAILER_BYTES);
+    /* the asset ends with the 32-bit FNV-1a of everything before it */
+    actual_sum = bytes_fnv1a32(BYTES_FNV32_BASIS, bytes, byte_count - TRAILER_BYTES);
     if (stored_sum != actual_sum)
         return report(err, errlen, label, "corrupt: checksum is %08lx, the data sums to %08lx",
                       (unsigned long)stored_sum, (unsigned long)actual_sum);

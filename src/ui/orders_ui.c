@@ -6,14 +6,14 @@
 
 #include "fmt.h"
 #include "labels.h"
-#include "order_spec.h"
 
-/* Every builder starts where the agent API starts (cps_order_init) and fills
- * the fields order_spec.c names for the act.* function of the same kind. */
+/* Every builder starts where the agent API starts (the core's cp_order_init)
+ * and fills the fields order_spec.c names for the act.* function of the same
+ * kind. */
 static cp_order start(cp_order_kind kind, int nation)
 {
     cp_order o;
-    cps_order_init(&o, kind, nation);
+    cp_order_init(&o, kind, nation);
     return o;
 }
 

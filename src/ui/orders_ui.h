@@ -3,7 +3,7 @@
  * orders a Lua agent's act.* functions build (tests/ui/test_human_orders.c).
  *
  * Each builder fills every field exactly as src/script/order_spec.c does for the matching act.*
- * call (unused fields at cps_order_init's values, optional ones at the agent API's defaults), so a
+ * call (unused fields at cp_order_init's values, optional ones at the agent API's defaults), so a
  * human and an agent issuing "the same" order give the core the same bytes.
  */
 #ifndef UI_ORDERS_UI_H

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "file_read.h"
 #include "theme.h"
 
@@ -143,15 +144,14 @@ int text_set_scale(text_cache *tc, float scale)
     return open_fonts(tc, scale, NULL, 0);
 }
 
-/* FNV-1a over the string, mixed with the font, colour and wrap width. */
+/* FNV-1a over the string, then the font, colour and wrap width (a key for
+ * this process's caches only: never saved or compared across machines). */
 static uint32_t key_hash(font_id f, SDL_Color c, int wrap_px, const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    uint32_t h = bytes_fnv1a32(BYTES_FNV32_BASIS, s, strlen(s));
     uint32_t extra[3] = {(uint32_t)f, (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a,
                          (uint32_t)wrap_px};
-    for (int i = 0; i < 3; i++) h = (h ^ extra[i]) * 16777619u;
-    return h;
+    return bytes_fnv1a32(h, extra, sizeof extra);
 }
 
 static void index_insert(text_cache *tc, int e)

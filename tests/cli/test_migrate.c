@@ -83,7 +83,7 @@ static void test_old_format(const char *path, unsigned format, int minimal)
         free(raw);
         return;
     }
-    size_t wlen = 32 + (size_t)save_get_u64(raw + at + 16);
+    size_t wlen = 32 + (size_t)bytes_get_u64(raw + at + 16);
     CHECK(at + wlen <= len, "the world fits in the file");
     cp_error e;
     cp_world *w = at + wlen <= len ? save_load(raw + at, wlen, 1, &e) : NULL;
@@ -122,7 +122,7 @@ static void test_old_format(const char *path, unsigned format, int minimal)
     size_t blen = 0;
     CHECK(cp_world_save(w, &buf, &blen, &e) == CP_OK, "the migrated world saves: %s", e.message);
     cp_world *again = buf ? save_load(buf, blen, 1, &e) : NULL;
-    CHECK(buf && save_get_u32(buf + 8) == SAVE_VERSION, "in the current format");
+    CHECK(buf && bytes_get_u32(buf + 8) == SAVE_VERSION, "in the current format");
     free(buf);
     CHECK(again != NULL, "the re-saved world loads: %s", again ? "" : e.message);
     if (again) {

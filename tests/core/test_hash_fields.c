@@ -75,7 +75,7 @@ static cp_world *rich_world(cp_scenario *sc)
 /* Load 'buf' with its checksum made to match; NULL if refused. */
 static cp_world *load_fixed(unsigned char *buf, size_t len)
 {
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
     cp_error e;
     return cp_world_load(buf, len, &e);
 }
@@ -89,14 +89,14 @@ static cp_world *perturbed(const unsigned char *orig, unsigned char *copy, size_
         memcpy(copy, orig, len);
         unsigned char *p = copy + f->at;
         if (f->kind == 'i') {
-            uint32_t v = save_get_u32(p);
+            uint32_t v = bytes_get_u32(p);
             uint32_t options[3] = {v + 1, v - 1, v ^ 2};
-            save_put_u32(p, options[attempt]);
+            bytes_put_u32(p, options[attempt]);
         } else if (f->kind == 'd' || f->kind == 'u') {
-            uint64_t v = save_get_u64(p);
+            uint64_t v = bytes_get_u64(p);
             /* the last bit (a double's last digit), then a larger step */
             uint64_t options[3] = {v ^ 1, v ^ ((uint64_t)1 << 40), v ^ ((uint64_t)1 << 51)};
-            save_put_u64(p, options[attempt]);
+            bytes_put_u64(p, options[attempt]);
         } else if (f->size > 0) {
             unsigned char c = p[0];
             unsigned char options[3] = {(unsigned char)(c == 'A' ? 'B' : 'A'), '_', 'z'};
@@ -191,8 +191,8 @@ static void test_suspension_turns(void)
     int patched = 0;
     for (int k = 0; k < map.n; k++)
         if (strcmp(map.f[k].name, "suspended_turns") == 0 &&
-            strcmp(map.f[k].section, "nations") == 0 && save_get_u32(buf + map.f[k].at) == 3) {
-            save_put_u32(buf + map.f[k].at, 8);
+            strcmp(map.f[k].section, "nations") == 0 && bytes_get_u32(buf + map.f[k].at) == 3) {
+            bytes_put_u32(buf + map.f[k].at, 8);
             patched++;
         }
     CHECK(patched == 1, "one suspension with 3 turns left (%d)", patched);

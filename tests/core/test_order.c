@@ -278,8 +278,33 @@ static void test_withdraw(void)
     cp_world_destroy(b);
 }
 
+/* cp_order_init: every field unused, whatever the memory held before, so
+ * two orders built the same way are the same bytes (the window's orders are
+ * compared with the agents' byte for byte, and replays store them). */
+static void test_order_init(void)
+{
+    cp_order a, b;
+    memset(&a, 0xAB, sizeof a);
+    memset(&b, 0x5C, sizeof b);
+    cp_order_init(&a, CP_ORDER_SET_TARIFF, 2);
+    cp_order_init(&b, CP_ORDER_SET_TARIFF, 2);
+    CHECK(a.kind == CP_ORDER_SET_TARIFF && a.nation == 2, "kind and nation kept");
+    CHECK(a.partner == CP_ALL && a.good == -1 && a.facility == -1 && a.facility_kind == -1,
+          "partner every nation, good and facilities none");
+    CHECK(a.mode == 0 && a.flag == 0 && a.turns == 0 && a.amount == 0.0, "the rest 0");
+    CHECK(memcmp(&a, &b, sizeof a) == 0, "equal orders are equal bytes, padding included");
+    /* an initialised order with its fields filled is one the core accepts */
+    cp_world *w = fresh();
+    a.good = CP_MAGNET;
+    a.amount = 0.25;
+    cp_error err;
+    CHECK(cp_world_check(w, &a, &err) == CP_OK, "a tariff built on it: %s", err.message);
+    cp_world_destroy(w);
+}
+
 int main(void)
 {
+    RUN(test_order_init);
     RUN(test_refusals);
     RUN(test_tech_ban_forbids_building_abroad);
     RUN(test_policies_apply);

@@ -51,7 +51,7 @@ static cp_world *save_and_reload(cp_world *w)
 
 static void fix_checksum(unsigned char *buf, size_t len)
 {
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
 }
 
 /* ---- tests --------------------------------------------------------------- */
@@ -224,13 +224,13 @@ static void test_refusals(void)
     }
 
     memcpy(bad, buf, len);
-    save_put_u32(bad + 8, SAVE_VERSION + 1);
+    bytes_put_u32(bad + 8, SAVE_VERSION + 1);
     fix_checksum(bad, len);
     expect_refused(bad, len, "newer than this build reads", "a future version");
-    save_put_u32(bad + 8, 0);
+    bytes_put_u32(bad + 8, 0);
     fix_checksum(bad, len);
     expect_refused(bad, len, "older than this build reads", "version 0");
-    save_put_u32(bad + 8, 0xffffffffu);
+    bytes_put_u32(bad + 8, 0xffffffffu);
     expect_refused(bad, len, "newer", "version 2^32-1");
 
     /* damage the checksum would not catch (a buffer made by hand): the
@@ -273,7 +273,7 @@ static void test_field_checks(void)
 
     /* the scenario's nation 1 and the world's nation 1 both hold the marker:
      * search after the scenario section */
-    size_t scen_end = SAVE_HEADER_BYTES + 8 + save_get_u32(buf + SAVE_HEADER_BYTES + 4);
+    size_t scen_end = SAVE_HEADER_BYTES + 8 + bytes_get_u32(buf + SAVE_HEADER_BYTES + 4);
     long at = find_once(buf + scen_end, len - scen_end, &marker, sizeof marker);
     CHECK(at >= 0, "found the budget marker in the nations section");
     if (at >= 0) {
@@ -290,20 +290,20 @@ static void test_field_checks(void)
     if (name_at >= 0) {
         size_t kind_at = scen_end + (size_t)name_at + 16;
         memcpy(bad, buf, len);
-        save_put_u32(bad + kind_at, CP_FAC_KIND_COUNT);
+        bytes_put_u32(bad + kind_at, CP_FAC_KIND_COUNT);
         fix_checksum(bad, len);
         expect_refused(bad, len, "facilities: facility 3: kind is 4, not 0..3", "a bad kind");
         memcpy(bad, buf, len);
-        save_put_u32(bad + kind_at + 4, 3);
+        bytes_put_u32(bad + kind_at + 4, 3);
         fix_checksum(bad, len);
         expect_refused(bad, len, "facility 3: host is 3, not 0..2", "a host out of range");
         memcpy(bad, buf, len);
-        save_put_u32(bad + kind_at + 4, 0xffffffffu);
+        bytes_put_u32(bad + kind_at + 4, 0xffffffffu);
         fix_checksum(bad, len);
         expect_refused(bad, len, "host is -1", "a negative host");
         /* the name's length: longer than the field holds */
         memcpy(bad, buf, len);
-        save_put_u32(bad + scen_end + (size_t)name_at - 4, CP_NAME_LEN);
+        bytes_put_u32(bad + scen_end + (size_t)name_at - 4, CP_NAME_LEN);
         fix_checksum(bad, len);
         expect_refused(bad, len, "name is 48 bytes long, at most 47 fit", "an overlong name");
         memcpy(bad, buf, len);
@@ -314,12 +314,12 @@ static void test_field_checks(void)
     /* the nation count in the scenario section: tag, length, two strings,
      * three ints, then the count */
     size_t p = SAVE_HEADER_BYTES + 8;
-    p += 4 + save_get_u32(buf + p);
-    p += 4 + save_get_u32(buf + p);
+    p += 4 + bytes_get_u32(buf + p);
+    p += 4 + bytes_get_u32(buf + p);
     p += 12;
-    CHECK(save_get_u32(buf + p) == 3, "found the nation count");
+    CHECK(bytes_get_u32(buf + p) == 3, "found the nation count");
     memcpy(bad, buf, len);
-    save_put_u32(bad + p, 33);
+    bytes_put_u32(bad + p, 33);
     fix_checksum(bad, len);
     expect_refused(bad, len, "scenario: nation_count is 33, not 0..32", "too many nations");
     free(bad);

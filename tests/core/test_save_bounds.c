@@ -68,7 +68,7 @@ static void expect_bounded(const cp_world *w, const void *marker, const void *ba
     CHECK(at >= 0, "%s: the marker is in the save once", what);
     if (at >= 0) {
         memcpy(buf + at, bad, n);
-        save_put_u64(buf + 24, save_checksum(buf, len));
+        bytes_put_u64(buf + 24, save_checksum(buf, len));
         cp_world *x = cp_world_load(buf, len, &err);
         CHECK(x == NULL && strstr(err.message, fragment), "%s: refused (%s)", what,
               x ? "it loaded" : err.message);
@@ -77,7 +77,7 @@ static void expect_bounded(const cp_world *w, const void *marker, const void *ba
     free(buf);
 }
 
-static void put32(unsigned char *p, int v) { save_put_u32(p, (uint32_t)v); }
+static void put32(unsigned char *p, int v) { bytes_put_u32(p, (uint32_t)v); }
 
 static void test_turns_are_bounded(void)
 {
@@ -161,11 +161,11 @@ static void test_turns_are_bounded(void)
     cp_error err;
     CHECK(cp_world_save(w, &buf, &len, &err) == CP_OK, "the game saves");
     long at = buf ? find_once(buf, len, "CLCK", 4) : -1;
-    CHECK(at >= 0 && save_get_u32(buf + at + 8 + 40) == (uint32_t)cp_world_turn(w),
+    CHECK(at >= 0 && bytes_get_u32(buf + at + 8 + 40) == (uint32_t)cp_world_turn(w),
           "found the turn");
     if (at >= 0) {
         put32(buf + at + 8 + 40, INT_MAX);
-        save_put_u64(buf + 24, save_checksum(buf, len));
+        bytes_put_u64(buf + 24, save_checksum(buf, len));
         cp_world *t = cp_world_load(buf, len, &err);
         CHECK(t == NULL && strstr(err.message, "clock: turn is 2147483647, not 0..1000000"),
               "turn INT_MAX: refused (%s)", t ? "it loaded" : err.message);

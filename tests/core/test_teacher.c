@@ -186,8 +186,8 @@ static void test_other_model_refused(void)
     CHECK(cp_world_save(w, &buf, &len, &err) == CP_OK, "%s", err.message);
     CHECK(save_model_version(buf) == CP_MODEL_VERSION, "a save carries the model version (%u)",
           save_model_version(buf));
-    save_put_u32(buf + 12, CP_MODEL_VERSION - 1);
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u32(buf + 12, CP_MODEL_VERSION - 1);
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
     cp_world *x = cp_world_load(buf, len, &err);
     CHECK(x == NULL && strstr(err.message, "model version 1") &&
               strstr(err.message, "start a new game"),
@@ -198,8 +198,8 @@ static void test_other_model_refused(void)
     if (x)
         CHECK(cp_world_hash(x) == cp_world_hash(w), "to the same state");
     cp_world_destroy(x);
-    save_put_u32(buf + 12, CP_MODEL_VERSION + 1);
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u32(buf + 12, CP_MODEL_VERSION + 1);
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
     x = cp_world_load(buf, len, &err);
     CHECK(x == NULL && strstr(err.message, "model version 3"), "a later model too: %s",
           x ? "(loaded)" : err.message);

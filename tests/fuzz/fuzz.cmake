@@ -9,10 +9,10 @@
 option(CP_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 set(CP_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
-    ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c)
+    ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c)
 set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/replay_file.c ${CMAKE_SOURCE_DIR}/src/cli/replay_apply.c
     ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
-    ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
+    ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 
 # cp_fuzz_target(NAME SUFFIX EXTRA_SOURCES...): NAME's harness as target NAME${SUFFIX}
 function(cp_fuzz_target name suffix)
@@ -54,7 +54,7 @@ if(CP_FUZZ)
     message(FATAL_ERROR "CP_FUZZ=ON needs clang (libFuzzer): configure with CC=clang")
   endif()
   # coverage for libFuzzer in the code under test, not only in the harnesses
-  foreach(lib cp_core cp_script)
+  foreach(lib cp_base cp_core cp_script)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
   endforeach()
 endif()

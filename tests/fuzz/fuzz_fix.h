@@ -22,8 +22,8 @@ static inline void fuzz_fix_world(unsigned char *buf, size_t len)
 {
     if (len < SAVE_HEADER_BYTES || memcmp(buf, SAVE_MAGIC, SAVE_MAGIC_BYTES) != 0)
         return;
-    save_put_u64(buf + 16, (uint64_t)(len - SAVE_HEADER_BYTES));
-    save_put_u64(buf + 24, save_checksum(buf, len));
+    bytes_put_u64(buf + 16, (uint64_t)(len - SAVE_HEADER_BYTES));
+    bytes_put_u64(buf + 24, save_checksum(buf, len));
 }
 
 /* A save file (savefile.c's container): the world section inside it, then

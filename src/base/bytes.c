@@ -1,5 +1,7 @@
 /* bytes.c -- appending to and reading from byte buffers, little-endian,
- * for the command line's file formats (see bytes.h). */
+ * for the program's file formats (see bytes.h). */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "bytes.h"
@@ -64,6 +66,32 @@ void bytes_str(bytes_buf *b, const char *s)
     size_t n = strlen(s);
     bytes_u32(b, (uint32_t)n);
     bytes_append(b, s, n);
+}
+
+int bytes_printf(bytes_buf *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return -1;
+    /* formatted once into the spare capacity; when it does not fit, again
+     * after growing the buffer to the size the first pass measured */
+    size_t room = b->cap - b->len;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(room ? (char *)b->data + b->len : NULL, room, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return -1;
+    }
+    if ((size_t)n >= room) {
+        if (!bytes_reserve(b, (size_t)n + 1))
+            return -1;
+        va_start(ap, fmt);
+        vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    b->len += (size_t)n;
+    return n;
 }
 
 const unsigned char *bytes_read_raw(bytes_reader *r, size_t n)
