@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "replay_apply.h"
-#include "scenario_load.h"
+#include "script.h"
 
 static const char *iso(const cp_world *w, int n)
 {

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "paths.h"
 #include "file_read.h"
 #include "save_seats.h"
+#include "script.h"
 
 void save_seats_free(savefile_section *sections, int count)
 {

@@ -13,8 +13,7 @@
 #include "replay_file.h"
 #include "save_seats.h"
 #include "savefile.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
 #ifdef CP_HAVE_UI
 #include "debrief.h" /* --debrief: the charts need the window's drawing code */
 #endif

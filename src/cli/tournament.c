@@ -14,8 +14,8 @@
 
 #include "cli.h"
 #include "fileio.h"
-#include "paths.h"
 #include "pool.h"
+#include "script.h"
 #include "tournament.h"
 
 static void usage(FILE *f)

@@ -17,7 +17,6 @@
 #include <stdio.h>
 
 #include "chokepoint.h"
-#include "file_stamp.h"
 #include "script.h"
 
 enum {

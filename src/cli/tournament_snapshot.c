@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
-#include "paths.h"
+#include "script.h"
 #include "tournament.h"
 
 enum { MAX_AGENT_BYTES = 16 << 20 };

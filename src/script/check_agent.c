@@ -21,7 +21,6 @@
 #include "agent.h"
 #include "api.h"
 #include "file_read.h"
-#include "paths.h"
 #include "script.h"
 
 enum { MAX_DISTINCT = 24 };

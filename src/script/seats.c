@@ -5,10 +5,8 @@
 
 #include "agent.h"
 #include "file_read.h"
-#include "file_stamp.h"
-#include "paths.h"
 #include "sanitize.h"
-#include "seats.h"
+#include "script.h"
 
 struct cps_seats {
     cp_world *world;

@@ -11,8 +11,7 @@
 #include <stddef.h>
 
 #include "chokepoint.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
 
 enum { SAVE_LIST_MAX = 48 };
 
