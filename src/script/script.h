@@ -76,8 +76,8 @@ void cps_scenario_info_free(cps_scenario_info *info);
  * agent that fails to load refuses the whole game before it starts. During
  * the game an agent that fails (error, budget, memory, garbage) loses that
  * turn's orders and a log line names its file, line and the reason; after
- * CPS_FALLBACK_AFTER failures in a row its seat falls back to the scenario's
- * default agent (or to no agent if that is the one failing). The game never
+ * CPS_FALLBACK_AFTER failures in a row (cps_seat_opts.fallback_after) its seat falls back
+ * to the scenario's default agent (or to no agent if that is the one failing). The game never
  * stops because of an agent. No Lua types appear here.
  */
 
@@ -92,6 +92,9 @@ typedef struct {
     void *log_ud;
     int quiet; /* 1: drop the agents' print() output (unless 'print' takes it) */
     void (*print)(void *ud, const char *line); /* print() lines instead of 'log' (log_ud) */
+    /* failed calls in a row before a seat falls back: 0 = CPS_FALLBACK_AFTER, < 0 never
+     * (check-agent counts every failure of the agent it checks) */
+    int fallback_after;
 } cps_seat_opts;
 
 /* What happened in a seat, for tools and tests. */
@@ -112,7 +115,47 @@ typedef struct {
      * may not play again the same from its seed (a replay still does) */
     int last_wall;              /* in the last turn */
     int wall_total;
+    int answers;                /* the agent has an on_proposal: deals are put to it */
 } cps_seat_stats;
+
+/* What became of a deal put to a seat's on_proposal. */
+typedef enum {
+    CPS_ANSWER_OPEN = 0,  /* no answer: the deal still waits */
+    CPS_ANSWER_ACCEPTED,
+    CPS_ANSWER_REJECTED,
+    CPS_ANSWER_COUNTERED,
+    CPS_ANSWER_FAILED     /* the call failed: no answer was given */
+} cps_answer;
+
+enum { CPS_REPORT_ORDERS = 64, CPS_REPORT_REFUSALS = 16, CPS_REPORT_ANSWERS = 8 };
+
+/* A seat's last turn in detail, as cps_seats_run_turn left it: the turn call and the
+ * on_proposal calls before it (check-agent reports them; a server can tell a student
+ * why an order was refused). All zero for a seat that did not play. */
+typedef struct {
+    int played;                 /* 1: an agent played this seat's last turn */
+    /* the turn call */
+    long long instructions;
+    size_t mem_bytes;
+    int failed;                 /* 1: it failed, its orders were discarded */
+    int memory_bad;             /* 1: it failed by leaving memory that is not plain data */
+    char message[512];          /* why it failed, "file:line: ..." */
+    int order_count;            /* the orders it kept, in the order it queued them */
+    cp_order orders[CPS_REPORT_ORDERS];
+    int refused;                /* its action calls the core refused */
+    char refusals[CPS_REPORT_REFUSALS][CP_TEXT_LEN]; /* the first refusals' messages */
+    /* on_proposal, once for each deal waiting for the seat's answer */
+    int proposal_calls, proposal_failures, proposal_memory_bad;
+    long long proposal_instructions_max;
+    char proposal_message[512]; /* the last failed call's reason */
+    int proposal_refused;       /* their action calls the core refused */
+    char proposal_refusals[CPS_REPORT_REFUSALS][CP_TEXT_LEN];
+    int answer_count;           /* the deals put to it, in order (the first CPS_REPORT_ANSWERS) */
+    struct {
+        int deal_id;
+        cps_answer answer;
+    } answers[CPS_REPORT_ANSWERS];
+} cps_seat_report;
 
 typedef struct cps_seats cps_seats;
 
@@ -164,6 +207,16 @@ void cps_seats_set_world(cps_seats *s, cp_world *w);
 
 /* Stats of one seat (nation index). */
 const cps_seat_stats *cps_seats_stats(const cps_seats *s, int nation);
+
+/* The last turn of one seat (nation index) in detail; NULL for a seat that does not exist. */
+const cps_seat_report *cps_seats_report(const cps_seats *s, int nation);
+
+/* Load the agent 'file' (a name under scripts/agents/ or a path) for the first seat of a
+ * throwaway world of 'sc', with the limits of 'opts' (may be NULL), and run nothing but its
+ * top level: its name (its 'name' field, else the file's) into 'name', or its load error
+ * "file:line: reason" into 'err'. Returns 0 or -1. */
+int cps_agent_probe(const cp_scenario *sc, const char *file, const cps_seat_opts *opts, char *name,
+                    size_t nlen, char *err, size_t errlen);
 
 /* The agent file of a seat (a path), "" when the seat is empty. */
 const char *cps_seats_agent_path(const cps_seats *s, int nation);
