@@ -29,12 +29,10 @@ int cli_seed_list(const char *command, const char *flag, const char *text, int m
  * (shell_arg.c). */
 void cli_append_arg(char *cmd, size_t cap, const char *arg);
 
-/* Write nations.csv, markets.csv, facilities.csv and news.csv into 'dir'
- * (created if missing). Returns 0, or -1 with a message in 'err'. */
-int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen);
-
 /* One line of the key figures of the world's current turn. */
 void sim_print_turn(FILE *out, const cp_world *w);
+/* cpg_write_csv as the debrief pack's CSV writer wants it (ui_debrief_set_csv_writer). */
+int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen);
 
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);

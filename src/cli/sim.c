@@ -14,6 +14,7 @@
 #include "save_seats.h"
 #include "savefile.h"
 #include "script.h"
+#include "session.h"
 #ifdef CP_HAVE_UI
 #include "debrief.h" /* --debrief: the charts need the window's drawing code */
 #endif
@@ -73,13 +74,23 @@ void sim_print_turn(FILE *out, const cp_world *w)
             demand > 0 ? 100.0 * shortage / demand : 0.0);
 }
 
+int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen)
+{
+    cpg_error e;
+    if (cpg_write_csv(w, dir, &e) != 0) {
+        snprintf(err, errlen, "%s", e.message);
+        return -1;
+    }
+    return 0;
+}
+
 /* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
  * without the game window, whose code draws the charts. */
 static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
 {
 #ifdef CP_HAVE_UI
     char err[1400];
-    ui_debrief_set_csv_writer(csv_export);
+    ui_debrief_set_csv_writer(sim_csv_writer);
     if (ui_debrief_write(w, info, NULL, dir, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
         return -1;
@@ -344,7 +355,7 @@ int cmd_sim(int argc, char **argv)
         fprintf(stderr, "chokepoint sim: note: the wall clock stopped %d agent call%s: playing "
                         "this game again from its seed may not give the same hash%s\n",
                 wall, wall == 1 ? "" : "s", record ? "" : " (--record keeps a replay that does)");
-    if (csv && csv_export(w, csv, err, sizeof err) != 0) {
+    if (csv && sim_csv_writer(w, csv, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, err);
         status = 2;
     }
