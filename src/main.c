@@ -23,6 +23,7 @@ static void usage(FILE *f)
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint check-agent FILE                                  test a Lua agent\n"
           "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
+          "       chokepoint validate [--markdown FILE]                        check the model against the record\n"
           "       chokepoint help COMMAND                                      a command's flags\n",
           f);
 }
@@ -39,6 +40,7 @@ static const struct {
     {"replay", cmd_replay},
     {"check-agent", cmd_check_agent},
     {"gen-api-docs", cmd_gen_api_docs},
+    {"validate", cmd_validate},
 };
 
 static int find_command(const char *name)

@@ -13,7 +13,7 @@
 ---@alias ISO3 string a nation's ISO 3166 alpha-3 code, e.g. "CHN"
 ---@alias Good "ore"|"light_oxide"|"heavy_oxide"|"magnet"
 ---@alias Sector "ev"|"wind"|"electronics"|"defense"|"industrial"
----@alias FacilityKind "mine"|"separation"|"magnet_plant"
+---@alias FacilityKind "mine"|"separation"|"magnet_plant"|"heavy_separation"
 ---@alias Stage "announced"|"permitting"|"construction"|"ramp_up"|"operating"|"idled"|"closed"
 ---@alias ControlMode "open"|"licensed"|"banned"
 ---@alias ClauseKind "tariff"|"licence"|"suspend"|"offtake"|"coinvest"|"tech_transfer"|"stockpile"|"alliance"
@@ -289,10 +289,12 @@
 ---@field can_set_subsidy fun(kind: FacilityKind, share: number): boolean, string? Dry run of act.set_subsidy
 ---@field set_price_floor fun(good: Good, usd_per_kg: number): boolean, string? Guarantee home producers of a good a minimum price; 0 removes the floor.
 ---@field can_set_price_floor fun(good: Good, usd_per_kg: number): boolean, string? Dry run of act.set_price_floor
----@field set_tracking fun(on?: boolean): boolean, string? Run (or stop) a tracking system that cuts transshipment leakage and shows who buys.
+---@field set_tracking fun(on?: boolean): boolean, string? Run (or stop) a tracking system that cuts transshipment leakage round your bans and diversion of licensed material to defense use, and shows who buys.
 ---@field can_set_tracking fun(on?: boolean): boolean, string? Dry run of act.set_tracking
----@field set_tech_ban fun(on?: boolean): boolean, string? Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad.
+---@field set_tech_ban fun(on?: boolean): boolean, string? Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad, and nations behind you build theirs slower and dearer.
 ---@field can_set_tech_ban fun(on?: boolean): boolean, string? Dry run of act.set_tech_ban
+---@field set_extraterritorial fun(on?: boolean): boolean, string? Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.
+---@field can_set_extraterritorial fun(on?: boolean): boolean, string? Dry run of act.set_extraterritorial
 ---@field propose fun(deal: DealTerms): boolean, integer|string Propose a deal to other nations; it takes effect once every party accepts. Your nation is the proposer and accepts its own proposal.
 ---@field can_propose fun(deal: DealTerms): boolean, string? Dry run of act.propose
 ---@field answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Accept or reject a deal you are party to that is waiting for answers.

@@ -12,11 +12,14 @@
 -- offer a resource seller to pay half of a new separation plant there. A
 -- truce from the rival (its controls suspended for a tariff cut) is taken
 -- when it pays or when our buyers are short, and a tariff capped by a deal
--- is never raised past the cap while the deal runs.
+-- is never raised past the cap while the deal runs. An invitation to pay
+-- for half of a plant outside the rival is taken while the treasury can
+-- afford it: security is what we buy.
 
 local RIVAL = "CHN"
 local TARIFF_STEP, TARIFF_MAX = 0.05, 0.5
 local OFFTAKE_TERM, OFFTAKE_SHARE, PREMIUM = 8, 0.25, 1.05
+local COINVEST_CASH = 2000    -- treasury (USD millions) above which we co-invest abroad
 
 -- The nation producing most magnets, if not us: the supplier to decouple from.
 local function rival(view)
@@ -98,6 +101,11 @@ return {
     local truce = false
     for _, c in ipairs(deal.clauses) do
       truce = truce or (c.kind == "suspend" and c.to == view.iso3)
+    end
+    local c1 = deal.clauses[1]
+    if #deal.clauses == 1 and c1.kind == "coinvest" and c1.from == view.iso3 and c1.to ~= rival(view)
+       and c1.share <= 0.5 and view.me.treasury_musd > COINVEST_CASH then
+      return "accept"
     end
     if deal.value_musd <= 0 and not (truce and short) then return "reject" end
     memory.caps = memory.caps or {}

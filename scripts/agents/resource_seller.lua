@@ -38,10 +38,10 @@ end
 
 -- Capacity at home by kind (t a year), counting plants being built.
 local function capacity(view)
-  local cap = { mine = 0, separation = 0, magnet_plant = 0 }
+  local cap = { mine = 0, separation = 0, magnet_plant = 0, heavy_separation = 0 }
   for _, f in ipairs(view.facilities_of(view.iso3)) do
     if f.host == view.iso3 and f.stage ~= "closed" then
-      cap[f.kind] = cap[f.kind] + f.capacity_t_per_yr
+      cap[f.kind] = (cap[f.kind] or 0) + f.capacity_t_per_yr
     end
   end
   return cap

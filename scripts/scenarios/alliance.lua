@@ -34,10 +34,11 @@ local STOCKPILERS = { "USA", "JPN", "KOR", "DEU", "FRA" }
 local BUY_TURNS = { 1, 2, 3, 4 }        -- 2025Q4-2026Q3, during the pause
 local RETURN_TURN = 5                   -- 2026Q4: the October rules return
 -- share of an ordered purchase that reaches the stockpile while licences
--- ration supply: about 65-75% for heavy oxide, 99% for magnets in runs of
--- this file [E]; the releases count on a little less, so that they never
--- ask for more than is there
-local FILL = { heavy_oxide = 0.55, magnet = 0.9 }
+-- ration supply and the price is up (a treasury buys fewer tonnes the
+-- dearer they are): about 14-20% for heavy oxide, 43-46% for magnets in
+-- runs of this file [E]; the releases count on a little less, so that they
+-- never ask for more than is there
+local FILL = { heavy_oxide = 0.12, magnet = 0.4 }
 
 local BRIEFING = [[
 WHAT IT IS

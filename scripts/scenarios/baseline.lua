@@ -73,6 +73,13 @@ outside China arrives compared with when it was decided.]],
     -- MP Materials stopped selling concentrate to China in July 2025 [P/S]
     { turn = 2, order = { nation = "USA", order = "set_export_control", good = "ore", partner = "CHN", mode = "banned" },
       note = "MP Materials stops selling concentrate to China (July 2025)" },
+    -- 10 Jul 2025, the DoD-MP deal: a $110/kg NdPr floor for ten years,
+    -- "about twice China's price" at signing; MP's "10X" magnet capacity of
+    -- ~10,000 t a year, commissioning 2028 (MP/DoD, 10-Q [S])
+    { turn = 2, order = { nation = "USA", order = "set_price_floor", good = "light_oxide", amount = 110 },
+      note = "The Pentagon guarantees MP Materials $110/kg for its NdPr for ten years (July 2025)" },
+    { turn = 2, order = { nation = "USA", order = "build_facility", kind = "magnet_plant", host = "USA", amount = 7000 },
+      note = "MP's \"10X\" magnet plant, backed by DoD equity: 7,000 t a year more by 2028" },
     -- Section 301: Chinese permanent magnets 0% -> 25% from 1 Jan 2026 [S]
     { turn = 4, order = { nation = "USA", order = "set_tariff", good = "magnet", partner = "CHN", amount = 0.25 },
       note = "Section 301 tariff on Chinese magnets rises to 25% (1 Jan 2026)" },

@@ -162,10 +162,20 @@ local NATIONS = {
 local FACILITIES = {
   -- China: 130,000 t in 2010, 97% of the world (USGS via IndexMundi and
   -- Mongolia Economy [S]) (not in shared/data)
-  { name = "China mines", kind = "mine", host = "CHN", capacity_t_per_yr = 130000, stage = "operating" },
-  { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 140000, stage = "operating" }, -- [E]
-  -- 79.4% of 98,200 t of sintered NdFeB in 2010 (china.org.cn 2013 [S])
-  { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 78000, stage = "operating" },
+  -- Mines and plants could do more than they did: the mining quota was far
+  -- below output (undocumented mining), and the plants ran below nameplate
+  -- [E]: capacity about 15% above 2010's output.
+  -- Of China's 130,000 t, the mining quota covered 89,200 t (MIIT [S]); the
+  -- rest came from small and undocumented mines [E: 40,000 t of capacity]
+  { name = "China mines", kind = "mine", host = "CHN", capacity_t_per_yr = 110000, stage = "operating" },
+  { name = "China undocumented mining", kind = "mine", host = "CHN", capacity_t_per_yr = 40000, stage = "operating" },
+  { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 160000, stage = "operating" }, -- [E]
+  -- heavy lines for the Dy/Tb of the southern clays (China separated almost
+  -- all of the world's in 2010) [E]
+  { name = "China heavy separation", kind = "heavy_separation", host = "CHN", capacity_t_per_yr = 3000, stage = "operating" },
+  -- 79.4% of 98,200 t of sintered NdFeB in 2010 (china.org.cn 2013 [S]),
+  -- ~78,000 t made [E]
+  { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 92000, stage = "operating" },
 
   -- Japan: 19.3% of the 98,200 t [S]; Europe 1.3% [S]
   { name = "Japanese magnet makers", kind = "magnet_plant", host = "JPN", capacity_t_per_yr = 18950, stage = "operating" },
@@ -277,6 +287,10 @@ return {
       description = "cut of China's oxide export quota from 2010Q4, against the earlier level (2010: ~40%)" },
     quota_cut_2011 = { default = 0.35, min = 0, max = 1,
       description = "further cut of the quota from 2011Q1 (2011: ~35%)" },
+    crackdown = { default = 0, min = 0, max = 1,
+      description = "1: China closes its small and illegal mines from 2011Q2 to 2013Q1 (output fell from 130 to ~105 kt)" },
+    hoarding = { default = 1, min = 0, max = 3,
+      description = "scales the oxide China's state reserve and traders take off the market in 2011Q2-2012Q1 (1 = a fifth of China's use)" },
     lynas_scale = { default = 1, min = 0, max = 3,
       description = "scales the Lynas plant Japan funds in 2011 (0 = none, 1 = 11,000 t/yr)" },
   },
@@ -285,7 +299,7 @@ return {
     local embargo = math.floor(p.embargo_quarters + 0.5)
     -- China's oxide exports before the cuts, t a quarter: what this world
     -- exports at turn 0 with no quota [E, from a run of this file]
-    local EXPORTS = { light_oxide = 1255, heavy_oxide = 124 }
+    local EXPORTS = { light_oxide = 1210, heavy_oxide = 99 }
     local schedule = {}
     local function add(turn, order, note)
       schedule[#schedule + 1] = { turn = turn, order = order, note = note }
@@ -307,6 +321,31 @@ return {
       add(1 + embargo, { nation = "CHN", order = "set_export_control", good = "light_oxide", partner = "JPN", mode = "open" },
           "Shipments from China to Japan resume")
       add(1 + embargo, { nation = "CHN", order = "set_export_control", good = "heavy_oxide", partner = "JPN", mode = "open" })
+    end
+    -- 2011: the boom inside China. Nd rose ~750% and Dy ~2,000% in 2011
+    -- (IDTechEx [S]), in China too: Beijing closed small and illegal mines
+    -- (output 130,000 t in 2010, ~105,000 t in 2011, USGS [S]) for two
+    -- years, built a strategic reserve, and traders hoarded [E: purchases
+    -- of about a fifth of China's quarterly use of oxide for four quarters,
+    -- times the parameter hoarding]
+    if p.crackdown > 0 then
+      add(3, { nation = "CHN", order = "idle_facility", facility = "China undocumented mining", flag = 1 },
+          "China closes small and illegal rare-earth mines (2011)")
+      add(11, { nation = "CHN", order = "idle_facility", facility = "China undocumented mining", flag = 0 },
+          "Illegal mining returns in China's south as the campaign ends")
+    end
+    if p.hoarding > 0 then
+      for turn = 3, 6 do
+        add(turn, { nation = "CHN", order = "buy_stockpile", good = "heavy_oxide", amount = 100 * p.hoarding },
+            turn == 3 and "China builds a strategic reserve of rare-earth oxide, and traders hoard (2011)" or nil)
+        add(turn, { nation = "CHN", order = "buy_stockpile", good = "light_oxide", amount = 1200 * p.hoarding })
+      end
+    end
+    -- May 2015: China removes its export quotas after losing the WTO case
+    -- brought by the US, the EU and Japan (2012-2015) [S]
+    for _, good in ipairs({ "light_oxide", "heavy_oxide" }) do
+      add(19, { nation = "CHN", order = "set_export_quota", good = good, amount = -1 },
+          good == "light_oxide" and "China scraps its rare-earth export quotas after losing the WTO case (May 2015)" or nil)
     end
     if p.lynas_scale > 0 then
       -- Mar 2011: JOGMEC and Sojitz $250M into Lynas, Sojitz sole
@@ -350,10 +389,11 @@ return {
         magnet = { reference_price_usd_per_kg = 40,   -- [E]
                 growth_per_yr = { ev = 0.20, wind = 0.15, electronics = 0.05, defense = 0.03, industrial = 0.05 } },
       },
-      -- ~26% NdPr in sintered NdFeB (rules' default); Dy/Tb about 2.5% before
-      -- the thrifting that followed the 2011 spike ("Dy ~4%" in direct-drive
-      -- wind [S]; Japan's makers roughly halved Dy use after 2011) [E]
-      magnet_recipe = { light_oxide_t_per_t = 0.26, heavy_oxide_t_per_t = 0.025 },
+      -- ~26% NdPr in sintered NdFeB (rules' default); Dy/Tb about 2% on
+      -- average before the thrifting that followed the 2011 spike ("Dy ~4%"
+      -- in direct-drive wind and motors [S], none in most disk-drive magnets;
+      -- Japan's makers roughly halved Dy use after 2011) [E]
+      magnet_recipe = { light_oxide_t_per_t = 0.26, heavy_oxide_t_per_t = 0.02 },
       leakage_share = 0.15,          -- transshipment through third countries [E]
       leakage_share_tracked = 0.03,  -- no tracking system in 2010 [E]
       nations = NATIONS,

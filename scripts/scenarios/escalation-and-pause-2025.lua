@@ -177,6 +177,11 @@ return {
         { turn = 1, order = { nation = "CHN", order = "suspend_export_control", good = "magnet",
                               partner = "all", turns = pause, mode = "licensed",
                               amount = p.april_magnet_approval } },
+        -- The 0.1% rule itself (Announcement No. 61 [P/S]): magnets made
+        -- abroad with Chinese rare earths need China's licence. Suspended
+        -- with the rest in November, it applies when the pause lapses.
+        { turn = 1 + pause, order = { nation = "CHN", order = "set_extraterritorial", flag = 1 },
+          note = "The pause lapses: magnets made abroad with Chinese rare earths now need China's licence (the 0.1% rule)" },
         -- Section 301: Chinese permanent magnets 0% -> 25% from 1 Jan 2026 [S]
         { turn = 2, order = { nation = "USA", order = "set_tariff", good = "magnet", partner = "CHN", amount = 0.25 },
           note = "Section 301 tariff on Chinese magnets rises to 25% (1 Jan 2026)" },

@@ -95,6 +95,10 @@ return {
       description = "multiplies every sector's demand growth (1 = about 8%/yr for magnet rare earths, Adamas)" },
     random_events = { default = 1, min = 0, max = 3,
       description = "scale of the random events' rates (0 = none, 1 = the rules' rates)" },
+    state_plants = { default = 1, min = 0, max = 1,
+      description = "1 keeps the plants built on state money (Eneabba, MP's heavy circuit, eVAC, Rosatom's); 0 leaves them out: the market alone, with no industrial policy" },
+    projects = { default = 1, min = 0, max = 1,
+      description = "1 keeps the projects on their way (announced, in permitting, building, ramping up); 0 keeps only the plants running today: with growth_scale=0 and random_events=0, the opening world at rest" },
   },
 
   scenario = function(p)
@@ -127,7 +131,7 @@ return {
       leakage_share_tracked = 0.03,  -- with a tracking system (China's Order 785, Oct 2024) [E]
       random_events = p.random_events,
       nations = NATIONS,
-      facilities = FACILITIES,
+      facilities = world.select_facilities(p.state_plants >= 0.5, p.projects >= 0.5),
       -- no export controls, no technology ban, no tariffs: the baseline's
       -- April 2025 licences, December 2023 technology ban, Vietnam's ore ban,
       -- Section 301 tariffs and MP's halt of concentrate sales are all left

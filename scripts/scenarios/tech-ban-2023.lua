@@ -28,13 +28,11 @@ local goods = world.goods
 
 -- NdFeB is ~30% rare earth; about a quarter of NdPr feed comes back as
 -- recycled swarf (not modelled), so 0.22 t of new NdPr oxide per tonne
--- (as baseline.lua) [E]. Dy/Tb: 1.35% in late 2023 against baseline's 1.1%
--- in 2025 ("Dy ~4%" only in direct-drive wind), before two more years of
--- thrifting (grain-boundary diffusion) [E]. Heavy oxide is a by-product with
--- no supply-side anchor for its price, so the start is very sensitive to this
--- figure: 1.1% starts it near $40/kg, 1.3% near $220, 1.35% near $320 (Dy
--- averaged $330 in 2023, USGS [P]).
-local MAGNET_RECIPE = { light_oxide_t_per_t = 0.22, heavy_oxide_t_per_t = 0.0135 }
+-- (as baseline.lua) [E]. Dy/Tb: 1.1% in late 2023, as in 2025 ("Dy ~4%"
+-- only in direct-drive wind) [E]; heavy lines now give Dy/Tb a cost anchor
+-- of its own (the heavy lines below), so the opening price no longer hangs
+-- on this figure.
+local MAGNET_RECIPE = { light_oxide_t_per_t = 0.22, heavy_oxide_t_per_t = 0.011 }
 
 local NATIONS = world.nations_at(DEMAND_2023)
 
@@ -51,14 +49,20 @@ local FACILITIES = {
   { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 360000, stage = "operating" },
   { name = "China separation growth 2024", kind = "separation", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 7 },
   { name = "China separation expansion", kind = "separation", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 0 },
-  -- NdFeB output 280,000 t in 2023, ~300,000 t in 2024 (Argus [S])
-  { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 280000, stage = "operating" },
+  -- China's heavy lines: ~99% of the world's heavy-REE separation (CSIS,
+  -- Apr 2025 [S]), sized as in lib/world-2025.lua for 2023's demand [E]
+  { name = "China heavy separation", kind = "heavy_separation", host = "CHN", capacity_t_per_yr = 4600, stage = "operating" },
+  -- NdFeB output 280,000 t in 2023, ~300,000 t in 2024 (Argus [S]); the
+  -- makers' nameplate is larger, as in 2025 [E]
+  { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 320000, stage = "operating" },
   { name = "China magnet growth 2024", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 3 },
   { name = "China magnet expansion", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 20000, stage = "announced" },
 
   -- United States
   { name = "Mountain Pass", kind = "mine", host = "USA", capacity_t_per_yr = 41600, stage = "operating" },  -- 2023 (USGS MCS 2025 [P])
   { name = "Mountain Pass separation", kind = "separation", host = "USA", capacity_t_per_yr = 6000, stage = "ramp_up" }, -- first separated NdPr Q4 2023 [S]
+  -- MP's heavy circuit, ~200 t/yr Dy/Tb, commissioning mid-2026 (DoD $35M, 2022 [S])
+  { name = "Mountain Pass heavy circuit", kind = "heavy_separation", host = "USA", capacity_t_per_yr = 200, stage = "permitting", turns_in_stage = 2 },
   { name = "MP Independence", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 1000, stage = "construction", turns_in_stage = 4 }, -- construction ~Apr 2022, trial production Jan 2025 [P/S]
   { name = "Noveon San Marcos", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "operating" }, -- commercial since 2023 [S]
   { name = "eVAC Sumter", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "permitting" }, -- groundbreaking Mar 2024, first shipments Dec 2025 [S]
@@ -68,7 +72,10 @@ local FACILITIES = {
   { name = "Mt Weld expansion", kind = "mine", host = "AUS", capacity_t_per_yr = 10000, stage = "construction", turns_in_stage = 8 }, -- near complete 2025 [S] [E]
   { name = "Eneabba refinery", kind = "separation", host = "AUS", capacity_t_per_yr = 17500, stage = "construction", turns_in_stage = 0 }, -- 12,100-23,000 t, commissioning 2027 [S]
   { name = "Nolans", kind = "mine", host = "AUS", capacity_t_per_yr = 17000, stage = "permitting", turns_in_stage = 7 }, -- 4,440 t NdPr; pre-FID late 2025 [S] [E]
-  { name = "Lynas Malaysia", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 12000, stage = "operating" }, -- FY25 10,462 t REO [S]
+  -- FY25: 6,558 t NdPr, ~27 kt of REO separated (lib/world-2025.lua) [S] [E]
+  { name = "Lynas Malaysia", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 28000, stage = "operating" },
+  -- the first Dy/Tb separated outside China came in FY25 (Lynas [S])
+  { name = "Lynas Malaysia heavy circuit", kind = "heavy_separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 60, stage = "construction", turns_in_stage = 2 },
   { name = "Malaysia mining", kind = "mine", host = "MYS", capacity_t_per_yr = 310, stage = "operating" }, -- 2023 (USGS [P])
 
   -- feedstock exporters (USGS MCS 2025, 2023 column [P] unless noted)

@@ -41,5 +41,6 @@ int cmd_gen_api_docs(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

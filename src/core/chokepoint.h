@@ -23,6 +23,15 @@
 
 #define CP_API_VERSION 1
 
+/* The version of the rules' numbers: the market solver, the supply and
+ * demand answers, every calibrated constant. It is written into saves and
+ * replays; a game saved or recorded under another model version is refused
+ * on load, with a message saying so, because its quarters would not play on
+ * the same way (the save format's own version, which migrates old files, is
+ * about layout, not numbers). Bump it whenever a change moves any game's
+ * numbers. 1: the rules before model versions were recorded. */
+#define CP_MODEL_VERSION 2
+
 enum {
     CP_MAX_NATIONS = 32,
     CP_MAX_FACILITIES = 512,
@@ -57,11 +66,17 @@ typedef enum {
     CP_SECTOR_COUNT
 } cp_sector;
 
-/* The three kinds of facility, which are also the three technology stages. */
+/* The kinds of facility, which are also the technology stages. A separation
+ * plant splits ore into NdPr oxide and a heavy concentrate (the Dy/Tb it
+ * held); a heavy separation line turns that concentrate into Dy/Tb oxide, so
+ * heavy rare earths have capacity of their own (Lynas Malaysia's heavy
+ * circuit, MP's, China's). Capacities: t REO a year for mines and
+ * separation, t Dy/Tb oxide a year for heavy lines, t NdFeB for magnets. */
 typedef enum {
     CP_FAC_MINE = 0,
     CP_FAC_SEPARATION,
     CP_FAC_MAGNET,
+    CP_FAC_HEAVY_SEPARATION,
     CP_FAC_KIND_COUNT
 } cp_facility_kind;
 
@@ -133,6 +148,8 @@ typedef enum {
     CP_ORDER_SET_PRICE_FLOOR,    /* good, amount = USD/kg guaranteed to home producers, 0 removes */
     CP_ORDER_SET_TRACKING,       /* flag = 1 on / 0 off */
     CP_ORDER_SET_TECH_BAN,       /* flag = 1 on / 0 off */
+    CP_ORDER_SET_EXTRATERRITORIAL, /* flag = 1 on / 0 off: magnets made abroad with this
+                                      nation's oxides need its licence too (the 0.1% rule) */
     CP_ORDER_KIND_COUNT
 } cp_order_kind;
 
@@ -171,6 +188,8 @@ typedef struct {
     double price_floor_usd_per_kg[CP_GOOD_COUNT]; /* 0 = none */
     int tracking;                          /* magnet/oxide tracking system */
     int tech_ban;                          /* processing-technology export ban */
+    int extraterritorial;                  /* its controls reach magnets made abroad
+                                              from its oxides (MOFCOM No. 61, Oct 2025) */
 } cp_policy;
 
 /* ---- nations ------------------------------------------------------------- */
@@ -195,6 +214,8 @@ typedef struct {
     double budget_musd_per_yr;         /* state money for rare-earth policy */
     double hurdle_price_ratio;         /* price over reference at which firms here
                                           invest in new capacity on their own */
+    double expansion_cap_per_yr;       /* most firms here add to a kind's capacity
+                                          in a year, as a share of it (a quota) */
     cp_weights weights;
 
     /* state */
@@ -211,6 +232,14 @@ typedef struct {
                                            bought from several origins) */
     double ore_stock_light_t;           /* NdPr content of stock_t[CP_ORE] */
     double stockpile_t[CP_GOOD_COUNT];  /* strategic stockpile */
+    double heavy_conc_t;                /* Dy/Tb held in separated heavy concentrate,
+                                           waiting for a heavy separation line */
+    /* the long run (consumption.c): final demand per unit of activity
+     * (1 = 2025; below 1 after thrifting and substitution), Dy/Tb per
+     * magnet relative to the recipe, and the recycled share of use */
+    double demand_adjust[CP_GOOD_COUNT];
+    double heavy_intensity;
+    double recycled_share[CP_GOOD_COUNT];
     double tech[CP_FAC_KIND_COUNT];     /* 0..1 per stage */
     double pressure;                    /* political pressure 0..1 */
     double trust;                       /* 0..1, seen by all (deals) */
@@ -219,6 +248,8 @@ typedef struct {
 
     /* this turn's figures (quarter), rebuilt every turn */
     double mined_t, separated_t, magnets_t, byproduct_t;
+    double heavy_separated_t;         /* Dy/Tb oxide made by heavy lines */
+    double recycled_t[CP_GOOD_COUNT]; /* oxide recovered from scrap */
     double demand_t[CP_GOOD_COUNT];   /* final demand this quarter */
     double consumed_t[CP_GOOD_COUNT];
     double shortage_t[CP_GOOD_COUNT];
@@ -254,17 +285,25 @@ typedef struct {
     double funds_musd;    /* paid in ahead by fund orders, drawn during construction */
     double output_t;      /* this quarter */
     double utilisation;   /* this quarter, 0..1 */
-    int delay_turns;      /* added by events so far */
+    int delay_turns;      /* added by events and slippage so far */
+    int slip_turns;       /* slippage drawn at announcement, still to come: the
+                             construction stage lengthens by it when it starts */
 } cp_facility;
 
 /* ---- markets -------------------------------------------------------------- */
 
 typedef struct {
-    double world_price_usd_per_kg; /* production-weighted producer price */
+    double world_price_usd_per_kg; /* production-weighted producer price (ore: of standard ore) */
     double reference_price_usd_per_kg;
     double production_t;           /* this quarter */
     double traded_t;               /* crossed a border this quarter */
     double shortage_t;             /* world unmet final demand */
+    /* how this quarter's solve settled (market.c): price iterations used,
+     * the excess demand left as a share of the volume sold, and 1 when the
+     * solve stopped at its iteration cap without settling */
+    int solve_iterations;
+    double solve_residual;
+    int solve_capped;
     /* flow[i][j]: tonnes from seller i to buyer j this quarter (i == j: home) */
     double flow_t[CP_MAX_NATIONS][CP_MAX_NATIONS];
 } cp_market;
@@ -275,6 +314,7 @@ typedef struct {
 typedef struct {
     int turn;
     double mined_t, separated_t, magnets_t;
+    double heavy_separated_t;                  /* Dy/Tb oxide from heavy lines */
     double demand_t, shortage_t;               /* all final demand, t */
     double demand_good_t[CP_GOOD_COUNT], shortage_good_t[CP_GOOD_COUNT];
     double sector_shortage_t[CP_SECTOR_COUNT];
@@ -417,6 +457,9 @@ typedef struct {
     cp_stage stage;
     int turns_in_stage;   /* how far into that stage it already is */
     int stage_turns[CP_STAGE_COUNT]; /* 0 = derive from the rules */
+    int private_capital;  /* 1: firms pay for it, and decide at the end of permitting
+                             whether prices justify building it (final investment
+                             decision); 0: the funder's treasury pays, no such check */
 } cp_facility_spec;
 
 /* Something the scenario makes happen at a given turn: an order (China's
@@ -633,6 +676,15 @@ int cp_world_nation_count(const cp_world *w);
 const cp_nation *cp_world_nation(const cp_world *w, int index);
 int cp_world_find_nation(const cp_world *w, const char *iso3); /* -1 if none */
 
+/* The normal use of capacity of each kind of plant at reference prices,
+ * worked out when the world was created so that the opening world is in
+ * balance (production.c); 0 for an unknown kind. */
+double cp_world_normal_utilisation(const cp_world *w, cp_facility_kind k);
+/* The long-run price elasticity of final demand for 'g' (consumption.c):
+ * what the short-run elasticity becomes after three to five years of
+ * redesign, thrifting and substitution. */
+double cp_long_run_elasticity(cp_good g);
+
 int cp_world_facility_count(const cp_world *w);
 const cp_facility *cp_world_facility(const cp_world *w, int index);
 
@@ -647,9 +699,11 @@ const cp_news *cp_world_news(const cp_world *w, int index);
 
 /* Material and money ledgers, summed over the whole game: what the tests
  * hold the core to. Material is in tonnes REO (magnets counted by their
- * oxide content), money in USD millions. */
+ * oxide content), money in USD millions: mined + recycled + initial stock
+ * = lost + consumed + in stock. */
 typedef struct {
     double mined_t;          /* ore REO taken from the ground */
+    double recycled_t;       /* oxide recovered from scrap */
     double lost_t;           /* separation losses and by-products */
     double consumed_t;       /* final consumption, REO content */
     double in_stock_t;       /* commercial stocks + stockpiles now, REO content */

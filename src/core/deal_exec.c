@@ -265,6 +265,26 @@ void deal_phase(cp_world *w)
 /* Offtakes of good 'g' in force: delivered from the seller's unsold output
  * (then its users' stock) before the market opens, at the contract price or
  * the seller's price. */
+/* The tonnes of 'g' active offtakes will ship this quarter, by seller and
+ * by buyer: the market settles around them (market.c). */
+void deal_committed(const cp_world *w, cp_good g, double from[], double to[])
+{
+    for (int n = 0; n < w->nation_count; n++)
+        from[n] = to[n] = 0;
+    for (int id = 0; id < w->deal_count; id++) {
+        const cp_deal *d = &w->deals[id];
+        if (d->status != CP_DEAL_ACTIVE)
+            continue;
+        for (int k = 0; k < d->clause_count; k++) {
+            const cp_clause *c = &d->clauses[k];
+            if (c->kind != CP_CLAUSE_OFFTAKE || c->good != (int)g || !(c->amount > 0))
+                continue;
+            from[c->from] += c->amount;
+            to[c->to] += c->amount;
+        }
+    }
+}
+
 void deal_deliver(cp_world *w, cp_good g)
 {
     for (int id = 0; id < w->deal_count; id++) {

@@ -197,6 +197,16 @@ void evt_apply_effects(cp_world *w)
     w->effect_count = keep;
 }
 
+/* Is an effect of 'kind' already at work in nation 'n'? */
+static int effect_active(const cp_world *w, int n, cp_event_kind kind)
+{
+    for (int k = 0; k < w->effect_count; k++)
+        if (w->effects[k].event.nation == n && w->effects[k].event.kind == kind &&
+            w->effects[k].turns_left > 0)
+            return 1;
+    return 0;
+}
+
 /* Draw this quarter's random events. */
 void evt_draw(cp_world *w)
 {
@@ -211,7 +221,10 @@ void evt_draw(cp_world *w)
             cp_event e = {CP_EVENT_MINE_FLOOD, n, -1, -1, -1, 0.2 + 0.3 * u_size, 1 + (u_size > 0.5)};
             evt_start(w, &e, "");
         }
-        if (nat->mined_t > 0 && u_conflict < nat->conflict_risk_per_yr / 4.0 * rate) {
+        /* a conflict already being fought is not drawn again on top of
+         * itself (the draws are still made: the stream stays the same) */
+        if (nat->mined_t > 0 && u_conflict < nat->conflict_risk_per_yr / 4.0 * rate &&
+            !effect_active(w, n, CP_EVENT_CONFLICT)) {
             cp_event e = {CP_EVENT_CONFLICT, n, -1, -1, -1, 0.3 + 0.5 * u_size, 2 + (int)(u_size * 4)};
             evt_start(w, &e, "");
         }

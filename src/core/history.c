@@ -38,6 +38,7 @@ void hist_record(cp_world *w)
         h->mined_t = n->mined_t;
         h->separated_t = n->separated_t;
         h->magnets_t = n->magnets_t;
+        h->heavy_separated_t = n->heavy_separated_t;
         for (int g = 0; g < CP_GOOD_COUNT; g++) {
             h->demand_t += n->demand_t[g];
             h->shortage_t += n->shortage_t[g];

@@ -10,7 +10,8 @@
 static const char *const good_names[CP_GOOD_COUNT] = {"ore", "light_oxide", "heavy_oxide", "magnet"};
 static const char *const sector_names[CP_SECTOR_COUNT] = {"ev", "wind", "electronics", "defense",
                                                           "industrial"};
-static const char *const kind_names[CP_FAC_KIND_COUNT] = {"mine", "separation", "magnet_plant"};
+static const char *const kind_names[CP_FAC_KIND_COUNT] = {"mine", "separation", "magnet_plant",
+                                                                 "heavy_separation"};
 static const char *const stage_names[CP_STAGE_COUNT] = {
     "announced", "permitting", "construction", "ramp_up", "operating", "idled", "closed"};
 static const char *const mode_names[] = {"open", "licensed", "banned"};
@@ -18,7 +19,7 @@ static const char *const order_names[CP_ORDER_KIND_COUNT] = {
     "build_facility",   "fund_facility",     "idle_facility",     "close_facility",
     "set_tariff",       "set_export_control", "suspend_export_control", "set_export_quota",
     "set_export_tax",   "buy_stockpile",     "release_stockpile", "set_subsidy",
-    "set_price_floor",  "set_tracking",      "set_tech_ban"};
+    "set_price_floor",  "set_tracking",      "set_tech_ban",      "set_extraterritorial"};
 static const char *const event_names[CP_EVENT_KIND_COUNT] = {
     "mine_flood", "lawsuit", "conflict", "approvals_slow", "summit", "demand_shock",
     "price_floor"};

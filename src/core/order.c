@@ -41,7 +41,9 @@ void cp_order_cost_musd(const cp_world *w, const cp_order *o, double *now, doubl
     int good_ok = o->good >= 0 && o->good < CP_GOOD_COUNT;
     if (o->kind == CP_ORDER_BUILD_FACILITY && o->facility_kind >= 0 &&
         o->facility_kind < CP_FAC_KIND_COUNT && o->amount > 0) {
-        pay_total = fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
+        int host = o->partner >= 0 && o->partner < w->nation_count ? o->partner : -1;
+        pay_total = host >= 0 ? fac_capex_in_musd(w, (cp_facility_kind)o->facility_kind, host, o->amount)
+                              : fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
         pay_now = DOWN_PAYMENT * pay_total;
     } else if (o->kind == CP_ORDER_FUND_FACILITY && o->amount > 0) {
         pay_now = pay_total = o->amount;
@@ -161,7 +163,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
                            o->partner);
         if (o->facility_kind < 0 || o->facility_kind >= CP_FAC_KIND_COUNT)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown facility kind %d (mine, "
-                           "separation or magnet_plant)", name, o->facility_kind);
+                           "separation, heavy_separation or magnet_plant)", name, o->facility_kind);
         TRY(check_amount(o, 100, 500000, "capacity (t/yr)", err));
         if (o->partner != o->nation && o->facility_kind != CP_FAC_MINE && n->policy.tech_ban)
             return cp_fail(err, CP_ERR_FORBIDDEN, "%s: %s's processing-technology export ban "
@@ -170,7 +172,8 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         if (w->facility_count + 1 > CP_MAX_FACILITIES)
             return cp_fail(err, CP_ERR_FULL, "%s: the world has no room for more facilities",
                            name);
-        double down = DOWN_PAYMENT * fac_capex_musd((cp_facility_kind)o->facility_kind, o->amount);
+        double down = DOWN_PAYMENT *
+                      fac_capex_in_musd(w, (cp_facility_kind)o->facility_kind, o->partner, o->amount);
         return check_money(w, o, down, err);
     }
     case CP_ORDER_FUND_FACILITY:
@@ -266,6 +269,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         return check_amount(o, 0, 100000, "price floor (USD/kg)", err);
     case CP_ORDER_SET_TRACKING:
     case CP_ORDER_SET_TECH_BAN:
+    case CP_ORDER_SET_EXTRATERRITORIAL:
         if (o->flag != 0 && o->flag != 1)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: flag must be 0 or 1", name);
         return CP_OK;
@@ -473,6 +477,16 @@ void order_apply(cp_world *w, const cp_order *o)
         n->policy.tech_ban = o->flag;
         news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s exports of processing technology",
                  n->iso3, o->flag ? "bans" : "allows");
+        break;
+    case CP_ORDER_SET_EXTRATERRITORIAL:
+        n->policy.extraterritorial = o->flag;
+        if (o->flag)
+            news_add(w, CP_NEWS_POLICY, o->nation, CP_MAGNET,
+                     "%s's export controls now reach magnets made abroad with its rare earths "
+                     "(the 0.1%% rule)", n->iso3);
+        else
+            news_add(w, CP_NEWS_POLICY, o->nation, CP_MAGNET,
+                     "%s's export controls no longer reach magnets made abroad", n->iso3);
         break;
     case CP_ORDER_KIND_COUNT:
         break;

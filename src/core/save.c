@@ -376,6 +376,19 @@ static void *alloc_items(save_io *io, size_t n, size_t size)
 #define TURN_AT(x) INT(x, -SAVE_MAX_TURNS, SAVE_MAX_TURNS)
 #define STR(s) str(io, (s), sizeof(s), #s)
 
+/* Arrays by facility kind: version 3 added heavy separation lines as a
+ * fourth kind; an older file holds three entries, and the heavy line's
+ * entry takes the separation plant's. */
+static void f64_kinds(save_io *io, double *a, const char *name)
+{
+    int n = io->version >= 3 ? CP_FAC_KIND_COUNT : 3;
+    for (int k = 0; k < n; k++)
+        f64(io, &a[k], name, 1);
+    if (io->reading && n < CP_FAC_KIND_COUNT)
+        a[CP_FAC_HEAVY_SEPARATION] = a[CP_FAC_SEPARATION];
+}
+#define F64K(a) f64_kinds(io, (a), #a)
+
 /* ---- the records --------------------------------------------------------- */
 
 static void io_policy(save_io *io, cp_policy *p, int nn)
@@ -394,10 +407,15 @@ static void io_policy(save_io *io, cp_policy *p, int nn)
         }
     F64S(p->export_quota_t, CP_GOOD_COUNT);
     F64S(p->export_tax, CP_GOOD_COUNT);
-    F64S(p->subsidy, CP_FAC_KIND_COUNT);
+    F64K(p->subsidy);
     F64S(p->price_floor_usd_per_kg, CP_GOOD_COUNT);
     INT(p->tracking, 0, 1);
     INT(p->tech_ban, 0, 1);
+    /* version 3: the extraterritorial rule; none before */
+    if (io->version >= 3)
+        INT(p->extraterritorial, 0, 1);
+    else if (io->reading)
+        p->extraterritorial = 0;
 }
 
 /* A nation: identity, state, policies and this quarter's figures. */
@@ -413,6 +431,10 @@ static void io_nation(save_io *io, cp_nation *n, int nn)
     F64(n->conflict_risk_per_yr);
     F64(n->budget_musd_per_yr);
     F64(n->hurdle_price_ratio);
+    if (io->version >= 3)
+        F64(n->expansion_cap_per_yr);
+    else if (io->reading)
+        n->expansion_cap_per_yr = 0.35;
     F64(n->weights.security);
     F64(n->weights.prosperity);
     F64(n->weights.leverage);
@@ -430,7 +452,22 @@ static void io_nation(save_io *io, cp_nation *n, int nn)
     F64(n->ore_stock_heavy_t);
     F64(n->ore_stock_light_t);
     F64S(n->stockpile_t, CP_GOOD_COUNT);
-    F64S(n->tech, CP_FAC_KIND_COUNT);
+    /* version 3: heavy concentrate and the long run (consumption.c); an
+     * older world starts them where a new world does */
+    if (io->version >= 3) {
+        F64(n->heavy_conc_t);
+        F64S(n->demand_adjust, CP_GOOD_COUNT);
+        F64(n->heavy_intensity);
+        F64S(n->recycled_share, CP_GOOD_COUNT);
+    } else if (io->reading) {
+        n->heavy_conc_t = 0;
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            n->demand_adjust[g] = 1.0;
+            n->recycled_share[g] = g == CP_LIGHT_OXIDE || g == CP_HEAVY_OXIDE ? 0.01 : 0.0;
+        }
+        n->heavy_intensity = 1.0;
+    }
+    F64K(n->tech);
     F64(n->pressure);
     F64(n->trust);
     F64(n->score);
@@ -440,6 +477,10 @@ static void io_nation(save_io *io, cp_nation *n, int nn)
     F64(n->separated_t);
     F64(n->magnets_t);
     F64(n->byproduct_t);
+    if (io->version >= 3) {
+        F64(n->heavy_separated_t);
+        F64S(n->recycled_t, CP_GOOD_COUNT);
+    }
     F64S(n->demand_t, CP_GOOD_COUNT);
     F64S(n->consumed_t, CP_GOOD_COUNT);
     F64S(n->shortage_t, CP_GOOD_COUNT);
@@ -530,6 +571,11 @@ static void io_facility_spec(save_io *io, cp_facility_spec *f, int nn)
     TURNS(f->turns_in_stage);
     for (int s = 0; s < CP_STAGE_COUNT; s++)
         TURNS(f->stage_turns[s]);
+    /* version 3: projects firms pay for; none before */
+    if (io->version >= 3)
+        INT(f->private_capital, 0, 1);
+    else if (io->reading)
+        f->private_capital = 0;
 }
 
 /* ---- the sections ------------------------------------------------------ */
@@ -610,6 +656,8 @@ static void io_clock(save_io *io, cp_world *w)
     u64_field(io, &w->policy_hash, "policy_hash");
     cp_ledger *l = &w->ledger;
     F64(l->mined_t);
+    if (io->version >= 3) /* version 3: recycling */
+        F64(l->recycled_t);
     F64(l->lost_t);
     F64(l->consumed_t);
     F64(l->in_stock_t);
@@ -626,6 +674,7 @@ static void io_clock(save_io *io, cp_world *w)
  * ranges (shares, weights, technology, trust, pressure). */
 static void check_traits(save_io *io, const cp_nation *n)
 {
+    _Static_assert(CP_FAC_KIND_COUNT == 4, "the list below names every kind's tech");
     struct {
         const char *range, *name;
         double v;
@@ -633,6 +682,7 @@ static void check_traits(save_io *io, const cp_nation *n)
              {"lon", "lon_deg", n->lon_deg},
              {"permitting_factor", "permitting_factor", n->permitting_factor},
              {"hurdle_price_ratio", "hurdle_price_ratio", n->hurdle_price_ratio},
+             {"expansion_cap_per_yr", "expansion_cap_per_yr", n->expansion_cap_per_yr},
              {"conflict_risk_per_yr", "conflict_risk_per_yr", n->conflict_risk_per_yr},
              {"trust", "trust", n->trust},
              {"pressure", "pressure", n->pressure},
@@ -644,7 +694,8 @@ static void check_traits(save_io *io, const cp_nation *n)
              {"weights", "weights.stability", n->weights.stability},
              {"tech", "tech", n->tech[0]},
              {"tech", "tech", n->tech[1]},
-             {"tech", "tech", n->tech[2]}};
+             {"tech", "tech", n->tech[2]},
+             {"tech", "tech", n->tech[3]}};
     for (size_t i = 0; i < sizeof t / sizeof t[0] && !io->failed; i++) {
         const cp_number_range *r = cp_scenario_range(t[i].range);
         if (r && !cp_range_holds(r, t[i].v))
@@ -707,6 +758,9 @@ static void io_facilities(save_io *io, cp_world *w)
         F64(f->output_t);
         F64(f->utilisation);
         TURNS(f->delay_turns);
+        /* version 3: slippage still to come; none before */
+        if (io->version >= 3)
+            TURNS(f->slip_turns);
     }
     end(io);
 }
@@ -750,6 +804,15 @@ static void io_markets(save_io *io, cp_world *w)
         for (int g = 0; g < CP_GOOD_COUNT; g++)
             for (int j = 0; j < nn; j++)
                 F64S(w->tariff_paid_musd[g][j], nn);
+    /* version 3: how each quarter's solve settled */
+    if (io->version >= 3)
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            cp_market *m = &w->market[g];
+            item(io, "good", g);
+            INT(m->solve_iterations, 0, 1000000);
+            F64(m->solve_residual);
+            INT(m->solve_capped, 0, 1);
+        }
     end(io);
 }
 
@@ -772,9 +835,25 @@ static void io_tables(save_io *io, cp_world *w)
     F64S(w->mine_cut, nn);
     F64S(w->approvals_cut, nn);
     for (int i = 0; i < nn; i++) {
-        F64S(w->cap_t[i], CP_FAC_KIND_COUNT);
-        F64S(w->used_t[i], CP_FAC_KIND_COUNT);
-        F64S(w->util[i], CP_FAC_KIND_COUNT);
+        F64K(w->cap_t[i]);
+        F64K(w->used_t[i]);
+        F64K(w->util[i]);
+    }
+    /* version 3: plans, normal use of capacity, investment signals; an
+     * older world gets plans at its next quarter, 0.9 for normal use and
+     * signals at the reference */
+    if (io->version >= 3) {
+        for (int i = 0; i < nn; i++) {
+            F64S(w->plan_t[i], CP_FAC_KIND_COUNT);
+            F64S(w->invest_signal[i], CP_FAC_KIND_COUNT);
+        }
+        F64S(w->u0, CP_FAC_KIND_COUNT);
+    } else if (io->reading) {
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
+            w->u0[k] = 0.9;
+            for (int i = 0; i < nn; i++)
+                w->invest_signal[i][k] = 1.0;
+        }
     }
     end(io);
 }
@@ -823,6 +902,8 @@ static void io_nation_row(save_io *io, cp_nation_history *h, int turn)
     F64(h->mined_t);
     F64(h->separated_t);
     F64(h->magnets_t);
+    if (io->version >= 3)
+        F64(h->heavy_separated_t);
     F64(h->demand_t);
     F64(h->shortage_t);
     F64S(h->demand_good_t, CP_GOOD_COUNT);
@@ -840,7 +921,8 @@ static void io_nation_row(save_io *io, cp_nation_history *h, int turn)
     F64(h->tariff_revenue_musd);
 }
 
-/* Bytes a history row takes, to bound a damaged row count. */
+/* Bytes a history row takes, to bound a damaged row count (version 3
+ * added a field to the nation row). */
 enum { NATION_ROW_BYTES = 4 + 37 * 8, MARKET_ROW_BYTES = 4 + 4 * 8 };
 
 /* Every turn's figures, turns 0..turn: the charts, the CSV files and the
@@ -881,7 +963,8 @@ static void io_history(save_io *io, cp_world *w)
         end(io);
         return;
     }
-    size_t row_bytes = (size_t)nn * NATION_ROW_BYTES + CP_GOOD_COUNT * MARKET_ROW_BYTES;
+    size_t row_bytes = (size_t)nn * (NATION_ROW_BYTES + (io->version >= 3 ? 8 : 0)) +
+                       CP_GOOD_COUNT * MARKET_ROW_BYTES;
     if (!io->failed && io->reading) {
         if ((size_t)rows > (io->end - io->pos) / row_bytes)
             fail(io, "%d turns of history do not fit in the section", rows);
@@ -1163,7 +1246,7 @@ cp_status save_with_field_map(const cp_world *w, unsigned char **buf, size_t *le
     }
     memcpy(io.out, SAVE_MAGIC, SAVE_MAGIC_BYTES);
     save_put_u32(io.out + 8, SAVE_VERSION);
-    save_put_u32(io.out + 12, 0);
+    save_put_u32(io.out + 12, CP_MODEL_VERSION);
     save_put_u64(io.out + 16, (uint64_t)(io.pos - SAVE_HEADER_BYTES));
     save_put_u64(io.out + 24, save_checksum(io.out, io.pos));
     *buf = io.out;

@@ -3,7 +3,9 @@
  * cp_world_load trusts nothing. Before it reads a field it checks, in this
  * order, that the buffer is long enough for a header, that it is a world
  * save at all (the magic), that its format version is one this build reads
- * (newer ones are refused: their fields would be misread), that the payload
+ * (newer ones are refused: their fields would be misread), that it was
+ * saved under this build's model version (a game of other rules would not
+ * play on as it was saved: refused, saying so), that the payload
  * length matches the buffer (truncated or padded files), and that the
  * checksum matches (damaged files). Only then does save_fields read the
  * sections, checking every count, index, enum, number and string as it
@@ -37,12 +39,20 @@ static void fill_unused_slots(cp_world *w)
         }
     }
     for (int i = nn; i < CP_MAX_NATIONS; i++)
-        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
             w->util[i][k] = 1.0;
+            w->invest_signal[i][k] = 1.0;
+        }
+}
+
+uint32_t save_model_version(const unsigned char *buf)
+{
+    uint32_t v = save_get_u32(buf + 12);
+    return v == 0 && save_get_u32(buf + 8) < 3 ? 1 : v;
 }
 
 /* Check the header of 'buf'; returns CP_OK or a refusal naming the problem. */
-static cp_status check_header(const unsigned char *buf, size_t len, cp_error *err)
+static cp_status check_header(const unsigned char *buf, size_t len, int any_model, cp_error *err)
 {
     if (!buf || len == 0)
         return cp_fail(err, CP_ERR_BAD_VALUE, "truncated: the buffer is empty");
@@ -62,7 +72,7 @@ static cp_status check_header(const unsigned char *buf, size_t len, cp_error *er
         return cp_fail(err, CP_ERR_BAD_VALUE,
                        "format version %u is older than this build reads (%d to %d)", version,
                        (int)SAVE_VERSION_OLDEST, (int)SAVE_VERSION);
-    if (save_get_u32(buf + 12) != 0)
+    if (version < 3 && save_get_u32(buf + 12) != 0)
         return cp_fail(err, CP_ERR_BAD_VALUE, "damaged header: reserved field is not 0");
     uint64_t payload = save_get_u64(buf + 16);
     size_t have = len - SAVE_HEADER_BYTES;
@@ -75,12 +85,24 @@ static cp_status check_header(const unsigned char *buf, size_t len, cp_error *er
                        have - (size_t)payload);
     if (save_get_u64(buf + 24) != save_checksum(buf, len))
         return cp_fail(err, CP_ERR_BAD_VALUE, "corrupted: the checksum does not match the data");
+    uint32_t model = save_model_version(buf);
+    if (!any_model && model != CP_MODEL_VERSION)
+        return cp_fail(err, CP_ERR_BAD_VALUE,
+                       "saved under model version %u of the rules; this build plays model "
+                       "version %d, whose prices and plants would not carry the game on as it "
+                       "was saved: start a new game, or load it with the Chokepoint that saved it",
+                       model, CP_MODEL_VERSION);
     return CP_OK;
 }
 
 cp_world *cp_world_load(const unsigned char *buf, size_t len, cp_error *err)
 {
-    if (check_header(buf, len, err) != CP_OK)
+    return save_load(buf, len, 0, err);
+}
+
+cp_world *save_load(const unsigned char *buf, size_t len, int any_model, cp_error *err)
+{
+    if (check_header(buf, len, any_model, err) != CP_OK)
         return NULL;
     cp_world *w = calloc(1, sizeof *w);
     cp_shared_scenario *shared = calloc(1, sizeof *shared);

@@ -26,12 +26,18 @@ void cp_scenario_defaults(cp_scenario *sc)
     static const double ref[CP_GOOD_COUNT] = {5.8, 55.0, 370.0, 49.0};
     static const double transport[CP_GOOD_COUNT] = {0.30, 0.60, 0.60, 1.00};
     static const double growth[CP_SECTOR_COUNT] = {0.15, 0.08, 0.04, 0.03, 0.05};
+    /* How far plants' use of capacity answers their margin within a
+     * quarter [E]: mines half as far as plants (a pit's costs are mostly
+     * fixed; mined metals' short-run supply elasticities are usually put
+     * well below 1), processing plants in proportion. */
+    static const double supply_eps[CP_GOOD_COUNT] = {0.5, 1.0, 1.0, 1.0};
+
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         cp_good_params *p = &sc->goods[g];
         p->reference_price_usd_per_kg = ref[g];
-        p->demand_elasticity = 0.3;
+        p->demand_elasticity = 0.2;
         p->substitution = 6.0;
-        p->supply_elasticity = 0.5;
+        p->supply_elasticity = supply_eps[g];
         p->transport_usd_per_kg_per_10000km = transport[g];
         for (int s = 0; s < CP_SECTOR_COUNT; s++)
             p->growth_per_yr[s] = growth[s];
@@ -51,6 +57,7 @@ void cp_scenario_defaults(cp_scenario *sc)
         /* most ex-China projects need $75-85/kg NdPr against ~$54 (Benchmark
          * 2024 via Reuters [S]): firms invest at ~1.5x the reference price */
         n->hurdle_price_ratio = 1.5;
+        n->expansion_cap_per_yr = 0.35;
         n->trust = 1.0;
         n->weights = (cp_weights){0.25, 0.25, 0.25, 0.25};
         for (int g = 0; g < CP_GOOD_COUNT; g++)
@@ -99,6 +106,10 @@ static const cp_number_range RANGES[] = {
     {"pressure", 0, 1, 0, ""},
     {"conflict_risk_per_yr", 0, 1, 0, ""},
     {"hurdle_price_ratio", 0, 100, 0, ""},
+    /* a share of a kind's capacity a year: China's quotas ~0.10, firms
+     * elsewhere 0.35 (facility.c); ten times a year is far past any real
+     * build-out */
+    {"expansion_cap_per_yr", 0, 10, 0, "a year"},
     {"ore", 0, 1, 0, ""},
     {"tech", 0, 1, 0, ""},
     {"weights", 0, 1, 0, ""},
@@ -178,6 +189,7 @@ static cp_status check_nation(const cp_nation *n, cp_error *err)
     RANGE(who, "pressure", n->pressure);
     RANGE(who, "conflict_risk_per_yr", n->conflict_risk_per_yr);
     RANGE(who, "hurdle_price_ratio", n->hurdle_price_ratio);
+    RANGE(who, "expansion_cap_per_yr", n->expansion_cap_per_yr);
     RANGE_OF(who, "ore", "light_share", n->ore_light_share);
     RANGE_OF(who, "ore", "heavy_share", n->ore_heavy_share);
     if (n->ore_light_share + n->ore_heavy_share > 1.0)

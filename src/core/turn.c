@@ -16,13 +16,20 @@
  *     new capacity of their own.
  *  4. Effects. Lasting events (floods, conflict, slow approvals, demand
  *     shocks) set this quarter's cuts.
- *  5. Production and markets, in the order material flows: mines, the ore
- *     market, separation, the two oxide markets, magnet plants, the magnet
- *     market. Each market sees the output of the step before it in the same
- *     quarter, so a shock travels down the chain within a quarter, while
- *     capacity answers only over years (phase 3).
+ *  5. Production and markets, in the order material flows: the ore market
+ *     (where mines produce), the NdPr market (where separation plants
+ *     split the ore they bought), the Dy/Tb market (where heavy lines work
+ *     the concentrate), the magnet market (where magnet plants use the
+ *     oxides they bought). Each plant makes its output in the market it
+ *     sells into, so output answers that quarter's price; its inputs were
+ *     bought earlier in the quarter on last quarter's prices. Recycled
+ *     scrap comes in first. Each market settles (market.c), so a shock
+ *     travels down the chain within a quarter, while capacity answers only
+ *     over years (phase 3).
  *  6. Consumption and shortages: final users draw on their stocks; unmet
- *     need costs output and raises pressure.
+ *     need costs output and raises pressure. Then the long run: demand per
+ *     unit of activity, Dy/Tb per magnet and recycling move toward what
+ *     the quarter's prices ask.
  *  7. Events for the next quarter are drawn from the seeded stream, after
  *     everything they could depend on, so that the draws happen in the same
  *     order whatever the players did.
@@ -43,6 +50,8 @@ static void reset_quarter_figures(cp_world *w)
     for (int n = 0; n < w->nation_count; n++) {
         cp_nation *nat = &w->nations[n];
         nat->mined_t = nat->separated_t = nat->magnets_t = nat->byproduct_t = 0;
+        nat->heavy_separated_t = 0;
+        memset(nat->recycled_t, 0, sizeof nat->recycled_t);
         memset(nat->demand_t, 0, sizeof nat->demand_t);
         memset(nat->consumed_t, 0, sizeof nat->consumed_t);
         memset(nat->shortage_t, 0, sizeof nat->shortage_t);
@@ -75,12 +84,11 @@ void world_run_quarter(cp_world *w)
     for (int n = 0; n < w->nation_count; n++)
         w->nations[n].capex_paid_musd = capex[n];
     prod_capacities(w);
-    prod_mines(w);
+    cons_cache_needs(w);
+    cons_recycle(w);
     mkt_clear(w, CP_ORE);
-    prod_separation(w);
     mkt_clear(w, CP_LIGHT_OXIDE);
     mkt_clear(w, CP_HEAVY_OXIDE);
-    prod_magnets(w);
     mkt_clear(w, CP_MAGNET);
     cons_final(w);
     prod_facility_output(w);
@@ -147,6 +155,8 @@ static void update_ledger_stock(cp_world *w)
             s += (nat->stock_t[g] + nat->stockpile_t[g] + nat->unsold_t[g]) *
                  world_reo_content(w, (cp_good)g);
         }
+    for (int n = 0; n < w->nation_count; n++)
+        s += w->nations[n].heavy_conc_t;
     w->ledger.in_stock_t = s;
 }
 
@@ -169,8 +179,12 @@ void cp_world_advance(cp_world *w)
     /* 4. effects, demand growth */
     evt_apply_effects(w);
     grow_demand(w);
-    /* 5-6. production, markets, consumption */
+    /* 5-6. production, markets, consumption; then the long run and the
+     * signals firms invest on (not in the warm-up at creation, which
+     * settles the opening world without moving them) */
     world_run_quarter(w);
+    cons_long_run(w);
+    fac_update_signals(w);
     /* 7. events for the next quarter */
     evt_draw(w);
     /* 8. the end of the quarter */

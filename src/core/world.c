@@ -34,6 +34,140 @@ static void restore_starting_state(cp_world *w, const cp_nation *start)
         n->pressure = s->pressure;
         n->score = s->score;
         memcpy(n->tech, s->tech, sizeof n->tech);
+        memcpy(n->demand_adjust, s->demand_adjust, sizeof n->demand_adjust);
+        n->heavy_intensity = s->heavy_intensity;
+        memcpy(n->recycled_share, s->recycled_share, sizeof n->recycled_share);
+    }
+}
+
+/* The long-run state every nation starts from (consumption.c): 2025's
+ * demand per unit of activity and recipe, 1% of oxide recycled. */
+static void start_long_run(cp_nation *n)
+{
+    for (int g = 0; g < CP_GOOD_COUNT; g++)
+        n->demand_adjust[g] = 1.0;
+    n->heavy_intensity = 1.0;
+    n->recycled_share[CP_LIGHT_OXIDE] = n->recycled_share[CP_HEAVY_OXIDE] = 0.01;
+}
+
+/* The opening world at rest. Normal use of capacity is first worked out
+ * from the balance of needs and capacities (prod_calibrate); the world then
+ * warms up for twelve quarters from pipelines filled to their targets, and
+ * the prices it settles at show how far that balance is off (the spatial
+ * pattern of trade, yields and ore blends it cannot see). Each kind's
+ * normal use is corrected by the ratio of its product's settled price to
+ * the reference and the warm-up is played again from the same start, until
+ * every price lies within half a percent of its reference or after
+ * SETTLE_ROUNDS rounds (a world short of capacity even at full use settles
+ * above the reference). Then the slow variables (demand's long run,
+ * recycling, investment signals), anchored on the reference prices, start
+ * at rest. Returns 0 when out of memory. */
+enum { SETTLE_ROUNDS = 6, WARM_QUARTERS = 12 };
+/* bounds on the raw normal use u0 (production.c smooths it: 0.3 and 1.5
+ * give normal use of 0.3 and 0.99) */
+static const double U0_MIN = 0.3, U0_MAX = 1.5;
+
+static void fill_pipelines(cp_world *w);
+
+static int settle_opening_world(cp_world *w)
+{
+    prod_capacities(w);
+    prod_calibrate(w);
+    cp_world *before = malloc(sizeof *before);
+    if (!before)
+        return 0;
+    memcpy(before, w, sizeof *w);
+    double u0[CP_FAC_KIND_COUNT];
+    memcpy(u0, w->u0, sizeof u0);
+    for (int round = 0; round < SETTLE_ROUNDS; round++) {
+        if (round > 0) {
+            /* the same start again (the heap parts are still w's own, and
+             * the news list keeps its running hash: hash.c) */
+            cp_news *news = w->news;
+            int news_count = w->news_count, news_cap = w->news_cap;
+            uint64_t news_hash = w->news_hash;
+            memcpy(w, before, sizeof *w);
+            w->news = news;
+            w->news_count = news_count;
+            w->news_cap = news_cap;
+            w->news_hash = news_hash;
+        }
+        memcpy(w->u0, u0, sizeof u0);
+        for (int n = 0; n < w->nation_count; n++)
+            for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+                w->util[n][k] = prod_normal_use(w, (cp_facility_kind)k);
+        prod_capacities(w);
+        fill_pipelines(w);
+        for (int q = 0; q < WARM_QUARTERS; q++)
+            world_run_quarter(w);
+        double gap[CP_FAC_KIND_COUNT];
+        prod_price_gaps(w, gap);
+        int done = 1;
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
+            if (fabs(gap[k] - 1.0) > 0.005 && !(gap[k] > 1.0 && u0[k] >= U0_MAX) &&
+                !(gap[k] < 1.0 && u0[k] <= U0_MIN))
+                done = 0;
+            double next = u0[k] * gap[k];
+            u0[k] = next < U0_MIN ? U0_MIN : (next > U0_MAX ? U0_MAX : next);
+        }
+        if (done)
+            break;
+    }
+    free(before);
+    return 1;
+}
+
+/* A running industry holds stock in its pipes: before the warm-up, every
+ * buyer gets the stock it aims to hold at reference prices (market.c,
+ * mkt_stock_quarters), on top of what the scenario states, and heavy
+ * lines half a quarter of concentrate, so that the warm-up starts near
+ * the balance it settles. */
+static void fill_pipelines(cp_world *w)
+{
+    double h = w->sc->stock_target_quarters;
+    for (int n = 0; n < w->nation_count; n++) {
+        cp_nation *nat = &w->nations[n];
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            double add = mkt_stock_quarters(w, (cp_good)g) * cons_need_t(w, n, (cp_good)g);
+            nat->stock_t[g] += add;
+            if (g == CP_ORE) {
+                nat->ore_stock_light_t += add * nat->ore_light_share;
+                nat->ore_stock_heavy_t += add * nat->ore_heavy_share;
+            }
+        }
+        nat->heavy_conc_t += h * w->cap_t[n][CP_FAC_HEAVY_SEPARATION] * w->u0[CP_FAC_HEAVY_SEPARATION];
+    }
+}
+
+/* A scenario written before heavy separation lines were a kind of their
+ * own (model version 1) has none, and would make no Dy/Tb oxide at all:
+ * give each of its separation plants a heavy line, at the same stage, sized
+ * to the Dy/Tb its capacity would separate from the host's ore (at least a
+ * tenth of a percent of it). Scenarios that name any heavy line get none. */
+static void add_missing_heavy_lines(cp_world *w)
+{
+    for (int k = 0; k < w->facility_count; k++)
+        if (w->facilities[k].kind == CP_FAC_HEAVY_SEPARATION)
+            return;
+    int count = w->facility_count;
+    for (int k = 0; k < count; k++) {
+        const cp_facility *f = &w->facilities[k];
+        if (f->kind != CP_FAC_SEPARATION)
+            continue;
+        const cp_nation *host = &w->nations[f->host];
+        double share = host->ore_heavy_share > 0.001 ? host->ore_heavy_share : 0.001;
+        cp_facility_spec spec;
+        memset(&spec, 0, sizeof spec);
+        text_format(spec.name, sizeof spec.name, "%s heavy line", f->name);
+        spec.kind = CP_FAC_HEAVY_SEPARATION;
+        spec.host = f->host;
+        spec.funder = f->funder;
+        spec.capacity_t_per_yr = f->capacity_t_per_yr * share * 1.25;
+        spec.stage = f->stage;
+        spec.turns_in_stage = f->turns_in_stage;
+        memcpy(spec.stage_turns, f->stage_turns, sizeof spec.stage_turns);
+        if (fac_add(w, &spec) < 0)
+            return;
     }
 }
 
@@ -68,8 +202,11 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         }
         for (int g = 0; g < CP_GOOD_COUNT; g++)
             w->demand_scale[g][i] = 1.0;
-        for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
+        for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
             w->util[i][k] = 1.0;
+            w->invest_signal[i][k] = 1.0;
+        }
+        start_long_run(&w->nations[i]);
     }
     for (int i = 0; i < w->nation_count; i++)
         for (int j = 0; j < w->nation_count; j++)
@@ -99,6 +236,7 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
             return NULL;
         }
     }
+    add_missing_heavy_lines(w);
     /* Policies in force at the start are the scenario's turn-0 orders. */
     for (int k = 0; k < sc->scheduled_count; k++) {
         const cp_scheduled *s = &sc->scheduled[k];
@@ -121,19 +259,24 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
      * capacities, then put stocks and money back where the scenario says. */
     cp_nation start[CP_MAX_NATIONS];
     memcpy(start, w->nations, sizeof(cp_nation) * (size_t)w->nation_count);
-    for (int q = 0; q < 12; q++)
-        world_run_quarter(w);
+    if (!settle_opening_world(w)) {
+        cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
+        cp_world_destroy(w);
+        return NULL;
+    }
     restore_starting_state(w, start);
     for (int i = 0; i < w->nation_count; i++)
         w->nations[i].score = 0;
     score_update(w);
     memset(&w->ledger, 0, sizeof w->ledger);
     memset(w->tariff_paid_musd, 0, sizeof w->tariff_paid_musd); /* tariffs.c: counted from turn 0 */
-    for (int i = 0; i < w->nation_count; i++)
+    for (int i = 0; i < w->nation_count; i++) {
         for (int g = 0; g < CP_GOOD_COUNT; g++)
             w->ledger.initial_stock_t += (w->nations[i].stock_t[g] + w->nations[i].stockpile_t[g] +
                                           w->nations[i].unsold_t[g]) *
                                          world_reo_content(w, (cp_good)g);
+        w->ledger.initial_stock_t += w->nations[i].heavy_conc_t;
+    }
     w->ledger.in_stock_t = w->ledger.initial_stock_t;
     hist_record(w);
     return w;
@@ -190,6 +333,11 @@ void cp_world_destroy(cp_world *w)
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);
     free(w);
+}
+
+double cp_world_normal_utilisation(const cp_world *w, cp_facility_kind k)
+{
+    return (k >= 0 && k < CP_FAC_KIND_COUNT) ? prod_normal_use(w, k) : 0.0;
 }
 
 double world_reo_content(const cp_world *w, cp_good g)

@@ -21,6 +21,51 @@ typedef struct {
     int turns_left;
 } cp_effect;
 
+/* One seller's offer in one market, set up by production.c for market.c:
+ *
+ *   S(p) = carry * min(1, (p / carry_price)^3)
+ *        + k * qmax sm(cap u(p) / qmax) * min(1, (p / store_price)^3)
+ *   u(p) = sm(u0 m^eps),  sm(a) = a / (1 + a^8)^(1/8), a smooth min(a, 1)
+ *   m    = a p - b  (the margin at price p over the margin at reference
+ *                    prices, for a subsidy and a price floor as production.c
+ *                    says)
+ *
+ * Stock already made is offered in full at last quarter's price (or the
+ * store price, if higher) and held back the further the price falls below
+ * it; fresh output answers this quarter's price through the plants' use of
+ * capacity, and below the store price its makers keep more and more of it
+ * in stock for better times (production.c, STORE_SHARE). */
+typedef struct {
+    double carry_t;      /* unsold stock before the market */
+    double carry_price;  /* the price at which all of it is offered */
+    double k;            /* tonnes of the good per unit of throughput */
+    double cap;          /* throughput at full use this quarter */
+    double qmax;         /* throughput the inputs (ore, concentrate, oxides, reserves) allow */
+    double u_prev;       /* last quarter's use of capacity */
+    double u0;           /* normal use at the reference margin */
+    double eps;          /* elasticity of use to the margin */
+    double a, b;         /* margin ratio m = a * max(p, floor) - b */
+    double floor;        /* a guaranteed price (0 = none) */
+    double store_price;  /* below it, output goes to stock rather than sale */
+} mkt_supply;
+
+/* One buyer's plants' demand for an input in one market, set up by
+ * production.c for market.c: what its separation plants take of ore, its
+ * magnet plants of oxides,
+ *
+ *   I(P) = k * cap * u(P),  u = sm(u0 m^eps) (see mkt_supply),
+ *   m = c1 - c2 P
+ *
+ * the throughput its margin asks for at the input's price P (the margin
+ * falls as the input gets dearer), with the output valued at last
+ * quarter's price. */
+typedef struct {
+    double k;        /* input per unit of throughput */
+    double cap;      /* throughput at full use this quarter */
+    double u_prev, u0, eps;
+    double c1, c2;   /* margin ratio m = c1 - c2 P */
+} mkt_input;
+
 /* Per-good market state carried from turn to turn: supplier prices and
  * licence premiums warm-start the next turn's solve. */
 typedef struct {
@@ -61,6 +106,29 @@ struct cp_world {
     double cap_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];  /* available this quarter */
     double used_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT]; /* used this quarter */
     double util[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];   /* plants' pace, 0..1 */
+    /* throughput each nation's plants plan for the quarter, from last
+     * quarter's prices: what separators buy ore for and magnet makers buy
+     * oxides for (production.c) */
+    double plan_t[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];
+    /* normal use of capacity at reference prices, per kind: worked out when
+     * the world is created so that the opening world is in balance
+     * (production.c, prod_calibrate) */
+    double u0[CP_FAC_KIND_COUNT];
+    /* what each nation's producers of each kind have been paid lately,
+     * over the reference (an average over about a year; facility.c): the
+     * signal firms invest on */
+    double invest_signal[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];
+    /* scratch of the quarter's ore market, worked out before it is read
+     * (production.c, prod_heavy_capabilities): not state, never saved */
+    double heavy_capable_now[CP_MAX_NATIONS];
+    /* scratch of the quarter: whether a technology ban reaches each
+     * nation's plants of each kind (facility.c, fac_tech_banned), worked
+     * out in prod_capacities; not state, never saved */
+    unsigned char tech_banned_now[CP_MAX_NATIONS][CP_FAC_KIND_COUNT];
+    /* each nation's final need this quarter at reference prices, summed
+     * over sectors once at the start of the quarter's pipeline
+     * (consumption.c, cons_cache_needs); a cache, never saved */
+    double final_need_t[CP_GOOD_COUNT][CP_MAX_NATIONS];
     double growth_q[CP_GOOD_COUNT][CP_SECTOR_COUNT]; /* quarterly growth factors */
     uint64_t policy_hash; /* every applied order folded in (see hash.c) */
     /* transport cost of each good on each route, USD/kg: derived from
@@ -126,7 +194,10 @@ cp_status lock_refuses(const cp_world *w, const cp_order *o, cp_error *err);
 /* facility.c */
 void fac_stage_turns_default(const cp_world *w, cp_facility_kind k, int host,
                              int out[CP_STAGE_COUNT]);
+int fac_tech_banned(const cp_world *w, int nation, cp_facility_kind k);
 double fac_capex_musd(cp_facility_kind k, double capacity_t_per_yr);
+double fac_capex_in_musd(const cp_world *w, cp_facility_kind k, int host, double capacity_t_per_yr);
+void fac_update_signals(cp_world *w);
 int fac_add(cp_world *w, const cp_facility_spec *spec);
 void fac_advance(cp_world *w);
 void fac_private_investment(cp_world *w);
@@ -134,21 +205,53 @@ double fac_available_t_per_qtr(const cp_facility *f);
 void fac_delay(cp_world *w, int facility, int turns, const char *why);
 
 /* production.c */
+void prod_calibrate(cp_world *w);
+void prod_world_need(const cp_world *w, int ahead, double out[CP_FAC_KIND_COUNT],
+                     double *ore_heavy_t);
+void prod_price_gaps(const cp_world *w, double out[CP_FAC_KIND_COUNT]);
+/* the use of capacity plants of kind 'k' run at with reference margins */
+double prod_normal_use(const cp_world *w, cp_facility_kind k);
 void prod_capacities(cp_world *w);
 void prod_facility_output(cp_world *w);
 double prod_utilisation(const cp_world *w, int n, cp_facility_kind kind);
 double prod_heavy_per_magnet_t(const cp_world *w, int n);
-void prod_mines(cp_world *w);
-void prod_separation(cp_world *w);
-void prod_magnets(cp_world *w);
+double prod_magnet_yield(const cp_world *w, int n);
+/* the seller's offer curve for good 'g' (0 when it has nothing to offer) */
+int prod_supply(const cp_world *w, cp_good g, int n, mkt_supply *out);
+/* make what the curve offers at the settled price 'p' */
+void prod_commit(cp_world *w, cp_good g, int n, const mkt_supply *c, double p);
+/* the curve's offer at price 'p' and its slope d S / d log p */
+double prod_offer(const mkt_supply *c, double p, double *slope);
+/* the input curve of nation 'n''s plants for good 'g' (0 when none) */
+int prod_input(const cp_world *w, cp_good g, int n, mkt_input *out);
+/* what the input curve takes at price 'P', and minus its slope in log P */
+double prod_input_need(const mkt_input *c, double P, double *slope);
+/* value of a tonne of 'seller''s ore to 'buyer' over a tonne of standard
+ * light ore, at last quarter's oxide prices ('buyer' < 0: to a separator
+ * with heavy lines) */
+double prod_ore_quality(const cp_world *w, int seller, int buyer);
+/* the same for every buyer at once (prod_heavy_capabilities first) */
+void prod_ore_values(const cp_world *w, int seller, double out[]);
+void prod_heavy_capabilities(cp_world *w);
 
 /* market.c */
 void mkt_clear(cp_world *w, cp_good g);
 double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *licensed);
+/* the stock buyers aim to hold of 'g', quarters of use */
+double mkt_stock_quarters(const cp_world *w, cp_good g);
+/* the share of demand the choke leaves at log price over reference 'lr' */
+double mkt_choke_keep(double lr);
+/* the share of a licensed route's material that may serve defense use */
+double mkt_defense_diversion(const cp_world *w, int exporter);
 
 /* consumption.c */
 double cons_need_t(const cp_world *w, int nation, cp_good g);
+double cons_final_need_t(const cp_world *w, int nation, cp_good g);
+void cons_trend_need_t(const cp_world *w, int ahead, double out[CP_GOOD_COUNT]);
 void cons_final(cp_world *w);
+void cons_recycle(cp_world *w);
+void cons_cache_needs(cp_world *w);
+void cons_long_run(cp_world *w);
 
 /* event.c */
 void evt_scheduled(cp_world *w);
@@ -161,6 +264,7 @@ cp_status evt_check(const cp_world *w, const cp_event *e, cp_error *err);
 void deal_log(cp_world *w, const cp_deal *d, int nation, const char *what);
 void deal_phase(cp_world *w);
 void deal_deliver(cp_world *w, cp_good g);
+void deal_committed(const cp_world *w, cp_good g, double from[], double to[]);
 
 /* score.c */
 void score_update(cp_world *w);

@@ -30,9 +30,9 @@ const cps_order_spec cps_order_specs[CP_ORDER_KIND_COUNT] = {
         "build_facility",
         "Announce a new facility, at home or abroad; the issuer funds it and pays a down payment now.",
         3,
-        {P(kind, KIND, FACILITY_KIND, 0, 0, "what to build: mine, separation or magnet_plant"),
+        {P(kind, KIND, FACILITY_KIND, 0, 0, "what to build: mine, separation, heavy_separation or magnet_plant"),
          P(capacity_t_per_yr, NUMBER, AMOUNT, 0, 0,
-           "nameplate capacity, t/yr (ore and oxides in t REO, magnets in t NdFeB), 100 to 500000"),
+           "nameplate capacity, t/yr (mines and separation in t REO, heavy lines in t Dy/Tb oxide, magnets in t NdFeB), 100 to 500000"),
          P(host, NATION, PARTNER, 1, 0, "ISO3 of the nation where it stands; default: the issuer")}},
     [CP_ORDER_FUND_FACILITY] = {
         "fund_facility",
@@ -105,7 +105,7 @@ const cps_order_spec cps_order_specs[CP_ORDER_KIND_COUNT] = {
         "set_subsidy",
         "Pay a share of the operating cost of home facilities of one kind.",
         2,
-        {P(kind, KIND, FACILITY_KIND, 0, 0, "mine, separation or magnet_plant"),
+        {P(kind, KIND, FACILITY_KIND, 0, 0, "mine, separation, heavy_separation or magnet_plant"),
          P(share, NUMBER, AMOUNT, 0, 0, "share of operating cost paid by the state, 0 to 1")}},
     [CP_ORDER_SET_PRICE_FLOOR] = {
         "set_price_floor",
@@ -115,14 +115,19 @@ const cps_order_spec cps_order_specs[CP_ORDER_KIND_COUNT] = {
          P(usd_per_kg, NUMBER, AMOUNT, 0, 0, "guaranteed price, USD/kg, 0 to 100000")}},
     [CP_ORDER_SET_TRACKING] = {
         "set_tracking",
-        "Run (or stop) a tracking system that cuts transshipment leakage and shows who buys.",
+        "Run (or stop) a tracking system that cuts transshipment leakage round your bans and diversion of licensed material to defense use, and shows who buys.",
         1,
         {P(on, FLAG, FLAG, 1, 1, "true to run it (default), false to stop")}},
     [CP_ORDER_SET_TECH_BAN] = {
         "set_tech_ban",
-        "Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad.",
+        "Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad, and nations behind you build theirs slower and dearer.",
         1,
         {P(on, FLAG, FLAG, 1, 1, "true to ban (default), false to allow")}},
+    [CP_ORDER_SET_EXTRATERRITORIAL] = {
+        "set_extraterritorial",
+        "Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.",
+        1,
+        {P(on, FLAG, FLAG, 1, 1, "true to extend (default), false to withdraw")}},
 };
 
 const char *cps_order_field_name(cps_order_field f)

@@ -38,11 +38,11 @@ static const char *const nation_fields[] = {
     "gdp_busd_per_yr", "permitting_factor", "ore",       "tech",
     "stock_t",       "stockpile_t",     "demand_t_per_yr", "sector_gdp_busd",
     "weights",       "trust",           "pressure",      "conflict_risk_per_yr",
-    "hurdle_price_ratio", NULL};
+    "hurdle_price_ratio", "expansion_cap_per_yr", NULL};
 
 static const char *const facility_fields[] = {
     "name", "kind", "host", "funder", "capacity_t_per_yr", "stage", "turns_in_stage",
-    "stage_turns", NULL};
+    "stage_turns", "private", NULL};
 
 /* ---- small pieces ------------------------------------------------------------- */
 
@@ -179,6 +179,7 @@ static void read_nation(cps_reader *r, int nt, int index)
     rd_number(r, nt, "pressure", &n->pressure, RD_SHARE | RD_RANGE);
     rd_number(r, nt, "conflict_risk_per_yr", &n->conflict_risk_per_yr, RD_SHARE | RD_RANGE);
     rd_number(r, nt, "hurdle_price_ratio", &n->hurdle_price_ratio, RD_NONNEG | RD_RANGE);
+    rd_number(r, nt, "expansion_cap_per_yr", &n->expansion_cap_per_yr, RD_NONNEG | RD_RANGE);
 
     static const char *const ore_names[] = {"light_share", "heavy_share", NULL};
     double *ore_out[] = {&n->ore_light_share, &n->ore_heavy_share};
@@ -188,10 +189,11 @@ static void read_nation(cps_reader *r, int nt, int index)
 
     /* tech is keyed by facility kind; "magnet" is accepted for magnet_plant */
     static const char *const tech_names[] = {"mine", "separation", "magnet_plant", "magnet",
-                                             NULL};
+                                             "heavy_separation", NULL};
     double magnet_alias = -1;
     double *tech_out[] = {&n->tech[CP_FAC_MINE], &n->tech[CP_FAC_SEPARATION],
-                          &n->tech[CP_FAC_MAGNET], &magnet_alias};
+                          &n->tech[CP_FAC_MAGNET], &magnet_alias,
+                          &n->tech[CP_FAC_HEAVY_SEPARATION]};
     read_shares(r, nt, "tech", tech_names, tech_out);
     if (magnet_alias >= 0)
         n->tech[CP_FAC_MAGNET] = magnet_alias;
@@ -274,8 +276,8 @@ int cps_map_kind(cps_reader *r, int t, const char *key, const char *name)
     if (k < 0 && strcmp(name, "magnet") == 0)
         k = CP_FAC_MAGNET;
     if (k < 0)
-        rd_fail(r, t, key, "unknown facility kind \"%s\" (mine, separation or magnet_plant)",
-                name);
+        rd_fail(r, t, key, "unknown facility kind \"%s\" (mine, separation, heavy_separation or "
+                "magnet_plant)", name);
     return k;
 }
 
@@ -285,7 +287,8 @@ static void read_facility(cps_reader *r, int ft, int index)
     rd_keys(r, ft, facility_fields);
     char buf[64];
     if (!rd_string(r, ft, "kind", buf, sizeof buf))
-        rd_fail(r, ft, NULL, "missing field 'kind' (mine, separation or magnet_plant)");
+        rd_fail(r, ft, NULL, "missing field 'kind' (mine, separation, heavy_separation or "
+                "magnet_plant)");
     f->kind = (cp_facility_kind)cps_map_kind(r, ft, "kind", buf);
     if (!rd_string(r, ft, "host", buf, sizeof buf))
         rd_fail(r, ft, NULL, "missing field 'host' (ISO3 of the nation where it stands)");
@@ -307,6 +310,13 @@ static void read_facility(cps_reader *r, int ft, int index)
         f->stage = (cp_stage)s;
     }
     rd_int(r, ft, "turns_in_stage", &f->turns_in_stage, 0, 1000);
+    /* private = true: firms pay, and build only once prices justify it */
+    if (rd_get(r, ft, "private") != LUA_TNIL) {
+        if (!lua_isboolean(r->L, -1))
+            rd_fail(r, ft, "private", "must be true or false");
+        f->private_capital = lua_toboolean(r->L, -1);
+    }
+    lua_pop(r->L, 1);
     if (rd_table(r, ft, "stage_turns")) {
         int st = lua_gettop(r->L);
         const char *names[CP_STAGE_COUNT + 1];

@@ -1,8 +1,10 @@
 /* replay_file.c -- writing and reading replay files (see replay_file.h).
  *
  * Layout (little-endian): a 16-byte header, "CPREPLAY", the format version
- * (u32) and a reserved u32 (0); then records, each a 4-letter tag, a u32
- * body length, the body and a u64 FNV-1a checksum of tag, length and body:
+ * (u32) and the model version of the rules it was recorded under (u32,
+ * CP_MODEL_VERSION; 0 before format 4, which means model 1); then records,
+ * each a 4-letter tag, a u32 body length, the body and a u64 FNV-1a
+ * checksum of tag, length and body:
  *
  *   STRT  scenario (as named), scenario name, seed, start turn, the start
  *         world (length + cp_world_save bytes; length 0 when the game
@@ -130,7 +132,7 @@ replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_wor
     unsigned char header[HEADER_BYTES];
     memcpy(header, MAGIC, sizeof MAGIC);
     bytes_put_u32(header + 8, REPLAY_VERSION);
-    bytes_put_u32(header + 12, 0);
+    bytes_put_u32(header + 12, CP_MODEL_VERSION);
 
     bytes_buf b = {0};
     bytes_str(&b, scenario);
@@ -496,8 +498,9 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
     if (version > REPLAY_VERSION)
         REFUSE("recorded by a newer Chokepoint (replay format version %u; this build reads up "
                "to %d)", version, (int)REPLAY_VERSION);
-    if (version < 1 || bytes_get_u32(buf + 12) != 0)
+    if (version < 1 || (version < 4 && bytes_get_u32(buf + 12) != 0))
         REFUSE("damaged header (version %u)", version);
+    uint32_t model = version >= 4 ? bytes_get_u32(buf + 12) : 1;
     size_t pos = HEADER_BYTES;
     int records = 0, cap = 0;
     while (pos < len) {
@@ -572,6 +575,14 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
     }
     if (records == 0)
         REFUSE("truncated: the start record is missing or cut short");
+    /* a replay that reads but was recorded under other rules: refused only
+     * once every record has read, so that an old format's layout is still
+     * checked to the end (tests/cli/test_save_cli.sh) */
+    if (model != CP_MODEL_VERSION)
+        REFUSE("recorded under model version %u of the rules; this build plays model version %d, "
+               "whose prices and plants would not play the game the same: record it again with "
+               "this build, or replay it with the Chokepoint that recorded it",
+               model, CP_MODEL_VERSION);
     return 0;
 }
 

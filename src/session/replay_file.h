@@ -24,8 +24,11 @@
 #include "chokepoint.h"
 
 enum {
-    REPLAY_VERSION = 3, /* 2 added the optional AGNT record, 3 its seats' wall-clock
-                           stops; versions 1 and 2 still read */
+    /* 2 added the optional AGNT record, 3 its seats' wall-clock stops, 4
+     * the model version in the header (CP_MODEL_VERSION; versions 1 to 3
+     * were all recorded under model 1). Versions 1 to 3 still read, and a
+     * replay under another model version than this build's is refused. */
+    REPLAY_VERSION = 4,
     REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
     REPLAY_MAX_SEATS = CP_MAX_NATIONS,
     REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */

@@ -23,7 +23,7 @@ static const char *tab_tips[TAB_COUNT] = {
     "Export controls (open, licensed, banned), suspensions, quotas and export taxes",
     "Buy into or release from the strategic stockpile",
     "Subsidies for home plants and price floors for home producers",
-    "The tracking system and the processing-technology export ban",
+    "The tracking system, the processing-technology export ban and the extraterritorial rule",
     "Deals with other nations: propose, answer, counter"};
 
 int dock_width(const ui_app *a)
@@ -165,7 +165,8 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
             if (n < 0 || n >= cp_world_nation_count(a->world)) n = seat;
             f->partner = n;
         }
-        fmt_tonnes(v, sizeof v, f->amount, f->kind == CP_FAC_MAGNET ? "t NdFeB/yr" : "t REO/yr");
+        fmt_tonnes(v, sizeof v, f->amount, f->kind == CP_FAC_MAGNET ? "t NdFeB/yr"
+                                           : f->kind == CP_FAC_HEAVY_SEPARATION ? "t Dy/Tb/yr" : "t REO/yr");
         if ((d = fw_choice(a, next_row(c), "Capacity", v, "Nameplate capacity", ID("Capacity"))))
             f->amount = step_in(caps, (int)(sizeof caps / sizeof caps[0]), f->amount, d);
         *o = oui_build(seat, f->partner, (cp_facility_kind)f->kind, f->amount);
@@ -315,15 +316,25 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
         return 1;
     }
     case TAB_SECURITY: {
-        static const char *acts[] = {"Tracking system", "Technology ban"};
-        if ((d = fw_choice(a, next_row(c), "Policy", acts[f->action & 1], NULL, ID("Policy")))) f->action = !f->action;
-        int now = (f->action & 1) ? me->policy.tech_ban : me->policy.tracking;
+        static const char *acts[] = {"Tracking system", "Technology ban", "Extraterritorial rule"};
+        static const char *what[] = {
+            "Cuts transshipment leakage round your bans, and diversion of licensed material to "
+            "defense use; shows you who buys.",
+            "Bans the export of processing technology: plants elsewhere ramp up slower, cost more "
+            "and run dearer, and their technology catches up more slowly.",
+            "Your export controls reach magnets made abroad with your rare earths (China's 0.1% "
+            "rule, Oct 2025), in proportion to the oxide they took from you."};
+        int act = f->action % 3;
+        if ((d = fw_choice(a, next_row(c), "Policy", acts[act], NULL, ID("Policy")))) {
+            act = (act + (d > 0 ? 1 : 2)) % 3;
+            f->action = act;
+        }
+        int now = act == 0 ? me->policy.tracking : act == 1 ? me->policy.tech_ban : me->policy.extraterritorial;
         snprintf(v, sizeof v, "Now: %s", now ? "on" : "off");
         line(c, FONT_SMALL, COL_TEXT_MUTED, v);
-        line(c, FONT_SMALL, COL_TEXT_DIM, (f->action & 1)
-             ? "Bans the export of processing technology: your firms may not build separation or magnet plants abroad."
-             : "Cuts transshipment leakage round your bans and shows you who buys.");
-        *o = (f->action & 1) ? oui_tech_ban(seat, !now) : oui_tracking(seat, !now);
+        line(c, FONT_SMALL, COL_TEXT_DIM, what[act]);
+        *o = act == 0 ? oui_tracking(seat, !now) : act == 1 ? oui_tech_ban(seat, !now)
+                                                            : oui_extraterritorial(seat, !now);
         return 1;
     }
     default:

@@ -43,7 +43,8 @@ static int axis_turns(const ui_app *a)
 
 static double stage_output(const cp_nation_history *h, cp_facility_kind k)
 {
-    return k == CP_FAC_MINE ? h->mined_t : k == CP_FAC_SEPARATION ? h->separated_t : h->magnets_t;
+    return k == CP_FAC_MINE ? h->mined_t : k == CP_FAC_SEPARATION ? h->separated_t
+         : k == CP_FAC_HEAVY_SEPARATION ? h->heavy_separated_t : h->magnets_t;
 }
 
 /* The nation with the largest output of stage 'k' at the start: the
@@ -249,7 +250,8 @@ static void supply_chart(ui_app *a, SDL_Rect rc)
         used[best] = 1;
         top[ntop++] = best;
     }
-    static const char *stage_names[CP_FAC_KIND_COUNT] = {"mining", "separation", "magnet making"};
+    static const char *stage_names[CP_FAC_KIND_COUNT] = {"mining", "separation", "magnet making",
+                                                         "heavy separation (Dy/Tb)"};
     char title[96];
     snprintf(title, sizeof title, "Who supplies %s", stage_names[k]);
     SDL_Rect area = chart_card(a, rc, title, "Share of world output, each quarter, by nation");
@@ -287,7 +289,7 @@ static void supply_chart(ui_app *a, SDL_Rect rc)
             double o = stage_output(cp_world_nation_history(w, ht, top[i]), k);
             shown += o;
             sb_printf(&b, "%s: %s (%s)\n", cp_world_nation(w, top[i])->name, fmt_share(v, sizeof v, all > 0 ? o / all : 0),
-                      fmt_tonnes(t2, sizeof t2, o, k == CP_FAC_MAGNET ? "t" : "t REO"));
+                      fmt_tonnes(t2, sizeof t2, o, k == CP_FAC_MAGNET ? "t" : label_kind_unit(k)));
         }
         sb_printf(&b, "Others: %s\nSource: nations' history rows (%s).", fmt_share(v, sizeof v, all > 0 ? 1 - shown / all : 0),
                   k == CP_FAC_MINE ? "ore mined" : k == CP_FAC_SEPARATION ? "ore separated" : "magnets made");

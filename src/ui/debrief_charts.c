@@ -383,8 +383,8 @@ void dbc_supply(ui_app *a)
     SDL_Rect keys = {pad, y, a->out_w - 2 * pad, 0};
     y += chart_keys(a, keys, labels, colours, np + 1, 0) + app_px(a, 10);
     static const char *stage[CP_FAC_KIND_COUNT] = {"Mining (ore, t REO)", "Separation (oxides, t REO)",
-                                                   "Magnet making (t NdFeB)"};
-    int pw = (a->out_w - 2 * pad - 2 * gap) / 3;
+                                                   "Magnet making (t NdFeB)", "Heavy lines (Dy/Tb, t)"};
+    int pw = (a->out_w - 2 * pad - (CP_FAC_KIND_COUNT - 1) * gap) / CP_FAC_KIND_COUNT;
     int ph = a->out_h - y - app_px(a, 34);
     for (int k = 0; k < CP_FAC_KIND_COUNT; k++) {
         SDL_Rect rc = {pad + k * (pw + gap), y, pw, ph};

@@ -7,7 +7,8 @@
 
 double dbf_stage_output(const cp_nation_history *h, cp_facility_kind k)
 {
-    return k == CP_FAC_MINE ? h->mined_t : k == CP_FAC_SEPARATION ? h->separated_t : h->magnets_t;
+    return k == CP_FAC_MINE ? h->mined_t : k == CP_FAC_SEPARATION ? h->separated_t
+         : k == CP_FAC_HEAVY_SEPARATION ? h->heavy_separated_t : h->magnets_t;
 }
 
 double dbf_share(const cp_world *w, int turn, int nation, cp_facility_kind k)

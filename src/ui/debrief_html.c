@@ -103,7 +103,7 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
         snprintf(v, sizeof v, "none");
     figure_row(f, "Worst world magnet shortage", v);
     if (x->china >= 0) {
-        static const char *stage[CP_FAC_KIND_COUNT] = {"mining", "separation", "magnets"};
+        static const char *stage[CP_FAC_KIND_COUNT] = {"mining", "separation", "magnets", "heavy separation"};
         char s0[16], s1[16];
         size_t n = 0;
         for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
@@ -112,7 +112,7 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
                                   fmt_share(s1, sizeof s1, x->china_share_end[k]));
         figure_row(f, "China's share of world output", v);
     }
-    static const char *kind[CP_FAC_KIND_COUNT] = {"mines", "separation plants", "magnet plants"};
+    static const char *kind[CP_FAC_KIND_COUNT] = {"mines", "separation plants", "magnet plants", "heavy lines"};
     size_t n = 0;
     for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
         n += (size_t)snprintf(v + n, sizeof v - n, "%s%d %s (%s t/yr)", k ? "; " : "", x->decided_count[k], kind[k],

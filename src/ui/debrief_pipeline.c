@@ -86,7 +86,8 @@ static void tally(const ui_app *a, const tl_log *log, cp_facility_kind kind, int
 static void panel(ui_app *a, SDL_Rect rc, const tl_log *log, cp_facility_kind kind, int china, const dbf_figures *fig)
 {
     static const char *titles[CP_FAC_KIND_COUNT] = {"Mines (t REO a year)", "Separation plants (t REO a year)",
-                                                    "Magnet plants (t NdFeB a year)"};
+                                                    "Magnet plants (t NdFeB a year)",
+                                                    "Heavy lines (t Dy/Tb a year)"};
     /* the whole scenario, and at least five years past now: the projection is the point */
     int T = cp_world_turn(a->world), X = cp_world_scenario(a->world)->default_turns;
     if (X < T + 21) X = T + 21;
@@ -157,7 +158,8 @@ void dbc_pipeline(ui_app *a, const tl_log *log)
         kx += text_width(a->text, FONT_SMALL, labels[k]) + app_px(a, 17) + app_px(a, 14);
     chart_key(a, kx, y, palette_stage(CP_STAGE_OPERATING), "Producing (ramp-up and operating; dashed: projected)", 1);
     y += kh + app_px(a, 10);
-    int pw = (a->out_w - 2 * pad - 2 * gap) / 3, ph = a->out_h - y - app_px(a, 52);
+    int pw = (a->out_w - 2 * pad - (CP_FAC_KIND_COUNT - 1) * gap) / CP_FAC_KIND_COUNT,
+        ph = a->out_h - y - app_px(a, 52);
     for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
         panel(a, (SDL_Rect){pad + k * (pw + gap), y, pw, ph}, log, (cp_facility_kind)k, china, &fig);
     int sl = text_line_h(a->text, FONT_SMALL);

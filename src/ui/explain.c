@@ -130,7 +130,8 @@ static void utilisation(sbuf *b, const cp_world *w, int nation, cp_facility_kind
         return;
     }
     sb_printf(b, "\n\xE2\x80\xA2 Its %ss ran at %.0f%% of nameplate capacity (%d operating, %d ramping up).",
-              k == CP_FAC_MINE ? "mine" : k == CP_FAC_SEPARATION ? "separation plant" : "magnet plant",
+              k == CP_FAC_MINE ? "mine" : k == CP_FAC_SEPARATION ? "separation plant"
+              : k == CP_FAC_HEAVY_SEPARATION ? "heavy separation line" : "magnet plant",
               cap > 0 ? 100 * out / cap : 0.0, op, ramp);
 }
 
@@ -324,7 +325,7 @@ void explain_facility(const cp_world *w, int facility, int operating_turn, char 
     sbuf b;
     sb_init(&b, body, blen);
     char cap[48], date[8], money[32];
-    const char *unit = f->kind == CP_FAC_MAGNET ? "t NdFeB" : "t REO";
+    const char *unit = label_kind_unit(f->kind);
     sb_printf(&b, "%s in %s", label_kind(f->kind), cp_world_nation(w, f->host)->name);
     if (f->funder != f->host && f->funder >= 0) sb_printf(&b, ", funded by %s", cp_world_nation(w, f->funder)->name);
     if (f->private_capital) sb_printf(&b, " (private capital)");

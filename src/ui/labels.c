@@ -35,14 +35,22 @@ const char *label_stage(cp_stage s)
 
 const char *label_kind(cp_facility_kind k)
 {
-    static const char *names[CP_FAC_KIND_COUNT] = {"Mine", "Separation plant", "Magnet plant"};
+    static const char *names[CP_FAC_KIND_COUNT] = {"Mine", "Separation plant", "Magnet plant",
+                                                   "Heavy separation line"};
     return (unsigned)k < CP_FAC_KIND_COUNT ? names[k] : "?";
 }
 
 const char *label_kind_short(cp_facility_kind k)
 {
-    static const char *names[CP_FAC_KIND_COUNT] = {"Mine", "Separation", "Magnets"};
+    static const char *names[CP_FAC_KIND_COUNT] = {"Mine", "Separation", "Magnets", "Heavy line"};
     return (unsigned)k < CP_FAC_KIND_COUNT ? names[k] : "?";
+}
+
+/* The unit of a kind's capacity and output: magnets in t of NdFeB, heavy
+ * lines in t of Dy/Tb oxide, the rest in t of REO. */
+const char *label_kind_unit(cp_facility_kind k)
+{
+    return k == CP_FAC_MAGNET ? "t NdFeB" : k == CP_FAC_HEAVY_SEPARATION ? "t Dy/Tb" : "t REO";
 }
 
 const char *label_control(cp_control_mode m)

@@ -13,6 +13,7 @@ const char *label_sector(cp_sector s);          /* "Electric vehicles" */
 const char *label_stage(cp_stage s);            /* "Ramp-up" */
 const char *label_kind(cp_facility_kind k);     /* "Separation plant" */
 const char *label_kind_short(cp_facility_kind k); /* "Separation" */
+const char *label_kind_unit(cp_facility_kind k);  /* "t REO", "t NdFeB", "t Dy/Tb" */
 const char *label_control(cp_control_mode m);   /* "Licensed" */
 /* The stage of the chain that makes good 'g' (ore: mining, oxides:
  * separation, magnets: magnet making), as a facility kind. */

@@ -135,6 +135,13 @@ cp_order oui_tech_ban(int nation, int on)
     return o;
 }
 
+cp_order oui_extraterritorial(int nation, int on)
+{
+    cp_order o = start(CP_ORDER_SET_EXTRATERRITORIAL, nation);
+    o.flag = on ? 1 : 0;
+    return o;
+}
+
 /* ---- words ------------------------------------------------------------- */
 
 static const char *nation_name(const cp_world *w, int n, const char *all)
@@ -164,7 +171,8 @@ const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t
     case CP_ORDER_BUILD_FACILITY:
         snprintf(buf, len, "Build a %s of %s/yr in %s",
                  o->facility_kind == CP_FAC_MINE ? "mine" : o->facility_kind == CP_FAC_SEPARATION ? "separation plant"
-                 : o->facility_kind == CP_FAC_MAGNET ? "magnet plant" : "facility",
+                 : o->facility_kind == CP_FAC_MAGNET ? "magnet plant"
+                 : o->facility_kind == CP_FAC_HEAVY_SEPARATION ? "heavy separation line" : "facility",
                  fmt_tonnes(a, sizeof a, o->amount, NULL), nation_name(w, o->partner, "?"));
         break;
     case CP_ORDER_FUND_FACILITY:
@@ -208,7 +216,8 @@ const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t
     case CP_ORDER_SET_SUBSIDY:
         snprintf(buf, len, "Pay %s of the operating costs of your %s", fmt_share(a, sizeof a, o->amount),
                  o->facility_kind == CP_FAC_MINE ? "mines" : o->facility_kind == CP_FAC_SEPARATION ? "separation plants"
-                 : o->facility_kind == CP_FAC_MAGNET ? "magnet plants" : "plants");
+                 : o->facility_kind == CP_FAC_MAGNET ? "magnet plants"
+                 : o->facility_kind == CP_FAC_HEAVY_SEPARATION ? "heavy separation lines" : "plants");
         break;
     case CP_ORDER_SET_PRICE_FLOOR:
         if (o->amount <= 0) snprintf(buf, len, "Remove the price floor on %s", good_name(o->good));
@@ -219,6 +228,9 @@ const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t
         break;
     case CP_ORDER_SET_TECH_BAN:
         snprintf(buf, len, "%s processing-technology exports", o->flag ? "Ban" : "Allow");
+        break;
+    case CP_ORDER_SET_EXTRATERRITORIAL:
+        snprintf(buf, len, "%s magnets made abroad with our rare earths", o->flag ? "Control" : "Stop controlling");
         break;
     default:
         snprintf(buf, len, "%s", cp_order_kind_name(o->kind));

@@ -170,7 +170,7 @@ static void facility_row(cursor *c, int id)
     text_fit(a->text, FONT_BODY, f->name, c->w - pw - app_px(a, 10), name, sizeof name);
     text_draw(a->text, FONT_BODY, COL_TEXT, name, c->x, c->y + app_px(a, 2), ALIGN_LEFT);
     char cap[48], line[200], date[8];
-    fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : "t REO");
+    fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : label_kind_unit(f->kind));
     int T = cp_world_turn(a->world);
     const char *where = f->host != a->selected ? cp_world_nation(a->world, f->host)->name : NULL;
     if (f->stage == CP_STAGE_OPERATING)

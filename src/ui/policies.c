@@ -246,7 +246,15 @@ int policy_lines(const cp_world *w, int nation, policy_line *out, int max)
         l->tone = TONE_WARN;
         snprintf(l->text, sizeof l->text, "Ban on exporting processing technology");
         snprintf(l->tip, sizeof l->tip, "Other nations cannot learn separation and magnet "
-                 "technology from this one: their yields and build times improve more slowly.");
+                 "technology from this one: their plants ramp up slower, cost more and run dearer, "
+                 "and their yields improve more slowly.");
+    }
+    if (p->extraterritorial && count < max) {
+        policy_line *l = &out[count++];
+        l->tone = TONE_WARN;
+        snprintf(l->text, sizeof l->text, "Controls on magnets made abroad with its rare earths");
+        snprintf(l->tip, sizeof l->tip, "The 0.1%% rule: magnets other nations make from this "
+                 "one's oxide need its licence, in proportion to the oxide they took from it.");
     }
     return count;
 }

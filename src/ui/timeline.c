@@ -120,7 +120,7 @@ static void facility_row(ui_app *a, const axis *ax, int id, int y, SDL_Rect clip
     char name[96], sub[128], cap[48];
     int lx = clip.x + app_px(a, 16);
     int lw = ax->bars.x - lx - app_px(a, 12);
-    fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : "t REO");
+    fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : label_kind_unit(f->kind));
     if (f->funder >= 0 && f->funder != f->host)
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s/yr \xC2\xB7 %s-funded", label_kind_short(f->kind), cap,
                  cp_world_nation(a->world, f->funder)->iso3);

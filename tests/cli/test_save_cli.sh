@@ -93,23 +93,31 @@ printf 'X' | dd of=rflipped.cprep bs=1 seek=30 conv=notrunc 2> /dev/null # in th
 head -c 10 game.cprep > rshort.cprep
 echo "hello" > rforeign.cprep
 cp "$src/tests/fuzz/regressions/replay/start-turn-int-max.cprep" rlate.cprep # checksums intact
+"$bin" sim --turns 10 --seed 4 --record agents.cprep --quiet > /dev/null 2>&1 # with the agents' records
 before=$(ls -lR --full-time .; md5sum ./*.cprep)
 expect 2 "a replay from a later version" "rfuture.cprep: recorded by a newer Chokepoint" replay rfuture.cprep
 expect 2 "a damaged replay" "rflipped.cprep: damaged: record 1 (at byte 16) fails its checksum" replay rflipped.cprep
 expect 2 "a replay cut inside its header" "rshort.cprep: truncated" replay rshort.cprep
 expect 2 "a foreign file as a replay" "rforeign.cprep: not a Chokepoint replay" replay rforeign.cprep
 expect 2 "a replay starting at turn 2^31-1" "rlate.cprep: damaged: the start record does not read" replay rlate.cprep
-# the agents' records (replay format 2): read with the turns, needed by none of them
-expect 0 "a replay with agents' records matches" "turns 1 to 10: identical" \
-  replay "$src/tests/fuzz/regressions/replay/agents-v2.cprep"
+# the agents' records (replay format 2 on): read with the turns, needed by none of them
+expect 0 "a replay with agents' records matches" "turns 1 to 10: identical" replay agents.cprep
 expect 2 "an agents' record before any turn" "damaged: the agents' record after turn 0 does not read" \
   replay "$src/tests/fuzz/regressions/replay/agents-before-any-turn.cprep"
 expect 2 "two agents' records for one turn" "damaged: the agents' record after turn 1 does not read" \
   replay "$src/tests/fuzz/regressions/replay/agents-twice.cprep"
-expect 0 "a replay of the first format (1) still matches" "turns 1 to 4: identical" \
-  replay "$src/tests/fixtures/replays/v1-baseline-4turns.cprep"
-expect 0 "a replay of the previous format (2) still matches, agents' records read" \
-  "3 failed agent turns, 4 log lines" replay "$src/tests/fixtures/replays/v2-baseline-4turns.cprep"
+# the fixture this model version recorded (replay format 4) still matches: the game's numbers
+# have not moved
+expect 0 "this model's replay fixture (format 4) still matches" "turns 1 to 4: identical" \
+  replay "$src/tests/fixtures/replays/v4-baseline-4turns.cprep"
+# replays of formats 1 to 3 were all recorded under model version 1: each reads to its end in its
+# own layout (format 2's agents' records without the wall-clock stops, format 3's with them; a
+# layout misread would be refused as damaged first), then is refused, naming the model version
+for v in 1 2 3; do
+  expect 2 "a replay of format $v (model version 1) reads to its end and is refused, saying so" \
+    "v$v-baseline-4turns.cprep: recorded under model version 1 of the rules; this build plays model version 2" \
+    replay "$src/tests/fixtures/replays/v$v-baseline-4turns.cprep"
+done
 after=$(ls -lR --full-time .; md5sum ./*.cprep)
 check "refusing replays changed nothing on disk" '[ "$before" = "$after" ]'
 # a refused --load writes nothing: no save, autosave folder, replay or CSV files

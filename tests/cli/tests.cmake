@@ -77,3 +77,7 @@ add_test(NAME cli_flags COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_flags.sh
 add_test(NAME cli_headless_libs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_headless_libs.sh
          $<TARGET_FILE:chokepoint>)
 set_tests_properties(cli_headless_libs PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
+# the model against the record: every fact of `chokepoint validate` passes, and
+# docs/validation.md is the table this build writes
+add_test(NAME cli_validate COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_validate.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})

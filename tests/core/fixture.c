@@ -13,7 +13,7 @@ static void nation(cp_scenario *sc, int i, const char *iso, double lat, double l
     n->lat_deg = lat;
     n->lon_deg = lon;
     n->ore_light_share = 0.22;
-    n->ore_heavy_share = 0.01;
+    n->ore_heavy_share = 0.015;
     n->treasury_musd = 5000;
     n->budget_musd_per_yr = 1000;
     n->gdp_busd_per_yr = 2000;
@@ -53,6 +53,9 @@ void fixture_three(cp_scenario *sc, int events)
     facility(sc, "SML separation", CP_FAC_SEPARATION, 1, 15000);
     facility(sc, "BIG magnets", CP_FAC_MAGNET, 0, 150000);
     facility(sc, "USR magnets", CP_FAC_MAGNET, 2, 5000);
+    /* heavy lines for the Dy/Tb in the ore BIG and SML separate */
+    facility(sc, "BIG heavy lines", CP_FAC_HEAVY_SEPARATION, 0, 2500);
+    facility(sc, "SML heavy line", CP_FAC_HEAVY_SEPARATION, 1, 200);
     /* magnets: ~145 kt/yr made; BIG uses 100 kt, USR 40 kt */
     sc->nations[0].demand_t_per_yr[CP_SECTOR_EV][CP_MAGNET] = 40000;
     sc->nations[0].demand_t_per_yr[CP_SECTOR_INDUSTRIAL][CP_MAGNET] = 60000;

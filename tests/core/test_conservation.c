@@ -78,7 +78,7 @@ static void check_world(const cp_world *w, int game)
 {
     cp_ledger l;
     cp_world_ledger(w, &l);
-    double in = l.mined_t + l.initial_stock_t, out = l.consumed_t + l.lost_t + l.in_stock_t;
+    double in = l.mined_t + l.recycled_t + l.initial_stock_t, out = l.consumed_t + l.lost_t + l.in_stock_t;
     CHECK(fabs(in - out) <= 1e-7 * fmax(1.0, in), "game %d turn %d: material %.6f in vs %.6f out",
           game, cp_world_turn(w), in, out);
     double paid = l.buyers_paid_musd,

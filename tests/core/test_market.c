@@ -33,12 +33,17 @@ static void submit(cp_world *w, cp_order o)
 
 /* Two-country incidence: the importer bears e_X / (e_X + e_M) of a tariff,
  * with e_X the exporter's supply elasticity and e_M the importer's demand
- * elasticity. Compared in logs at the steady state before and after. */
+ * elasticity. Compared in logs at the steady state before and after, sixty
+ * quarters on: demand then answers with its long-run elasticity, and the
+ * plants' supply with the scenario's elasticity times that of the smooth
+ * approach to full use at their normal use u, 1 - u^8 (production.c). */
 static void test_tariff_incidence(void)
 {
     fixture_two(&sc);
-    double eX = sc.goods[CP_MAGNET].supply_elasticity, eM = sc.goods[CP_MAGNET].demand_elasticity;
     cp_world *w = fixture_world(&sc, 1);
+    double u = cp_world_normal_utilisation(w, CP_FAC_MAGNET), u8 = pow(u, 8);
+    double eX = sc.goods[CP_MAGNET].supply_elasticity * (1.0 - u8);
+    double eM = cp_long_run_elasticity(CP_MAGNET);
     run(w, 40);
     double p_imp0 = cp_world_nation(w, 1)->price_paid_usd_per_kg[CP_MAGNET];
     double p_exp0 = cp_world_nation(w, 0)->producer_price_usd_per_kg[CP_MAGNET];

@@ -290,9 +290,9 @@ static void test_field_checks(void)
     if (name_at >= 0) {
         size_t kind_at = scen_end + (size_t)name_at + 16;
         memcpy(bad, buf, len);
-        save_put_u32(bad + kind_at, 3);
+        save_put_u32(bad + kind_at, CP_FAC_KIND_COUNT);
         fix_checksum(bad, len);
-        expect_refused(bad, len, "facilities: facility 3: kind is 3, not 0..2", "a bad kind");
+        expect_refused(bad, len, "facilities: facility 3: kind is 4, not 0..3", "a bad kind");
         memcpy(bad, buf, len);
         save_put_u32(bad + kind_at + 4, 3);
         fix_checksum(bad, len);
@@ -357,11 +357,17 @@ static void test_layout_unchanged(void)
         /* v2: tariffs by route, policy locks; then two caches the market and
          * the countdown derive, unsaved on purpose (route_k, no_suspensions);
          * then the state hash's running parts and the turn's deal versions,
-         * derived from saved fields or not state at all (world_internal.h) */
-        {"struct cp_world", sizeof(struct cp_world), 503296},
-        {"cp_scenario", sizeof(cp_scenario), 330376},
-        {"cp_nation", sizeof(cp_nation), 6144},
-        {"cp_policy", sizeof(cp_policy), 5248},
+         * derived from saved fields or not state at all (world_internal.h).
+         * v3: heavy lines (a fourth kind), the long run, recycling, the
+         * investment signals, normal use, the quarter's plans (plan_t: read
+         * between turns by cp_world_deal_value_musd, so saved), the
+         * extraterritorial rule, the solver's report, expansion caps; the
+         * quarter's scratch (final_need_t, heavy_capable_now,
+         * tech_banned_now), rebuilt before it is read, unsaved on purpose */
+        {"struct cp_world", sizeof(struct cp_world), 512520},
+        {"cp_scenario", sizeof(cp_scenario), 335240},
+        {"cp_nation", sizeof(cp_nation), 6296},
+        {"cp_policy", sizeof(cp_policy), 5264},
         {"cp_export_control", sizeof(cp_export_control), 32},
         {"cp_facility", sizeof(cp_facility), 192},
         {"cp_facility_spec", sizeof(cp_facility_spec), 112},
@@ -369,11 +375,11 @@ static void test_layout_unchanged(void)
         {"cp_order", sizeof(cp_order), 48},
         {"cp_event", sizeof(cp_event), 40},
         {"cp_good_params", sizeof(cp_good_params), 80},
-        {"cp_market", sizeof(cp_market), 8232},
+        {"cp_market", sizeof(cp_market), 8256},
         {"cp_market_state", sizeof(cp_market_state), 8704},
         {"cp_effect", sizeof(cp_effect), 48},
-        {"cp_ledger", sizeof(cp_ledger), 80},
-        {"cp_nation_history", sizeof(cp_nation_history), 304},
+        {"cp_ledger", sizeof(cp_ledger), 88},
+        {"cp_nation_history", sizeof(cp_nation_history), 312},
         {"cp_market_history", sizeof(cp_market_history), 40},
         {"cp_news", sizeof(cp_news), 216},
         {"cp_deal", sizeof(cp_deal), 688},

@@ -53,8 +53,10 @@ static int fields_of(cp_scenario *s, field *out)
     F("pressure", "pressure", a->pressure);
     F("conflict_risk_per_yr", "conflict_risk_per_yr", a->conflict_risk_per_yr);
     F("hurdle_price_ratio", "hurdle_price_ratio", a->hurdle_price_ratio);
+    F("expansion_cap_per_yr", "expansion_cap_per_yr", a->expansion_cap_per_yr);
     F("ore", "ore.heavy_share", a->ore_heavy_share);
     F("tech", "tech.separation", a->tech[CP_FAC_SEPARATION]);
+    F("tech", "tech.heavy_separation", a->tech[CP_FAC_HEAVY_SEPARATION]);
     F("weights", "weights.leverage", a->weights.leverage);
     F("stock_t", "stock_t.magnet", a->stock_t[CP_MAGNET]);
     F("stockpile_t", "stockpile_t.ore", a->stockpile_t[CP_ORE]);
@@ -164,6 +166,7 @@ static void at_edges(edge e, unsigned seed)
         a->gdp_busd_per_yr = pick(cp_scenario_range("gdp_busd_per_yr"), e, &seed);
         a->permitting_factor = pick(cp_scenario_range("permitting_factor"), e, &seed);
         a->hurdle_price_ratio = pick(cp_scenario_range("hurdle_price_ratio"), e, &seed);
+        a->expansion_cap_per_yr = pick(cp_scenario_range("expansion_cap_per_yr"), e, &seed);
         a->conflict_risk_per_yr = pick(cp_scenario_range("conflict_risk_per_yr"), e, &seed);
         for (int g = 0; g < CP_GOOD_COUNT; g++) {
             a->stock_t[g] = pick(cp_scenario_range("stock_t"), e, &seed);

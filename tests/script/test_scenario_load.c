@@ -222,6 +222,9 @@ static const refusal refusals[] = {
     {"bad_huge_demand.lua",
      {"bad_huge_demand.lua:5: nations[1] (AAA).demand_t_per_yr.ev.magnet: must lie between 0 and "
       "1e+10 t a year (got 1e+308)"}},
+    {"bad_huge_expansion.lua",
+     {"bad_huge_expansion.lua:6: nations[1] (AAA).expansion_cap_per_yr: must lie between 0 and "
+      "10 a year (got 1e+308)"}},
 };
 
 static double now_s(void)

@@ -70,10 +70,13 @@ check "turn 0 is the start" 'printf "%s" "$out" | grep -q "replay at turn 0, .*:
 out=$(view 99 game.cprep t99.png)
 check "a turn past the end shows the last" 'printf "%s" "$out" | grep -q "replay at turn 6, hash $hash6"'
 
-# a replay of format version 1 (recorded before the agents' records) still opens and matches
-out=$(view 4 "$src/tests/fixtures/replays/v1-baseline-4turns.cprep" v1.png)
-check "a version 1 replay opens and matches" 'printf "%s" "$out" | grep -q "replay at turn 4, .*: matches"'
+# this model version's replay fixture (recorded with no agents) opens and matches
+out=$(view 4 "$src/tests/fixtures/replays/v4-baseline-4turns.cprep" v4.png)
+check "the replay fixture opens and matches" 'printf "%s" "$out" | grep -q "replay at turn 4, .*: matches"'
 check "it has no agents' record to show" '! grep -q "^ReplayAgent" trace4.txt && grep -q "^ReplayTurn	Replay: turn 4 of 4" trace4.txt'
+# a replay recorded under model version 1 is refused, saying so
+view 4 "$src/tests/fixtures/replays/v1-baseline-4turns.cprep" v1.png > /dev/null
+check "a model version 1 replay is refused, saying so" 'grep -q "recorded under model version 1 of the rules" v1.png.err'
 
 # a replay of a loaded game carries its start world
 "$bin" sim --turns 3 --seed 9 --save "$tmp/k3.cpsave" --quiet > /dev/null 2>&1

@@ -68,20 +68,24 @@ local GROWTH = {
   magnet = { ev = 0.12, wind = 0.08, electronics = 0.04, defense = 0.03, industrial = 0.06 },
   other = { ev = 0.0, wind = 0.0, electronics = 0.02, defense = 0.03, industrial = 0.03 },
 }
+-- Reference prices, 2025Q1, China: NdPr oxide ~$58/kg ($49-56 at the end
+-- of 2024, rising through 2025 to ~$88 in August: Lynas, Benchmark [S]
+-- [E]); the rules' defaults for the rest: standard ore $5.8/kg, Dy/Tb 4:1
+-- $370/kg (Dy ~$300, Tb ~$900: Benchmark, Reuters [S] [E]), NdFeB $49/kg.
 local function goods(scale)
-  local function rates(base)
+  local function rates(base, price)
     local g = {}
     for sector, rate in pairs(base) do g[sector] = rate * scale end
-    return { growth_per_yr = g }
+    return { growth_per_yr = g, reference_price_usd_per_kg = price }
   end
-  return { ore = rates(GROWTH.other), light_oxide = rates(GROWTH.other),
-           heavy_oxide = rates(GROWTH.other), magnet = rates(GROWTH.magnet) }
+  return { ore = rates(GROWTH.other, 5.8), light_oxide = rates(GROWTH.other, 58),
+           heavy_oxide = rates(GROWTH.other, 370), magnet = rates(GROWTH.magnet, 49) }
 end
 
 -- NdFeB is ~30% rare earth; about a quarter of NdPr feed comes back as
 -- recycled swarf (not modelled), so 0.22 t of new NdPr oxide per tonne;
 -- Dy/Tb ~1.1% on average ("Dy ~4%" only in direct-drive wind) [E]
-local MAGNET_RECIPE = { light_oxide_t_per_t = 0.22, heavy_oxide_t_per_t = 0.011 }
+local MAGNET_RECIPE = { light_oxide_t_per_t = 0.22, heavy_oxide_t_per_t = 0.010 }
 
 -- The nations, with every sector's magnet demand times 'scale' (1: 2025Q1).
 local function nations(scale)
@@ -92,9 +96,12 @@ local function nations(scale)
       treasury_musd = 8000, budget_musd_per_yr = 3000,   -- [E]
       gdp_busd_per_yr = 18700,                 -- IMF WEO 2024, rounded [E]
       permitting_factor = 0.25,                -- state groups, quota system [E]
-      hurdle_price_ratio = 1.05,               -- state-led firms expand near today's prices [E]
+      hurdle_price_ratio = 0.85,               -- state-led groups kept expanding at 2024's multi-year-low prices (mining quota +5.9% with NdPr ~$55, MIIT via Reuters [S]) [E]
+      -- the state's quotas set the pace: mining +21.4% in 2023, +5.9% in 2024;
+      -- separation +4.2% in 2024 (MIIT via Reuters [S]) [E: 10% a year]
+      expansion_cap_per_yr = 0.10,
       ore = { light_share = 0.21, heavy_share = 0.008 }, -- 251 kt light ore + 19 kt ionic-clay quota (Ord Minnett via Reuters [S]) [E]
-      tech = { mine = 0.9, separation = 0.95, magnet_plant = 0.9 },
+      tech = { mine = 0.9, separation = 0.95, magnet_plant = 0.9, heavy_separation = 0.95 },
       -- ~300 kt magnets made (Argus), 58 kt exported (Adamas): ~225 kt used [E]
       demand_t_per_yr = (function()
         local d = magnets(225000, { ev = 0.20, wind = 0.12, electronics = 0.25, defense = 0.01, industrial = 0.42 })
@@ -126,6 +133,9 @@ local function nations(scale)
       reserves_t = 1.0e6,                      -- USGS gives NA [E]
       treasury_musd = 100, budget_musd_per_yr = 40, gdp_busd_per_yr = 65,
       permitting_factor = 0.2, conflict_risk_per_yr = 0.4, -- KIA seized Pangwa/Chipwi Oct 2024 (Reuters [S])
+      -- clay miners dig wherever prices pay: Kachin's output grew past China's
+      -- own clay quota to ~50,000 t REO in 2023 (Ord Minnett via Reuters [S]) [E]
+      hurdle_price_ratio = 1.0,
       ore = CLAY_ORE,
       tech = { mine = 0.4, separation = 0.1, magnet_plant = 0.0 },
       demand_t_per_yr = magnets(200), sector_gdp_busd = exposure(65),
@@ -136,7 +146,7 @@ local function nations(scale)
       treasury_musd = 3000, budget_musd_per_yr = 1500,   -- A$1.65bn Eneabba loan; US-Australia framework >= $1bn (Oct 2025) [S]
       gdp_busd_per_yr = 1800, permitting_factor = 0.8,
       ore = LIGHT_ORE,
-      tech = { mine = 0.8, separation = 0.6, magnet_plant = 0.2 },
+      tech = { mine = 0.8, separation = 0.6, magnet_plant = 0.2, heavy_separation = 0.4 },
       demand_t_per_yr = magnets(500), sector_gdp_busd = exposure(1800),
       weights = weights(0.20, 0.45, 0.25, 0.10) },
 
@@ -144,7 +154,11 @@ local function nations(scale)
       reserves_t = 30000,                      -- cited 2023 (Reuters [S]); MCS 2026 says 710,000: conflicting
       treasury_musd = 500, budget_musd_per_yr = 200, gdp_busd_per_yr = 420,
       permitting_factor = 0.8, ore = CLAY_ORE,
-      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.2 },
+      -- Lynas expands at today's prices: A$1.5bn of capex over five years,
+      -- a self-funded A$180M heavy circuit (Oct 2025) [S] [E]
+      hurdle_price_ratio = 1.0,
+      -- Lynas Malaysia separated the first Dy/Tb outside China in FY25 [S]
+      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.2, heavy_separation = 0.5 },
       demand_t_per_yr = magnets(2000), sector_gdp_busd = exposure(420),
       weights = SELLER },
 
@@ -160,6 +174,7 @@ local function nations(scale)
       reserves_t = 500000,                     -- NOT FOUND [E]
       treasury_musd = 50, budget_musd_per_yr = 20, gdp_busd_per_yr = 15,
       permitting_factor = 0.3, ore = CLAY_ORE,
+      hurdle_price_ratio = 1.0,                -- clay miners, as Myanmar's [E]
       tech = { mine = 0.4, separation = 0.2, magnet_plant = 0.0 },
       demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(15),
       weights = SELLER },
@@ -234,7 +249,8 @@ local function nations(scale)
     { iso3 = "FRA", name = "France", lat = 46.5, lon = 2.5, agent = "green_bloc",
       reserves_t = 0, treasury_musd = 1500, budget_musd_per_yr = 500, gdp_busd_per_yr = 3100,
       permitting_factor = 1.1, ore = LIGHT_ORE,
-      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.4 },
+      -- Solvay La Rochelle separates all the rare earths [S]
+      tech = { mine = 0.3, separation = 0.7, magnet_plant = 0.4, heavy_separation = 0.5 },
       demand_t_per_yr = magnets(6000), sector_gdp_busd = exposure(3100, 0.02),
       weights = BLOC },
 
@@ -269,7 +285,7 @@ local function nations(scale)
       demand_t_per_yr = magnets(12000), sector_gdp_busd = exposure(1700, 0.02),
       weights = BUYER },
 
-    { iso3 = "KAZ", name = "Kazakhstan", lat = 48, lon = 67, agent = "resource_seller",
+    { iso3 = "KAZ", name = "Kazakhstan", lat = 48, lon = 67, agent = "partner_seeker",
       reserves_t = 500000,  -- ministry claims 935,400 t in four areas, unverified (Astana Times [S]) [E]
       treasury_musd = 500, budget_musd_per_yr = 150, gdp_busd_per_yr = 260,
       permitting_factor = 0.8, ore = LIGHT_ORE,
@@ -277,7 +293,7 @@ local function nations(scale)
       demand_t_per_yr = magnets(100), sector_gdp_busd = exposure(260),
       weights = SELLER },
 
-    { iso3 = "UZB", name = "Uzbekistan", lat = 41, lon = 64, agent = "resource_seller",
+    { iso3 = "UZB", name = "Uzbekistan", lat = 41, lon = 64, agent = "partner_seeker",
       reserves_t = 200000,  -- NOT FOUND [E]
       treasury_musd = 300, budget_musd_per_yr = 100, gdp_busd_per_yr = 100,
       permitting_factor = 0.8, ore = LIGHT_ORE,
@@ -301,19 +317,41 @@ local function nations(scale)
       demand_t_per_yr = magnets(500), sector_gdp_busd = exposure(400),
       weights = SELLER },
   }
+  -- heavy separation know-how, where not stated: half the nation's light
+  -- separation technology [E]; China does ~99% of heavy processing (CSIS,
+  -- Apr 2025 [S]) and "the US has no commercial-scale heavy-REE separation"
+  -- (CSIS [S])
+  for _, n in ipairs(list) do
+    n.tech.heavy_separation = n.tech.heavy_separation or n.tech.separation * 0.5
+  end
   demand_scale = 1
   return list
 end
 local NATIONS = nations(1)
 
+-- Facilities. 'private = true': firms pay for it, and a project still in
+-- permitting is built only once prices pay for it (its final investment
+-- decision). Projects backed by state money are listed in STATE_BACKED
+-- below: free-trade.lua can leave them out to show the market alone.
 local FACILITIES = {
-    -- China: mining quota 270,000 t (2024, MIIT via Reuters [S]; USGS [P])
-    { name = "China mining quota", kind = "mine", host = "CHN", capacity_t_per_yr = 270000, stage = "operating" },
-    -- separation quota 254,000 t (2024) plus ~133 kt of imported feedstock (China customs 2024 [S]) [E]
-    { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 380000, stage = "operating" },
-    -- ~300,000 t NdFeB in 2024 (Argus, Jan 2025 [S])
-    { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 300000, stage = "operating" },
-    -- quota growth of ~6%/yr (5.9% in 2024 [S]) and magnet build-out already under way [E]
+    -- China: mining quota 270,000 t (2024, MIIT via Reuters [S]; USGS [P]);
+    -- output ~300,000 t (2024, Argus [S]: the quota excludes undocumented
+    -- output): the mines can dig ~300 kt [E]
+    { name = "China mining quota", kind = "mine", host = "CHN", capacity_t_per_yr = 300000, stage = "operating" },
+    -- separation quota 254,000 t (2024) plus ~133 kt of imported feedstock
+    -- (China customs 2024 [S]): ~390 kt separated; the plants' nameplate is
+    -- larger, ~420 kt [E] (Chinese separators run below capacity)
+    { name = "China separation", kind = "separation", host = "CHN", capacity_t_per_yr = 420000, stage = "operating" },
+    -- ~300,000 t NdFeB made in 2024 (Argus, Jan 2025 [S]); Chinese makers run
+    -- below their nameplate: capacity ~350,000 t [E]
+    { name = "China magnet industry", kind = "magnet_plant", host = "CHN", capacity_t_per_yr = 350000, stage = "operating" },
+    -- China does ~99% of the world's heavy-REE processing (CSIS, Apr 2025
+    -- [S]); world Dy/Tb oxide use ~4 kt/yr (300 kt of magnets at ~1.1%,
+    -- plus other uses) [E], so its heavy lines ~5 kt/yr [E]
+    { name = "China heavy separation", kind = "heavy_separation", host = "CHN", capacity_t_per_yr = 5000, stage = "operating" },
+    -- quota growth of ~6%/yr (5.9% in 2024 [S]) and magnet build-out already
+    -- under way [E]; later expansions are decided in play, when China's plants
+    -- run hard and prices pay (src/core/facility.c)
     { name = "China quota growth 2026", kind = "mine", host = "CHN", capacity_t_per_yr = 16000, stage = "construction", turns_in_stage = 8 },
     { name = "China quota growth 2027", kind = "mine", host = "CHN", capacity_t_per_yr = 16000, stage = "construction", turns_in_stage = 4 },
     { name = "China separation expansion", kind = "separation", host = "CHN", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 5 },
@@ -322,27 +360,58 @@ local FACILITIES = {
     -- United States
     { name = "Mountain Pass", kind = "mine", host = "USA", capacity_t_per_yr = 45000, stage = "operating" },  -- 45,000+ t REO in 2024 (MP, 22 Jan 2025 [P])
     { name = "Mountain Pass separation", kind = "separation", host = "USA", capacity_t_per_yr = 6000, stage = "operating" }, -- ~1,300 t NdPr in 2024 [P/S] at ~21% NdPr [E]
+    -- a record 721 t NdPr in 2025Q3, 1,881 t in nine months (MP [S]): the
+    -- circuit ramps toward ~3 kt NdPr a year, ~14 kt of REO [E]
+    { name = "Mountain Pass separation ramp-up", kind = "separation", host = "USA", capacity_t_per_yr = 8000, stage = "ramp_up", private = true },
+    -- MP's "10X" plan (DoD deal, Jul 2025 [S]): ~10,000 t of magnets a year
+    -- by 2028 need ~2,500 t NdPr, ~12 kt of REO separated [E]
+    { name = "Mountain Pass separation expansion", kind = "separation", host = "USA", capacity_t_per_yr = 10000, stage = "construction", turns_in_stage = 0 },
+    -- ~200 t/yr Dy/Tb, commissioning mid-2026; DoD $150M loan (Jul 2025) [S]
+    { name = "Mountain Pass heavy circuit", kind = "heavy_separation", host = "USA", capacity_t_per_yr = 200, stage = "construction", turns_in_stage = 5 },
     { name = "MP Independence", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 1000, stage = "ramp_up" }, -- trial production Jan 2025 [P]
     { name = "Noveon San Marcos", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "operating" }, -- commercial since 2023 [S]
-    { name = "eVAC Sumter", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 4 }, -- first shipments Dec 2025 [S]
+    { name = "eVAC Sumter", kind = "magnet_plant", host = "USA", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 4, private = true }, -- first shipments Dec 2025 [S]
 
     -- Australia and Malaysia (Lynas: Mt Weld ore, Kalgoorlie cracking, Malaysian separation)
     { name = "Mt Weld", kind = "mine", host = "AUS", capacity_t_per_yr = 13000, stage = "operating" }, -- USGS 2024e [P]
-    { name = "Mt Weld expansion", kind = "mine", host = "AUS", capacity_t_per_yr = 10000, stage = "ramp_up" }, -- near complete 2025; MCS 2026 puts AUS at ~29 kt [S] [E]
+    { name = "Mt Weld expansion", kind = "mine", host = "AUS", capacity_t_per_yr = 16000, stage = "ramp_up", private = true }, -- near complete 2025; MCS 2026 puts AUS at ~29 kt [S] [E]
     { name = "Eneabba refinery", kind = "separation", host = "AUS", capacity_t_per_yr = 17500, stage = "construction", turns_in_stage = 2 }, -- 12,100-23,000 t, commissioning 2027 [S]
-    { name = "Nolans", kind = "mine", host = "AUS", capacity_t_per_yr = 17000, stage = "permitting", turns_in_stage = 12 }, -- 4,440 t NdPr; pre-FID late 2025 [S] [E]
-    { name = "Lynas Malaysia", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 12000, stage = "operating" }, -- FY25 10,462 t REO [S]
+    -- Eneabba refines Iluka's own monazite and xenotime from mineral-sands
+    -- mining and its stockpiles (nsenergybusiness [S]); their REO [E], sized
+    -- to the refinery
+    { name = "Iluka mineral sands", kind = "mine", host = "AUS", capacity_t_per_yr = 15000, stage = "construction", turns_in_stage = 2 },
+    -- Eneabba is an integrated light + heavy refinery (Iluka [S]); its Dy/Tb capacity [E]
+    { name = "Eneabba heavy circuit", kind = "heavy_separation", host = "AUS", capacity_t_per_yr = 300, stage = "construction", turns_in_stage = 2 },
+    { name = "Nolans", kind = "mine", host = "AUS", capacity_t_per_yr = 17000, stage = "permitting", turns_in_stage = 12, private = true }, -- 4,440 t NdPr; pre-FID late 2025 [S] [E]
+    -- FY25: 6,558 t NdPr, 10,462 t of separated products (Lynas [S]); at
+    -- ~24% NdPr in Mt Weld's REO that is ~27 kt of REO separated, and the
+    -- nameplate is 10,500 t NdPr [S]: ~28 kt of REO a year [E]
+    { name = "Lynas Malaysia", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 28000, stage = "operating" },
+    -- Lynas's growth to 2030: the Mt Weld expansion "supports ~12,000 t/yr
+    -- NdPr" against FY25's 6,558 t, part of >A$1.5bn of capex over five
+    -- years (Lynas [S]); the IEA puts Malaysia at 12% of refining by 2030
+    -- (GCMO 2024 [S]) [E: ~20 kt more ore dug, ~16 kt more separated]
+    { name = "Mt Weld phase 2", kind = "mine", host = "AUS", capacity_t_per_yr = 20000, stage = "construction", turns_in_stage = 2, private = true },
+    { name = "Lynas Malaysia expansion", kind = "separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 16000, stage = "construction", turns_in_stage = 2, private = true },
+    -- the first separated Dy/Tb outside China, FY25 (Lynas via Rare Earth
+    -- Exchanges [S]); tonnage NOT FOUND [E]
+    { name = "Lynas Malaysia heavy circuit", kind = "heavy_separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 60, stage = "operating" },
+    -- 5,000 t/yr of heavy feedstock, A$180M, full suite within ~2 years
+    -- (Creamer Media, 29 Oct 2025 [S]); its Dy/Tb a few hundred t [E]
+    { name = "Lynas Malaysia heavy expansion", kind = "heavy_separation", host = "MYS", funder = "AUS", capacity_t_per_yr = 250, stage = "construction", turns_in_stage = 2, private = true },
     { name = "Malaysia mining", kind = "mine", host = "MYS", capacity_t_per_yr = 130, stage = "operating" }, -- USGS [P]
 
     -- feedstock exporters (USGS 2024e [P] unless noted)
     { name = "Kachin ionic clays", kind = "mine", host = "MMR", capacity_t_per_yr = 31000, stage = "operating" },
     { name = "Laos ionic clays", kind = "mine", host = "LAO", capacity_t_per_yr = 5000, stage = "operating" }, -- 38% of China's 15,125 t MREC imports (giti.sg [S]) [E]
-    { name = "Vientiane refinery", kind = "separation", host = "LAO", capacity_t_per_yr = 3000, stage = "construction", turns_in_stage = 7 }, -- Q4 2025 target, unverified [S]
-    { name = "Thailand monazite", kind = "mine", host = "THA", capacity_t_per_yr = 13000, stage = "operating" },
+    { name = "Vientiane refinery", kind = "separation", host = "LAO", capacity_t_per_yr = 3000, stage = "construction", turns_in_stage = 7, private = true }, -- Q4 2025 target, unverified [S]
+    -- 13,000 t in 2024 (MCS 2025 [P]) on reserves of only 4,500 t; MCS 2026
+    -- puts 2025 at 4,800 t [S]: the 2025 figure
+    { name = "Thailand monazite", kind = "mine", host = "THA", capacity_t_per_yr = 4800, stage = "operating" },
     { name = "Nigeria monazite", kind = "mine", host = "NGA", capacity_t_per_yr = 13000, stage = "operating" }, -- MCS 2026 revises to ~1,500 t [S]
     { name = "Madagascar monazite", kind = "mine", host = "MDG", capacity_t_per_yr = 2000, stage = "operating" },
     { name = "Vietnam mining", kind = "mine", host = "VNM", capacity_t_per_yr = 300, stage = "operating" },
-    { name = "Serra Verde", kind = "mine", host = "BRA", capacity_t_per_yr = 5000, stage = "ramp_up" }, -- commercial 2024, >= 5,000 t target [S]
+    { name = "Serra Verde", kind = "mine", host = "BRA", capacity_t_per_yr = 5000, stage = "ramp_up", private = true }, -- commercial 2024, >= 5,000 t target [S]
 
     -- India, Russia, Canada
     { name = "IREL mines", kind = "mine", host = "IND", capacity_t_per_yr = 2900, stage = "operating" },
@@ -355,23 +424,75 @@ local FACILITIES = {
 
     -- Europe
     { name = "NPM Silmet", kind = "separation", host = "EST", capacity_t_per_yr = 3000, stage = "operating" }, -- Argus [S]
-    { name = "Neo Narva", kind = "magnet_plant", host = "EST", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 5 }, -- inaugurated Sept 2025 [S]
+    { name = "Neo Narva", kind = "magnet_plant", host = "EST", capacity_t_per_yr = 2000, stage = "construction", turns_in_stage = 5, private = true }, -- inaugurated Sept 2025 [S]
     { name = "La Rochelle", kind = "separation", host = "FRA", capacity_t_per_yr = 500, stage = "operating" }, -- "several hundred t" in 2025 [S]
-    { name = "La Rochelle expansion", kind = "separation", host = "FRA", capacity_t_per_yr = 4000, stage = "permitting", turns_in_stage = 2 }, -- ~4,500 t goal by 2030 [S]
+    { name = "La Rochelle expansion", kind = "separation", host = "FRA", capacity_t_per_yr = 4000, stage = "permitting", turns_in_stage = 2, private = true }, -- ~4,500 t goal by 2030 [S]
     { name = "German magnet makers", kind = "magnet_plant", host = "DEU", capacity_t_per_yr = 1500, stage = "operating" }, -- Europe 1.3% of 98 kt in 2010 [S]; today NOT FOUND [E]
 
     -- Japan and Korea
     { name = "Japanese magnet makers", kind = "magnet_plant", host = "JPN", capacity_t_per_yr = 15000, stage = "operating" }, -- 19.3% of 98 kt in 2010 [S]; today NOT FOUND [E]
     { name = "Korean magnet makers", kind = "magnet_plant", host = "KOR", capacity_t_per_yr = 1000, stage = "operating" }, -- "small" [S] [E]
 
+    -- Central Asia: prospects, not yet deposits. Kazakhstan's ministry claims
+    -- 935,400 t in four areas (Astana Times, Apr 2025 [S]; independent
+    -- experts call them unproven); Cove Kaz Capital explores rare-earth
+    -- sites at Gremyachinsky and Akbulak beside its tungsten JV (S&P Global,
+    -- Nov 2025 [S]). Uzbekistan signed for rare-earth projects with Denali
+    -- Exploration and ReElement Technologies (steelradar [S]) and a
+    -- critical-minerals MoU with the US (Feb 2026 [S]). Capacities NOT
+    -- FOUND [E]: a usual greenfield mine each, ReElement's refinery small.
+    { name = "Cove Kaz rare earths", kind = "mine", host = "KAZ", capacity_t_per_yr = 5000, stage = "announced", private = true },
+    { name = "Uzbekistan rare earths (Denali)", kind = "mine", host = "UZB", capacity_t_per_yr = 3000, stage = "announced", private = true },
+    { name = "Uzbekistan refinery (ReElement)", kind = "separation", host = "UZB", capacity_t_per_yr = 2000, stage = "announced", private = true },
     -- projects waiting on permits
-    { name = "Ngualla", kind = "mine", host = "TZA", capacity_t_per_yr = 16000, stage = "permitting", turns_in_stage = 8 }, -- SML Apr 2023, unbuilt [S] [E]
-    { name = "Tanbreez", kind = "mine", host = "GRL", capacity_t_per_yr = 10000, stage = "permitting", turns_in_stage = 4 }, -- capacity NOT FOUND [E]
-    { name = "Phalaborwa", kind = "mine", host = "ZAF", capacity_t_per_yr = 8000, stage = "permitting", turns_in_stage = 6 }, -- ~1,850 t/yr magnet REO (PEA) [E]
+    { name = "Ngualla", kind = "mine", host = "TZA", capacity_t_per_yr = 16000, stage = "permitting", turns_in_stage = 8, private = true }, -- SML Apr 2023, unbuilt [S] [E]
+    { name = "Tanbreez", kind = "mine", host = "GRL", capacity_t_per_yr = 10000, stage = "permitting", turns_in_stage = 4, private = true }, -- capacity NOT FOUND [E]
+    { name = "Phalaborwa", kind = "mine", host = "ZAF", capacity_t_per_yr = 8000, stage = "permitting", turns_in_stage = 6, private = true }, -- ~1,850 t/yr magnet REO (PEA) [E]
 }
+
+-- Projects that go ahead on state money (loans, equity, defense awards):
+-- industrial policy, which free-trade.lua's state_plants = 0 leaves out.
+local STATE_BACKED = {
+  ["China quota growth 2026"] = true,   -- state quotas (MIIT) [S]
+  ["China quota growth 2027"] = true,
+  ["China separation expansion"] = true,
+  ["China magnet expansion"] = true,
+  ["Eneabba refinery"] = true,          -- A$1.65bn government loan [S]
+  ["Eneabba heavy circuit"] = true,
+  ["Iluka mineral sands"] = true,       -- the refinery's feed
+  ["Mountain Pass separation expansion"] = true, -- DoD deal (Jul 2025) [S]
+  ["Mountain Pass heavy circuit"] = true, -- DoD $150M loan (Jul 2025) [S]
+  ["eVAC Sumter"] = true,               -- DoD $94.1M, 48C $111.8M [S]
+  ["Solikamsk new unit"] = true,        -- Rosatom, 7bn RUB [S]
+  ["Glazov magnets"] = true,            -- Rosatom [S]
+}
+
+-- The facilities without the state-backed projects.
+local function market_facilities()
+  local out = {}
+  for _, f in ipairs(FACILITIES) do
+    if not STATE_BACKED[f.name] then out[#out + 1] = f end
+  end
+  return out
+end
+
+-- The facilities with or without the state-backed ones, and with or
+-- without every project not yet running.
+local function select_facilities(state_backed, projects)
+  local out = {}
+  for _, f in ipairs(FACILITIES) do
+    if (state_backed or not STATE_BACKED[f.name]) and (projects or f.stage == "operating") then
+      out[#out + 1] = f
+    end
+  end
+  return out
+end
 
 return {
   nations = NATIONS,
+  state_backed = STATE_BACKED,
+  market_facilities = market_facilities,
+  select_facilities = select_facilities,
   nations_at = nations,
   facilities = FACILITIES,
   magnet_recipe = MAGNET_RECIPE,

@@ -1,0 +1,95 @@
+-- partner_seeker.lua -- a nation with rare earths in the ground and no mine
+-- yet, looking for partners to dig them: Kazakhstan and Uzbekistan in 2025.
+--
+-- Strategy. Keep trade open (no controls, no tariffs), and court the large
+-- buyers outside China: once a year, while no partnership is signed, ask
+-- the largest economy that buys magnets abroad and does not lead the magnet
+-- trade to pay half of a mine at home -- the deal pays, half a mine for
+-- nothing -- and, once a mine is running, half of a separation plant to
+-- refine its ore at home. Kazakhstan's ministry claims 935,400 t in four
+-- areas and signed MoUs with the United States at the C5+1 summit (Nov
+-- 2025); Uzbekistan signed a critical-minerals MoU with it (Feb 2026) and
+-- deals with Denali and ReElement (shared/data/rare-earths.md).
+--
+-- Bargaining. Welcome co-investment at home. Sell under offtakes at the
+-- market price, or at a fixed price no lower than 95% of what its
+-- producers get, never more than half of its exports. Anything else is
+-- signed when it pays.
+
+local UNTAPPED = 100000       -- reserves (t) worth inviting a partner for
+local INVITE_T = { mine = 5000, separation = 3000 }   -- the plants it asks partners to half-fund
+local FAIR, COMMIT = 0.95, 0.5
+
+-- Is the deal under 'id' waiting, agreed or in force?
+local function live(view, id)
+  local d = id and view.deal(id)
+  return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
+end
+
+-- Mines running at home (operating or ramping up), t a year.
+local function running_mines(view)
+  local t = 0
+  for _, f in ipairs(view.facilities_of(view.iso3)) do
+    if f.host == view.iso3 and f.kind == "mine" and (f.stage == "operating" or f.stage == "ramp_up") then
+      t = t + f.capacity_t_per_yr
+    end
+  end
+  return t
+end
+
+-- The partner to court: the largest economy that buys magnets abroad and
+-- is not the largest magnet maker.
+local function partner(view)
+  local top = 0
+  for _, n in ipairs(view.nations) do top = math.max(top, n.magnets_t) end
+  local best, gdp = nil, 0
+  for _, n in ipairs(view.nations) do
+    if n.iso3 ~= view.iso3 and n.magnets_t < top and n.imports_t.magnet > 0
+       and n.gdp_busd_per_yr > gdp then
+      best, gdp = n, n.gdp_busd_per_yr
+    end
+  end
+  return best
+end
+
+return {
+  api_version = 1,
+  name = "Partner seeker",
+
+  on_proposal = function(view, deal, memory)
+    local c = deal.clauses[1]
+    if #deal.clauses == 1 and c.kind == "coinvest" and c.to == view.iso3 then return "accept" end
+    if #deal.clauses == 1 and c.kind == "offtake" and c.from == view.iso3 then
+      local spare = COMMIT * view.me.exports_t[c.good]
+      local floor = FAIR * view.me.producer_price_usd_per_kg[c.good]
+      if c.tonnes_per_turn <= spare and (c.price == 0 or c.price >= floor) then return "accept" end
+      return "reject"
+    end
+    return deal.value_musd > 0 and "accept" or "reject"
+  end,
+
+  turn = function(view, act, memory)
+    if view.turn % 4 ~= 2 then return end            -- once a year
+    local me = view.me
+    -- once a partnership is signed, the next step: a mine, then a refinery
+    if memory.invite and not live(view, memory.invite) then
+      local d = view.deal(memory.invite)
+      if d and (d.status == "expired" or d.status == "active" or d.status == "agreed") then
+        memory.signed = (memory.signed or 0) + 1
+      end
+      memory.invite = nil
+    end
+    if live(view, memory.invite) or me.reserves_t < UNTAPPED then return end
+    local kind = running_mines(view) > 0 and "separation" or "mine"
+    if (memory.signed or 0) >= 2 or (kind == "mine" and (memory.signed or 0) >= 1) then return end
+    local p = partner(view)
+    if not p then return end
+    local deal = { parties = { view.iso3, p.iso3 }, term = 8, clauses = {
+      { kind = "coinvest", from = p.iso3, to = view.iso3, facility = kind,
+        share = 0.5, capacity_t_per_yr = INVITE_T[kind] } } }
+    if act.can_propose(deal) then
+      local ok, id = act.propose(deal)
+      memory.invite = ok and id or nil
+    end
+  end,
+}
