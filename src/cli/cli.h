@@ -25,9 +25,6 @@ int cli_u64(const char *command, const char *flag, const char *text, unsigned lo
  * (seed_list.c). Returns the count, or -1 after printing why. */
 int cli_seed_list(const char *command, const char *flag, const char *text, int max,
                   unsigned long long **out);
-/* Append 'arg' to the command line 'cmd', quoted for a shell if it needs it
- * (shell_arg.c). */
-void cli_append_arg(char *cmd, size_t cap, const char *arg);
 
 /* One line of the key figures of the world's current turn. */
 void sim_print_turn(FILE *out, const cp_world *w);

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "tournament.h"
+#include "batch.h"
 
 #ifndef CP_VERSION
 #define CP_VERSION "dev"

@@ -16,7 +16,7 @@
 
 #include "fileio.h"
 #include "script.h"
-#include "tournament.h"
+#include "batch.h"
 
 enum { MAX_AGENT_BYTES = 16 << 20 };
 
