@@ -164,6 +164,112 @@ int cpg_list_replays(const char *dir, cpg_file *out, int max);
  * 0, or -1 when there is none. */
 int cpg_newest_autosave(const char *dir, char *path, size_t len);
 
+/* ---- replays ---- */
+
+/* A recording as it reads (sim --record, tournament --replays; docs/saves.md): its start and
+ * every quarter's decisions, with the hash after each, and the agents' side of each quarter
+ * for the replay viewer. */
+enum {
+    REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
+    REPLAY_MAX_SEATS = CP_MAX_NATIONS,
+    REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */
+    /* the latest turn a replay may start at: far beyond any game, and far
+     * enough from INT_MAX that counting turns on from it cannot overflow */
+    REPLAY_MAX_TURN = 1000000
+};
+
+typedef enum {
+    REPLAY_PROPOSE = 0, /* 'deal' holds the terms; the new deal must get 'deal_id' */
+    REPLAY_ACCEPT,
+    REPLAY_REJECT,
+    REPLAY_COUNTER,     /* 'deal' holds the new terms */
+    REPLAY_WITHDRAW,
+    REPLAY_ACTION_COUNT
+} replay_action_kind;
+
+typedef struct {
+    replay_action_kind kind;
+    int deal_id;
+    int nation;
+    cp_deal deal; /* proposer, parties, clauses, term (propose and counter) */
+} replay_action;
+
+/* What one seated agent did in a turn (AGNT record, from cps_seats_stats),
+ * for the replay viewer; `chokepoint replay` needs none of it. */
+typedef struct {
+    int nation;
+    char agent[256];            /* the agent file's name */
+    long long instructions;     /* used this turn */
+    long long budget;           /* instructions allowed per call */
+    uint64_t mem_bytes;
+    int orders, refused;        /* orders kept; action calls the core refused */
+    int failed;                 /* 1: the agent failed this turn */
+    char message[512];          /* why, "file:line: ..." ("" unless failed) */
+    int wall;                   /* its calls the wall clock stopped this turn (version 3;
+                                   the game may not play again the same from its seed) */
+} replay_seat_turn;
+
+/* A line the seats logged during the turn (print output, failures). */
+typedef struct {
+    int nation;                 /* the seat it names, or -1 */
+    char text[1024];
+} replay_log_line;
+
+typedef struct {
+    int turn; /* the turn the advance led to */
+    /* the agents (AGNT record; counts 0 in version 1 or without agents) */
+    int seat_count;
+    replay_seat_turn *seats;
+    int line_count;
+    replay_log_line *lines;
+    int order_count;
+    cp_order *orders;
+    int event_count;
+    cp_event *events;
+    int action_count;
+    replay_action *actions;
+    uint64_t hash; /* cp_world_hash after the advance */
+} replay_turn;
+
+typedef struct {
+    char scenario[1024];          /* as given to sim: a name or a path */
+    char scenario_name[CP_NAME_LEN];
+    uint64_t seed;
+    int start_turn;
+    unsigned char *world;         /* the starting world when the game was loaded
+                                     from a save (cp_world_save bytes), else NULL */
+    size_t world_len;
+    int seat_count;
+    char seats[REPLAY_MAX_SEATS][300]; /* "ISO3=agent", for the record */
+    uint64_t start_hash;
+    int turn_count;
+    replay_turn *turns;
+    int complete;                 /* 1: the recording was closed properly */
+} replay;
+
+/* A recording played again from its start, quarter by quarter, checked against its hashes:
+ * `chokepoint replay`. */
+typedef struct cpg_playback cpg_playback;
+typedef enum {
+    CPG_STEP_OK = 0,  /* decisions made, advanced, the hash matches */
+    CPG_STEP_REFUSED, /* the world refused a recorded decision (or none is left): not advanced */
+    CPG_STEP_DIFFERS  /* advanced, but the hash differs from the recording */
+} cpg_step;
+/* Read 'path' and build its start world: the saved world it carries, or a new one of its
+ * scenario and seed. NULL with CPG_ERR_RECORD and a message naming the file (damaged, of
+ * another model version, its scenario gone). A recording cut short opens (complete = 0). */
+cpg_playback *cpg_playback_open(const char *path, cpg_error *err);
+void cpg_playback_close(cpg_playback *p); /* NULL is fine */
+const replay *cpg_playback_recording(const cpg_playback *p);
+/* 1 when the start world's hash is not the one recorded (the scenario changed since). */
+int cpg_playback_start_differs(const cpg_playback *p);
+/* Play the next recorded quarter: its orders, injected events and deal actions, the advance,
+ * the hash compared. On anything but CPG_STEP_OK, 'why' says what ("its order 2 (tariff by
+ * USA) is refused: ..." or "hash 0123..., recorded 4567..."). */
+cpg_step cpg_playback_step(cpg_playback *p, char *why, size_t len);
+int cpg_playback_played(const cpg_playback *p);        /* recorded quarters played so far */
+const cp_world *cpg_playback_world(const cpg_playback *p); /* the world as played so far */
+
 /* ---- CSV ---- */
 
 /* nations.csv, markets.csv, facilities.csv, news.csv and deals.csv into 'dir' (created if

@@ -10,7 +10,7 @@ option(CP_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 set(CP_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
     ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/src/session/save_seats.c)
-set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/session/replay_file.c ${CMAKE_SOURCE_DIR}/src/session/replay_apply.c
+set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/session/replay_file.c ${CMAKE_SOURCE_DIR}/src/session/playback.c
     ${CMAKE_SOURCE_DIR}/src/session/fileio.c
     ${CMAKE_SOURCE_DIR}/src/cli/bytes.c ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 

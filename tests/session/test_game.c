@@ -12,7 +12,6 @@
 
 #include "check.h"
 #include "log_capture.h"
-#include "replay_apply.h"
 #include "replay_file.h"
 #include "savefile.h"
 #include "session.h"
@@ -301,23 +300,29 @@ static void test_autosave_fails(void)
 /* Play a recording back with the replay command's step: 1 when every quarter matches. */
 static int replays(const char *path, uint64_t final_hash, int want_events)
 {
-    replay r;
-    char msg[1200];
-    if (replay_read(path, &r, msg, sizeof msg) != 0) {
-        CHECK(0, "read: %s", msg);
+    cpg_error e;
+    cpg_playback *p = cpg_playback_open(path, &e);
+    if (!p) {
+        CHECK(0, "open: %s", e.message);
         return 0;
     }
-    CHECK(r.complete, "%s is complete", path);
-    cp_world *w = replay_start_world(&r, path, msg, sizeof msg);
-    int ok = w && cp_world_hash(w) == r.start_hash, events = 0;
-    for (int k = 0; ok && k < r.turn_count; k++) {
-        events += r.turns[k].event_count;
-        ok = replay_step(w, &r.turns[k], msg, sizeof msg) == REPLAY_STEP_OK;
+    const replay *r = cpg_playback_recording(p);
+    CHECK(r->complete, "%s is complete", path);
+    char msg[600] = "";
+    int ok = !cpg_playback_start_differs(p), events = 0;
+    for (int k = 0; ok && k < r->turn_count; k++) {
+        events += r->turns[k].event_count;
+        ok = cpg_playback_step(p, msg, sizeof msg) == CPG_STEP_OK;
+        ok = ok && cpg_playback_played(p) == k + 1;
     }
-    ok = ok && cp_world_hash(w) == final_hash && events == want_events;
+    ok = ok && cp_world_hash(cpg_playback_world(p)) == final_hash && events == want_events;
     CHECK(ok, "%s replays: %s (events %d of %d)", path, msg, events, want_events);
-    cp_world_destroy(w);
-    replay_free(&r);
+    /* past its end nothing is played */
+    uint64_t at_end = cp_world_hash(cpg_playback_world(p));
+    CHECK(cpg_playback_step(p, msg, sizeof msg) == CPG_STEP_REFUSED &&
+              cp_world_hash(cpg_playback_world(p)) == at_end && strstr(msg, "no quarter after"),
+          "a step past the end is refused: %s", msg);
+    cpg_playback_close(p);
     return ok;
 }
 
@@ -328,6 +333,15 @@ static void test_record(void)
     cpg_error err;
     cpg_opts o = quiet_opts();
     char rec[512], save[512];
+    /* a file that is not a recording does not open, and says which file */
+    FILE *junk = fopen(in_tmp("junk.cprep", rec, sizeof rec), "w");
+    if (junk) {
+        fputs("not a replay\n", junk);
+        fclose(junk);
+    }
+    cpg_playback *none = cpg_playback_open(rec, &err);
+    CHECK(!none && err.code == CPG_ERR_RECORD && strstr(err.message, "junk.cprep"),
+          "a damaged recording refused: %s", err.message);
     cpg_game *g = cpg_new("baseline", 2, NULL, 0, &o, &err);
     CHECK(g && cpg_record_start(g, in_tmp("new.cprep", rec, sizeof rec), "baseline", NULL, 0, &err) == 0,
           "record: %s", err.message);
