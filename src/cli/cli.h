@@ -4,21 +4,32 @@
 #ifndef CP_CLI_H
 #define CP_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "chokepoint.h"
 
-/* Parsing "--flag VALUE" and "--flag=VALUE". */
+/* A command's flags, read by getopt_long: "--flag VALUE", "--flag=VALUE", an unambiguous
+ * prefix of a flag ("--scen"), and the arguments that are not flags in any order among them
+ * (GNU permutation). */
 typedef struct {
-    int argc, index;
-    char **argv;
-    const char *command; /* "sim", ... for messages */
+    const char *command;    /* "sim", ... for messages */
+    int unexpected;         /* set before cli_begin: 1 names an unknown flag "unexpected
+                               argument '--x'" (replay), 0 "unknown flag '--x'" */
+    int argc;               /* of argv: "chokepoint COMMAND", then the command's arguments */
+    char **argv;            /* a copy that getopt_long may reorder */
+    int index;              /* after the flags: argv[index..argc) are the other arguments */
 } cli_args;
 
-/* If argv[index] is 'flag', set *value to its value and advance; returns 1
- * when it matched, 0 when not, -1 (after printing why) when the value is
- * missing. */
-int cli_flag(cli_args *a, const char *flag, const char **value);
+/* Start reading 'argv' (the arguments after the command's name). 0, or -1 (out of memory,
+ * said) */
+int cli_begin(cli_args *a, const char *command, int argc, char **argv);
+/* The next flag: its option's 'val' with its value in *value (NULL for a flag without one),
+ * 'h' for -h, 0 when no flag is left (a->index then points at the other arguments), or -1
+ * after printing why: an unknown or ambiguous flag, a value given to a flag that takes none,
+ * a missing value ("chokepoint sim: --turns needs a value"). */
+int cli_next(cli_args *a, const struct option *opts, const char **value);
+void cli_end(cli_args *a);
 int cli_int(const char *command, const char *flag, const char *text, long lo, long hi, long *out);
 int cli_u64(const char *command, const char *flag, const char *text, unsigned long long *out);
 /* A list of seeds, "A-B", "A,B,C" or "A" (at most 'max'), into a new array

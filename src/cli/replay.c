@@ -52,22 +52,38 @@ static void print_agents(const replay *r, const char *file)
 
 int cmd_replay(int argc, char **argv)
 {
-    const char *file = NULL;
-    int quiet = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    static const struct option flags[] = {{"quiet", no_argument, NULL, 'q'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+    cli_args a = {0};
+    a.unexpected = 1; /* "unexpected argument '--bogus'" as before */
+    const char *file = NULL, *v;
+    int quiet = 0, c;
+    if (cli_begin(&a, "replay", argc, argv) != 0)
+        return 2;
+    while ((c = cli_next(&a, flags, &v)) != 0) {
+        if (c == 'h') {
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else if (strcmp(argv[i], "--quiet") == 0) {
-            quiet = 1;
-        } else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "chokepoint replay: unexpected argument '%s'\n", argv[i]);
+        }
+        if (c != 'q') { /* -1: cli_next said why */
+            cli_end(&a);
             usage(stderr);
             return 2;
-        } else {
-            file = argv[i];
         }
+        quiet = 1;
     }
+    for (int i = a.index; i < a.argc; i++) {
+        if (file) {
+            fprintf(stderr, "chokepoint replay: unexpected argument '%s'\n", a.argv[i]);
+            cli_end(&a);
+            usage(stderr);
+            return 2;
+        }
+        file = a.argv[i];
+    }
+    cli_end(&a);
     if (!file) {
         fprintf(stderr, "chokepoint replay: which replay file?\n");
         usage(stderr);

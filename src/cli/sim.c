@@ -45,7 +45,9 @@ static void usage(FILE *f)
           "  --watch     reload an agent file that changes on disk at the start of the next\n"
           "              turn, keeping its memory; a file that no longer loads is refused\n"
           "              and the previous version plays on\n"
-          "  --quiet     print only the final hash line (and agents' failures)\n",
+          "  --quiet     print only the final hash line (and agents' failures)\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
 
@@ -103,9 +105,35 @@ static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const c
 #endif
 }
 
+enum {
+    SIM_SCENARIO = 256, SIM_TURNS, SIM_SEED, SIM_CSV, SIM_DEBRIEF, SIM_SAVE, SIM_LOAD,
+    SIM_AUTOSAVE, SIM_RECORD, SIM_AGENT, SIM_BUDGET, SIM_MEM, SIM_WALL, SIM_NO_AGENTS,
+    SIM_QUIET, SIM_WATCH, SIM_HELP
+};
+
+static const struct option sim_flags[] = {
+    {"scenario", required_argument, NULL, SIM_SCENARIO},
+    {"turns", required_argument, NULL, SIM_TURNS},
+    {"seed", required_argument, NULL, SIM_SEED},
+    {"csv", required_argument, NULL, SIM_CSV},
+    {"debrief", required_argument, NULL, SIM_DEBRIEF},
+    {"save", required_argument, NULL, SIM_SAVE},
+    {"load", required_argument, NULL, SIM_LOAD},
+    {"autosave", required_argument, NULL, SIM_AUTOSAVE},
+    {"record", required_argument, NULL, SIM_RECORD},
+    {"agent", required_argument, NULL, SIM_AGENT},
+    {"agent-budget", required_argument, NULL, SIM_BUDGET},
+    {"agent-mem", required_argument, NULL, SIM_MEM},
+    {"agent-wall", required_argument, NULL, SIM_WALL},
+    {"no-agents", no_argument, NULL, SIM_NO_AGENTS},
+    {"quiet", no_argument, NULL, SIM_QUIET},
+    {"watch", no_argument, NULL, SIM_WATCH},
+    {"help", no_argument, NULL, SIM_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_sim(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "sim"};
+    cli_args a = {0};
     const char *scenario = "baseline", *csv = NULL, *debrief = NULL, *v;
     const char *save = NULL, *load = NULL, *autosave = NULL, *record = NULL;
     long turns = -1;
@@ -114,78 +142,83 @@ int cmd_sim(int argc, char **argv)
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
     long budget = 0, mem_mib = 0, wall_ms = 0;
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "sim", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, sim_flags, &v)) != 0) {
+        switch (r) {
+        case SIM_SCENARIO:
             scenario = v;
             scenario_given = 1;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--turns", v, 0, 100000, &turns))
+            break;
+        case SIM_TURNS:
+            if (cli_int("sim", "--turns", v, 0, 100000, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--seed", &v)) != 0) {
-            if (r < 0 || cli_u64("sim", "--seed", v, &seed))
+            break;
+        case SIM_SEED:
+            if (cli_u64("sim", "--seed", v, &seed))
                 goto bad;
             seed_given = 1;
-        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_CSV:
             csv = v;
-        } else if ((r = cli_flag(&a, "--debrief", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_DEBRIEF:
             debrief = v;
-        } else if ((r = cli_flag(&a, "--save", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_SAVE:
             save = v;
-        } else if ((r = cli_flag(&a, "--load", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_LOAD:
             load = v;
-        } else if ((r = cli_flag(&a, "--autosave", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_AUTOSAVE:
             autosave = v;
-        } else if ((r = cli_flag(&a, "--record", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_RECORD:
             record = v;
-        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_AGENT:
             if (assign_count == SIM_MAX_ASSIGN) {
                 fprintf(stderr, "chokepoint sim: --agent: more than %d seats\n", SIM_MAX_ASSIGN);
                 goto bad;
             }
             assign[assign_count++] = v;
-        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-budget", v, 1000, 2000000000L, &budget))
+            break;
+        case SIM_BUDGET:
+            if (cli_int("sim", "--agent-budget", v, 1000, 2000000000L, &budget))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
+            break;
+        case SIM_MEM:
+            if (cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-wall", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-wall", v, 10, 600000, &wall_ms))
+            break;
+        case SIM_WALL:
+            if (cli_int("sim", "--agent-wall", v, 10, 600000, &wall_ms))
                 goto bad;
-        } else if (strcmp(arg, "--no-agents") == 0) {
+            break;
+        case SIM_NO_AGENTS:
             no_agents = 1;
-            a.index++;
-        } else if (strcmp(arg, "--quiet") == 0) {
+            break;
+        case SIM_QUIET:
             quiet = 1;
-            a.index++;
-        } else if (strcmp(arg, "--watch") == 0) {
+            break;
+        case SIM_WATCH:
             watch = 1;
-            a.index++;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            break;
+        case SIM_HELP:
+        case 'h':
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else {
-            fprintf(stderr, "chokepoint sim: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
         }
     }
+    if (a.index < a.argc) { /* sim takes no argument but its flags */
+        fprintf(stderr, "chokepoint sim: unknown flag '%s'\n", a.argv[a.index]);
+        goto bad;
+    }
+    cli_end(&a);
 
     if (no_agents && assign_count > 0) {
         fprintf(stderr, "chokepoint sim: --no-agents and --agent contradict each other\n");
@@ -306,6 +339,7 @@ done:
     return status;
 
 bad:
+    cli_end(&a);
     usage(stderr);
     return 2;
 }

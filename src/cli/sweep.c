@@ -46,7 +46,9 @@ static void usage(FILE *f)
           "  --agents    seat the scenario's default agents (default: none, the scenario's\n"
           "              own policies and schedule only, as `sim` plays it)\n"
           "  --agent     put another agent in a seat, ISO3=FILE or ISO3=none (implies --agents)\n"
-          "  --quiet     no progress bar and no summary line\n",
+          "  --quiet     no progress bar and no summary line\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
 
@@ -106,23 +108,40 @@ static const cps_parameter *find_parameter(const cps_scenario_info *info, const 
     return NULL;
 }
 
+enum {
+    SW_SCENARIO = 256, SW_VARY, SW_SEEDS, SW_TURNS, SW_CSV, SW_JOBS, SW_AGENT, SW_AGENTS,
+    SW_QUIET, SW_HELP
+};
+
+static const struct option sweep_flags[] = {
+    {"scenario", required_argument, NULL, SW_SCENARIO},
+    {"vary", required_argument, NULL, SW_VARY},
+    {"seeds", required_argument, NULL, SW_SEEDS},
+    {"turns", required_argument, NULL, SW_TURNS},
+    {"csv", required_argument, NULL, SW_CSV},
+    {"jobs", required_argument, NULL, SW_JOBS},
+    {"agent", required_argument, NULL, SW_AGENT},
+    {"agents", no_argument, NULL, SW_AGENTS},
+    {"quiet", no_argument, NULL, SW_QUIET},
+    {"help", no_argument, NULL, SW_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_sweep(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "sweep"};
+    cli_args a = {0};
     const char *scenario = NULL, *csv_path = NULL, *seeds_text = "1", *v;
     static cpg_vary vary[MAX_VARY];
     const char *assign[MAX_ASSIGN];
     int vary_count = 0, assign_count = 0, agents = 0, quiet = 0, r;
     long turns = -1, jobs = pool_default_jobs();
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "sweep", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, sweep_flags, &v)) != 0) {
+        switch (r) {
+        case SW_SCENARIO:
             scenario = v;
-        } else if ((r = cli_flag(&a, "--vary", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_VARY:
             if (vary_count >= MAX_VARY) {
                 fprintf(stderr, "chokepoint sweep: --vary: at most %d parameters at once\n",
                         MAX_VARY);
@@ -136,43 +155,49 @@ int cmd_sweep(int argc, char **argv)
                     goto bad;
                 }
             vary_count++;
-        } else if ((r = cli_flag(&a, "--seeds", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_SEEDS:
             seeds_text = v;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("sweep", "--turns", v, 0, 4000, &turns))
+            break;
+        case SW_TURNS:
+            if (cli_int("sweep", "--turns", v, 0, 4000, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_CSV:
             csv_path = v;
-        } else if ((r = cli_flag(&a, "--jobs", &v)) != 0) {
-            if (r < 0 || cli_int("sweep", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
+            break;
+        case SW_JOBS:
+            if (cli_int("sweep", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_AGENT:
             if (assign_count >= MAX_ASSIGN) {
                 fprintf(stderr, "chokepoint sweep: --agent: at most %d\n", MAX_ASSIGN);
                 goto bad;
             }
             assign[assign_count++] = v;
             agents = 1;
-        } else if (strcmp(arg, "--agents") == 0) {
+            break;
+        case SW_AGENTS:
             agents = 1;
-            a.index++;
-        } else if (strcmp(arg, "--quiet") == 0) {
+            break;
+        case SW_QUIET:
             quiet = 1;
-            a.index++;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            break;
+        case SW_HELP:
+        case 'h':
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else {
-            fprintf(stderr, "chokepoint sweep: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
         }
     }
+    if (a.index < a.argc) { /* sweep takes no argument but its flags */
+        fprintf(stderr, "chokepoint sweep: unknown flag '%s'\n", a.argv[a.index]);
+        goto bad;
+    }
+    cli_end(&a);
     if (!scenario) {
         fprintf(stderr, "chokepoint sweep: --scenario is required\n");
         goto bad;
@@ -317,6 +342,7 @@ done:
     return status;
 
 bad:
+    cli_end(&a);
     usage(stderr);
     return 2;
 }

@@ -34,7 +34,9 @@ static void usage(FILE *f)
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
           "  --agent-wall    wall-clock backstop per agent call in milliseconds (default 2000)\n"
-          "  --quiet     no progress bar and no timing line (the table is still printed)\n",
+          "  --quiet     no progress bar and no timing line (the table is still printed)\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
 
@@ -65,9 +67,33 @@ static int parse_agents(tournament *t, char *list)
     return 0;
 }
 
+enum {
+    TF_AGENTS = 256, TF_SEAT, TF_SCENARIO, TF_SEEDS, TF_TURNS, TF_SEED, TF_JOBS, TF_CSV,
+    TF_REPLAYS, TF_AGENT, TF_BUDGET, TF_WALL, TF_MEM, TF_QUIET, TF_WATCH, TF_HELP
+};
+
+static const struct option tournament_flags[] = {
+    {"agents", required_argument, NULL, TF_AGENTS},
+    {"seat", required_argument, NULL, TF_SEAT},
+    {"scenario", required_argument, NULL, TF_SCENARIO},
+    {"seeds", required_argument, NULL, TF_SEEDS},
+    {"turns", required_argument, NULL, TF_TURNS},
+    {"seed", required_argument, NULL, TF_SEED},
+    {"jobs", required_argument, NULL, TF_JOBS},
+    {"csv", required_argument, NULL, TF_CSV},
+    {"replays", required_argument, NULL, TF_REPLAYS},
+    {"agent", required_argument, NULL, TF_AGENT},
+    {"agent-budget", required_argument, NULL, TF_BUDGET},
+    {"agent-wall", required_argument, NULL, TF_WALL},
+    {"agent-mem", required_argument, NULL, TF_MEM},
+    {"quiet", no_argument, NULL, TF_QUIET},
+    {"watch", no_argument, NULL, TF_WATCH},
+    {"help", no_argument, NULL, TF_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_tournament(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "tournament"};
+    cli_args a = {0};
     static tournament t;
     memset(&t, 0, sizeof t);
     const char *scenario = "baseline", *agents_text = NULL, *seat = NULL, *csv_path = NULL, *v;
@@ -76,75 +102,82 @@ int cmd_tournament(int argc, char **argv)
     t.seeds_text = "1-100";
     t.master = 1;
     static char agents_buf[8192];
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--agents", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "tournament", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, tournament_flags, &v)) != 0) {
+        switch (r) {
+        case TF_AGENTS:
             agents_text = v;
-        } else if ((r = cli_flag(&a, "--seat", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_SEAT:
             seat = v;
-        } else if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_SCENARIO:
             scenario = v;
-        } else if ((r = cli_flag(&a, "--seeds", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_SEEDS:
             t.seeds_text = v;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("tournament", "--turns", v, 1, 4000, &turns))
+            break;
+        case TF_TURNS:
+            if (cli_int("tournament", "--turns", v, 1, 4000, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--seed", &v)) != 0) {
-            if (r < 0 || cli_u64("tournament", "--seed", v, &t.master))
+            break;
+        case TF_SEED:
+            if (cli_u64("tournament", "--seed", v, &t.master))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--jobs", &v)) != 0) {
-            if (r < 0 || cli_int("tournament", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
+            break;
+        case TF_JOBS:
+            if (cli_int("tournament", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_CSV:
             csv_path = v;
-        } else if ((r = cli_flag(&a, "--replays", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_REPLAYS:
             t.replays = v;
-        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case TF_AGENT:
             if (t.other_count == TOUR_MAX_OTHERS) {
                 fprintf(stderr, "chokepoint tournament: --agent: more than %d seats\n",
                         TOUR_MAX_OTHERS);
                 goto bad;
             }
             t.others[t.other_count++] = v;
-        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
-            if (r < 0 || cli_int("tournament", "--agent-budget", v, 1000, 2000000000L, &t.budget))
+            break;
+        case TF_BUDGET:
+            if (cli_int("tournament", "--agent-budget", v, 1000, 2000000000L, &t.budget))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-wall", &v)) != 0) {
-            if (r < 0 || cli_int("tournament", "--agent-wall", v, 10, 600000, &t.wall_ms))
+            break;
+        case TF_WALL:
+            if (cli_int("tournament", "--agent-wall", v, 10, 600000, &t.wall_ms))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
-            if (r < 0 || cli_int("tournament", "--agent-mem", v, 1, 4096, &t.mem_mib))
+            break;
+        case TF_MEM:
+            if (cli_int("tournament", "--agent-mem", v, 1, 4096, &t.mem_mib))
                 goto bad;
-        } else if (strcmp(arg, "--quiet") == 0) {
+            break;
+        case TF_QUIET:
             quiet = 1;
-            a.index++;
-        } else if (strcmp(arg, "--watch") == 0) {
+            break;
+        case TF_WATCH:
             fprintf(stderr, "chokepoint tournament: --watch: a tournament plays the agents as "
                             "they were when it started; watch one game with `chokepoint sim "
                             "--watch`\n");
             goto bad;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        case TF_HELP:
+        case 'h':
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else {
-            fprintf(stderr, "chokepoint tournament: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
         }
     }
+    if (a.index < a.argc) { /* a tournament takes no argument but its flags */
+        fprintf(stderr, "chokepoint tournament: unknown flag '%s'\n", a.argv[a.index]);
+        goto bad;
+    }
+    cli_end(&a);
     if (!agents_text) {
         fprintf(stderr, "chokepoint tournament: --agents is required\n");
         goto bad;
@@ -172,6 +205,7 @@ int cmd_tournament(int argc, char **argv)
     return tour_run(&t, scenario, seat, turns, (int)jobs, csv_path, quiet, argc, argv);
 
 bad:
+    cli_end(&a);
     usage(stderr);
     return 2;
 }
