@@ -25,7 +25,7 @@
 #endif
 
 #include "chokepoint.h"
-#include "scenario_load.h"
+#include "script.h"
 
 static double now_s(void)
 {

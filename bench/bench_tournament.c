@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "cli/pool.h"
+#include "batch.h"
 
 int main(int argc, char **argv)
 {

@@ -23,7 +23,7 @@
 #include <time.h>
 
 #include "app.h"
-#include "seats.h"
+#include "script.h"
 #include "views.h"
 
 static int cmp_double(const void *x, const void *y)

@@ -18,46 +18,66 @@ static void check_usage(FILE *f)
           "  --turns         turns to play in each seat (default 4)\n"
           "  --agent-budget  Lua instructions per turn (default 2000000)\n"
           "  --agent-mem     memory cap in MiB (default 32)\n"
-          "exit status: 0 the agent is sound, 1 it is not, 2 a bad flag or unreadable file\n",
+          "exit status: 0 the agent is sound, 1 it is not, 2 a bad flag or unreadable file\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
 
+enum { CA_SCENARIO = 256, CA_TURNS, CA_BUDGET, CA_MEM, CA_HELP };
+
+static const struct option check_flags[] = {
+    {"scenario", required_argument, NULL, CA_SCENARIO},
+    {"turns", required_argument, NULL, CA_TURNS},
+    {"agent-budget", required_argument, NULL, CA_BUDGET},
+    {"agent-mem", required_argument, NULL, CA_MEM},
+    {"help", no_argument, NULL, CA_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_check_agent(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "check-agent"};
+    cli_args a = {0};
     const char *file = NULL, *scenario = NULL, *v;
     long turns = 0, budget = 0, mem_mib = 0;
     int r;
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "check-agent", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, check_flags, &v)) != 0) {
+        switch (r) {
+        case CA_SCENARIO:
             scenario = v;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("check-agent", "--turns", v, 1, 400, &turns))
+            break;
+        case CA_TURNS:
+            if (cli_int("check-agent", "--turns", v, 1, 400, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
-            if (r < 0 || cli_int("check-agent", "--agent-budget", v, 1000, 2000000000L, &budget))
+            break;
+        case CA_BUDGET:
+            if (cli_int("check-agent", "--agent-budget", v, 1000, 2000000000L, &budget))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
-            if (r < 0 || cli_int("check-agent", "--agent-mem", v, 1, 4096, &mem_mib))
+            break;
+        case CA_MEM:
+            if (cli_int("check-agent", "--agent-mem", v, 1, 4096, &mem_mib))
                 goto bad;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            break;
+        case CA_HELP:
+        case 'h':
+            cli_end(&a);
             check_usage(stdout);
             return 0;
-        } else if (arg[0] == '-') {
-            fprintf(stderr, "chokepoint check-agent: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
-        } else if (file) {
-            fprintf(stderr, "chokepoint check-agent: one agent at a time ('%s' and '%s')\n", file,
-                    arg);
-            goto bad;
-        } else {
-            file = arg;
-            a.index++;
         }
     }
+    /* the file, wherever it stood among the flags */
+    for (int i = a.index; i < a.argc; i++) {
+        if (file) {
+            fprintf(stderr, "chokepoint check-agent: one agent at a time ('%s' and '%s')\n", file,
+                    a.argv[i]);
+            goto bad;
+        }
+        file = a.argv[i];
+    }
+    cli_end(&a);
     if (!file) {
         fprintf(stderr, "chokepoint check-agent: which agent? Give a file.\n");
         goto bad;
@@ -68,6 +88,7 @@ int cmd_check_agent(int argc, char **argv)
     limits.mem_bytes = (size_t)mem_mib << 20;
     return cps_check_agent_with(file, scenario, (int)turns, &limits, stdout);
 bad:
+    cli_end(&a);
     check_usage(stderr);
     return 2;
 }

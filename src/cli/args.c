@@ -1,31 +1,60 @@
 /* args.c -- reading flags and numbers from the command line, with messages
  * that name the flag and what was wrong with it. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-int cli_flag(cli_args *a, const char *flag, const char **value)
+int cli_begin(cli_args *a, const char *command, int argc, char **argv)
 {
-    const char *arg = a->argv[a->index];
-    size_t n = strlen(flag);
-    if (strncmp(arg, flag, n) != 0)
-        return 0;
-    if (arg[n] == '=') {
-        *value = arg + n + 1;
-        a->index++;
-        return 1;
-    }
-    if (arg[n] != '\0')
-        return 0;
-    if (a->index + 1 >= a->argc) {
-        fprintf(stderr, "chokepoint %s: %s needs a value\n", a->command, flag);
+    a->command = command;
+    a->argc = argc + 1;
+    a->index = a->argc;
+    a->argv = calloc((size_t)argc + 2, sizeof *a->argv);
+    if (!a->argv) {
+        fprintf(stderr, "chokepoint %s: out of memory\n", command);
         return -1;
     }
-    *value = a->argv[a->index + 1];
-    a->index += 2;
-    return 1;
+    a->argv[0] = (char *)"chokepoint";
+    for (int i = 0; i < argc; i++)
+        a->argv[i + 1] = argv[i];
+    optind = 0; /* glibc: start afresh (a process may parse more than one command line) */
+    opterr = 0; /* the messages are ours */
+    return 0;
+}
+
+int cli_next(cli_args *a, const struct option *opts, const char **value)
+{
+    int c = getopt_long(a->argc, a->argv, ":h", opts, NULL);
+    *value = optarg;
+    if (c == -1) {
+        a->index = optind;
+        return 0;
+    }
+    if (c == ':') {
+        fprintf(stderr, "chokepoint %s: %s needs a value\n", a->command, a->argv[optind - 1]);
+        return -1;
+    }
+    if (c == '?') {
+        /* the element getopt stopped at: an unknown or ambiguous flag, or one given a value
+         * it does not take ("--quiet=1") */
+        const char *arg = a->argv[optind - 1];
+        char shown[3] = {'-', (char)optopt, '\0'};
+        if (arg[0] == '-' && arg[1] != '-' && optopt > 0 && optopt < 128)
+            arg = shown; /* a short flag, perhaps one of several ("-hx") */
+        fprintf(stderr, "chokepoint %s: %s '%s'\n", a->command,
+                a->unexpected ? "unexpected argument" : "unknown flag", arg);
+        return -1;
+    }
+    return c;
+}
+
+void cli_end(cli_args *a)
+{
+    free(a->argv);
+    a->argv = NULL;
 }
 
 int cli_int(const char *command, const char *flag, const char *text, long lo, long hi, long *out)

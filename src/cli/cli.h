@@ -4,37 +4,43 @@
 #ifndef CP_CLI_H
 #define CP_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "chokepoint.h"
 
-/* Parsing "--flag VALUE" and "--flag=VALUE". */
+/* A command's flags, read by getopt_long: "--flag VALUE", "--flag=VALUE", an unambiguous
+ * prefix of a flag ("--scen"), and the arguments that are not flags in any order among them
+ * (GNU permutation). */
 typedef struct {
-    int argc, index;
-    char **argv;
-    const char *command; /* "sim", ... for messages */
+    const char *command;    /* "sim", ... for messages */
+    int unexpected;         /* set before cli_begin: 1 names an unknown flag "unexpected
+                               argument '--x'" (replay), 0 "unknown flag '--x'" */
+    int argc;               /* of argv: "chokepoint COMMAND", then the command's arguments */
+    char **argv;            /* a copy that getopt_long may reorder */
+    int index;              /* after the flags: argv[index..argc) are the other arguments */
 } cli_args;
 
-/* If argv[index] is 'flag', set *value to its value and advance; returns 1
- * when it matched, 0 when not, -1 (after printing why) when the value is
- * missing. */
-int cli_flag(cli_args *a, const char *flag, const char **value);
+/* Start reading 'argv' (the arguments after the command's name). 0, or -1 (out of memory,
+ * said) */
+int cli_begin(cli_args *a, const char *command, int argc, char **argv);
+/* The next flag: its option's 'val' with its value in *value (NULL for a flag without one),
+ * 'h' for -h, 0 when no flag is left (a->index then points at the other arguments), or -1
+ * after printing why: an unknown or ambiguous flag, a value given to a flag that takes none,
+ * a missing value ("chokepoint sim: --turns needs a value"). */
+int cli_next(cli_args *a, const struct option *opts, const char **value);
+void cli_end(cli_args *a);
 int cli_int(const char *command, const char *flag, const char *text, long lo, long hi, long *out);
 int cli_u64(const char *command, const char *flag, const char *text, unsigned long long *out);
 /* A list of seeds, "A-B", "A,B,C" or "A" (at most 'max'), into a new array
  * (seed_list.c). Returns the count, or -1 after printing why. */
 int cli_seed_list(const char *command, const char *flag, const char *text, int max,
                   unsigned long long **out);
-/* Append 'arg' to the command line 'cmd', quoted for a shell if it needs it
- * (shell_arg.c). */
-void cli_append_arg(char *cmd, size_t cap, const char *arg);
-
-/* Write nations.csv, markets.csv, facilities.csv and news.csv into 'dir'
- * (created if missing). Returns 0, or -1 with a message in 'err'. */
-int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen);
 
 /* One line of the key figures of the world's current turn. */
 void sim_print_turn(FILE *out, const cp_world *w);
+/* cpg_write_csv as the debrief pack's CSV writer wants it (ui_debrief_set_csv_writer). */
+int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen);
 
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);

@@ -14,7 +14,7 @@
 int cmd_play(int argc, char **argv)
 {
 #ifdef CP_HAVE_UI
-    ui_debrief_set_csv_writer(csv_export); /* the window's debrief pack carries the CSV files */
+    ui_debrief_set_csv_writer(sim_csv_writer); /* the window's debrief pack carries the CSV files */
     return ui_main(argc, argv);
 #else
     for (int i = 0; i < argc; i++)

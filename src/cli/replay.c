@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "replay_apply.h"
-#include "replay_file.h"
+#include "session.h"
 
 static void usage(FILE *f)
 {
@@ -53,67 +52,77 @@ static void print_agents(const replay *r, const char *file)
 
 int cmd_replay(int argc, char **argv)
 {
-    const char *file = NULL;
-    int quiet = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    static const struct option flags[] = {{"quiet", no_argument, NULL, 'q'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+    cli_args a = {0};
+    a.unexpected = 1; /* "unexpected argument '--bogus'" as before */
+    const char *file = NULL, *v;
+    int quiet = 0, c;
+    if (cli_begin(&a, "replay", argc, argv) != 0)
+        return 2;
+    while ((c = cli_next(&a, flags, &v)) != 0) {
+        if (c == 'h') {
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else if (strcmp(argv[i], "--quiet") == 0) {
-            quiet = 1;
-        } else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "chokepoint replay: unexpected argument '%s'\n", argv[i]);
+        }
+        if (c != 'q') { /* -1: cli_next said why */
+            cli_end(&a);
             usage(stderr);
             return 2;
-        } else {
-            file = argv[i];
         }
+        quiet = 1;
     }
+    for (int i = a.index; i < a.argc; i++) {
+        if (file) {
+            fprintf(stderr, "chokepoint replay: unexpected argument '%s'\n", a.argv[i]);
+            cli_end(&a);
+            usage(stderr);
+            return 2;
+        }
+        file = a.argv[i];
+    }
+    cli_end(&a);
     if (!file) {
         fprintf(stderr, "chokepoint replay: which replay file?\n");
         usage(stderr);
         return 2;
     }
-    replay r;
-    char err[1200];
-    if (replay_read(file, &r, err, sizeof err) != 0) {
-        fprintf(stderr, "chokepoint replay: %s\n", err);
+    cpg_error e;
+    cpg_playback *p = cpg_playback_open(file, &e);
+    if (!p) {
+        fprintf(stderr, "chokepoint replay: %s\n", e.message);
         return 2;
     }
-    cp_world *w = replay_start_world(&r, file, err, sizeof err);
-    if (!w) {
-        fprintf(stderr, "chokepoint replay: %s\n", err);
-        replay_free(&r);
-        return 2;
-    }
+    const replay *r = cpg_playback_recording(p);
     int status = 0;
-    if (cp_world_hash(w) != r.start_hash) {
+    if (cpg_playback_start_differs(p)) {
         printf("%s: differs at turn %d, the start: hash %016llx, recorded %016llx (has the "
-               "scenario '%s' changed?)\n", file, r.start_turn,
-               (unsigned long long)cp_world_hash(w), (unsigned long long)r.start_hash,
-               r.scenario);
+               "scenario '%s' changed?)\n", file, r->start_turn,
+               (unsigned long long)cp_world_hash(cpg_playback_world(p)),
+               (unsigned long long)r->start_hash, r->scenario);
         status = 1;
     }
-    for (int k = 0; k < r.turn_count && status == 0; k++) {
-        const replay_turn *t = &r.turns[k];
+    for (int k = 0; k < r->turn_count && status == 0; k++) {
         char why[600];
-        if (replay_step(w, t, why, sizeof why) != REPLAY_STEP_OK) {
-            printf("%s: differs at turn %d: %s\n", file, t->turn, why);
+        if (cpg_playback_step(p, why, sizeof why) != CPG_STEP_OK) {
+            printf("%s: differs at turn %d: %s\n", file, r->turns[k].turn, why);
             status = 1;
         }
     }
-    if (status == 0 && !r.complete) {
+    if (status == 0 && !r->complete) {
         fprintf(stderr, "chokepoint replay: %s: incomplete: the recording stops after turn %d "
                 "(the game was interrupted); the %d turns recorded match\n",
-                file, r.start_turn + r.turn_count, r.turn_count);
+                file, r->start_turn + r->turn_count, r->turn_count);
         status = 2;
     } else if (status == 0 && !quiet) {
         printf("%s: %s, seed %llu, turns %d to %d: identical (hash %016llx)\n", file,
-               r.scenario_name, (unsigned long long)r.seed, r.start_turn + 1,
-               r.start_turn + r.turn_count, (unsigned long long)cp_world_hash(w));
-        print_agents(&r, file);
+               r->scenario_name, (unsigned long long)r->seed, r->start_turn + 1,
+               r->start_turn + r->turn_count,
+               (unsigned long long)cp_world_hash(cpg_playback_world(p)));
+        print_agents(r, file);
     }
-    cp_world_destroy(w);
-    replay_free(&r);
+    cpg_playback_close(p);
     return status;
 }

@@ -9,12 +9,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "replay_agents.h"
-#include "replay_file.h"
-#include "save_seats.h"
-#include "savefile.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
+#include "session.h"
 #ifdef CP_HAVE_UI
 #include "debrief.h" /* --debrief: the charts need the window's drawing code */
 #endif
@@ -28,7 +24,8 @@ static void usage(FILE *f)
           "                      [--agent ISO3=FILE]... [--no-agents] [--agent-budget N]\n"
           "                      [--agent-mem MIB] [--agent-wall MS] [--watch] [--quiet]\n"
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
-          "  --turns     quarters to play (default: the scenario's length, or what is left of it)\n"
+          "  --turns     quarters to play (default: what is left of the game: the scenario's\n"
+          "              length, or the length a loaded game was saved with)\n"
           "  --seed      seed of every random draw (default 1)\n"
           "  --csv       write nations.csv, markets.csv, facilities.csv, news.csv, deals.csv into DIR\n"
           "  --debrief   write the debrief pack into DIR at the end: charts (PNG), the CSV files\n"
@@ -48,7 +45,9 @@ static void usage(FILE *f)
           "  --watch     reload an agent file that changes on disk at the start of the next\n"
           "              turn, keeping its memory; a file that no longer loads is refused\n"
           "              and the previous version plays on\n"
-          "  --quiet     print only the final hash line (and agents' failures)\n",
+          "  --quiet     print only the final hash line (and agents' failures)\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
 
@@ -74,13 +73,23 @@ void sim_print_turn(FILE *out, const cp_world *w)
             demand > 0 ? 100.0 * shortage / demand : 0.0);
 }
 
+int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen)
+{
+    cpg_error e;
+    if (cpg_write_csv(w, dir, &e) != 0) {
+        snprintf(err, errlen, "%s", e.message);
+        return -1;
+    }
+    return 0;
+}
+
 /* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
  * without the game window, whose code draws the charts. */
 static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
 {
 #ifdef CP_HAVE_UI
     char err[1400];
-    ui_debrief_set_csv_writer(csv_export);
+    ui_debrief_set_csv_writer(sim_csv_writer);
     if (ui_debrief_write(w, info, NULL, dir, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
         return -1;
@@ -96,9 +105,35 @@ static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const c
 #endif
 }
 
+enum {
+    SIM_SCENARIO = 256, SIM_TURNS, SIM_SEED, SIM_CSV, SIM_DEBRIEF, SIM_SAVE, SIM_LOAD,
+    SIM_AUTOSAVE, SIM_RECORD, SIM_AGENT, SIM_BUDGET, SIM_MEM, SIM_WALL, SIM_NO_AGENTS,
+    SIM_QUIET, SIM_WATCH, SIM_HELP
+};
+
+static const struct option sim_flags[] = {
+    {"scenario", required_argument, NULL, SIM_SCENARIO},
+    {"turns", required_argument, NULL, SIM_TURNS},
+    {"seed", required_argument, NULL, SIM_SEED},
+    {"csv", required_argument, NULL, SIM_CSV},
+    {"debrief", required_argument, NULL, SIM_DEBRIEF},
+    {"save", required_argument, NULL, SIM_SAVE},
+    {"load", required_argument, NULL, SIM_LOAD},
+    {"autosave", required_argument, NULL, SIM_AUTOSAVE},
+    {"record", required_argument, NULL, SIM_RECORD},
+    {"agent", required_argument, NULL, SIM_AGENT},
+    {"agent-budget", required_argument, NULL, SIM_BUDGET},
+    {"agent-mem", required_argument, NULL, SIM_MEM},
+    {"agent-wall", required_argument, NULL, SIM_WALL},
+    {"no-agents", no_argument, NULL, SIM_NO_AGENTS},
+    {"quiet", no_argument, NULL, SIM_QUIET},
+    {"watch", no_argument, NULL, SIM_WATCH},
+    {"help", no_argument, NULL, SIM_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_sim(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "sim"};
+    cli_args a = {0};
     const char *scenario = "baseline", *csv = NULL, *debrief = NULL, *v;
     const char *save = NULL, *load = NULL, *autosave = NULL, *record = NULL;
     long turns = -1;
@@ -107,78 +142,83 @@ int cmd_sim(int argc, char **argv)
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
     long budget = 0, mem_mib = 0, wall_ms = 0;
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "sim", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, sim_flags, &v)) != 0) {
+        switch (r) {
+        case SIM_SCENARIO:
             scenario = v;
             scenario_given = 1;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--turns", v, 0, 100000, &turns))
+            break;
+        case SIM_TURNS:
+            if (cli_int("sim", "--turns", v, 0, 100000, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--seed", &v)) != 0) {
-            if (r < 0 || cli_u64("sim", "--seed", v, &seed))
+            break;
+        case SIM_SEED:
+            if (cli_u64("sim", "--seed", v, &seed))
                 goto bad;
             seed_given = 1;
-        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_CSV:
             csv = v;
-        } else if ((r = cli_flag(&a, "--debrief", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_DEBRIEF:
             debrief = v;
-        } else if ((r = cli_flag(&a, "--save", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_SAVE:
             save = v;
-        } else if ((r = cli_flag(&a, "--load", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_LOAD:
             load = v;
-        } else if ((r = cli_flag(&a, "--autosave", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_AUTOSAVE:
             autosave = v;
-        } else if ((r = cli_flag(&a, "--record", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_RECORD:
             record = v;
-        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SIM_AGENT:
             if (assign_count == SIM_MAX_ASSIGN) {
                 fprintf(stderr, "chokepoint sim: --agent: more than %d seats\n", SIM_MAX_ASSIGN);
                 goto bad;
             }
             assign[assign_count++] = v;
-        } else if ((r = cli_flag(&a, "--agent-budget", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-budget", v, 1000, 2000000000L, &budget))
+            break;
+        case SIM_BUDGET:
+            if (cli_int("sim", "--agent-budget", v, 1000, 2000000000L, &budget))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-mem", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
+            break;
+        case SIM_MEM:
+            if (cli_int("sim", "--agent-mem", v, 1, 4096, &mem_mib))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent-wall", &v)) != 0) {
-            if (r < 0 || cli_int("sim", "--agent-wall", v, 10, 600000, &wall_ms))
+            break;
+        case SIM_WALL:
+            if (cli_int("sim", "--agent-wall", v, 10, 600000, &wall_ms))
                 goto bad;
-        } else if (strcmp(arg, "--no-agents") == 0) {
+            break;
+        case SIM_NO_AGENTS:
             no_agents = 1;
-            a.index++;
-        } else if (strcmp(arg, "--quiet") == 0) {
+            break;
+        case SIM_QUIET:
             quiet = 1;
-            a.index++;
-        } else if (strcmp(arg, "--watch") == 0) {
+            break;
+        case SIM_WATCH:
             watch = 1;
-            a.index++;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            break;
+        case SIM_HELP:
+        case 'h':
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else {
-            fprintf(stderr, "chokepoint sim: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
         }
     }
+    if (a.index < a.argc) { /* sim takes no argument but its flags */
+        fprintf(stderr, "chokepoint sim: unknown flag '%s'\n", a.argv[a.index]);
+        goto bad;
+    }
+    cli_end(&a);
 
     if (no_agents && assign_count > 0) {
         fprintf(stderr, "chokepoint sim: --no-agents and --agent contradict each other\n");
@@ -189,102 +229,68 @@ int cmd_sim(int argc, char **argv)
                         "with\n");
         return 2;
     }
-    char err[1400], path[1024];
+    cpg_error e;
+    char path[1024];
     /* a save that could never be written is refused now, not after the game */
-    if (save && savefile_check_target(save, err, sizeof err) != 0) {
-        fprintf(stderr, "chokepoint sim: --save %s: %s\n", save, err);
+    if (save && cpg_save_check(save, &e) != 0) {
+        fprintf(stderr, "chokepoint sim: --save %s: %s\n", save, e.message);
         return 2;
     }
-    cps_seat_opts opts;
-    memset(&opts, 0, sizeof opts);
-    opts.budget_instructions = budget;
-    opts.mem_bytes = (size_t)mem_mib << 20;
-    opts.wall_s = (double)wall_ms / 1000.0;
-    opts.quiet = quiet;
-    /* the agents' log goes to stderr as before, and into the replay's AGNT
-     * records; under --quiet their print() lines go into the replay only */
-    replay_tap tap = {NULL, NULL, NULL, budget, 0, NULL, NULL};
-    opts.log = replay_tap_log;
-    opts.log_ud = &tap;
-    if (quiet && record)
-        opts.print = replay_tap_record;
+    cpg_opts o;
+    memset(&o, 0, sizeof o);
+    o.seats.budget_instructions = budget;
+    o.seats.mem_bytes = (size_t)mem_mib << 20;
+    o.seats.wall_s = (double)wall_ms / 1000.0;
+    o.seats.quiet = quiet;
+    /* the agents' lines go to stderr as before, and into the recording; under --quiet their
+     * print() lines go into the recording only */
+    o.prints_to_record = quiet && record;
+    o.no_agents = no_agents;
+    o.watch = watch;
+    o.autosave_dir = autosave;
 
-    static cp_scenario sc;
-    cps_scenario_info info;
-    memset(&info, 0, sizeof info);
-    cp_world *w = NULL;
-    replay_rec *rec = NULL;
-    cps_seats *seats = NULL;
-    savefile_section *sections = NULL;
-    int section_count = 0, status = 2;
-    if ((!load || scenario_given) &&
-        cps_scenario_load(scenario, &sc, &info, err, sizeof err) != 0) {
-        fprintf(stderr, "chokepoint sim: %s\n", err);
-        return 2;
-    }
+    int status = 2;
+    cpg_game *g;
     if (load) {
         /* the game goes on in the scenario and with the seed it was saved with */
-        savefile sf;
-        savefile_resolve(load, path, sizeof path);
-        if (savefile_read(path, scenario_given ? sc.name : NULL, &sf, err, sizeof err) != 0) {
-            fprintf(stderr, "chokepoint sim: --load %s\n", err);
-            goto done;
+        cpg_save_resolve(load, path, sizeof path);
+        g = cpg_load(path, scenario_given ? scenario : NULL, &o, &e);
+        if (!g) {
+            if (e.code == CPG_ERR_SAVE)
+                fprintf(stderr, "chokepoint sim: --load %s\n", e.message);
+            else if (e.code == CPG_ERR_RESTORE)
+                fprintf(stderr, "chokepoint sim: --load %s: %s\n", path, e.message);
+            else
+                fprintf(stderr, "chokepoint sim: %s\n", e.message);
+            return 2;
         }
-        w = sf.world;
-        sf.world = NULL;
-        /* a save made without agents has no seats section and plays on without them */
-        if (savefile_find(&sf, "seats") &&
-            !(seats = save_seats_restore(&sf, w, &opts, err, sizeof err))) {
-            fprintf(stderr, "chokepoint sim: --load %s: %s\n", path, err);
-            savefile_free(&sf);
-            goto done;
-        }
-        savefile_free(&sf);
+        cp_world *w = cpg_world(g);
         if (seed_given && seed != cp_world_seed(w)) {
             fprintf(stderr, "chokepoint sim: --seed %llu: the save %s was played with seed %llu\n",
                     seed, path, (unsigned long long)cp_world_seed(w));
-            goto done;
+            cpg_close(g);
+            return 2;
         }
         seed = cp_world_seed(w);
-        /* the scenario's default agents, for seats that fall back and for the next save */
-        if (!scenario_given &&
-            cps_scenario_load(cp_world_scenario(w)->name, &sc, &info, err, sizeof err) != 0)
-            memset(&info, 0, sizeof info);
     } else {
-        cp_error e;
-        w = cp_world_create(&sc, seed, &e);
-        if (!w) {
-            fprintf(stderr, "chokepoint sim: %s\n", e.message);
-            goto done;
+        g = cpg_new(scenario, seed, assign, assign_count, &o, &e);
+        if (!g) {
+            fprintf(stderr, "chokepoint sim: %s%s\n", e.code == CPG_ERR_SEATS ? "--agent: " : "",
+                    e.message);
+            return 2;
         }
     }
-    if (!load && !no_agents &&
-        !(seats = cps_seats_create(w, &info, assign, assign_count, &opts, err, sizeof err))) {
-        fprintf(stderr, "chokepoint sim: --agent: %s\n", err);
-        goto done;
-    }
+    cp_world *w = cpg_world(g);
     const cp_scenario *s = cp_world_scenario(w);
-    /* the replay names who sat where, for the reader; it replays the orders */
-    const char *seat_names[CP_MAX_NATIONS];
-    char seat_text[CP_MAX_NATIONS][300];
-    int seat_count = 0;
-    for (int n = 0; seats && n < cp_world_nation_count(w); n++) {
-        const char *agent = cps_seats_agent_path(seats, n);
-        if (!agent[0])
-            continue;
-        snprintf(seat_text[seat_count], sizeof seat_text[seat_count], "%s=%s",
-                 cp_world_nation(w, n)->iso3, agent);
-        seat_names[seat_count] = seat_text[seat_count];
-        seat_count++;
-    }
+    /* --turns N: N quarters in this run (the game's length stays as it is, and is saved);
+     * without it, what is left of the game */
     if (turns < 0)
-        turns = s->default_turns > cp_world_turn(w) ? s->default_turns - cp_world_turn(w) : 0;
-    if (record && !(rec = replay_rec_open(record, load ? s->name : scenario, w, load != NULL,
-                                          seat_names, seat_count, err, sizeof err))) {
-        fprintf(stderr, "chokepoint sim: --record %s\n", err);
+        turns = cpg_length(g) > cp_world_turn(w) ? cpg_length(g) - cp_world_turn(w) : 0;
+    /* the recording names who sat where, for the reader; it replays the orders */
+    if (record && cpg_record_start(g, record, load ? s->name : scenario, NULL, 0, &e) != 0) {
+        fprintf(stderr, "chokepoint sim: --record %s\n", e.message);
         goto done;
     }
-    tap = (replay_tap){rec, w, seats, budget, 0, NULL, NULL};
     if (!quiet) {
         if (load)
             printf("%s: %s, seed %llu, from %s at turn %d, %ld more turns\n", s->name, s->title,
@@ -293,79 +299,47 @@ int cmd_sim(int argc, char **argv)
             printf("%s: %s, seed %llu, %ld turns\n", s->name, s->title, seed, turns);
         sim_print_turn(stdout, w);
     }
-    if (watch && seats)
-        cps_seats_reload_changed(seats, NULL); /* note how the agent files look now */
     for (long t = 0; t < turns; t++) {
-        if (watch && seats)
-            cps_seats_reload_changed(seats, NULL); /* edits since: logged, kept or refused */
-        if (seats)
-            cps_seats_run_turn(seats); /* failures are logged; the game goes on */
-        replay_tap_turn(&tap);
-        if (rec && replay_rec_before(rec, w, err, sizeof err) != 0)
-            goto failed;
-        cp_world_advance(w);
-        if (rec && replay_rec_after(rec, w, err, sizeof err) != 0)
-            goto failed;
-        if (autosave) {
-            save_seats_free(sections, section_count);
-            sections = NULL;
-            section_count = 0;
-            if ((seats && save_seats_sections(seats, w, &info, &sections, &section_count, err,
-                                              sizeof err) != 0) ||
-                savefile_autosave(autosave, w, sections, section_count, SAVEFILE_KEEP_AUTOSAVES,
-                                  NULL, 0, err, sizeof err) != 0)
-                goto failed;
-        }
+        if (cpg_play_turn(g, &e) != 0)
+            goto failed; /* the recording or the autosave: the run stops */
         if (!quiet)
             sim_print_turn(stdout, w);
     }
-    if (rec) {
-        int rc = replay_rec_close(rec, err, sizeof err);
-        rec = NULL;
-        if (rc != 0)
-            goto failed;
-    }
+    if (cpg_record_finish(g, &e) != 0)
+        goto failed;
     if (save) {
-        save_seats_free(sections, section_count);
-        sections = NULL;
-        section_count = 0;
-        if ((seats && save_seats_sections(seats, w, &info, &sections, &section_count, err,
-                                          sizeof err) != 0) ||
-            savefile_path(save, path, sizeof path, err, sizeof err) != 0 ||
-            savefile_write(path, w, sections, section_count, err, sizeof err) != 0)
+        if (cpg_save_path(save, path, sizeof path, &e) != 0 || cpg_save(g, path, &e) != 0)
             goto failed;
         if (!quiet)
             printf("saved: %s\n", path);
     }
     status = 0;
     int wall = 0;
-    for (int n = 0; seats && n < cp_world_nation_count(w); n++)
-        wall += cps_seats_stats(seats, n)->wall_total;
+    for (int n = 0; cpg_seats(g) && n < cp_world_nation_count(w); n++)
+        wall += cps_seats_stats(cpg_seats(g), n)->wall_total;
     if (wall) /* such a call ended at a moment of this run's own (docs/agents.md) */
         fprintf(stderr, "chokepoint sim: note: the wall clock stopped %d agent call%s: playing "
                         "this game again from its seed may not give the same hash%s\n",
                 wall, wall == 1 ? "" : "s", record ? "" : " (--record keeps a replay that does)");
-    if (csv && csv_export(w, csv, err, sizeof err) != 0) {
-        fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, err);
+    if (csv && cpg_write_csv(w, csv, &e) != 0) {
+        fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, e.message);
         status = 2;
     }
-    if (debrief && sim_debrief(w, &info, debrief, quiet) != 0)
+    static const cps_scenario_info none; /* a save whose scenario file is gone */
+    if (debrief && sim_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
         status = 2;
     printf("hash: %016llx\n", (unsigned long long)cp_world_hash(w));
     goto done;
 
 failed:
-    fprintf(stderr, "chokepoint sim: %s\n", err);
+    fprintf(stderr, "chokepoint sim: %s\n", e.message);
     status = 2;
 done:
-    replay_rec_abandon(rec); /* a failed run leaves its recording marked incomplete */
-    save_seats_free(sections, section_count);
-    cps_seats_destroy(seats);
-    cp_world_destroy(w);
-    cps_scenario_info_free(&info);
+    cpg_close(g); /* a failed run leaves its recording marked incomplete */
     return status;
 
 bad:
+    cli_end(&a);
     usage(stderr);
     return 2;
 }

@@ -2,15 +2,10 @@
  * declared parameters over a range of seeds, headless on all cores, and
  * write one tidy CSV (one row per run, turn and nation).
  *
- * Each run is independent: its own world (and, with --agents, its own
- * seats), so worker threads (pool.c) share nothing but a counter of the
- * next run to play and the queue of finished runs waiting to be written. Rows are
- * written in run order whatever order the threads finish in, so the same
- * command always writes the same file, whatever --jobs says.
- *
- * The scenario is loaded once per combination of parameter values, in the
- * main thread, before any worker starts: a bad name or value is refused
- * (exit 2) before a single turn is played.
+ * This file is the command: its flags, the checks of what was asked against
+ * what the scenario declares, the file's header and the summary line. The
+ * runs themselves are the session's sweep engine (batch.h, sweep_run.c),
+ * which writes the rows in run order whatever --jobs says.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -20,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
-#include "pool.h"
 #include "script.h"
 
 #ifndef CP_VERSION
@@ -29,8 +24,8 @@
 #endif
 
 enum {
-    MAX_VARY = 8,          /* parameters varied at once */
-    MAX_VALUES = 1000,     /* values of one parameter */
+    MAX_VARY = CPG_SWEEP_MAX_VARY,     /* parameters varied at once */
+    MAX_VALUES = CPG_SWEEP_MAX_VALUES, /* values of one parameter */
     MAX_SEEDS = 100000,
     MAX_RUNS = 1000000,
     MAX_ASSIGN = CP_MAX_NATIONS
@@ -51,45 +46,16 @@ static void usage(FILE *f)
           "  --agents    seat the scenario's default agents (default: none, the scenario's\n"
           "              own policies and schedule only, as `sim` plays it)\n"
           "  --agent     put another agent in a seat, ISO3=FILE or ISO3=none (implies --agents)\n"
-          "  --quiet     no progress bar and no summary line\n",
+          "  --quiet     no progress bar and no summary line\n"
+          "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
+          "and flags and arguments may come in any order.\n",
           f);
 }
-
-typedef struct {
-    char name[CP_NAME_LEN];
-    int count;
-    double value[MAX_VALUES];
-    const char *text[MAX_VALUES]; /* as typed, pointing into argv */
-} vary_spec;
-
-/* Everything the workers read (immutable once they start) and the little
- * they share (under 'lock'). */
-typedef struct {
-    int vary_count;
-    vary_spec *vary;
-    int combos;
-    cp_scenario *scen;            /* one per combination */
-    cps_scenario_info *info;      /* one per combination (default agents) */
-    int seed_count;
-    unsigned long long *seeds;
-    int turns;
-    int agents;
-    const char **assign;
-    int assign_count;
-    int total;
-
-    /* under the pool's lock (pool.h) */
-    int next_write;               /* next run to write */
-    char **out;                   /* finished runs' rows, NULL until done */
-    size_t *out_len;
-    FILE *csv;
-    int write_failed;
-} sweep;
 
 /* ---- parsing ------------------------------------------------------------------ */
 
 /* "NAME=V1,V2,..." into 'v'. Returns 0, or -1 after saying why. */
-static int parse_vary(const char *text, vary_spec *v)
+static int parse_vary(const char *text, cpg_vary *v)
 {
     const char *eq = strchr(text, '=');
     if (!eq || eq == text || (size_t)(eq - text) >= sizeof v->name) {
@@ -132,116 +98,6 @@ static int parse_vary(const char *text, vary_spec *v)
     return 0;
 }
 
-/* ---- one run --------------------------------------------------------------------- */
-
-/* Play run 'r' and return its rows (heap text), or NULL with a message. */
-static char *play_run(const sweep *s, int r, size_t *len, char *err, size_t errlen)
-{
-    int combo = r / s->seed_count;
-    unsigned long long seed = s->seeds[r % s->seed_count];
-    cp_error e;
-    cp_world *w = cp_world_create(&s->scen[combo], seed, &e);
-    if (!w) {
-        snprintf(err, errlen, "run %d: %s", r + 1, e.message);
-        return NULL;
-    }
-    cps_seats *seats = NULL;
-    if (s->agents) {
-        cps_seat_opts opts = {0};
-        opts.quiet = 1;
-        seats = cps_seats_create(w, &s->info[combo], s->assign, s->assign_count, &opts, err,
-                                 errlen);
-        if (!seats) {
-            cp_world_destroy(w);
-            return NULL;
-        }
-    }
-    for (int t = 0; t < s->turns; t++) {
-        if (seats)
-            cps_seats_run_turn(seats);
-        cp_world_advance(w);
-    }
-
-    char *buf = NULL;
-    FILE *f = open_memstream(&buf, len);
-    if (!f) {
-        snprintf(err, errlen, "run %d: out of memory", r + 1);
-        cps_seats_destroy(seats);
-        cp_world_destroy(w);
-        return NULL;
-    }
-    /* the run's parameter values, as one prefix for every row */
-    char prefix[1024];
-    int pl = snprintf(prefix, sizeof prefix, "%d,", r + 1);
-    int k = combo;
-    int idx[MAX_VARY];
-    for (int v = s->vary_count - 1; v >= 0; v--) {
-        idx[v] = k % s->vary[v].count;
-        k /= s->vary[v].count;
-    }
-    for (int v = 0; v < s->vary_count && pl < (int)sizeof prefix; v++)
-        pl += snprintf(prefix + pl, sizeof prefix - (size_t)pl, "%.10g,",
-                       s->vary[v].value[idx[v]]);
-    char date[8];
-    for (int t = 0; t <= cp_world_turn(w); t++) {
-        cp_world_date_text(w, t, date, sizeof date);
-        for (int n = 0; n < cp_world_nation_count(w); n++) {
-            const cp_nation_history *h = cp_world_nation_history(w, t, n);
-            fprintf(f, "%s%llu,%d,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,%.3f,"
-                       "%.3f,%.6f,%.3f,%.4f\n",
-                    prefix, seed, t, date, cp_world_nation(w, n)->iso3, h->mined_t,
-                    h->separated_t, h->magnets_t, h->demand_t, h->shortage_t,
-                    h->price_paid_usd_per_kg[CP_ORE], h->price_paid_usd_per_kg[CP_LIGHT_OXIDE],
-                    h->price_paid_usd_per_kg[CP_HEAVY_OXIDE],
-                    h->price_paid_usd_per_kg[CP_MAGNET], h->treasury_musd, h->score,
-                    h->gdp_loss_busd, h->stockpile_t, h->pressure);
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    cps_seats_destroy(seats);
-    cp_world_destroy(w);
-    if (bad) {
-        free(buf);
-        snprintf(err, errlen, "run %d: out of memory", r + 1);
-        return NULL;
-    }
-    return buf;
-}
-
-/* ---- workers ------------------------------------------------------------------------ */
-
-/* Write every finished run that is next in order (caller holds the lock). */
-static void flush_in_order(sweep *s)
-{
-    while (s->next_write < s->total && s->out[s->next_write]) {
-        int r = s->next_write++;
-        if (!s->write_failed && fwrite(s->out[r], 1, s->out_len[r], s->csv) != s->out_len[r])
-            s->write_failed = 1;
-        free(s->out[r]);
-        s->out[r] = NULL;
-    }
-}
-
-/* The pool's two halves (pool.h): play a run on a worker thread, then,
- * under the pool's lock, write every finished run that is next in order.
- * out_len[r] is written before the lock is taken and read only after the
- * run's rows are posted under it, so it needs no lock of its own. */
-static int run_task(void *ud, int r, void **result, char *err, size_t errlen)
-{
-    const sweep *s = ud;
-    char *rows = play_run(s, r, &s->out_len[r], err, errlen);
-    *result = rows;
-    return rows ? 0 : -1;
-}
-
-static void finish_task(void *ud, int r, void *result)
-{
-    sweep *s = ud;
-    s->out[r] = result;
-    flush_in_order(s);
-}
-
 /* ---- the command ------------------------------------------------------------------- */
 
 static const cps_parameter *find_parameter(const cps_scenario_info *info, const char *name)
@@ -252,23 +108,40 @@ static const cps_parameter *find_parameter(const cps_scenario_info *info, const 
     return NULL;
 }
 
+enum {
+    SW_SCENARIO = 256, SW_VARY, SW_SEEDS, SW_TURNS, SW_CSV, SW_JOBS, SW_AGENT, SW_AGENTS,
+    SW_QUIET, SW_HELP
+};
+
+static const struct option sweep_flags[] = {
+    {"scenario", required_argument, NULL, SW_SCENARIO},
+    {"vary", required_argument, NULL, SW_VARY},
+    {"seeds", required_argument, NULL, SW_SEEDS},
+    {"turns", required_argument, NULL, SW_TURNS},
+    {"csv", required_argument, NULL, SW_CSV},
+    {"jobs", required_argument, NULL, SW_JOBS},
+    {"agent", required_argument, NULL, SW_AGENT},
+    {"agents", no_argument, NULL, SW_AGENTS},
+    {"quiet", no_argument, NULL, SW_QUIET},
+    {"help", no_argument, NULL, SW_HELP},
+    {NULL, 0, NULL, 0}};
+
 int cmd_sweep(int argc, char **argv)
 {
-    cli_args a = {argc, 0, argv, "sweep"};
+    cli_args a = {0};
     const char *scenario = NULL, *csv_path = NULL, *seeds_text = "1", *v;
-    static vary_spec vary[MAX_VARY];
+    static cpg_vary vary[MAX_VARY];
     const char *assign[MAX_ASSIGN];
     int vary_count = 0, assign_count = 0, agents = 0, quiet = 0, r;
     long turns = -1, jobs = pool_default_jobs();
-    while (a.index < argc) {
-        const char *arg = argv[a.index];
-        if ((r = cli_flag(&a, "--scenario", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+    if (cli_begin(&a, "sweep", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, sweep_flags, &v)) != 0) {
+        switch (r) {
+        case SW_SCENARIO:
             scenario = v;
-        } else if ((r = cli_flag(&a, "--vary", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_VARY:
             if (vary_count >= MAX_VARY) {
                 fprintf(stderr, "chokepoint sweep: --vary: at most %d parameters at once\n",
                         MAX_VARY);
@@ -282,43 +155,49 @@ int cmd_sweep(int argc, char **argv)
                     goto bad;
                 }
             vary_count++;
-        } else if ((r = cli_flag(&a, "--seeds", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_SEEDS:
             seeds_text = v;
-        } else if ((r = cli_flag(&a, "--turns", &v)) != 0) {
-            if (r < 0 || cli_int("sweep", "--turns", v, 0, 4000, &turns))
+            break;
+        case SW_TURNS:
+            if (cli_int("sweep", "--turns", v, 0, 4000, &turns))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--csv", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_CSV:
             csv_path = v;
-        } else if ((r = cli_flag(&a, "--jobs", &v)) != 0) {
-            if (r < 0 || cli_int("sweep", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
+            break;
+        case SW_JOBS:
+            if (cli_int("sweep", "--jobs", v, 1, POOL_MAX_JOBS, &jobs))
                 goto bad;
-        } else if ((r = cli_flag(&a, "--agent", &v)) != 0) {
-            if (r < 0)
-                goto bad;
+            break;
+        case SW_AGENT:
             if (assign_count >= MAX_ASSIGN) {
                 fprintf(stderr, "chokepoint sweep: --agent: at most %d\n", MAX_ASSIGN);
                 goto bad;
             }
             assign[assign_count++] = v;
             agents = 1;
-        } else if (strcmp(arg, "--agents") == 0) {
+            break;
+        case SW_AGENTS:
             agents = 1;
-            a.index++;
-        } else if (strcmp(arg, "--quiet") == 0) {
+            break;
+        case SW_QUIET:
             quiet = 1;
-            a.index++;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            break;
+        case SW_HELP:
+        case 'h':
+            cli_end(&a);
             usage(stdout);
             return 0;
-        } else {
-            fprintf(stderr, "chokepoint sweep: unknown flag '%s'\n", arg);
+        default: /* -1: cli_next said why */
             goto bad;
         }
     }
+    if (a.index < a.argc) { /* sweep takes no argument but its flags */
+        fprintf(stderr, "chokepoint sweep: unknown flag '%s'\n", a.argv[a.index]);
+        goto bad;
+    }
+    cli_end(&a);
     if (!scenario) {
         fprintf(stderr, "chokepoint sweep: --scenario is required\n");
         goto bad;
@@ -330,12 +209,12 @@ int cmd_sweep(int argc, char **argv)
 
     /* the scenario with its defaults: what it declares, and a check that it loads */
     int status = 2;
-    sweep s;
+    cpg_sweep s;
     memset(&s, 0, sizeof s);
     cps_scenario_info base_info;
     memset(&base_info, 0, sizeof base_info);
     cp_scenario *base = malloc(sizeof *base);
-    char err[1024];
+    char err[4096];
     if (!base) {
         fprintf(stderr, "chokepoint sweep: out of memory\n");
         free(seeds);
@@ -377,67 +256,19 @@ int cmd_sweep(int argc, char **argv)
         goto done;
     }
 
-    /* one scenario per combination, loaded with its overrides */
+    /* one scenario per combination, loaded with its overrides, and what would fail in every
+     * run refused before any is played */
     s.vary_count = vary_count;
     s.vary = vary;
-    s.combos = (int)combos;
-    s.scen = malloc(sizeof *s.scen * (size_t)combos);
-    s.info = calloc((size_t)combos, sizeof *s.info);
     s.seed_count = seed_count;
     s.seeds = seeds;
-    s.total = (int)combos * seed_count;
-    s.out = calloc((size_t)s.total, sizeof *s.out);
-    s.out_len = calloc((size_t)s.total, sizeof *s.out_len);
-    if (!s.scen || !s.info || !s.out || !s.out_len) {
-        fprintf(stderr, "chokepoint sweep: out of memory\n");
-        goto done;
-    }
-    for (int c = 0; c < s.combos; c++) {
-        char overrides[2048] = "";
-        int k = c;
-        int idx[MAX_VARY];
-        for (int i = vary_count - 1; i >= 0; i--) {
-            idx[i] = k % vary[i].count;
-            k /= vary[i].count;
-        }
-        for (int i = 0; i < vary_count; i++) {
-            size_t ol = strlen(overrides);
-            snprintf(overrides + ol, sizeof overrides - ol, "%s%.47s=%.17g", i ? "," : "",
-                     vary[i].name, vary[i].value[idx[i]]);
-        }
-        if (cps_scenario_load_with(scenario, vary_count ? overrides : NULL, &s.scen[c],
-                                   &s.info[c], err, sizeof err) != 0) {
-            fprintf(stderr, "chokepoint sweep: %s: %s\n", overrides, err);
-            goto done;
-        }
-    }
     s.turns = turns < 0 ? base->default_turns : (int)turns;
     s.agents = agents;
     s.assign = assign;
     s.assign_count = assign_count;
-
-    /* refuse what would fail in every run before starting: a world the core
-     * will not build, an agent that does not load */
-    {
-        cp_error e;
-        cp_world *w = cp_world_create(&s.scen[0], seeds[0], &e);
-        if (!w) {
-            fprintf(stderr, "chokepoint sweep: %s\n", e.message);
-            goto done;
-        }
-        if (agents) {
-            cps_seat_opts opts = {0};
-            opts.quiet = 1;
-            cps_seats *st = cps_seats_create(w, &s.info[0], assign, assign_count, &opts, err,
-                                             sizeof err);
-            if (!st) {
-                fprintf(stderr, "chokepoint sweep: %s\n", err);
-                cp_world_destroy(w);
-                goto done;
-            }
-            cps_seats_destroy(st);
-        }
-        cp_world_destroy(w);
+    if (cpg_sweep_prepare(&s, scenario, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint sweep: %s\n", err);
+        goto done;
     }
 
     s.csv = csv_path && strcmp(csv_path, "-") != 0 ? fopen(csv_path, "w") : stdout;
@@ -451,7 +282,7 @@ int cmd_sweep(int argc, char **argv)
     {
         char cmd[4096] = "chokepoint sweep";
         for (int i = 0; i < argc; i++)
-            cli_append_arg(cmd, sizeof cmd, argv[i]);
+            cpg_shell_append(cmd, sizeof cmd, argv[i]);
         fprintf(s.csv, "# chokepoint %s sweep\n", CP_VERSION);
         fprintf(s.csv, "# scenario: %s (%s)\n", base->name, base_info.path);
         fprintf(s.csv, "# command: %s\n", cmd);
@@ -474,10 +305,8 @@ int cmd_sweep(int argc, char **argv)
     }
 
     /* play */
-    pool_job job = {"sweep", "runs", s.total, (int)jobs, !quiet && isatty(STDERR_FILENO),
-                    run_task, finish_task, &s};
     pool_result res;
-    pool_run(&job, &res);
+    cpg_sweep_run(&s, (int)jobs, !quiet && isatty(STDERR_FILENO), &res);
     double elapsed = res.elapsed_s;
     int started = res.threads;
 
@@ -506,22 +335,14 @@ int cmd_sweep(int argc, char **argv)
 done:
     if (s.csv && s.csv != stdout)
         fclose(s.csv);
-    if (s.out)
-        for (int i = 0; i < s.total; i++)
-            free(s.out[i]);
-    free(s.out);
-    free(s.out_len);
-    if (s.info)
-        for (int c = 0; c < s.combos; c++)
-            cps_scenario_info_free(&s.info[c]);
-    free(s.info);
-    free(s.scen);
+    cpg_sweep_free(&s);
     cps_scenario_info_free(&base_info);
     free(base);
     free(seeds);
     return status;
 
 bad:
+    cli_end(&a);
     usage(stderr);
     return 2;
 }

@@ -481,28 +481,37 @@ int cmd_validate(int argc, char **argv)
 {
     const char *markdown = NULL;
     int quiet = 0;
-    cli_args a = {argc, 0, argv, "validate"};
-    for (a.index = 0; a.index < argc; a.index++) {
-        const char *v;
-        int m;
-        if (strcmp(argv[a.index], "--help") == 0 || strcmp(argv[a.index], "-h") == 0) {
+    static const struct option flags[] = {{"quiet", no_argument, NULL, 'q'},
+                                           {"markdown", required_argument, NULL, 'm'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+    cli_args a = {0};
+    const char *v;
+    int r;
+    if (cli_begin(&a, "validate", argc, argv) != 0)
+        return 2;
+    while ((r = cli_next(&a, flags, &v)) != 0) {
+        if (r == 'h') {
+            cli_end(&a);
             usage(stdout);
             return 0;
-        }
-        if (strcmp(argv[a.index], "--quiet") == 0) {
+        } else if (r == 'q') {
             quiet = 1;
-            continue;
-        }
-        if ((m = cli_flag(&a, "--markdown", &v)) != 0) {
-            if (m < 0)
-                return 2;
+        } else if (r == 'm') {
             markdown = v;
-            continue;
+        } else { /* -1: cli_next said why */
+            cli_end(&a);
+            usage(stderr);
+            return 2;
         }
-        fprintf(stderr, "chokepoint validate: unknown flag '%s'\n", argv[a.index]);
+    }
+    if (a.index < a.argc) { /* validate takes no argument but its flags */
+        fprintf(stderr, "chokepoint validate: unknown flag '%s'\n", a.argv[a.index]);
+        cli_end(&a);
         usage(stderr);
         return 2;
     }
+    cli_end(&a);
     row_count = 0;
     solver_capped = 0;
     if (facts_2025() != 0 || facts_rest() != 0)

@@ -1,9 +1,9 @@
-/* file_stamp.c -- a file's size, modification time and inode (file_stamp.h). */
+/* file_stamp.c -- a file's size, modification time and inode (script.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>
 #include <sys/stat.h>
 
-#include "file_stamp.h"
+#include "script.h"
 
 void cps_file_stamp_of(const char *path, cps_file_stamp *out)
 {

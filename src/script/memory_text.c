@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "seats.h"
+#include "script.h"
 
 typedef struct {
     const unsigned char *p;

@@ -1,11 +1,12 @@
-/* paths.c -- resolving scenario and agent names against the data directory. */
+/* paths.c -- resolving scenario and agent names against the data directory, and listing them. */
 #define _POSIX_C_SOURCE 200809L /* access */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "paths.h"
+#include "script.h"
 
 #ifndef CP_DATA_DIR
 #define CP_DATA_DIR "."
@@ -105,4 +106,32 @@ int cps_path_from_save(const char *stored, char *out, size_t len)
     if (n > 0 && (size_t)n < sizeof alt && (size_t)n < len && readable(alt))
         snprintf(out, len, "%s", alt);
     return 0;
+}
+
+/* ---- listing ------------------------------------------------------------------------ */
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp((const char *)x, (const char *)y);
+}
+
+int cps_list_scripts(const char *subdir, char names[][64], int max)
+{
+    char dir[1200];
+    snprintf(dir, sizeof dir, "%s/%s", cps_data_dir(), subdir);
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 5 || len - 4 >= 64 || strcmp(e->d_name + len - 4, ".lua") != 0)
+            continue;
+        snprintf(names[n], 64, "%.*s", (int)(len - 4), e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, (size_t)n, 64, by_name);
+    return n;
 }

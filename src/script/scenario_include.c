@@ -25,8 +25,8 @@
 
 #include <lauxlib.h>
 
-#include "paths.h"
 #include "scenario_internal.h"
+#include "script.h"
 
 enum {
     CPS_MAX_INCLUDE_DEPTH = 4,  /* a lib may include a lib ... four deep */

@@ -20,11 +20,10 @@
 #include <lauxlib.h>
 
 #include "file_read.h"
-#include "paths.h"
 #include "sandbox.h"
-#include "scenario_load.h"
 #include "scenario_internal.h"
 #include "scenario_read.h"
+#include "script.h"
 
 
 /* Limits for scenario files: generous for data, small for an attack. */

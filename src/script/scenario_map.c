@@ -12,9 +12,9 @@
 
 #include <lua.h>
 
-#include "paths.h"
 #include "scenario_internal.h"
 #include "scenario_read.h"
+#include "script.h"
 
 
 static const char *const top_fields[] = {

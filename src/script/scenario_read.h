@@ -16,7 +16,7 @@
 
 #include "../core/chokepoint.h"
 #include "sandbox.h"
-#include "scenario_load.h"
+#include "script.h"
 
 /* How many different libs one scenario may include (scenario_include.c). */
 enum { CPS_MAX_LIBS = 16 };

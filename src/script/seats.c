@@ -1,14 +1,13 @@
 /* seats.c -- seating agents in a world's nations, asking them about deals, running a turn, falling back after failures. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agent.h"
 #include "file_read.h"
-#include "file_stamp.h"
-#include "paths.h"
 #include "sanitize.h"
-#include "seats.h"
+#include "script.h"
 
 struct cps_seats {
     cp_world *world;
@@ -16,6 +15,8 @@ struct cps_seats {
     cps_agent *agent[CP_MAX_NATIONS];
     char default_path[CP_MAX_NATIONS][1024]; /* the scenario's agent, "" = none */
     cps_seat_stats stats[CP_MAX_NATIONS];
+    cps_seat_report *report; /* [count]: each seat's last turn (cps_seats_report) */
+    int fallback_after;      /* failures in a row before a seat falls back, 0 never */
     cps_agent_opts aopts;
     struct cps_watch *watch; /* hot reload: the files as last seen (end of file) */
 };
@@ -45,6 +46,7 @@ static int seat(cps_seats *s, int i, const char *path, char *err, size_t errlen)
     s->agent[i] = NULL;
     cps_seat_stats *st = &s->stats[i];
     st->has_agent = 0;
+    st->answers = 0;
     st->agent[0] = '\0';
     st->failures_in_row = 0;
     if (!path[0])
@@ -60,6 +62,7 @@ static int seat(cps_seats *s, int i, const char *path, char *err, size_t errlen)
     }
     s->agent[i] = a;
     st->has_agent = 1;
+    st->answers = cps_agent_answers(a);
     snprintf(st->agent, sizeof st->agent, "%s", display);
     return 0;
 }
@@ -74,6 +77,14 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
     }
     s->world = w;
     s->count = cp_world_nation_count(w);
+    s->report = calloc((size_t)s->count + 1, sizeof *s->report);
+    if (!s->report) {
+        free(s);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    int after = opts ? opts->fallback_after : 0;
+    s->fallback_after = after == 0 ? CPS_FALLBACK_AFTER : after < 0 ? 0 : after;
     s->aopts.budget_instructions = opts ? opts->budget_instructions : 0;
     s->aopts.mem_bytes = opts ? opts->mem_bytes : 0;
     s->aopts.wall_s = opts ? opts->wall_s : 0;
@@ -132,6 +143,7 @@ void cps_seats_destroy(cps_seats *s)
     for (int i = 0; i < s->count; i++)
         cps_agent_free(s->agent[i]);
     free(s->watch);
+    free(s->report);
     free(s);
 }
 
@@ -155,6 +167,7 @@ static int take_seat(cps_seats *s, int nation, cps_agent *a, char *err, size_t e
     s->agent[nation] = a;
     cps_seat_stats *st = &s->stats[nation];
     st->has_agent = 1;
+    st->answers = cps_agent_answers(a);
     st->failures_in_row = 0;
     snprintf(st->agent, sizeof st->agent, "%s", a->display);
     return 0;
@@ -210,6 +223,7 @@ int cps_seats_restore(cps_seats *s, int nation, const char *path, const char *so
     s->agent[nation] = a;
     cps_seat_stats *st = &s->stats[nation];
     st->has_agent = 1;
+    st->answers = cps_agent_answers(a);
     st->failures_in_row = failures_in_row > 0 ? failures_in_row : 0;
     snprintf(st->agent, sizeof st->agent, "%s", a->display);
     return 0;
@@ -267,7 +281,7 @@ static void fall_back(cps_seats *s, int i)
     st->fallbacks++;
     if (next[0] && seat(s, i, next, err, sizeof err) == 0) {
         snprintf(line, sizeof line, "turn %d %s: %d failures in a row; the seat falls back to %s",
-                 cp_world_turn(s->world), iso, CPS_FALLBACK_AFTER, st->agent);
+                 cp_world_turn(s->world), iso, s->fallback_after, st->agent);
         log_line(s, line);
         return;
     }
@@ -279,7 +293,7 @@ static void fall_back(cps_seats *s, int i)
     seat(s, i, "", err, sizeof err);
     snprintf(line, sizeof line, "turn %d %s: %d failures in a row; the seat is left without an "
              "agent and the nation holds its policies", cp_world_turn(s->world), iso,
-             CPS_FALLBACK_AFTER);
+             s->fallback_after);
     log_line(s, line);
 }
 
@@ -317,14 +331,38 @@ static void record_failure(cps_seats *s, int i, const cps_turn_report *rep, cons
                  cp_world_turn(s->world), cp_world_nation(s->world, i)->iso3, fail_word(rep->fail),
                  rep->message);
     log_line(s, line);
-    if (st->failures_in_row >= CPS_FALLBACK_AFTER)
+    if (s->fallback_after > 0 && st->failures_in_row >= s->fallback_after)
         fall_back(s, i);
 }
 
+/* The first refusal messages of 'rep' appended to a report's list of 'have' (at most
+ * CPS_REPORT_REFUSALS kept). */
+static void keep_refusals(char (*list)[CP_TEXT_LEN], int have, const cps_turn_report *rep)
+{
+    for (int k = 0; k < rep->refused && k < CPS_KEEP_REFUSALS && have + k < CPS_REPORT_REFUSALS; k++)
+        memcpy(list[have + k], rep->refusals[k], CP_TEXT_LEN);
+}
+
+/* What seat 'i' answered to deal 'id', whose revision was 'revision' before it was asked. */
+static cps_answer answer_of(const cp_world *w, int i, int id, int revision)
+{
+    const cp_deal *d = cp_world_deal(w, id);
+    if (d->status == CP_DEAL_REJECTED)
+        return CPS_ANSWER_REJECTED;
+    if (d->revision != revision)
+        return CPS_ANSWER_COUNTERED;
+    for (int p = 0; p < d->party_count; p++)
+        if (d->parties[p] == i && d->accepted[p])
+            return CPS_ANSWER_ACCEPTED;
+    return CPS_ANSWER_OPEN;
+}
+
 /* Ask seat 'i' about every deal waiting for its answer, oldest first (the
- * deals proposed earlier in this turn by seats before it included). Returns
- * the calls that failed; refusals of its answers are added to 'refused'. */
-static int ask_about_deals(cps_seats *s, int i, cps_turn_report *rep, int *refused)
+ * deals proposed earlier in this turn by seats before it included), into its
+ * report. Returns the calls that failed; the refusals of the calls that
+ * succeeded are added to 'refused' (the report counts those of every call). */
+static int ask_about_deals(cps_seats *s, int i, cps_turn_report *rep, cps_seat_report *r,
+                           int *refused)
 {
     int failed = 0;
     for (int id = 0; id < cp_world_deal_count(s->world); id++) {
@@ -339,11 +377,27 @@ static int ask_about_deals(cps_seats *s, int i, cps_turn_report *rep, int *refus
             waiting |= d->parties[p] == i && !d->accepted[p];
         if (!waiting)
             continue;
-        if (cps_agent_proposal(a, id, rep) == 0) {
+        int revision = d->revision;
+        int rc = cps_agent_proposal(a, id, rep);
+        r->proposal_calls++;
+        if (rep->instructions > r->proposal_instructions_max)
+            r->proposal_instructions_max = rep->instructions;
+        keep_refusals(r->proposal_refusals, r->proposal_refused, rep);
+        r->proposal_refused += rep->refused;
+        cps_answer answer = rc == 0 ? answer_of(s->world, i, id, revision) : CPS_ANSWER_FAILED;
+        if (r->answer_count < CPS_REPORT_ANSWERS) {
+            r->answers[r->answer_count].deal_id = id;
+            r->answers[r->answer_count].answer = answer;
+        }
+        r->answer_count++;
+        if (rc == 0) {
             *refused += rep->refused;
             continue;
         }
         failed++;
+        r->proposal_failures++;
+        r->proposal_memory_bad += rep->fail == CPS_FAIL_DATA;
+        snprintf(r->proposal_message, sizeof r->proposal_message, "%s", rep->message);
         record_failure(s, i, rep, "on_proposal");
     }
     return failed;
@@ -354,12 +408,19 @@ int cps_seats_run_turn(cps_seats *s)
     int failed = 0;
     cps_turn_report rep; /* ~7 KB; kept off static storage so games can run in threads */
     for (int i = 0; i < s->count; i++) {
+        cps_seat_report *r = &s->report[i];
+        r->played = 0;
         if (!s->agent[i])
             continue;
+        memset(r, 0, offsetof(cps_seat_report, orders));
+        r->refused = r->proposal_refused = r->proposal_calls = r->proposal_failures = 0;
+        r->proposal_memory_bad = r->answer_count = 0;
+        r->proposal_instructions_max = 0;
+        r->proposal_message[0] = '\0';
         cps_seat_stats *st = &s->stats[i];
         int refused = 0;
         st->last_wall = 0;
-        failed += ask_about_deals(s, i, &rep, &refused);
+        failed += ask_about_deals(s, i, &rep, r, &refused);
         cps_agent *a = s->agent[i];
         if (!a)
             continue;
@@ -370,6 +431,16 @@ int cps_seats_run_turn(cps_seats *s)
         st->last_orders = rep.orders;
         st->last_refused = rep.refused + refused;
         snprintf(st->last_message, sizeof st->last_message, "%s", rep.message);
+        r->played = 1;
+        r->instructions = rep.instructions;
+        r->mem_bytes = rep.mem_bytes;
+        r->failed = rc != 0;
+        r->memory_bad = rc != 0 && rep.fail == CPS_FAIL_DATA;
+        snprintf(r->message, sizeof r->message, "%s", rc != 0 ? rep.message : "");
+        r->order_count = rep.orders < CPS_REPORT_ORDERS ? rep.orders : CPS_REPORT_ORDERS;
+        memcpy(r->orders, rep.order_list, sizeof r->orders[0] * (size_t)r->order_count);
+        r->refused = rep.refused;
+        keep_refusals(r->refusals, 0, &rep);
         if (rc == 0) {
             st->failures_in_row = 0;
             continue;
@@ -378,6 +449,40 @@ int cps_seats_run_turn(cps_seats *s)
         record_failure(s, i, &rep, "agent");
     }
     return failed;
+}
+
+const cps_seat_report *cps_seats_report(const cps_seats *s, int nation)
+{
+    return (nation >= 0 && nation < s->count) ? &s->report[nation] : NULL;
+}
+
+int cps_agent_probe(const cp_scenario *sc, const char *file, const cps_seat_opts *opts, char *name,
+                    size_t nlen, char *err, size_t errlen)
+{
+    char path[1024], display[256];
+    if (cps_resolve_script("scripts/agents", file, path, sizeof path, display, sizeof display) != 0) {
+        snprintf(err, errlen, "%s: name too long", file);
+        return -1;
+    }
+    cp_error e;
+    cp_world *w = cp_world_create(sc, 1, &e);
+    if (!w) {
+        snprintf(err, errlen, "scenario %s: %s", sc->name, e.message);
+        return -1;
+    }
+    cps_agent_opts o = {0};
+    if (opts) {
+        o.budget_instructions = opts->budget_instructions;
+        o.mem_bytes = opts->mem_bytes;
+        o.wall_s = opts->wall_s;
+    }
+    o.quiet = 1;
+    cps_agent *a = cps_agent_load(path, display, w, 0, &o, err, errlen);
+    if (a)
+        snprintf(name, nlen, "%s", a->name);
+    cps_agent_free(a);
+    cp_world_destroy(w);
+    return a ? 0 : -1;
 }
 
 const cps_seat_stats *cps_seats_stats(const cps_seats *s, int nation)

@@ -13,7 +13,7 @@
 #include "views.h"
 #include "play.h"
 #include "replay_view.h"
-#include "seats.h"
+#include "script.h"
 #include "teacher.h"
 #include "trace.h"
 

@@ -18,7 +18,7 @@
 #include "map_mesh.h"
 #include "figures.h"
 #include "metric.h"
-#include "scenario_load.h"
+#include "script.h"
 #include "text.h"
 #include "tl_model.h"
 

@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #include "chokepoint.h"
-#include "scenario_load.h"
+#include "script.h"
 #include "tl_model.h"
 
 /* How the pack gets its CSV files: csv_export (src/cli/csv_export.c) lives in

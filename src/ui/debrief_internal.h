@@ -9,7 +9,7 @@
 
 #include "app.h"
 #include "chokepoint.h"
-#include "scenario_load.h"
+#include "script.h"
 #include "tl_model.h"
 
 /* ---- key figures (debrief_figures.c) --------------------------------- */

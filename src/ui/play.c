@@ -11,7 +11,7 @@
 #include "formw.h"
 #include "replay_view.h"
 #include "savefile.h"
-#include "seats.h"
+#include "script.h"
 #include "theme.h"
 
 static struct play_state state;

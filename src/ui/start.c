@@ -2,46 +2,20 @@
  * (a human, the scenario's agent, another agent from scripts/agents/, or nobody), the seed and
  * the length; or continue the newest autosave, or load a saved game. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
 #include "formw.h"
-#include "paths.h"
 #include "play_internal.h"
+#include "script.h"
 #include "theme.h"
 
 /* The chosen scenario, loaded to show its nations and briefing. */
 static cp_scenario *preview;
 static cps_scenario_info preview_info;
 static int have_preview;
-
-static int by_name(const void *x, const void *y)
-{
-    return strcmp((const char *)x, (const char *)y);
-}
-
-/* The NAME of each DIR/NAME.lua, sorted. */
-static int list_lua(const char *sub, char (*out)[64], int max)
-{
-    char dir[1200];
-    snprintf(dir, sizeof dir, "%s/%s", cps_data_dir(), sub);
-    DIR *d = opendir(dir);
-    if (!d) return 0;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < max) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || len - 4 >= 64 || strcmp(e->d_name + len - 4, ".lua") != 0) continue;
-        snprintf(out[n], 64, "%.*s", (int)(len - 4), e->d_name);
-        n++;
-    }
-    closedir(d);
-    qsort(out, (size_t)n, 64, by_name);
-    return n;
-}
 
 static void load_preview(ui_app *a)
 {
@@ -66,8 +40,8 @@ static void load_preview(ui_app *a)
 void start_init(ui_app *a)
 {
     start_state *s = &a->play->start;
-    s->scenario_count = list_lua("scripts/scenarios", s->scenarios, START_MAX_FILES);
-    s->agent_count = list_lua("scripts/agents", s->agents, START_MAX_AGENTS);
+    s->scenario_count = cps_list_scripts("scripts/scenarios", s->scenarios, START_MAX_FILES);
+    s->agent_count = cps_list_scripts("scripts/agents", s->agents, START_MAX_AGENTS);
     s->scenario = 0;
     for (int i = 0; i < s->scenario_count; i++)
         if (strcmp(s->scenarios[i], "baseline") == 0) s->scenario = i;

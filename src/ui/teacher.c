@@ -4,16 +4,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "teacher.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "debrief.h"
-#include "paths.h"
 #include "play_internal.h" /* the play layer's human seats (see teacher_seat) */
-#include "seats.h"
+#include "script.h"
 
 static const char *const event_labels[TE_COUNT] = {"Mine flood", "Lawsuit", "Licences slow", "Summit",
                                                    "Price floor"};
@@ -51,27 +49,10 @@ static void say(teacher_state *t, int bad, const char *fmt, ...)
     t->msg_bad = bad;
 }
 
-static int by_name(const void *x, const void *y)
-{
-    return strcmp((const char *)x, (const char *)y);
-}
-
 /* The agents shipped in scripts/agents/, by name, sorted. */
 static void list_agents(teacher_state *t)
 {
-    char dir[1200];
-    snprintf(dir, sizeof dir, "%s/scripts/agents", cps_data_dir());
-    DIR *d = opendir(dir);
-    t->agent_count = 0;
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d)) && t->agent_count < 32) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || len - 4 >= 64 || strcmp(e->d_name + len - 4, ".lua") != 0) continue;
-        snprintf(t->agents[t->agent_count++], 64, "%.*s", (int)(len - 4), e->d_name);
-    }
-    closedir(d);
-    qsort(t->agents, (size_t)t->agent_count, 64, by_name);
+    t->agent_count = cps_list_scripts("scripts/agents", t->agents, 32);
 }
 
 teacher_state *teacher_of(ui_app *a)

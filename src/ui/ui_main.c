@@ -9,7 +9,7 @@
 #include "app.h"
 #include "play.h"
 #include "replay_view.h"
-#include "seats.h"
+#include "script.h"
 #include "shot.h"
 #include "teacher.h"
 #include "views.h"

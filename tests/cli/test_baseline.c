@@ -4,7 +4,7 @@
 
 #include "check.h"
 #include "chokepoint.h"
-#include "scenario_load.h"
+#include "script.h"
 
 static cp_scenario sc;
 

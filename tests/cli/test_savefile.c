@@ -20,7 +20,7 @@
 #include "replay_file.h"
 #include "save_seats.h"
 #include "savefile.h"
-#include "scenario_load.h"
+#include "script.h"
 
 static char tmp[256];
 static cp_scenario sc;

@@ -12,14 +12,14 @@ add_test(NAME cli_watch COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_watch.sh
 
 # saves, autosaves, replays and agents' memories (the command line's files)
 set(CP_SAVE_CLI_SOURCES
-    ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
-    ${CMAKE_SOURCE_DIR}/src/cli/replay_file.c
-    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c
-    ${CMAKE_SOURCE_DIR}/src/cli/replay_apply.c)
+    ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+    ${CMAKE_SOURCE_DIR}/src/session/replay_file.c
+    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/args.c ${CMAKE_SOURCE_DIR}/src/session/save_seats.c
+    ${CMAKE_SOURCE_DIR}/src/session/playback.c)
 add_executable(test_savefile ${CMAKE_SOURCE_DIR}/tests/cli/test_savefile.c ${CP_SAVE_CLI_SOURCES}
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)
 target_include_directories(test_savefile PRIVATE ${CMAKE_SOURCE_DIR}/tests
-                           ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/cli)
+                           ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli)
 target_link_libraries(test_savefile PRIVATE cp_script cp_core)
 target_compile_options(test_savefile PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_savefile PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
@@ -29,10 +29,10 @@ add_test(NAME cli_save COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_save_cli.
 # an autosave killed before each rename and unlink it makes (rename and unlink
 # are replaced in this binary, so it compiles the save code in)
 add_executable(test_autosave_kill ${CMAKE_SOURCE_DIR}/tests/cli/test_autosave_kill.c
-               ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
+               ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 target_include_directories(test_autosave_kill PRIVATE ${CMAKE_SOURCE_DIR}/tests
-                           ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/cli)
+                           ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli)
 target_link_libraries(test_autosave_kill PRIVATE cp_core cp_base ${CMAKE_DL_LIBS})
 target_compile_options(test_autosave_kill PRIVATE ${CP_WARNINGS})
 add_test(NAME cli_autosave_kill COMMAND test_autosave_kill)
@@ -45,9 +45,9 @@ add_test(NAME cli_kill COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_kill.sh $
 add_test(NAME cli_valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_valgrind.sh $<TARGET_FILE:chokepoint>)
 set_tests_properties(cli_valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
 # saves written by older builds (tests/fixtures/saves) still load
-add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE_SOURCE_DIR}/src/cli/savefile.c
-               ${CMAKE_SOURCE_DIR}/src/cli/fileio.c)
-target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/cli
+add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE_SOURCE_DIR}/src/session/savefile.c
+               ${CMAKE_SOURCE_DIR}/src/session/fileio.c)
+target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli
                            ${CMAKE_SOURCE_DIR}/src/core)
 target_link_libraries(test_migrate PRIVATE cp_core cp_base)
 target_compile_options(test_migrate PRIVATE ${CP_WARNINGS})

@@ -8,17 +8,17 @@
 # (scripts/test.sh builds them in build/fuzz and runs each for a while).
 option(CP_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 set(CP_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
-set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/savefile.c ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
-    ${CMAKE_SOURCE_DIR}/src/cli/save_seats.c)
-set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/replay_file.c ${CMAKE_SOURCE_DIR}/src/cli/replay_apply.c
-    ${CMAKE_SOURCE_DIR}/src/cli/fileio.c
+set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+    ${CMAKE_SOURCE_DIR}/src/session/save_seats.c)
+set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/session/replay_file.c ${CMAKE_SOURCE_DIR}/src/session/playback.c
+    ${CMAKE_SOURCE_DIR}/src/session/fileio.c
     ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 
 # cp_fuzz_target(NAME SUFFIX EXTRA_SOURCES...): NAME's harness as target NAME${SUFFIX}
 function(cp_fuzz_target name suffix)
   set(t ${name}${suffix})
   add_executable(${t} ${CP_FUZZ_DIR}/${name}.c ${ARGN})
-  target_include_directories(${t} PRIVATE ${CMAKE_SOURCE_DIR}/src/cli ${CMAKE_SOURCE_DIR}/src/core
+  target_include_directories(${t} PRIVATE ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli ${CMAKE_SOURCE_DIR}/src/core
                              ${CMAKE_SOURCE_DIR}/src/script ${CMAKE_SOURCE_DIR}/tests/core)
   target_link_libraries(${t} PRIVATE cp_script cp_core)
   target_compile_options(${t} PRIVATE ${CP_WARNINGS})

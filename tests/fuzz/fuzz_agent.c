@@ -17,11 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "paths.h"
 #include "save_seats.h"
 #include "savefile.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
 
 #ifndef CP_SOURCE_DIR
 #define CP_SOURCE_DIR "."

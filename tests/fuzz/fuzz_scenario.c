@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "chokepoint.h"
-#include "scenario_load.h"
+#include "script.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

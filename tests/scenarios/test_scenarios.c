@@ -12,8 +12,7 @@
 
 #include "check.h"
 #include "chokepoint.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
 
 static const char *const SCENARIOS[] = {
     "embargo-2010", "tech-ban-2023", "licensing-2025", "escalation-and-pause-2025", "alliance",

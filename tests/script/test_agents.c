@@ -411,6 +411,162 @@ static void test_fallback(void)
     info = copy;
 }
 
+/* fallback_after: never (check-agent counts every failure of the agent it checks), or after
+ * the first failure; the default (3) is test_fallback's. */
+static void test_fallback_after(void)
+{
+    char assign[300];
+    snprintf(assign, sizeof assign, "USA=%salways_fails.lua", AGENTS);
+    const char *a[] = {assign};
+    cp_error e;
+    char err[700];
+    for (int k = 0; k < 2; k++) {
+        log_clear();
+        cp_world *w = cp_world_create(&sc, 1, &e);
+        cps_seat_opts opts = {0};
+        opts.log = log_capture;
+        opts.quiet = 1;
+        opts.fallback_after = k == 0 ? -1 : 1;
+        cps_seats *s = cps_seats_create(w, &info, a, 1, &opts, err, sizeof err);
+        CHECK(s != NULL, "seats: %s", err);
+        if (!s) {
+            cp_world_destroy(w);
+            return;
+        }
+        int failures = 0;
+        for (int t = 0; t < 5; t++) {
+            failures += cps_seats_run_turn(s);
+            cp_world_advance(w);
+        }
+        const cps_seat_stats *st = cps_seats_stats(s, 1);
+        if (k == 0) {
+            CHECK(failures == 5 && st->failures_total == 5 && st->failures_in_row == 5,
+                  "never falls back: %d failures, %d in a row", failures, st->failures_in_row);
+            CHECK(st->fallbacks == 0 && strstr(st->agent, "always_fails.lua"), "still seated: %s",
+                  st->agent);
+            CHECK(!strstr(log_text, "falls back"), "no fallback logged:\n%s", log_text);
+        } else {
+            CHECK(failures == 1 && st->fallbacks == 1, "falls back after one: %d failures",
+                  failures);
+            CHECK(strcmp(st->agent, "scripts/agents/decoupler.lua") == 0, "seat now holds %s",
+                  st->agent);
+            CHECK(strstr(log_text, "turn 0 USA: 1 failures in a row; the seat falls back to"),
+                  "fallback logged:\n%s", log_text);
+        }
+        cps_seats_destroy(s);
+        cp_world_destroy(w);
+    }
+}
+
+/* The seats' report of a seat's last turn: the orders kept, the refusals with the core's
+ * messages, a failure's reason; nothing for a seat without an agent. */
+static void test_report(void)
+{
+    char a1[300], a2[300];
+    snprintf(a1, sizeof a1, "USA=%sorders_and_refusals.lua", AGENTS);
+    snprintf(a2, sizeof a2, "JPN=%serror_after_orders.lua", HOSTILE);
+    const char *a[] = {a1, a2, "CHN=none"};
+    cps_seats *s;
+    cp_world *w;
+    game g = play(a, 3, 1, 1, 1, &s, &w);
+    CHECK(g.ok && g.failures == 1, "one failure (Japan's): %d", g.failures);
+    if (!g.ok)
+        return;
+    const cps_seat_report *r = cps_seats_report(s, cp_world_find_nation(w, "USA"));
+    CHECK(r && r->played && !r->failed && r->order_count == 1, "USA kept one order: %d",
+          r ? r->order_count : -1);
+    CHECK(r && r->orders[0].kind == CP_ORDER_SET_TARIFF && r->orders[0].good == CP_MAGNET &&
+              r->orders[0].partner == cp_world_find_nation(w, "CHN") && r->orders[0].amount == 0.25,
+          "the order as queued");
+    CHECK(r && r->refused == 1 && strstr(r->refusals[0], "tariff"), "the refusal: %d \"%s\"",
+          r ? r->refused : -1, r ? r->refusals[0] : "");
+    CHECK(r && r->instructions > 0 && r->mem_bytes > 0, "budget use: %lld instructions",
+          r ? r->instructions : -1);
+    r = cps_seats_report(s, cp_world_find_nation(w, "JPN"));
+    CHECK(r && r->played && r->failed && !r->memory_bad && r->order_count == 0 &&
+              strstr(r->message, "error_after_orders.lua:5: boom after two orders"),
+          "Japan failed, its orders withdrawn: %s", r ? r->message : "");
+    r = cps_seats_report(s, cp_world_find_nation(w, "CHN"));
+    CHECK(r && !r->played && r->order_count == 0, "an empty seat played nothing");
+    CHECK(cps_seats_report(s, -1) == NULL && cps_seats_report(s, 99) == NULL, "no such seat");
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+}
+
+/* A deal put to a seat's on_proposal: the report names what it answered. */
+static void test_report_answers(void)
+{
+    static const struct {
+        const char *file;
+        cps_answer answer;
+    } cases[] = {{"accept.lua", CPS_ANSWER_ACCEPTED}, {"reject.lua", CPS_ANSWER_REJECTED},
+                 {"counter.lua", CPS_ANSWER_COUNTERED}, {"fails.lua", CPS_ANSWER_FAILED}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        log_clear();
+        cp_error e;
+        cp_world *w = cp_world_create(&sc, 3, &e);
+        char assign[400];
+        snprintf(assign, sizeof assign, "JPN=%s/tests/script/deals/%s", CP_DATA_DIR, cases[i].file);
+        const char *a[] = {assign};
+        cps_seat_opts opts = {0};
+        opts.log = log_capture;
+        char err[700];
+        cps_seats *s = cps_seats_create(w, NULL, a, 1, &opts, err, sizeof err);
+        CHECK(s != NULL, "%s: %s", cases[i].file, err);
+        if (!s) {
+            cp_world_destroy(w);
+            continue;
+        }
+        int usa = cp_world_find_nation(w, "USA"), jpn = cp_world_find_nation(w, "JPN");
+        cp_deal d;
+        memset(&d, 0, sizeof d);
+        d.proposer = usa;
+        d.party_count = 2;
+        d.parties[0] = usa;
+        d.parties[1] = jpn;
+        d.clause_count = 1;
+        d.clauses[0] = (cp_clause){.kind = CP_CLAUSE_TARIFF, .from = usa, .to = jpn,
+                                   .good = CP_MAGNET, .amount = 0, .facility = -1};
+        d.term_turns = 8;
+        int id = cp_world_propose(w, &d, &e);
+        CHECK(id >= 0, "proposed: %s", e.message);
+        CHECK(cps_seats_stats(s, jpn)->answers, "%s answers deals", cases[i].file);
+        cps_seats_run_turn(s);
+        const cps_seat_report *r = cps_seats_report(s, jpn);
+        CHECK(r->proposal_calls == 1 && r->answer_count == 1 && r->answers[0].deal_id == id,
+              "%s: asked once about deal %d", cases[i].file, id);
+        CHECK(r->answers[0].answer == cases[i].answer, "%s: answered %d, expected %d",
+              cases[i].file, (int)r->answers[0].answer, (int)cases[i].answer);
+        int failed = cases[i].answer == CPS_ANSWER_FAILED;
+        CHECK(r->proposal_failures == failed &&
+                  (!failed || strstr(r->proposal_message, "fails.lua:7: no answer today")),
+              "%s: failures %d \"%s\"", cases[i].file, r->proposal_failures, r->proposal_message);
+        CHECK(r->played && !r->failed, "%s: its turn ran after", cases[i].file);
+        cps_seats_destroy(s);
+        cp_world_destroy(w);
+    }
+}
+
+/* cps_agent_probe: an agent's name, or its load error with file and line, running nothing but
+ * its top level. */
+static void test_probe(void)
+{
+    char name[64], err[600];
+    CHECK(cps_agent_probe(&sc, "decoupler", NULL, name, sizeof name, err, sizeof err) == 0 &&
+              strcmp(name, "Decoupler") == 0, "decoupler: \"%s\" %s", name, err);
+    CHECK(cps_agent_probe(&sc, AGENTS "orders_and_refusals.lua", NULL, name, sizeof name, err,
+                          sizeof err) == 0 && strcmp(name, "Orders and refusals") == 0,
+          "by path: \"%s\"", name);
+    CHECK(cps_agent_probe(&sc, HOSTILE "toplevel/syntax.lua", NULL, name, sizeof name, err,
+                          sizeof err) != 0 && strstr(err, "syntax.lua:"), "syntax error: %s", err);
+    cps_seat_opts lim = {0};
+    lim.budget_instructions = 10000;
+    CHECK(cps_agent_probe(&sc, HOSTILE "toplevel/loop.lua", &lim, name, sizeof name, err,
+                          sizeof err) != 0 && strstr(err, "budget"), "a top level that loops: %s", err);
+    CHECK(cps_agent_probe(&sc, "no_such_agent_here", NULL, name, sizeof name, err, sizeof err) != 0,
+          "a missing file: %s", err);
+}
+
 /* Integers beyond an int, from China's seat: 2^32 once closed facility 0
  * (China's mines). Every call is refused, and the mines stay open. */
 static void test_big_ints(void)
@@ -598,6 +754,10 @@ int main(int argc, char **argv)
     T(test_determinism);
     T(test_memory);
     T(test_fallback);
+    T(test_fallback_after);
+    T(test_report);
+    T(test_report_answers);
+    T(test_probe);
     T(test_big_ints);
     T(test_print_lines);
     T(test_lua_side);

@@ -8,8 +8,7 @@
 #include "check.h"
 #include "chokepoint.h"
 #include "orders_ui.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
 
 #define AGENTS CP_DATA_DIR "/tests/ui/agents/"
 

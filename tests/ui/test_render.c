@@ -23,7 +23,7 @@
 #include "check.h"
 #include "cmap.h"
 #include "map_project.h"
-#include "seats.h"
+#include "script.h"
 #include "shot.h"
 #include "theme.h"
 #include "views.h"

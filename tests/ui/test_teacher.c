@@ -14,7 +14,7 @@
 #include "app.h"
 #include "check.h"
 #include "debrief.h"
-#include "seats.h"
+#include "script.h"
 #include "shot.h"
 #include "teacher.h"
 #include "views.h"

@@ -1,6 +1,9 @@
-/* saveload.c -- the window's saved games: world, seats, memories and human seats in one file. No SDL. */
+/* saves_list.c -- the saves and replays in a folder, newest first (session.h), for the window's
+ * load dialog, its Continue button and a server that resumes from its newest autosave.
+ * (Until the window plays on the session, its own save code, saveload.h, is here too.) */
 #define _POSIX_C_SOURCE 200809L
 #include "saveload.h"
+#include "session.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -13,7 +16,7 @@
 
 static int newest_first(const void *x, const void *y)
 {
-    const save_entry *a = x, *b = y;
+    const cpg_file *a = x, *b = y;
     if (a->mtime != b->mtime) return a->mtime < b->mtime ? 1 : -1;
     return strcmp(b->name, a->name); /* the same second: the higher autosave sequence first */
 }
@@ -29,21 +32,23 @@ static int has_ext(const char *name, const char *const *exts)
     return 0;
 }
 
-static int list_files(const char *dir, const char *const *exts, save_entry *out, int max);
+static int list_files(const char *dir, const char *const *exts, cpg_file *out, int max);
 
-int saveload_list(const char *dir, save_entry *out, int max)
+int cpg_list_saves(const char *dir, cpg_file *out, int max)
 {
     static const char *const exts[] = {".cpsave", NULL};
     return list_files(dir, exts, out, max);
 }
 
-int saveload_list_replays(const char *dir, save_entry *out, int max)
+int cpg_list_replays(const char *dir, cpg_file *out, int max)
 {
     static const char *const exts[] = {".cprep", ".replay", NULL};
     return list_files(dir, exts, out, max);
 }
 
-static int list_files(const char *dir, const char *const *exts, save_entry *out, int max)
+/* The files of 'dir' whose names end in one of 'exts', newest first (hidden files and what
+ * cannot be stat'ed left out). */
+static int list_files(const char *dir, const char *const *exts, cpg_file *out, int max)
 {
     DIR *d = opendir(dir);
     if (!d) return 0;
@@ -51,7 +56,7 @@ static int list_files(const char *dir, const char *const *exts, save_entry *out,
     struct dirent *e;
     while ((e = readdir(d)) && n < max) {
         if (e->d_name[0] == '.' || !has_ext(e->d_name, exts)) continue;
-        save_entry *s = &out[n];
+        cpg_file *s = &out[n];
         snprintf(s->path, sizeof s->path, "%s/%s", dir, e->d_name);
         snprintf(s->name, sizeof s->name, "%s", e->d_name);
         struct stat st;
@@ -65,17 +70,39 @@ static int list_files(const char *dir, const char *const *exts, save_entry *out,
     return n;
 }
 
-int saveload_newest_autosave(const char *dir, char *path, size_t len)
+int cpg_newest_autosave(const char *dir, char *path, size_t len)
 {
-    static save_entry list[SAVE_LIST_MAX];
-    int n = saveload_list(dir, list, SAVE_LIST_MAX);
-    for (int i = 0; i < n; i++)
-        if (list[i].autosave) {
-            snprintf(path, len, "%s", list[i].path);
-            return 0;
-        }
-    return -1;
+    /* every file is looked at (a list of the first few could miss the newest) */
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    cpg_file best, f;
+    int found = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        static const char *const exts[] = {".cpsave", NULL};
+        if (e->d_name[0] == '.' || strncmp(e->d_name, "autosave-", 9) != 0 || !has_ext(e->d_name, exts))
+            continue;
+        snprintf(f.path, sizeof f.path, "%s/%s", dir, e->d_name);
+        snprintf(f.name, sizeof f.name, "%s", e->d_name);
+        struct stat st;
+        if (stat(f.path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        f.mtime = (long long)st.st_mtime;
+        f.autosave = 1;
+        if (!found || newest_first(&f, &best) < 0)
+            best = f;
+        found = 1;
+    }
+    closedir(d);
+    if (found)
+        snprintf(path, len, "%s", best.path);
+    return found ? 0 : -1;
 }
+
+int saveload_list(const char *dir, save_entry *out, int max) { return cpg_list_saves(dir, out, max); }
+int saveload_list_replays(const char *dir, save_entry *out, int max) { return cpg_list_replays(dir, out, max); }
+int saveload_newest_autosave(const char *dir, char *path, size_t len) { return cpg_newest_autosave(dir, path, len); }
 
 /* The seats' sections plus "ui.humans"; *count sections in a malloc'd array. */
 static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_info *info, const int *human,

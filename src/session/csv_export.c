@@ -8,8 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "bytes.h"
 #include "csv.h"
+#include "session.h"
 
 /* One CSV file being written: its rows in 'buf' until they are written. */
 typedef struct {
@@ -183,15 +184,27 @@ static int write_deals(const cp_world *w, const char *dir, char *err, size_t err
     return out_close(&o, err, errlen);
 }
 
-int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen)
+int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
 {
+    char msg[1200];
+    size_t errlen = sizeof msg;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        snprintf(err, errlen, "cannot create directory %s: %s", dir, strerror(errno));
-        return -1;
+        snprintf(msg, errlen, "cannot create directory %s: %s", dir, strerror(errno));
+        goto fail;
     }
-    if (write_nations(w, dir, err, errlen) || write_markets(w, dir, err, errlen) ||
-        write_facilities(w, dir, err, errlen) || write_news(w, dir, err, errlen) ||
-        write_deals(w, dir, err, errlen))
-        return -1;
+    if (write_nations(w, dir, msg, errlen) || write_markets(w, dir, msg, errlen) ||
+        write_facilities(w, dir, msg, errlen) || write_news(w, dir, msg, errlen) ||
+        write_deals(w, dir, msg, errlen))
+        goto fail;
+    if (err) {
+        err->code = CPG_OK;
+        err->message[0] = '\0';
+    }
     return 0;
+fail:
+    if (err) {
+        err->code = CPG_ERR_CSV;
+        snprintf(err->message, sizeof err->message, "%s", msg);
+    }
+    return -1;
 }

@@ -1,11 +1,15 @@
-/* replay_apply.c -- the start world of a replay and one recorded turn played
- * on it (replay_apply.h), shared by `chokepoint replay` and the window's
- * replay viewer. */
+/* playback.c -- a recording played again (session.h, cpg_playback_*): its start world and
+ * its quarters one at a time, each checked against the recorded hash. With game.c, the only
+ * place outside the core where the world advances. `chokepoint replay` plays on
+ * cpg_playback; the window's replay viewer still calls the start and the step directly
+ * (replay_apply.h) until it moves onto the session too. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "replay_apply.h"
-#include "scenario_load.h"
+#include "replay_file.h"
+#include "script.h"
 
 static const char *iso(const cp_world *w, int n)
 {
@@ -110,4 +114,80 @@ replay_step_result replay_step(cp_world *w, const replay_turn *t, char *why, siz
         return REPLAY_STEP_DIFFERS;
     }
     return REPLAY_STEP_OK;
+}
+
+/* ---- cpg_playback ------------------------------------------------------------------------ */
+
+/* A refusal into 'err' (may be NULL). Kept apart from game.c's so that the replay fuzzer
+ * builds playback.c without the rest of the session. */
+static void fail(cpg_error *err, cpg_status code, const char *msg)
+{
+    if (err) {
+        err->code = code;
+        snprintf(err->message, sizeof err->message, "%s", msg);
+    }
+}
+
+struct cpg_playback {
+    replay rec;
+    cp_world *world; /* the start, then after each quarter played */
+    int played;      /* recorded quarters played */
+};
+
+cpg_playback *cpg_playback_open(const char *path, cpg_error *err)
+{
+    cpg_playback *p = calloc(1, sizeof *p);
+    char msg[1200];
+    if (!p) {
+        fail(err, CPG_ERR_MEMORY, "out of memory");
+        return NULL;
+    }
+    if (replay_read(path, &p->rec, msg, sizeof msg) != 0) {
+        fail(err, CPG_ERR_RECORD, msg);
+        free(p);
+        return NULL;
+    }
+    p->world = replay_start_world(&p->rec, path, msg, sizeof msg);
+    if (!p->world) {
+        fail(err, CPG_ERR_RECORD, msg);
+        cpg_playback_close(p);
+        return NULL;
+    }
+    if (err) {
+        err->code = CPG_OK;
+        err->message[0] = '\0';
+    }
+    return p;
+}
+
+void cpg_playback_close(cpg_playback *p)
+{
+    if (!p)
+        return;
+    cp_world_destroy(p->world);
+    replay_free(&p->rec);
+    free(p);
+}
+
+const replay *cpg_playback_recording(const cpg_playback *p) { return &p->rec; }
+int cpg_playback_played(const cpg_playback *p) { return p->played; }
+const cp_world *cpg_playback_world(const cpg_playback *p) { return p->world; }
+
+int cpg_playback_start_differs(const cpg_playback *p)
+{
+    return cp_world_hash(p->world) != p->rec.start_hash;
+}
+
+cpg_step cpg_playback_step(cpg_playback *p, char *why, size_t len)
+{
+    if (p->played >= p->rec.turn_count) {
+        snprintf(why, len, "the recording has no quarter after turn %d",
+                 p->rec.start_turn + p->rec.turn_count);
+        return CPG_STEP_REFUSED;
+    }
+    replay_step_result r = replay_step(p->world, &p->rec.turns[p->played], why, len);
+    if (r == REPLAY_STEP_REFUSED)
+        return CPG_STEP_REFUSED;
+    p->played++;
+    return r == REPLAY_STEP_OK ? CPG_STEP_OK : CPG_STEP_DIFFERS;
 }

@@ -1,5 +1,115 @@
-/* tournament.h -- what the three parts of `chokepoint tournament` share:
- * the command (tournament.c: flags, checks, the pool), one match
+/* batch.h -- many games at once: the worker pool that `sweep` and `tournament`
+ * share, so that neither writes its own threads twice, the sweep engine
+ * (every combination of a scenario's parameters over a range of seeds, one
+ * game each, rows written in run order) and the tournament engine (agents
+ * ranked in one seat over many seeds). The command line keeps its flags,
+ * messages and headers; the games are played here, on the session (session.h).
+ *
+ * Pool tasks are handed out in index order from one counter; each runs on
+ * whichever thread asks next, so they must share nothing they write. A task
+ * that fails stops the pool handing out more (the first message is kept);
+ * those already running finish. */
+#ifndef CPG_BATCH_H
+#define CPG_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "chokepoint.h"
+#include "script.h"
+
+/* ---- the pool ---- */
+
+typedef struct {
+    const char *label;   /* the bar's name: "sweep", "tournament" */
+    const char *unit;    /* what a task is: "runs", "games" */
+    int total;           /* tasks 0..total-1 */
+    int jobs;            /* worker threads (at most total) */
+    int progress;        /* 1: draw a bar on stderr */
+    /* Play task 'i' and return 0 with its result in *result (may stay
+     * NULL), or -1 with a message in 'err'. Runs on a worker thread. */
+    int (*run)(void *ud, int i, void **result, char *err, size_t errlen);
+    /* Take the result of task 'i' (optional): called under the pool's lock,
+     * so it may touch state shared between tasks (write rows in order). */
+    void (*finish)(void *ud, int i, void *result);
+    void *ud;
+} pool_job;
+
+typedef struct {
+    int done;            /* tasks that finished */
+    int failed;          /* 1: a task failed, see message */
+    char message[1024];
+    int threads;         /* threads that ran (1 when none could start) */
+    double elapsed_s;
+} pool_result;
+
+/* Run every task of 'job' and wait for them. Returns 0, or -1 when a task
+ * failed (res->message says which and why). */
+int pool_run(const pool_job *job, pool_result *res);
+
+/* Cores online, at least 1 and at most POOL_MAX_JOBS: the default --jobs. */
+enum { POOL_MAX_JOBS = 256 };
+int pool_default_jobs(void);
+
+/* A monotonic clock, seconds. */
+double pool_now_s(void);
+
+/* ---- the sweep ---- */
+
+enum { CPG_SWEEP_MAX_VARY = 8, CPG_SWEEP_MAX_VALUES = 1000 };
+
+/* One varied parameter: its name and the values to try. */
+typedef struct {
+    char name[CP_NAME_LEN];
+    int count;
+    double value[CPG_SWEEP_MAX_VALUES];
+    const char *text[CPG_SWEEP_MAX_VALUES]; /* as typed, pointing into argv */
+} cpg_vary;
+
+/* A sweep: what the caller fills in, then what cpg_sweep_prepare loads (immutable once the
+ * workers start), then the little the workers share (under the pool's lock). */
+typedef struct {
+    /* the caller's */
+    int vary_count;
+    const cpg_vary *vary;
+    int seed_count;
+    const unsigned long long *seeds;
+    int turns;                   /* quarters every run plays */
+    int agents;                  /* 1: seat the scenario's default agents, then 'assign' */
+    const char *const *assign;   /* "ISO3=FILE", "ISO3=none" */
+    int assign_count;
+    FILE *csv;                   /* where the rows go, run after run */
+
+    /* cpg_sweep_prepare's */
+    int combos;
+    cp_scenario *scen;           /* one per combination */
+    cps_scenario_info *info;     /* one per combination (default agents) */
+    int total;                   /* runs: combos x seed_count */
+
+    /* under the pool's lock */
+    int next_write;              /* next run to write */
+    char **out;                  /* finished runs' rows, NULL until written */
+    size_t *out_len;
+    int write_failed;
+} cpg_sweep;
+
+/* Load 'scenario' once per combination of the varied values (run r plays combination
+ * r / seed_count with seed seeds[r % seed_count]), then check what would fail in every run
+ * before any is played: a world the core will not build, an agent that does not load.
+ * 0, or -1 with the message (the combination's overrides named). */
+int cpg_sweep_prepare(cpg_sweep *s, const char *scenario, char *err, size_t errlen);
+/* Play every run on 'jobs' threads (a progress bar on stderr with 'progress'), writing each
+ * run's rows to s->csv in run order: run, the varied values, seed, turn, date, nation and the
+ * nation's figures of that turn. 0, or -1 when a run failed (res->message). */
+int cpg_sweep_run(cpg_sweep *s, int jobs, int progress, pool_result *res);
+/* Free what cpg_sweep_prepare and cpg_sweep_run allocated. */
+void cpg_sweep_free(cpg_sweep *s);
+
+/* ---- the tournament ---- */
+
+/* The tournament: what its parts share: the command (src/cli/tournament.c:
+ * flags), the engine (tournament.c: checks, the pool), one match
  * (tournament_match.c) and the report (tournament_report.c: the ranking
  * table and the CSV).
  *
@@ -9,16 +119,6 @@
  * (tour_game_seed); every agent of that seed plays the same game seed, so
  * they face the same draws and the same opponents, and comparing their
  * scores seed by seed (wins) is fair. */
-#ifndef CP_CLI_TOURNAMENT_H
-#define CP_CLI_TOURNAMENT_H
-
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-
-#include "chokepoint.h"
-#include "file_stamp.h"
-#include "script.h"
 
 enum {
     TOUR_MAX_AGENTS = 64,
@@ -119,11 +219,25 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen);
 /* The `chokepoint sim` command that plays match 'm' again alone. */
 void tour_match_command(const tournament *t, int m, char *cmd, size_t cap);
 
+/* Everything after `chokepoint tournament`'s flags (t: the agents, seeds, others, limits and
+ * replays folder filled in): load the scenario, find the seat, check that every agent loads in
+ * it, play on 'jobs' threads, print the table (and write the CSV, 'argv' recorded in it).
+ * Messages go to stderr as "chokepoint tournament: ...". Returns the exit status: 0, 1 when a
+ * match failed, 2 when something was refused before any was played. Frees t->seeds. */
+int tour_run(tournament *t, const char *scenario, const char *seat, long turns, int jobs,
+             const char *csv_path, int quiet, int argc, char **argv);
+
 /* The ranking table to 'out'. */
 void tour_print_table(const tournament *t, FILE *out);
 
 /* One row per match to 'f', after header lines recording the version,
  * scenario, seat and 'command'. Returns 0, or -1 when writing failed. */
 int tour_write_csv(const tournament *t, FILE *f, const char *command);
+
+/* ---- command lines ---- */
+
+/* Append ' ARG' to 'cmd', quoted for a POSIX shell when it needs it: CSV headers, the command
+ * that plays one tournament match again. */
+void cpg_shell_append(char *cmd, size_t cap, const char *arg);
 
 #endif

@@ -5,7 +5,7 @@
 
 #include "replay_agents.h"
 
-enum { DEFAULT_BUDGET = 2000000 }; /* seats.h: budget_instructions 0 */
+enum { DEFAULT_BUDGET = 2000000 }; /* script.h: budget_instructions 0 */
 
 /* The seated nation a log line names: its ISO3 code as a word among the
  * line's first words ("USA decoupler: ...", "turn 3 USA ..."), else -1. */

@@ -1,10 +1,10 @@
 /* shell_arg.c -- writing a command line back out (CSV headers, the command
- * that re-runs one match), quoting each argument for a POSIX shell. */
+ * that re-runs one match), quoting each argument for a POSIX shell (batch.h). */
 #include <string.h>
 
-#include "cli.h"
+#include "batch.h"
 
-void cli_append_arg(char *cmd, size_t cap, const char *arg)
+void cpg_shell_append(char *cmd, size_t cap, const char *arg)
 {
     size_t n = strlen(cmd);
     int plain = *arg != '\0';

@@ -23,7 +23,7 @@
 #define CP_CLI_SAVE_SEATS_H
 
 #include "savefile.h"
-#include "seats.h"
+#include "script.h"
 
 /* Sections describing 'seats' of 'w' ('info': the scenario's defaults, may
  * be NULL). Returns 0 with a malloc'd array in *out (free with

@@ -22,7 +22,6 @@
 #include "api.h"
 #include "bytes.h"
 #include "file_read.h"
-#include "paths.h"
 #include "script.h"
 
 enum { MAX_DISTINCT = 24 };

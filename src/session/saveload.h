@@ -11,17 +11,12 @@
 #include <stddef.h>
 
 #include "chokepoint.h"
-#include "scenario_load.h"
-#include "seats.h"
+#include "script.h"
+#include "session.h"
 
 enum { SAVE_LIST_MAX = 48 };
 
-typedef struct {
-    char path[800];
-    char name[256];   /* the file name without the directory */
-    long long mtime;  /* seconds */
-    int autosave;
-} save_entry;
+typedef cpg_file save_entry;
 
 /* The .cpsave files in 'dir', newest first. Returns how many (0 when the folder is missing). */
 int saveload_list(const char *dir, save_entry *out, int max);

@@ -6,10 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "replay_agents.h"
-#include "replay_file.h"
-#include "tournament.h"
+#include "batch.h"
+#include "session.h"
 #include "xoshiro.h"
 
 unsigned long long tour_game_seed(unsigned long long master, unsigned long long seed)
@@ -27,7 +25,7 @@ static void drop_line(void *ud, const char *line)
     (void)line;
 }
 
-/* replay_tap.rewrite: the agents' own file names in replays, not the snapshots'. */
+/* cpg_opts.rewrite: the agents' own file names in replays, not the snapshots'. */
 static void unsnap(const void *ctx, const char *in, char *out, size_t cap)
 {
     tour_unsnap(ctx, in, out, cap);
@@ -70,35 +68,32 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     tour_match *r = &t->match[m];
     memset(r, 0, sizeof *r);
     r->game_seed = tour_game_seed(t->master, t->seeds[seed_index(t, m)]);
-    cp_error e;
-    cp_world *w = cp_world_create(t->scen, r->game_seed, &e);
-    if (!w) {
-        snprintf(err, errlen, "match %d: %s", m + 1, e.message);
-        return -1;
-    }
-    cps_seat_opts opts;
-    memset(&opts, 0, sizeof opts);
-    opts.budget_instructions = t->budget;
-    opts.wall_s = (double)t->wall_ms / 1000.0;
-    opts.mem_bytes = (size_t)t->mem_mib << 20;
-    /* with --replays the agents' lines (prints too) go into each replay
-     * (AGNT records, for the replay viewer), never to the terminal */
-    replay_tap tap = {NULL, w, NULL, t->budget, 1, unsnap, t};
-    opts.quiet = !t->replays;
-    opts.log = t->replays ? replay_tap_log : drop_line;
-    opts.log_ud = &tap;
+    cpg_opts o;
+    memset(&o, 0, sizeof o);
+    o.seats.budget_instructions = t->budget;
+    o.seats.wall_s = (double)t->wall_ms / 1000.0;
+    o.seats.mem_bytes = (size_t)t->mem_mib << 20;
+    /* with --replays the agents' lines (prints too) go into each replay (AGNT records, for
+     * the replay viewer), never to the terminal; without, they are dropped */
+    o.seats.quiet = !t->replays;
+    o.seats.log = drop_line;
+    o.rewrite = unsnap;
+    o.rewrite_ctx = t;
     const char *assign[TOUR_MAX_OTHERS + 1];
     int n = assignments(t, m, 0, assign);
-    char msg[1024], shown[1024];
-    cps_seats *seats = cps_seats_create(w, &t->play_info, assign, n, &opts, msg, sizeof msg);
-    if (!seats) {
-        tour_unsnap(t, msg, shown, sizeof shown);
+    char shown[1024];
+    cpg_error e;
+    cpg_game *g = cpg_new_from(t->scen, &t->play_info, r->game_seed, assign, n, &o, &e);
+    if (!g) {
+        tour_unsnap(t, e.message, shown, sizeof shown);
         snprintf(err, errlen, "match %d: %s", m + 1, shown);
-        cp_world_destroy(w);
         return -1;
     }
-    replay_rec *rec = NULL;
+    const cp_world *w = cpg_world(g);
+    cps_seats *seats = cpg_seats(g);
     if (t->replays) {
+        /* the seats as the modder knows them: the agent under test as given, the others'
+         * files rather than their copies */
         const char *names[CP_MAX_NATIONS];
         char text[CP_MAX_NATIONS][300];
         int count = 0;
@@ -115,14 +110,8 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
         }
         char path[1200];
         replay_path(t, m, path, sizeof path);
-        rec = replay_rec_open(path, t->scenario_arg, w, 0, names, count, msg, sizeof msg);
-        if (!rec) {
-            snprintf(err, errlen, "--replays: %s", msg);
-            cps_seats_destroy(seats);
-            cp_world_destroy(w);
-            return -1;
-        }
-        tap = (replay_tap){rec, w, seats, t->budget, 1, unsnap, t};
+        if (cpg_record_start(g, path, t->scenario_arg, names, count, &e) != 0)
+            goto replay_failed;
     }
 
     /* the agent under test plays every turn until it falls back (its third
@@ -130,8 +119,8 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     long long instructions = 0;
     int fell_back = 0, failures_before = 0;
     for (int turn = 0; turn < t->turns; turn++) {
-        cps_seats_run_turn(seats);
-        replay_tap_turn(&tap); /* (nothing without --replays) */
+        if (cpg_play_turn(g, &e) != 0)
+            goto replay_failed; /* (only a recording can fail) */
         const cps_seat_stats *st = cps_seats_stats(seats, t->seat);
         if (!fell_back) {
             r->agent_turns++;
@@ -156,30 +145,20 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
                 r->wall_stops += si->last_wall;
             }
         }
-        if (rec && replay_rec_before(rec, w, msg, sizeof msg) != 0)
-            goto replay_failed;
-        cp_world_advance(w);
-        if (rec && replay_rec_after(rec, w, msg, sizeof msg) != 0)
-            goto replay_failed;
     }
-    if (rec && replay_rec_close(rec, msg, sizeof msg) != 0) {
-        rec = NULL;
+    if (cpg_record_finish(g, &e) != 0)
         goto replay_failed;
-    }
     const cps_seat_stats *st = cps_seats_stats(seats, t->seat);
     r->fallbacks = st->fallbacks;
     r->instructions_per_turn = r->agent_turns ? (double)instructions / r->agent_turns : 0;
     r->score = cp_world_nation(w, t->seat)->score;
     r->hash = cp_world_hash(w);
-    cps_seats_destroy(seats);
-    cp_world_destroy(w);
+    cpg_close(g);
     return 0;
 
 replay_failed:
-    snprintf(err, errlen, "--replays: %s", msg);
-    replay_rec_abandon(rec);
-    cps_seats_destroy(seats);
-    cp_world_destroy(w);
+    snprintf(err, errlen, "--replays: %s", e.message);
+    cpg_close(g); /* the recording is left marked incomplete */
     return -1;
 }
 
@@ -187,33 +166,33 @@ void tour_match_command(const tournament *t, int m, char *cmd, size_t cap)
 {
     char num[32];
     snprintf(cmd, cap, "chokepoint sim");
-    cli_append_arg(cmd, cap, "--scenario");
-    cli_append_arg(cmd, cap, t->scenario_arg);
-    cli_append_arg(cmd, cap, "--seed");
+    cpg_shell_append(cmd, cap, "--scenario");
+    cpg_shell_append(cmd, cap, t->scenario_arg);
+    cpg_shell_append(cmd, cap, "--seed");
     snprintf(num, sizeof num, "%llu", tour_game_seed(t->master, t->seeds[seed_index(t, m)]));
-    cli_append_arg(cmd, cap, num);
-    cli_append_arg(cmd, cap, "--turns");
+    cpg_shell_append(cmd, cap, num);
+    cpg_shell_append(cmd, cap, "--turns");
     snprintf(num, sizeof num, "%d", t->turns);
-    cli_append_arg(cmd, cap, num);
+    cpg_shell_append(cmd, cap, num);
     const char *assign[TOUR_MAX_OTHERS + 1];
     int n = assignments(t, m, 1, assign);
     for (int i = 0; i < n; i++) {
-        cli_append_arg(cmd, cap, "--agent");
-        cli_append_arg(cmd, cap, assign[i]);
+        cpg_shell_append(cmd, cap, "--agent");
+        cpg_shell_append(cmd, cap, assign[i]);
     }
     if (t->budget) {
-        cli_append_arg(cmd, cap, "--agent-budget");
+        cpg_shell_append(cmd, cap, "--agent-budget");
         snprintf(num, sizeof num, "%ld", t->budget);
-        cli_append_arg(cmd, cap, num);
+        cpg_shell_append(cmd, cap, num);
     }
     if (t->wall_ms) {
-        cli_append_arg(cmd, cap, "--agent-wall");
+        cpg_shell_append(cmd, cap, "--agent-wall");
         snprintf(num, sizeof num, "%ld", t->wall_ms);
-        cli_append_arg(cmd, cap, num);
+        cpg_shell_append(cmd, cap, num);
     }
     if (t->mem_mib) {
-        cli_append_arg(cmd, cap, "--agent-mem");
+        cpg_shell_append(cmd, cap, "--agent-mem");
         snprintf(num, sizeof num, "%ld", t->mem_mib);
-        cli_append_arg(cmd, cap, num);
+        cpg_shell_append(cmd, cap, num);
     }
 }

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "batch.h"
 #include "csv.h"
-#include "tournament.h"
 
 #ifndef CP_VERSION
 #define CP_VERSION "dev"

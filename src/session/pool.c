@@ -1,4 +1,4 @@
-/* pool.c -- the worker threads and progress bar of batch commands (pool.h). */
+/* pool.c -- the worker threads and progress bar of batch commands (batch.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pool.h"
+#include "batch.h"
 
 typedef struct {
     const pool_job *job;

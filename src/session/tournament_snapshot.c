@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "fileio.h"
-#include "paths.h"
-#include "tournament.h"
+#include "script.h"
+#include "batch.h"
 
 enum { MAX_AGENT_BYTES = 16 << 20 };
 

@@ -1,6 +1,7 @@
 /* replay_apply.h -- playing a recorded game again, one turn at a time: the
- * start world and the per-turn step that `chokepoint replay` and the
- * window's replay viewer both use, so that both see the same game. */
+ * start world and the per-turn step under cpg_playback (playback.c), which
+ * the window's replay viewer still calls directly until it plays on the
+ * session, so that both see the same game. Internal to src/session. */
 #ifndef CP_CLI_REPLAY_APPLY_H
 #define CP_CLI_REPLAY_APPLY_H
 

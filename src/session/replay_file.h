@@ -22,90 +22,19 @@
 #include <stdint.h>
 
 #include "chokepoint.h"
+#include "session.h"
 
 enum {
     /* 2 added the optional AGNT record, 3 its seats' wall-clock stops, 4
      * the model version in the header (CP_MODEL_VERSION; versions 1 to 3
      * were all recorded under model 1). Versions 1 to 3 still read, and a
      * replay under another model version than this build's is refused. */
-    REPLAY_VERSION = 4,
-    REPLAY_MAX_LOG_LINES = 256, /* agents' log lines kept for one turn */
-    REPLAY_MAX_SEATS = CP_MAX_NATIONS,
-    REPLAY_MAX_ACTIONS = 4096, /* deal actions in one turn */
-    /* the latest turn a replay may start at: far beyond any game, and far
-     * enough from INT_MAX that counting turns on from it cannot overflow */
-    REPLAY_MAX_TURN = 1000000
+    REPLAY_VERSION = 4
 };
 #define REPLAY_MAX_BYTES ((size_t)1 << 30)
 
-typedef enum {
-    REPLAY_PROPOSE = 0, /* 'deal' holds the terms; the new deal must get 'deal_id' */
-    REPLAY_ACCEPT,
-    REPLAY_REJECT,
-    REPLAY_COUNTER,     /* 'deal' holds the new terms */
-    REPLAY_WITHDRAW,
-    REPLAY_ACTION_COUNT
-} replay_action_kind;
-
-typedef struct {
-    replay_action_kind kind;
-    int deal_id;
-    int nation;
-    cp_deal deal; /* proposer, parties, clauses, term (propose and counter) */
-} replay_action;
-
-/* What one seated agent did in a turn (AGNT record, from cps_seats_stats),
- * for the replay viewer; `chokepoint replay` needs none of it. */
-typedef struct {
-    int nation;
-    char agent[256];            /* the agent file's name */
-    long long instructions;     /* used this turn */
-    long long budget;           /* instructions allowed per call */
-    uint64_t mem_bytes;
-    int orders, refused;        /* orders kept; action calls the core refused */
-    int failed;                 /* 1: the agent failed this turn */
-    char message[512];          /* why, "file:line: ..." ("" unless failed) */
-    int wall;                   /* its calls the wall clock stopped this turn (version 3;
-                                   the game may not play again the same from its seed) */
-} replay_seat_turn;
-
-/* A line the seats logged during the turn (print output, failures). */
-typedef struct {
-    int nation;                 /* the seat it names, or -1 */
-    char text[1024];
-} replay_log_line;
-
-typedef struct {
-    int turn; /* the turn the advance led to */
-    /* the agents (AGNT record; counts 0 in version 1 or without agents) */
-    int seat_count;
-    replay_seat_turn *seats;
-    int line_count;
-    replay_log_line *lines;
-    int order_count;
-    cp_order *orders;
-    int event_count;
-    cp_event *events;
-    int action_count;
-    replay_action *actions;
-    uint64_t hash; /* cp_world_hash after the advance */
-} replay_turn;
-
-typedef struct {
-    char scenario[1024];          /* as given to sim: a name or a path */
-    char scenario_name[CP_NAME_LEN];
-    uint64_t seed;
-    int start_turn;
-    unsigned char *world;         /* the starting world when the game was loaded
-                                     from a save (cp_world_save bytes), else NULL */
-    size_t world_len;
-    int seat_count;
-    char seats[REPLAY_MAX_SEATS][300]; /* "ISO3=agent", for the record */
-    uint64_t start_hash;
-    int turn_count;
-    replay_turn *turns;
-    int complete;                 /* 1: the recording was closed properly */
-} replay;
+/* The records (replay, replay_turn, replay_action, ...) are session.h's: the replay viewer
+ * shows them. */
 
 /* ---- recording ---- */
 

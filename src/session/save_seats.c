@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "bytes.h"
-#include "paths.h"
 #include "file_read.h"
 #include "save_seats.h"
+#include "script.h"
 
 void save_seats_free(savefile_section *sections, int count)
 {

@@ -5,7 +5,7 @@
 #define CP_CLI_REPLAY_AGENTS_H
 
 #include "replay_file.h"
-#include "seats.h"
+#include "script.h"
 
 /* Stands between the seats and their log: set cps_seat_opts.log to
  * replay_tap_log and log_ud to the tap. Each line still goes to stderr (as

@@ -1,0 +1,10 @@
+# tests/session/tests.cmake -- games on the session layer (src/session): turns, saves, autosaves,
+# recordings, seats and readiness, as sim, the window and the coming server use them.
+add_executable(test_session_game ${CMAKE_SOURCE_DIR}/tests/session/test_game.c
+               ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
+target_include_directories(test_session_game PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_session_game PRIVATE cp_session)
+target_compile_options(test_session_game PRIVATE ${CP_WARNINGS})
+target_compile_definitions(test_session_game PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME session_game COMMAND test_session_game)
+set_tests_properties(session_game PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
