@@ -295,6 +295,8 @@
 ---@field can_set_tech_ban fun(on?: boolean): boolean, string? Dry run of act.set_tech_ban
 ---@field set_extraterritorial fun(on?: boolean): boolean, string? Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.
 ---@field can_set_extraterritorial fun(on?: boolean): boolean, string? Dry run of act.set_extraterritorial
+---@field set_foreign_investment fun(on?: boolean): boolean, string? Open (or close) your soil to foreign investment: while closed, another nation may build or fund a plant here only under a deal with you that covers investment (a co-investment or an alliance).
+---@field can_set_foreign_investment fun(on?: boolean): boolean, string? Dry run of act.set_foreign_investment
 ---@field propose fun(deal: DealTerms): boolean, integer|string Propose a deal to other nations; it takes effect once every party accepts. Your nation is the proposer and accepts its own proposal.
 ---@field can_propose fun(deal: DealTerms): boolean, string? Dry run of act.propose
 ---@field answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Accept or reject a deal you are party to that is waiting for answers.

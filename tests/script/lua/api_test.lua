@@ -133,7 +133,7 @@ local function test_view(view)
   local c = view.constants
   check(c.api_version == 1 and c.scenario == "baseline", "constants")
   check(table.concat(c.goods, ",") == "ore,light_oxide,heavy_oxide,magnet", "goods")
-  check(#c.order_kinds == 16 and #c.sectors == 5 and #c.facility_kinds == 4 and #c.stages == 7,
+  check(#c.order_kinds == 17 and #c.sectors == 5 and #c.facility_kinds == 4 and #c.stages == 7,
         "name lists")
   check(c.goods_params.magnet.reference_price_usd_per_kg > 0, "good params")
   check(c.start_year == 2025 and c.start_quarter == 1, "start")
