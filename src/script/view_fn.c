@@ -59,9 +59,8 @@ static void push_news(lua_State *L, const cp_news *n)
     lua_setfield(L, -2, "turn");
     lua_pushstring(L, cp_news_kind_name(n->kind));
     lua_setfield(L, -2, "kind");
-    const cp_nation *other = cp_world_nation(w, n->partner);
-    if (other) {
-        lua_pushstring(L, other->iso3);
+    if (cp_world_nation(w, n->partner)) {
+        vw_push_iso3(L, n->partner);
         lua_setfield(L, -2, "partner");
     }
     if (n->facility >= 0 && n->facility < cp_world_facility_count(w)) {
@@ -204,7 +203,7 @@ int vw_fn_call(lua_State *L)
         return 1;
     }
     default:
-        return 0;
+        return vw_seat_fn(L, code, arg);
     }
 }
 
