@@ -50,7 +50,8 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
           "price_heavy_oxide_usd_per_kg,price_magnet_usd_per_kg,demand_magnet_t,"
           "shortage_magnet_t,shortage_light_oxide_t,shortage_heavy_oxide_t,"
           "shortage_defense_t,imports_magnet_t,exports_magnet_t,gdp_loss_busd,pressure,"
-          "tariff_revenue_musd\n",
+          "tariff_revenue_musd,score_security,score_prosperity,score_leverage,"
+          "score_stability\n",
           f);
     char date[8];
     for (int t = 0; t <= cp_world_turn(w); t++) {
@@ -58,7 +59,7 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
         for (int n = 0; n < cp_world_nation_count(w); n++) {
             const cp_nation_history *h = cp_world_nation_history(w, t, n);
             fprintf(f, "%d,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,"
-                       "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.4f\n",
+                       "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.4f,",
                     t, date, cp_world_nation(w, n)->iso3, h->mined_t, h->separated_t,
                     h->magnets_t, h->demand_t, h->shortage_t, h->stockpile_t, h->treasury_musd,
                     h->score, h->price_paid_usd_per_kg[CP_ORE],
@@ -69,6 +70,12 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
                     h->sector_shortage_t[CP_SECTOR_DEFENSE], h->imports_t[CP_MAGNET],
                     h->exports_t[CP_MAGNET], h->gdp_loss_busd, h->pressure,
                     h->tariff_revenue_musd);
+            /* the score's parts (the core's, from the same history) */
+            cp_score_parts p;
+            if (cp_world_score_parts(w, n, t, &p) != CP_OK)
+                memset(&p, 0, sizeof p);
+            fprintf(f, "%.3f,%.3f,%.3f,%.3f\n", p.part[CP_PART_SECURITY],
+                    p.part[CP_PART_PROSPERITY], p.part[CP_PART_LEVERAGE], p.part[CP_PART_STABILITY]);
         }
     }
     return close_checked(f, dir, "nations.csv", err, errlen);

@@ -351,6 +351,8 @@ int cmd_sim(int argc, char **argv)
     }
     if (debrief && sim_debrief(w, &info, debrief, quiet) != 0)
         status = 2;
+    if (!quiet && turns > 0)
+        sim_print_results(stdout, w);
     printf("hash: %016llx\n", (unsigned long long)cp_world_hash(w));
     goto done;
 

@@ -19,7 +19,7 @@
 
 static const char *iso(const cp_world *w, int n)
 {
-    return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "the core";
+    return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";
 }
 
 void report_begin(cp_world *w)
@@ -133,12 +133,14 @@ static void fill_deals(cp_world *w)
         for (int k = 0; k < w->why_count; k++)
             if (w->why[k].entry == e)
                 why = w->why[k].text;
-        if (why)
+        if (ev->nation < 0) /* the rules' own step: started, expired, lapsed... */
+            text_format(line, sizeof line, "deal %d %s (%s)", ev->deal_id, ev->what, terms);
+        else if (why)
             text_format(line, sizeof line, "%s %s deal %d (%s): %s", iso(w, ev->nation), ev->what,
-                     ev->deal_id, terms, why);
+                        ev->deal_id, terms, why);
         else
             text_format(line, sizeof line, "%s %s deal %d (%s)", iso(w, ev->nation), ev->what,
-                     ev->deal_id, terms);
+                        ev->deal_id, terms);
         for (int p = 0; p < d->party_count; p++) {
             cp_deal_report *r = grow((void **)&w->rep_deals, &w->rep_deal_count,
                                      &w->rep_deal_cap, sizeof *r);
