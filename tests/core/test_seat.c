@@ -571,6 +571,116 @@ static void test_news_groups(void)
     cp_world_destroy(w);
 }
 
+/* ---- an attacker: random games ---- */
+
+static unsigned long long seed_state = 0x9e3779b97f4a7c15ULL;
+static unsigned long long next_random(void)
+{
+    seed_state ^= seed_state << 13;
+    seed_state ^= seed_state >> 7;
+    seed_state ^= seed_state << 17;
+    return seed_state;
+}
+static int pick(int n) { return (int)(next_random() % (unsigned long long)n); }
+static double unit(void) { return (double)(next_random() >> 11) / 9007199254740992.0; }
+
+/* Random (often refused) orders and deal answers, every quarter: the
+ * report lists exactly the orders the quarter had, each with an outcome;
+ * refused ones give a reason; the treasury's parts add up; no plant ever
+ * stands abroad in a closed host without consent; the score's parts make the
+ * score; the news groups cover every item once. */
+static void test_random_reports(void)
+{
+    fixture_three(&sc, 1);
+    weigh(&sc);
+    sc.nations[BIG].policy.investment_closed = 1;
+    cp_world *template = fixture_world(&sc, 11);
+    int games = 150, orders_seen = 0, refused_seen = 0, partial_seen = 0, consent_refusals = 0;
+    for (int game = 0; game < games; game++) {
+        cp_world *w = cp_world_clone(template);
+        for (int turn = 0; turn < 6; turn++) {
+            int queued[3] = {0, 0, 0};
+            int n = pick(6);
+            for (int k = 0; k < n; k++) {
+                cp_order o;
+                memset(&o, 0, sizeof o);
+                int kinds[] = {CP_ORDER_BUILD_FACILITY, CP_ORDER_BUY_STOCKPILE,
+                               CP_ORDER_RELEASE_STOCKPILE, CP_ORDER_SET_TARIFF,
+                               CP_ORDER_SET_FOREIGN_INVESTMENT, CP_ORDER_FUND_FACILITY,
+                               CP_ORDER_SET_SUBSIDY};
+                o.kind = (cp_order_kind)kinds[pick(7)];
+                o.nation = pick(3);
+                o.partner = pick(3);
+                o.good = pick(CP_GOOD_COUNT);
+                o.facility = pick(cp_world_facility_count(w));
+                o.facility_kind = pick(CP_FAC_KIND_COUNT);
+                o.flag = pick(2);
+                o.amount = o.kind == CP_ORDER_SET_TARIFF || o.kind == CP_ORDER_SET_SUBSIDY
+                               ? unit() * 0.5
+                               : 100 + unit() * (o.kind == CP_ORDER_BUILD_FACILITY ? 20000 : 400);
+                cp_error err;
+                cp_status st = cp_world_submit(w, &o, &err);
+                if (st == CP_OK)
+                    queued[o.nation]++;
+                consent_refusals += st == CP_ERR_NO_CONSENT;
+            }
+            if (pick(4) == 0) /* a lock refuses queued policy orders at the turn's end */
+                cp_world_lock_policy(w, pick(3), 1, NULL);
+            else
+                for (int k = 0; k < 3; k++)
+                    cp_world_lock_policy(w, k, 0, NULL);
+            cp_world_advance(w);
+            for (int nation = 0; nation < 3; nation++) {
+                int c = cp_world_order_report_count(w, nation);
+                CHECK(c == queued[nation], "game %d: %d orders reported of %d queued", game, c,
+                      queued[nation]);
+                orders_seen += c;
+                for (int k = 0; k < c; k++) {
+                    const cp_order_report *r = cp_world_order_report(w, nation, k);
+                    CHECK(r->text[0] != '\0' && r->spent_musd >= -1e-9 && r->done >= 0,
+                          "game %d: a report line: %s", game, r->text);
+                    if (r->outcome == CP_OUTCOME_REFUSED) {
+                        refused_seen++;
+                        CHECK(strncmp(r->text, "refused: ", 9) == 0 && strlen(r->text) > 12,
+                              "a refusal says why: %s", r->text);
+                    }
+                    partial_seen += r->outcome == CP_OUTCOME_PARTIAL;
+                }
+                cp_money_report m;
+                cp_world_money_report(w, nation, &m);
+                CHECK(fabs(m.before_musd + money_sum(&m) - m.after_musd) <=
+                          1e-9 * fmax(1.0, fabs(m.after_musd)),
+                      "game %d: the treasury adds up: %.9f + %.9f != %.9f", game, m.before_musd,
+                      money_sum(&m), m.after_musd);
+            }
+            for (int f = 0; f < cp_world_facility_count(w); f++) {
+                const cp_facility *x = cp_world_facility(w, f);
+                if (x->host == BIG && x->funder != BIG && !x->private_capital)
+                    CHECK(cp_world_nation(w, BIG)->policy.investment_closed == 0 ||
+                              x->start_turn < cp_world_turn(w),
+                          "game %d: %s stands in closed BIG", game, x->name);
+            }
+        }
+        check_parts(w, "random");
+        int total = cp_world_news_groups(w, 0, cp_world_turn(w), ~0u, -1, NULL, 0);
+        cp_news_group *g = calloc((size_t)total + 1, sizeof *g);
+        cp_world_news_groups(w, 0, cp_world_turn(w), ~0u, -1, g, total);
+        int covered = 0;
+        for (int k = 0; k < total; k++)
+            covered += g[k].count;
+        CHECK(covered == cp_world_news_count(w), "game %d: groups cover %d of %d items", game,
+              covered, cp_world_news_count(w));
+        free(g);
+        cp_world_destroy(w);
+    }
+    printf("    %d games: %d orders reported, %d refused at the turn's end, %d partly done, %d "
+           "refused for want of consent\n", games, orders_seen, refused_seen, partial_seen,
+           consent_refusals);
+    CHECK(orders_seen > 500 && refused_seen > 10 && consent_refusals > 10,
+          "every path exercised");
+    cp_world_destroy(template);
+}
+
 int main(void)
 {
     RUN(test_score_parts);
@@ -580,5 +690,6 @@ int main(void)
     RUN(test_consent);
     RUN(test_turn_report);
     RUN(test_news_groups);
+    RUN(test_random_reports);
     return DONE();
 }
