@@ -29,7 +29,7 @@
 ---@field name string? a name to show in logs and tournaments
 ---@field init fun(view: View, memory: table): nil called once when the agent takes its seat, before its first turn
 ---@field turn fun(view: View, act: Act, memory: table): nil called every turn before the quarter is resolved (required)
----@field on_proposal fun(view: View, deal: Deal, memory: table): "accept"|"reject"|DealTerms|nil called for every deal waiting for this nation's answer, oldest first, each turn before turn; bounded like turn, and a failed call gives no answer
+---@field on_proposal fun(view: View, deal: Deal, memory: table): "accept"|"reject"|DealTerms|nil, string? called for every deal waiting for this nation's answer, oldest first, each turn before turn; bounded like turn, and a failed call gives no answer
 
 ---The world as one nation sees it; read-only, always current.
 ---@class View

@@ -34,10 +34,12 @@ static const cps_fn_doc proposal_sig = {
     3, {{"view", "View", "the world as the agent's nation sees it, read-only"},
         {"deal", "Deal", "the deal offered, as it stands now (a fresh table)"},
         {"memory", "table", "the agent's memory"}},
-    "\"accept\"|\"reject\"|DealTerms|nil",
+    "\"accept\"|\"reject\"|DealTerms|nil, string?",
     "\"accept\" or \"reject\" (true and false too), a counter (new clauses and term: the "
     "parties stay), or nil to leave the deal open (asked again next turn until it lapses); "
-    "anything else counts as a failed call"};
+    "anything else counts as a failed call. A second value, a string, is the reason the other "
+    "side reads in its turn report (view.report); without one a rejection gives the rules' "
+    "reason (what the deal would cost)"};
 
 static const cps_field agent_fields[] = {
     DOC("api_version", "integer", "the API version the agent is written for: 1 (required)"),
