@@ -492,8 +492,27 @@ local function select_facilities(state_backed, projects)
   return out
 end
 
+-- The nations with goals for some of them (docs/score.md): 'goals' maps an
+-- ISO3 code to its list of goal tables; the others keep the goals the rules
+-- derive. The nation tables are copied, not changed.
+local function with_goals(list, goals)
+  local out = {}
+  for i, n in ipairs(list) do
+    if goals[n.iso3] then
+      local copy = {}
+      for k, v in pairs(n) do copy[k] = v end
+      copy.goals = goals[n.iso3]
+      out[i] = copy
+    else
+      out[i] = n
+    end
+  end
+  return out
+end
+
 return {
   nations = NATIONS,
+  with_goals = with_goals,
   state_backed = STATE_BACKED,
   market_facilities = market_facilities,
   select_facilities = select_facilities,
