@@ -238,8 +238,11 @@ local function test_effects(view, act)
   check(math.abs(m.before_musd + sum - m.after_musd) < 1e-6 and m.after_musd == view.me.treasury_musd,
         "the treasury's parts add up")
   local goals = view.goals()
-  check(#goals >= 2 and #goals <= 4 and type(goals[1].text) == "string" and goals[1].derived == true
-        and goals[1].status ~= nil, "two to four derived goals")
+  -- baseline states the United States' goals (the others' are derived)
+  check(#goals == 3 and goals[1].kind == "output_min" and goals[1].plant == "magnet_plant"
+        and goals[1].target == 10000 and goals[1].by_turn == 15 and goals[1].derived == false
+        and goals[1].status == "behind" and goals[1].text:find("10000 t/yr of magnet making", 1, true)
+        and goals[2].good == "magnet" and goals[3].measure == "always", "the scenario's goals")
   local parts = view.score_parts()
   local total = parts.security * parts.weights.security + parts.prosperity * parts.weights.prosperity
                 + parts.leverage * parts.weights.leverage + parts.stability * parts.weights.stability
