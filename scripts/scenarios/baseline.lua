@@ -47,7 +47,23 @@ outside China arrives compared with when it was decided.]],
   leakage_share = 0.15,          -- transshipment through third countries [E]
   leakage_share_tracked = 0.03,  -- with China's tracking system (Order 785, Oct 2024) [E]
 
-  nations = world.nations,
+  -- the seats' goals: those stated here, the rules' derived ones for the rest
+  nations = world.with_goals(world.nations, {
+    USA = {
+      -- the July 2025 Department of Defense agreement with MP Materials aims
+      -- at 10,000 t a year of US magnet capacity by 2028 (Reuters) [S]
+      { kind = "output_min", plant = "magnet_plant", target = 10000, by_turn = 15 },
+      { kind = "shortage_max", good = "magnet", target = 0.10, measure = "average" },
+      { kind = "treasury_min", target = 3000, measure = "always" },
+    },
+    JPN = {
+      -- Japan's lesson of 2010: secure Dy/Tb above all (JOGMEC's stake in
+      -- Lynas and its stockpiles) [E]
+      { kind = "shortage_max", good = "heavy_oxide", target = 0.10, measure = "average" },
+      { kind = "shortage_max", good = "magnet", target = 0.05, measure = "average" },
+      { kind = "treasury_min", target = 1500, measure = "always" },
+    },
+  }),
   facilities = world.facilities,
 
   policies = {

@@ -41,6 +41,8 @@ int cli_seed_list(const char *command, const char *flag, const char *text, int m
 void sim_print_turn(FILE *out, const cp_world *w);
 /* cpg_write_csv as the debrief pack's CSV writer wants it (ui_debrief_set_csv_writer). */
 int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen);
+/* sim_results.c: the end-of-game table (ranking, score parts, goals met) */
+void sim_print_results(FILE *out, const cp_world *w);
 
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);

@@ -328,6 +328,8 @@ int cmd_sim(int argc, char **argv)
     static const cps_scenario_info none; /* a save whose scenario file is gone */
     if (debrief && sim_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
         status = 2;
+    if (!quiet && turns > 0)
+        sim_print_results(stdout, w);
     printf("hash: %016llx\n", (unsigned long long)cp_world_hash(w));
     goto done;
 

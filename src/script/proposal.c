@@ -89,7 +89,7 @@ int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep)
         return -1;
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->ref_memory);
-    cps_sandbox_call(a->sb, 3, 1, 0, &res);
+    cps_sandbox_call(a->sb, 3, 2, 0, &res); /* the answer, and a reason (optional) */
     a->report = NULL;
     rep->instructions = res.instructions;
     rep->mem_bytes = res.mem_peak_bytes;
@@ -101,6 +101,18 @@ int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep)
         return -1;
     }
 
+    /* the reason the other side reads in its turn report: a string, cut to
+     * fit (copying it allocates nothing); anything else is ignored */
+    char reason[CP_TEXT_LEN] = "";
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (n >= sizeof reason)
+            n = sizeof reason - 1;
+        memcpy(reason, s, n);
+        reason[n] = '\0';
+    }
+    lua_pop(L, 1);
     proposal_answer ans;
     memset(&ans, 0, sizeof ans);
     lua_pushcfunction(L, read_answer);
@@ -135,8 +147,9 @@ int cps_agent_proposal(cps_agent *a, int deal_id, cps_turn_report *rep)
         st = CP_ERR_BAD_VALUE;
         snprintf(err.message, sizeof err.message, "%.199s", ans.msg);
     } else if (ans.what == 1 || ans.what == 2) {
-        st = cp_world_answer(a->world, deal_id, a->nation,
-                             ans.what == 1 ? CP_ANSWER_ACCEPT : CP_ANSWER_REJECT, &err);
+        st = cp_world_answer_why(a->world, deal_id, a->nation,
+                                 ans.what == 1 ? CP_ANSWER_ACCEPT : CP_ANSWER_REJECT,
+                                 reason[0] ? reason : NULL, &err);
     } else if (ans.what == 3) {
         st = cp_world_counter(a->world, deal_id, a->nation, &ans.terms, &err);
     }

@@ -69,7 +69,8 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
                          "price_magnet_usd_per_kg,demand_magnet_t,shortage_magnet_t,"
                          "shortage_light_oxide_t,shortage_heavy_oxide_t,shortage_defense_t,"
                          "imports_magnet_t,exports_magnet_t,gdp_loss_busd,pressure,"
-                         "tariff_revenue_musd\n");
+                         "tariff_revenue_musd,score_security,score_prosperity,score_leverage,"
+                         "score_stability\n");
     char date[8];
     for (int t = 0; t <= cp_world_turn(w); t++) {
         cp_world_date_text(w, t, date, sizeof date);
@@ -77,7 +78,7 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
             const cp_nation_history *h = cp_world_nation_history(w, t, n);
             bytes_printf(&o.buf,
                          "%d,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,"
-                         "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.4f\n",
+                         "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.4f,",
                          t, date, cp_world_nation(w, n)->iso3, h->mined_t, h->separated_t,
                          h->magnets_t, h->demand_t, h->shortage_t, h->stockpile_t,
                          h->treasury_musd, h->score, h->price_paid_usd_per_kg[CP_ORE],
@@ -89,6 +90,13 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
                          h->sector_shortage_t[CP_SECTOR_DEFENSE], h->imports_t[CP_MAGNET],
                          h->exports_t[CP_MAGNET], h->gdp_loss_busd, h->pressure,
                          h->tariff_revenue_musd);
+            /* the score's parts (the core's, from the same history) */
+            cp_score_parts p;
+            if (cp_world_score_parts(w, n, t, &p) != CP_OK)
+                memset(&p, 0, sizeof p);
+            bytes_printf(&o.buf, "%.3f,%.3f,%.3f,%.3f\n", p.part[CP_PART_SECURITY],
+                         p.part[CP_PART_PROSPERITY], p.part[CP_PART_LEVERAGE],
+                         p.part[CP_PART_STABILITY]);
             out_drain(&o, 0);
         }
     }
@@ -138,19 +146,21 @@ static int write_facilities(const cp_world *w, const char *dir, char *err, size_
 
 static int write_news(const cp_world *w, const char *dir, char *err, size_t errlen)
 {
-    static const char *const kinds[] = {"policy", "event", "facility", "market"};
     csv_out o;
     if (out_open(&o, dir, "news.csv", err, errlen))
         return -1;
-    bytes_printf(&o.buf, "turn,date,kind,nation,text\n");
+    bytes_printf(&o.buf, "turn,date,kind,nation,text,partner,facility,routine\n");
     char date[8];
     for (int k = 0; k < cp_world_news_count(w); k++) {
         const cp_news *n = cp_world_news(w, k);
         cp_world_date_text(w, n->turn, date, sizeof date);
-        bytes_printf(&o.buf, "%d,%s,%s,%s,", n->turn, date, kinds[n->kind],
+        bytes_printf(&o.buf, "%d,%s,%s,%s,", n->turn, date, cp_news_kind_name(n->kind),
                      n->nation >= 0 ? cp_world_nation(w, n->nation)->iso3 : "");
         csv_cell(&o.buf, n->text, CSV_QUOTE_ALWAYS);
-        bytes_append(&o.buf, "\n", 1);
+        bytes_printf(&o.buf, ",%s,", n->partner >= 0 ? cp_world_nation(w, n->partner)->iso3 : "");
+        if (n->facility >= 0)
+            bytes_printf(&o.buf, "%d", n->facility);
+        bytes_printf(&o.buf, ",%d\n", n->routine);
         out_drain(&o, 0);
     }
     return out_close(&o, err, errlen);

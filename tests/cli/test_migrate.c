@@ -2,8 +2,9 @@
  * migrates, and the game is refused for its older model version.
  *
  * tests/fixtures/saves/ holds files written by older builds (see the
- * README there; they are never regenerated). Each was made under model
- * version 1 of the rules, so `cp_world_load` refuses it with a message that
+ * README there; they are never regenerated). The format 3 one is of this
+ * model and loads (test_v3); the others were made under model version 1
+ * of the rules, so `cp_world_load` refuses it with a message that
  * says so; through the format migration (save_load with any model) each
  * must load, hold the figures the old build printed for it, save again in
  * the current format (and load back to the same hash), and play on exactly
@@ -24,6 +25,7 @@
 
 static const char *const V1 = CP_SOURCE_DIR "/tests/fixtures/saves/v1-minimal-t4.cpsave";
 static const char *const V2 = CP_SOURCE_DIR "/tests/fixtures/saves/v2-minimal-t4.cpsave";
+static const char *const V3 = CP_SOURCE_DIR "/tests/fixtures/saves/v3-minimal-t4.cpsave";
 /* a game with agents (their seats and memories beside the world) */
 static const char *const V1_AGENTS = CP_SOURCE_DIR "/tests/fixtures/saves/v1-agents-t4.cpsave";
 
@@ -141,6 +143,52 @@ static void test_old_format(const char *path, unsigned format, int minimal)
     cp_world_destroy(w);
 }
 
+/* World format 3, the last before goals, consent and news partners, made
+ * by the model version 2 build before them (commit ed0e803): the game loads
+ * (same model), the news gets no partners, the policy is open, the goals are
+ * derived, and it plays on to the very figures that build printed for turns
+ * 5 to 8 (tests/fixtures/saves/README.md). */
+static void test_v3(void)
+{
+    size_t len = 0;
+    unsigned char *raw = slurp(V3, &len);
+    CHECK(raw && raw[8] == 2 && world_version(raw, len) == 3, "a save file 2 of world format 3");
+    if (!raw)
+        return;
+    savefile sf;
+    char err[1024];
+    int st = savefile_decode(raw, len, V3, "minimal", &sf, err, sizeof err);
+    free(raw);
+    CHECK(st == 0, "a game of this model loads: %s", st ? err : "");
+    if (st != 0)
+        return;
+    cp_world *w = sf.world;
+    CHECK(cp_world_turn(w) == 4 && cp_world_nation_count(w) == 3, "turn 4, three nations");
+    int partners = 0;
+    for (int k = 0; k < cp_world_news_count(w); k++)
+        partners += cp_world_news(w, k)->partner != -1 || cp_world_news(w, k)->facility != -1 ||
+                    cp_world_news(w, k)->routine != 0;
+    CHECK(cp_world_news_count(w) > 0 && partners == 0, "old news: no partner, plant, routine");
+    for (int n = 0; n < 3; n++) {
+        CHECK(cp_world_nation(w, n)->policy.investment_closed == 0, "open to investment");
+        CHECK(cp_world_goal_count(w, n) >= 2, "derived goals");
+    }
+    CHECK(cp_world_scenario(w)->goal_count == 0, "the scenario states none");
+    for (int t = 0; t < 4; t++)
+        cp_world_advance(w);
+    const cp_nation_history *aaa = cp_world_nation_history(w, 8, 0);
+    const cp_nation_history *bbb = cp_world_nation_history(w, 8, 1);
+    CHECK_NEAR(aaa->mined_t, 923.250, 1e-6, "AAA mined %.3f t", aaa->mined_t);
+    CHECK_NEAR(aaa->separated_t, 1499.730, 1e-6, "AAA separated %.3f t", aaa->separated_t);
+    CHECK_NEAR(bbb->magnets_t, 504.010, 1e-6, "BBB made %.3f t of magnets", bbb->magnets_t);
+    CHECK_NEAR(cp_world_market_history(w, 8, CP_LIGHT_OXIDE)->world_price_usd_per_kg, 382.6063,
+               1e-6, "NdPr oxide $%.4f",
+               cp_world_market_history(w, 8, CP_LIGHT_OXIDE)->world_price_usd_per_kg);
+    CHECK_NEAR(cp_world_market_history(w, 8, CP_MAGNET)->world_price_usd_per_kg, 134.6506, 1e-6,
+               "magnet $%.4f", cp_world_market_history(w, 8, CP_MAGNET)->world_price_usd_per_kg);
+    savefile_free(&sf);
+}
+
 static void test_v1(void) { test_old_format(V1, 1, 1); }
 static void test_v2(void) { test_old_format(V2, 2, 1); }
 static void test_v1_agents(void) { test_old_format(V1_AGENTS, 2, 0); }
@@ -150,5 +198,6 @@ int main(void)
     RUN(test_v1);
     RUN(test_v2);
     RUN(test_v1_agents);
+    RUN(test_v3);
     return DONE();
 }

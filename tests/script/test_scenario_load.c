@@ -211,6 +211,16 @@ static const refusal refusals[] = {
     {"bad_weights.lua", {"bad_weights.lua:3: nations[1] (AAA).weights: must sum to 1"}},
     {"bad_start.lua", {"bad_start.lua:2: start: must look like \"2025Q1\""}},
     {"bad_event.lua", {"bad_event.lua:4: schedule[1].event.kind: unknown event \"earthquake\""}},
+    {"bad_goal_target.lua",
+     {"bad_goal_target.lua:5: nations[1] (AAA).goals[1]: goal shortage_max: target must be "
+      "between 0 and 1, got 1.5"}},
+    {"bad_goal_kind.lua",
+     {"bad_goal_kind.lua:5: nations[2] (BBB).goals[1].kind: unknown goal kind \"win\""}},
+    {"bad_goal_field.lua",
+     {"bad_goal_field.lua:5: nations[1] (AAA).goals[1].deadline: unknown field"}},
+    {"bad_investment.lua",
+     {"bad_investment.lua:4: nations[1] (AAA).foreign_investment: must be \"open\" or "
+      "\"closed\", got \"sometimes\""}},
     /* numbers beyond their ranges (cp_scenario_range): each once ran and
      * made the world non-finite, so that no autosave could be written */
     {"bad_huge_price.lua",
@@ -255,6 +265,33 @@ static void test_refusals(void)
     }
 }
 
+/* Goals and consent as a scenario file states them. */
+static void test_goals(void)
+{
+    cps_scenario_info info;
+    char err[600];
+    int rc = cps_scenario_load(FIXTURES "goals.lua", &sc, &info, err, sizeof err);
+    CHECK(rc == 0, "goals.lua loads: %s", rc ? err : "");
+    if (rc != 0)
+        return;
+    CHECK(sc.goal_count == 4, "four goals: %d", sc.goal_count);
+    const cp_goal *g = sc.goals;
+    CHECK(g[0].nation == 0 && g[0].kind == CP_GOAL_SHORTAGE_MAX && g[0].good == CP_MAGNET &&
+              g[0].target == 0.1 && g[0].measure == CP_MEASURE_AVERAGE && g[0].by_turn == 0,
+          "the shortage goal");
+    CHECK(g[1].kind == CP_GOAL_OUTPUT_MIN && g[1].facility_kind == CP_FAC_MAGNET &&
+              g[1].target == 2000 && g[1].by_turn == 12 && g[1].measure == CP_MEASURE_END,
+          "the output goal: measured at the end by default");
+    CHECK(g[2].kind == CP_GOAL_SHARE_MIN && g[2].facility_kind == CP_FAC_SEPARATION, "share");
+    CHECK(g[3].nation == 1 && g[3].kind == CP_GOAL_TREASURY_MIN && g[3].target == -50 &&
+              g[3].measure == CP_MEASURE_ALWAYS, "BBB's treasury goal");
+    CHECK(sc.nations[0].policy.investment_closed == 1 && sc.nations[1].policy.investment_closed == 0,
+          "AAA closed, BBB open by default");
+    cp_error e;
+    CHECK(cp_scenario_validate(&sc, &e) == CP_OK, "the core accepts it: %s", e.message);
+    cps_scenario_info_free(&info);
+}
+
 static void test_names(void)
 {
     cps_scenario_info info;
@@ -277,6 +314,7 @@ int main(void)
     RUN(test_minimal);
     RUN(test_parameters);
     RUN(test_refusals);
+    RUN(test_goals);
     RUN(test_names);
     return DONE();
 }

@@ -41,3 +41,5 @@ target_include_directories(test_script_sandbox_math PRIVATE ${CMAKE_SOURCE_DIR}/
 target_link_libraries(test_script_sandbox_math PRIVATE cp_script cp_core)
 target_compile_options(test_script_sandbox_math PRIVATE ${CP_WARNINGS})
 add_test(NAME script_sandbox_math COMMAND test_script_sandbox_math)
+add_test(NAME script_reasons COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_reasons.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
