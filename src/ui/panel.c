@@ -204,7 +204,7 @@ static void header(ui_app *a, SDL_Rect p)
      * read the nation the frame began with */
     if (fw_button(a, close, "\xC3\x97", BTN_GHOST, "Close the panel (Esc)", "Panel/Close")) app_select(a, -1);
     char sub[160];
-    snprintf(sub, sizeof sub, "%s \xC2\xB7 score %.0f \xC2\xB7 %s", n->iso3, n->score,
+    snprintf(sub, sizeof sub, "Score %.0f \xC2\xB7 %s", n->score,
              n->weights.security >= 0.4 ? "buyer: security first"
              : n->weights.leverage >= 0.2 ? "supplier: leverage and revenue"
                                           : "balanced objectives");
@@ -304,11 +304,11 @@ void panel_draw(ui_app *a)
         if (!party) continue;
         policy_line l;
         char desc[600];
-        cp_deal_describe(a->world, deal, desc, sizeof desc);
+        label_deal_terms(a->world, deal, desc, sizeof desc);
         sbuf tb;
         sb_init(&tb, l.text, sizeof l.text);
-        sb_printf(&tb, "%s: %s", cp_deal_status_name(deal->status), desc);
-        snprintf(l.tip, sizeof l.tip, "Deal %d, proposed %s, term %d quarters.%s", deal->id,
+        sb_printf(&tb, "%s: %s", label_deal_status(deal->status), desc);
+        snprintf(l.tip, sizeof l.tip, "%s\n\nProposed %s, term %d quarters.%s", desc,
                  cp_world_date_text(a->world, deal->proposed_turn, date, sizeof date), deal->term_turns,
                  deal->status == CP_DEAL_ACTIVE ? " In force: breaking it costs trust." : "");
         l.tone = deal->status == CP_DEAL_ACTIVE ? TONE_GOOD : TONE_PLAIN;

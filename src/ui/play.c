@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formw.h"
+#include "labels.h"
 #include "replay_view.h"
 #include "savefile.h"
 #include "seats.h"
@@ -314,6 +315,7 @@ static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t
     a->play = p;
     p->seat = -1;
     p->counter_of = -1;
+    p->last_proposed = -1;
     if (opt->start_screen) {
         p->phase = PH_START;
         a->blocking = 1;
@@ -402,7 +404,8 @@ int play_before_advance(ui_app *a)
     return 0;
 }
 
-/* "Deal #2 with Australia: rejected" for each deal of a human seat whose status changed. */
+/* "Deal with Australia (offtake of 2,000 t ...): rejected" for each deal of a human seat whose
+ * status changed: a deal is named by its partner and terms, never by its number. */
 static void deal_news(ui_app *a)
 {
     struct play_state *p = a->play;
@@ -414,8 +417,10 @@ static void deal_news(ui_app *a)
             if (!p->human[n]) continue;
             int other = d->parties[k == 0 ? 1 : 0];
             size_t used = strlen(p->news[n]);
-            snprintf(p->news[n] + used, sizeof p->news[n] - used, "%sDeal #%d with %s: %s", used ? "; " : "", d->id,
-                     play_nation_name(a, other), cp_deal_status_name(d->status));
+            char terms[160];
+            label_deal_terms(a->world, d, terms, sizeof terms);
+            snprintf(p->news[n] + used, sizeof p->news[n] - used, "%sDeal with %s (%s): %s", used ? "; " : "",
+                     play_nation_name(a, other), terms, label_deal_status(d->status));
         }
     }
 }

@@ -76,6 +76,7 @@ struct play_state {
     double ck_amount, ck_price, ck_cap;
     char deal_msg[CP_TEXT_LEN + 80];
     int deal_bad;
+    int last_proposed; /* the id of the deal this window proposed last, -1: none (traced as "Proposed") */
 
     /* menu, save and load */
     char save_name[64];

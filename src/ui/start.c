@@ -9,6 +9,7 @@
 
 #include "draw.h"
 #include "formw.h"
+#include "labels.h"
 #include "paths.h"
 #include "play_internal.h"
 #include "theme.h"
@@ -89,12 +90,6 @@ static void reflow(const char *in, char *out, size_t len)
     out[k] = '\0';
 }
 
-static const char *agent_base(const char *path)
-{
-    const char *b = strrchr(path, '/');
-    return b ? b + 1 : path;
-}
-
 /* The label of choice 'c' for nation 'n'. */
 static const char *choice_label(const ui_app *a, int n, int c, char *buf, size_t len)
 {
@@ -103,13 +98,10 @@ static const char *choice_label(const ui_app *a, int n, int c, char *buf, size_t
     if (c == 1) {
         if (!preview_info.agent[n][0]) return "Nobody (default)";
         char name[64];
-        snprintf(name, sizeof name, "%s", agent_base(preview_info.agent[n]));
-        char *dot = strrchr(name, '.');
-        if (dot) *dot = '\0';
-        snprintf(buf, len, "%s (default)", name);
+        snprintf(buf, len, "%s (default)", label_agent(preview_info.agent[n], name, sizeof name));
         return buf;
     }
-    if (c - 2 < s->agent_count) return s->agents[c - 2];
+    if (c - 2 < s->agent_count) return label_agent(s->agents[c - 2], buf, len);
     return "Nobody";
 }
 

@@ -123,7 +123,7 @@ static void facility_row(ui_app *a, const axis *ax, int id, int y, SDL_Rect clip
     fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : label_kind_unit(f->kind));
     if (f->funder >= 0 && f->funder != f->host)
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s/yr \xC2\xB7 %s-funded", label_kind_short(f->kind), cap,
-                 cp_world_nation(a->world, f->funder)->iso3);
+                 cp_world_nation(a->world, f->funder)->name);
     else
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s/yr", label_kind_short(f->kind), cap);
     text_fit(a->text, FONT_BODY, f->name, lw, name, sizeof name);
