@@ -557,6 +557,7 @@ int play_event(ui_app *a, const SDL_Event *e)
         if ((mod & KMOD_CTRL) && key == SDLK_q) return 0;
         if (p->phase == PH_START) return start_key(a, key);
         if (p->phase == PH_HANDOVER) {
+            if (a->show_briefing || a->show_help) return 0; /* the briefing over it closes first */
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) {
                 p->phase = PH_GAME;
                 play_sync_blocking(a);
@@ -587,5 +588,6 @@ int play_event(ui_app *a, const SDL_Event *e)
     }
     if (e->type == SDL_TEXTINPUT && p->confirm != CONFIRM_NONE) return 1;
     if (e->type == SDL_TEXTINPUT && p->dialog == DLG_SAVE) return menu_key(a, e);
+    if (e->type == SDL_TEXTINPUT && p->phase == PH_START && p->dialog == DLG_NONE) return start_text(a, e->text.text);
     return 0;
 }

@@ -37,11 +37,14 @@ enum { START_MAX_FILES = 64, START_MAX_AGENTS = 32 };
 typedef struct {
     int scenario_count, scenario;       /* the list of scripts/scenarios/ and the chosen one */
     char scenarios[START_MAX_FILES][64];
+    char titles[START_MAX_FILES][128];  /* each scenario's title, as a person reads it */
     int agent_count;                    /* scripts/agents/ */
     char agents[START_MAX_AGENTS][64];
     int choice[CP_MAX_NATIONS];         /* per nation: 0 human, 1 scenario default, 2.. an agent, last: nobody */
     int loaded;                         /* the scenario the choices belong to, or -1 */
     unsigned long long seed;
+    int seed_typing;                    /* the seed field has the keyboard: digits, Backspace, Enter */
+    char seed_text[24];
     int turns;
     int scroll;
     char msg[1400];
@@ -146,5 +149,7 @@ int confirm_key(ui_app *a, SDL_Keycode key, Uint16 mod);
 void start_init(ui_app *a);
 void start_draw(ui_app *a);
 int start_key(ui_app *a, SDL_Keycode key);
+/* Text typed on the start screen (the seed field's digits). */
+int start_text(ui_app *a, const char *text);
 
 #endif

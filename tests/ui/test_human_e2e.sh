@@ -146,15 +146,33 @@ click Start/Seat/USA/\<
 wait_trace Start/Seat/USA Human
 click Start/Seed/\>
 wait_trace Start/Seed 2
+value Start/Scenario/licensing-2025 | grep -q "^Licensing 2025" && ok "the start screen lists scenarios by title" ||
+    fail "scenario shown as: $(value Start/Scenario/licensing-2025)"
+# the seed is typed: click its value, Backspace, digits, Enter
+click Start/SeedField
+wait_trace Start/SeedField typing
+key BackSpace
+xdotool type --window "$win" --delay 50 4711
+key Return
+wait_trace Start/Seed 4711
+ok "a seed is typed into the start screen"
 key Return
 wait_trace Seat USA
 quit_game
-grep -q "seed 2" game.out && ok "the start screen starts licensing-2025 with seed 2, the United States human" ||
+grep -q "seed 4711" game.out && ok "the start screen starts licensing-2025 with the typed seed 4711, the United States human" ||
     fail "quit line: $(cat game.out)"
 
 # ---- hotseat: two human seats share the window ---------------------------------------------
-start_game --scenario baseline --seed 3 --human USA --human JPN --no-briefing
+start_game --scenario baseline --seed 3 --human USA --human JPN
 wait_trace Handover USA
+value Screen | grep -q "handover briefing" && ok "hotseat shows the briefing too, over the hand-over screen" ||
+    fail "screen: $(value Screen)"
+key Return
+j=0
+until ! value Screen | grep -q briefing; do
+    j=$((j + 1)); [ $j -gt 50 ] && fail "Enter did not close the briefing: $(value Screen)"; sleep 0.1
+done
+value Screen | grep -q handover && ok "Enter closes the briefing first, the hand-over stays" || fail "screen: $(value Screen)"
 ok "hotseat opens on the hand-over screen: Pass to United States"
 [ -z "$(rect Tab/Build)" ] && ok "the hand-over screen hides the orders dock" || fail "the dock shows under the hand-over"
 key Return
