@@ -28,6 +28,11 @@ int play_current_seat(const ui_app *a)
     return p && p->phase == PH_GAME ? p->seat : -1;
 }
 
+int play_game_over(const ui_app *a)
+{
+    return end_game_over(a);
+}
+
 int play_dock_open(const ui_app *a)
 {
     return a->play && a->play->dock_open;
@@ -42,6 +47,7 @@ const char *play_screen(const ui_app *a)
     if (p->confirm != CONFIRM_NONE) return p->confirm == CONFIRM_QUIT ? "confirm-quit" : "confirm-end-turn";
     if (p->phase == PH_START) return d ? (p->load_replays ? "start replays" : "start load") : "start";
     if (p->phase == PH_HANDOVER) return "handover";
+    if (p->phase == PH_END) return d ? (p->dialog == DLG_LOAD ? "end load" : "end") : "end";
     return d;
 }
 
@@ -123,6 +129,7 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
 {
     struct play_state *p = a->play;
     replay_view_close(a); /* a game (new or loaded) ends the replay being watched */
+    end_reset(a);         /* and the end screen's free-trade twin of the last one */
     /* seats this layer made go; seats the window made (ui_main.c) stay its own */
     if (p->own_seats) cps_seats_destroy(p->own_seats);
     p->own_seats = NULL;
@@ -159,7 +166,7 @@ static cps_seat_opts seat_opts(ui_app *a)
 
 int play_save_to(ui_app *a, const char *path, char *err, size_t errlen)
 {
-    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, err, errlen);
+    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, a->play->length, err, errlen);
     if (r == 0) a->play->saved_turn = cp_world_turn(a->world);
     return r;
 }
@@ -168,10 +175,10 @@ int play_load_from(ui_app *a, const char *path, char *err, size_t errlen)
 {
     cp_world *w;
     cps_seats *seats;
-    int human[CP_MAX_NATIONS];
+    int human[CP_MAX_NATIONS], length;
     cps_seat_opts o = seat_opts(a);
-    if (saveload_read(path, &o, &w, &seats, human, err, errlen) != 0) return -1;
-    return play_begin(a, w, NULL, seats, NULL, 0, human, 0, err, errlen);
+    if (saveload_read(path, &o, &w, &seats, human, &length, err, errlen) != 0) return -1;
+    return play_begin(a, w, NULL, seats, NULL, 0, human, length, err, errlen);
 }
 
 void play_seats_changed(ui_app *a)
@@ -325,7 +332,9 @@ static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t
     if (opt->load) {
         char path[1100];
         savefile_resolve(opt->load, path, sizeof path); /* a bare name is looked for in saves/ too */
-        return play_load_from(a, path, err, errlen) == 0 ? 0 : 2;
+        if (play_load_from(a, path, err, errlen) != 0) return 2;
+        if (opt->turns > 0) a->play->length = a->scenario->default_turns = opt->turns; /* --turns overrides the save's */
+        return 0;
     }
     /* the game of the world app_create built: --human seats, the scenario's agents elsewhere */
     int human[CP_MAX_NATIONS] = {0};
@@ -379,6 +388,7 @@ void play_free(ui_app *a)
         cps_seats_destroy(p->own_seats);
         p->own_seats = NULL;
     }
+    end_reset(a);
     a->play = NULL;
 }
 
@@ -389,6 +399,10 @@ int play_before_advance(ui_app *a)
     struct play_state *p = a->play;
     if (!p) return 0;
     if (p->phase != PH_GAME || p->dialog != DLG_NONE) return 1; /* no turn ends from a dialog */
+    if (end_game_over(a)) { /* the last quarter is played: End turn shows the end screen again */
+        end_open(a);
+        return 1;
+    }
     if (p->seat >= 0) {
         p->ended[p->seat] = 1;
         int next = first_human(p, p->seat + 1, cp_world_nation_count(a->world));
@@ -433,7 +447,7 @@ void play_after_advance(ui_app *a)
     deal_news(a);
     char path[1024], err[600];
     /* autosave every quarter played in the window (not in --screenshot runs) */
-    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, path,
+    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
                           sizeof path, err, sizeof err) != 0) {
         char msg[700];
         snprintf(msg, sizeof msg, "Autosave failed: %s", err);
@@ -443,7 +457,7 @@ void play_after_advance(ui_app *a)
         p->autosave_turn = cp_world_turn(a->world);
     }
     hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
-    if (cp_world_turn(a->world) == p->length) app_toast(a, "The scenario's last quarter: play on, or save and open the debrief");
+    if (end_game_over(a)) end_open(a); /* the last quarter: the end screen, for everyone at once */
 }
 
 /* ---- hooks ---------------------------------------------------------------- */
@@ -482,6 +496,8 @@ void play_draw(ui_app *a)
         start_draw(a);
     } else if (p->phase == PH_HANDOVER) {
         hotseat_draw(a); /* the previous player's dock and dialogs are not drawn at all */
+    } else if (p->phase == PH_END) {
+        end_draw(a);
     } else {
         replay_view_draw(a); /* the replay viewer's panel, when a replay is shown */
         if (p->seat >= 0 && p->dock_open) {
@@ -556,6 +572,10 @@ int play_event(ui_app *a, const SDL_Event *e)
         if (p->confirm != CONFIRM_NONE) return confirm_key(a, key, mod); /* a question takes every key */
         if ((mod & KMOD_CTRL) && key == SDLK_q) return 0;
         if (p->phase == PH_START) return start_key(a, key);
+        if (p->phase == PH_END) {
+            if (a->show_help || a->show_briefing || key == SDLK_F12 || (mod & KMOD_CTRL)) return 0;
+            return end_key(a, key);
+        }
         if (p->phase == PH_HANDOVER) {
             if (a->show_briefing || a->show_help) return 0; /* the briefing over it closes first */
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) {

@@ -68,6 +68,8 @@ void play_after_advance(ui_app *a);
 int play_current_seat(const ui_app *a);
 /* Is the current seat's orders dock open? */
 int play_dock_open(const ui_app *a);
+/* The game has played its last quarter: End turn shows the end screen (endscreen.c). */
+int play_game_over(const ui_app *a);
 /* What of the play layer covers the window, in a word, for the widget trace: "start",
  * "handover", "deal", "menu", "save", "load", "replays" (the start screen adds its dialog:
  * "start load"), or NULL for nothing. */

@@ -6,8 +6,9 @@
 #include "play.h"
 #include "orders_ui.h"
 #include "saveload.h"
+#include "freetrade.h"
 
-typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER } play_phase;
+typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER, PH_END } play_phase;
 typedef enum { DLG_NONE = 0, DLG_DEAL, DLG_MENU, DLG_SAVE, DLG_LOAD } play_dialog;
 /* A question over everything else (confirm.c): end the turn? quit without saving? */
 typedef enum { CONFIRM_NONE = 0, CONFIRM_END_TURN, CONFIRM_QUIT } confirm_kind;
@@ -49,6 +50,13 @@ typedef struct {
     int scroll;
     char msg[1400];
 } start_state;
+
+/* The end screen (endscreen.c): the free-trade twin being worked out. */
+typedef struct {
+    ft_run ft;
+    int ft_started;
+    int debrief_written;
+} end_state;
 
 struct play_state {
     play_phase phase;
@@ -97,6 +105,7 @@ struct play_state {
     char confirm_text[1600];
 
     start_state start;
+    end_state end;
 };
 
 /* play.c */
@@ -144,6 +153,14 @@ int menu_key(ui_app *a, const SDL_Event *e);
 /* confirm.c: the question card and its keys */
 void confirm_draw(ui_app *a);
 int confirm_key(ui_app *a, SDL_Keycode key, Uint16 mod);
+
+/* endscreen.c: after the last quarter. end_game_over: the game has reached its length;
+ * end_open shows the end screen; end_reset forgets its free-trade twin (a new game). */
+int end_game_over(const ui_app *a);
+void end_open(ui_app *a);
+void end_reset(ui_app *a);
+void end_draw(ui_app *a);
+int end_key(ui_app *a, SDL_Keycode key);
 
 /* start.c */
 void start_init(ui_app *a);

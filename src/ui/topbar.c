@@ -28,6 +28,11 @@ void topbar_draw(ui_app *a)
         wdg_button(a, end, "Replay", BTN_GHOST,
                    "This is a recorded game: nothing can be played. Step with Left and Right (or the "
                    "buttons in the replay panel), Home and End jump to its start and end.");
+    } else if (play_game_over(a)) {
+        /* the last quarter is played: no more turns, the button shows the results again */
+        if (fw_button(a, end, "Results", BTN_PRIMARY, "The game is over: the ranking, and the same seed under free trade (Enter)",
+                      "EndTurn"))
+            ui_end_turn(a);
     } else if (fw_button(a, end, "End turn", BTN_PRIMARY,
                           "Resolve this quarter: orders take effect, plants build and produce, the four "
                           "markets clear, shortages and scores are counted.\nKeys: Enter, or Space (which asks first).",

@@ -50,6 +50,19 @@ if(TARGET chokepoint AND CP_HAVE_UI)
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()
 
+# the end of a game (tests/ui/test_end.c): the free-trade twin, the end screen, the saved length
+if(CP_HAVE_UI)
+  add_executable(test_end ${CMAKE_SOURCE_DIR}/tests/ui/test_end.c)
+  target_include_directories(test_end PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_end PRIVATE ${CP_WARNINGS})
+  target_compile_definitions(test_end PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}"
+                             CP_TEST_DIR="${CMAKE_CURRENT_BINARY_DIR}/end")
+  target_link_libraries(test_end PRIVATE cp_ui)
+  add_test(NAME ui_end COMMAND test_end)
+  set_tests_properties(ui_end PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
 # the teacher's controls (tests/ui/test_teacher.c): pause, events, locks, seats, the debrief pack
 if(CP_HAVE_UI)
   add_executable(test_teacher ${CMAKE_SOURCE_DIR}/tests/ui/test_teacher.c)
