@@ -31,6 +31,20 @@ int dock_width(const ui_app *a)
     return app_px(a, DOCK_W);
 }
 
+/* The folded dock: a strip with one button, which unfolds the dock by closing the nation's
+ * panel that took its room (frame.c decides when the window is too narrow for both). */
+void dock_strip(ui_app *a, SDL_Rect rc)
+{
+    draw_fill(a->renderer, rc, COL_PANEL_SOLID);
+    draw_vline(a->renderer, rc.x + rc.w - 1, rc.y, rc.y + rc.h, COL_BORDER);
+    SDL_Rect b = {rc.x + app_px(a, 3), rc.y + app_px(a, 8), rc.w - app_px(a, 6), app_px(a, 96)};
+    if (fw_button(a, b, "\xC2\xBB", BTN_SECONDARY,
+                  "Your orders (O). The window has no room for them beside the nation's panel: this "
+                  "closes the panel and shows them.",
+                  "Dock/Unfold"))
+        app_select(a, -1);
+}
+
 typedef struct {
     ui_app *a;
     int x, y, w;

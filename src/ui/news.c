@@ -184,24 +184,57 @@ static void folded_list(const ui_app *a, const cp_news *first, char *out, size_t
     if (more && used + 32 < len) snprintf(out + used, len - used, "\nand %d more", more);
 }
 
-/* The filter chips along the feed's header, from 'x' to 'right': each with this quarter's count;
- * returns the x after the last. A chip that does not fit is left out from the right, except
- * the chosen one. */
-static void filter_chips(ui_app *a, int x, int right, int y, int h, const int counts[NF_COUNT])
+static void chip_label(const ui_app *a, int f, const int counts[NF_COUNT], char *label, size_t len)
 {
     int mine = mine_of(a);
+    if (f == NF_MINE && mine >= 0) snprintf(label, len, "%s %d", cp_world_nation(a->world, mine)->name, counts[f]);
+    else snprintf(label, len, "%s %d", filter_names[f], counts[f]);
+}
+
+/* Where the chips do not all fit: one chip, the chosen filter, that steps to the next. */
+static void filter_stepper(ui_app *a, int x, int right, int y, int h, const int counts[NF_COUNT])
+{
+    char label[120], fit[120], tip[400];
+    chip_label(a, a->news_filter, counts, label, sizeof label);
+    snprintf(label + strlen(label), sizeof label - strlen(label), " \xE2\x96\xB8");
+    int w = text_width(a->text, FONT_BODY_BOLD, label) + app_px(a, 16); /* a button's font */
+    if (w > right - x) w = right - x;
+    if (w < app_px(a, 30)) return;
+    text_fit(a->text, FONT_BODY_BOLD, label, w - app_px(a, 12), fit, sizeof fit);
+    SDL_Rect chip = {x, y, w, h};
+    size_t n = (size_t)snprintf(tip, sizeof tip, "This quarter:");
+    for (int f = 0; f < NF_COUNT && n < sizeof tip; f++) {
+        char one[96];
+        chip_label(a, f, counts, one, sizeof one);
+        n += (size_t)snprintf(tip + n, sizeof tip - n, "%s%s", f ? ", " : " ", one);
+    }
+    if (n < sizeof tip) snprintf(tip + n, sizeof tip - n, ".\nClick for the next kind of news.");
+    if (fw_button(a, chip, fit, BTN_PRIMARY, tip, "News/Filter/next")) {
+        int next = (a->news_filter + 1) % NF_COUNT;
+        if (next == NF_MINE && mine_of(a) < 0) next = NF_ALL;
+        a->news_filter = next;
+        a->news_scroll = 0;
+    }
+}
+
+/* The filter chips along the feed's header, from 'x' to 'right': each with this quarter's count.
+ * When they do not all fit, one chip steps through them (filter_stepper): none is lost. */
+static void filter_chips(ui_app *a, int x, int right, int y, int h, const int counts[NF_COUNT])
+{
+    int mine = mine_of(a), total = 0;
+    for (int f = 0; f < NF_COUNT; f++) {
+        char label[96];
+        chip_label(a, f, counts, label, sizeof label);
+        total += text_width(a->text, FONT_SMALL, label) + app_px(a, 18);
+    }
+    if (x + total > right) {
+        filter_stepper(a, x, right, y, h, counts);
+        return;
+    }
     for (int f = 0; f < NF_COUNT; f++) {
         char label[96], id[40];
-        if (f == NF_MINE && mine >= 0) snprintf(label, sizeof label, "%s %d", cp_world_nation(a->world, mine)->name, counts[f]);
-        else snprintf(label, sizeof label, "%s %d", filter_names[f], counts[f]);
+        chip_label(a, f, counts, label, sizeof label);
         int w = text_width(a->text, FONT_SMALL, label) + app_px(a, 14);
-        if (x + w > right) {
-            char fit[96];
-            text_fit(a->text, FONT_SMALL, label, right - x - app_px(a, 14), fit, sizeof fit);
-            if (right - x < app_px(a, 40)) break;
-            snprintf(label, sizeof label, "%s", fit);
-            w = right - x;
-        }
         SDL_Rect chip = {x, y, w, h};
         int on = a->news_filter == f, hover = app_hover(a, chip);
         draw_round(a->renderer, chip, app_px(a, 5), on ? COL_ACCENT : hover ? COL_PANEL_HOVER : COL_PANEL_RAISED);
@@ -252,7 +285,8 @@ void news_draw(ui_app *a, SDL_Rect rc)
     const news_card *cards = news_cards(a, &count, counts);
     int pad = app_px(a, 12);
     int hy = rc.y + app_px(a, 7);
-    int hw = text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, T > 0 ? "NEWS THIS QUARTER" : "NEWS", rc.x + pad, hy, ALIGN_LEFT);
+    const char *head = T > 0 && rc.w > app_px(a, 700) ? "NEWS THIS QUARTER" : "NEWS";
+    int hw = text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, head, rc.x + pad, hy, ALIGN_LEFT);
     SDL_Rect hide = {rc.x + rc.w - pad - app_px(a, 52), rc.y + app_px(a, 3), app_px(a, 52), app_px(a, 22)};
     if (wdg_button(a, hide, "Hide", BTN_GHOST, "Hide the news feed (N)")) a->show_news = 0;
     filter_chips(a, rc.x + pad + hw + app_px(a, 10), hide.x - app_px(a, 8), rc.y + app_px(a, 4), app_px(a, 20), counts);

@@ -101,7 +101,12 @@ static void figure_row(cursor *c, fig_id f)
     int ty = c->y + (h - text_line_h(a->text, FONT_BODY)) / 2;
     int chw = app_px(a, 64);
     int right = c->x + c->w;
-    text_draw(a->text, FONT_BODY, COL_TEXT_DIM, short_label(f), c->x, ty, ALIGN_LEFT);
+    /* the label gives way to the value in a narrow panel: cut with an ellipsis (the tooltip
+     * names the figure in full) */
+    int vw = text_width(a->text, FONT_BODY_BOLD, val);
+    char label[96];
+    text_fit(a->text, FONT_BODY, short_label(f), right - chw - app_px(a, 8) - vw - app_px(a, 8) - c->x, label, sizeof label);
+    text_draw(a->text, FONT_BODY, COL_TEXT_DIM, label, c->x, ty, ALIGN_LEFT);
     text_draw(a->text, FONT_BODY_BOLD, COL_TEXT, val, right - chw - app_px(a, 8), ty, ALIGN_RIGHT);
     int sy = c->y + (h - text_line_h(a->text, FONT_SMALL)) / 2;
     text_draw(a->text, FONT_SMALL, chc, ch, right, sy, ALIGN_RIGHT);

@@ -462,22 +462,21 @@ void play_after_advance(ui_app *a)
 
 /* ---- hooks ---------------------------------------------------------------- */
 
-void play_layout(ui_app *a)
+/* The tab bar's room for this layer's buttons: Orders (with a human seat) and Menu. */
+int play_tabs_px(const ui_app *a)
 {
-    struct play_state *p = a->play;
-    if (!p || p->phase == PH_START || p->seat < 0 || !p->dock_open) return;
-    int d = dock_width(a);
-    app_layout *l = &a->lay;
-    if (d > l->main.w / 2) d = l->main.w / 2;
-    l->main.x += d;
-    l->main.w -= d;
-    a->map_area.x += d;
-    a->map_area.w -= d;
-    if (l->news.w) {
-        l->news.x += d;
-        l->news.w -= d;
-    }
-    if (l->card.w) l->card.x += d;
+    const struct play_state *p = a->play;
+    if (!p || p->phase == PH_START) return 0;
+    int w = app_px(a, 78);
+    if (p->seat >= 0) w += app_px(a, 8) + text_width(a->text, FONT_BODY, "Hide orders") + app_px(a, 20); /* its longest label */
+    return w;
+}
+
+int play_dock_natural_px(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p || p->phase == PH_START || p->seat < 0 || !p->dock_open) return 0;
+    return dock_width(a);
 }
 
 void play_draw(ui_app *a)
@@ -500,20 +499,22 @@ void play_draw(ui_app *a)
         end_draw(a);
     } else {
         replay_view_draw(a); /* the replay viewer's panel, when a replay is shown */
-        if (p->seat >= 0 && p->dock_open) {
-            int d = dock_width(a);
-            SDL_Rect rc = {a->lay.main.x - d, a->lay.content.y, d, a->lay.content.h};
-            dock_draw(a, rc);
+        if (p->seat >= 0 && p->dock_open && a->lay.dock.w > 0) {
+            if (a->lay.dock_folded) dock_strip(a, a->lay.dock);
+            else dock_draw(a, a->lay.dock);
         }
-        /* the seat and the menu, in the tab bar's free middle */
-        SDL_Rect bar = a->lay.tabs;
-        int bw = app_px(a, 78), bh = bar.h - app_px(a, 10);
-        SDL_Rect menu = {bar.x + bar.w / 2 - app_px(a, 40), bar.y + app_px(a, 5), bw, bh};
+        /* the seat and the menu, in the tab bar's free middle (tabs_draw leaves it room):
+         * centred in the bar where that stays inside it, else at its left */
+        SDL_Rect bar = a->lay.tabs, fr = a->lay.tabs_free;
+        int bw = app_px(a, 78), bh = bar.h - app_px(a, 10), ow = play_tabs_px(a) - bw - app_px(a, 8);
+        int gx = bar.x + bar.w / 2 - app_px(a, 40) - (p->seat >= 0 ? ow + app_px(a, 8) : 0);
+        if (gx < fr.x) gx = fr.x;
+        SDL_Rect ord = {gx, bar.y + app_px(a, 5), ow, bh};
+        SDL_Rect menu = {p->seat >= 0 ? ord.x + ow + app_px(a, 8) : gx, ord.y, bw, bh};
         if (fw_button(a, menu, "Menu", BTN_SECONDARY, "Save, load, help, quit (F10)", "Menu"))
             play_open_dialog(a, DLG_MENU);
-        SDL_Rect ord = {menu.x - app_px(a, 8) - app_px(a, 86), menu.y, app_px(a, 86), bh};
         if (p->seat >= 0 &&
-            fw_button(a, ord, p->dock_open ? "Hide orders" : "Orders", BTN_SECONDARY,
+            fw_button(a, ord, p->dock_open && !a->lay.compact_tabs ? "Hide orders" : "Orders", BTN_SECONDARY,
                       "Show or hide your orders: build, trade, exports, stockpile, support, security, deals (O)",
                       "Orders"))
             p->dock_open = !p->dock_open;

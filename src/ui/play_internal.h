@@ -136,6 +136,8 @@ void play_sync_blocking(ui_app *a);
 /* actions.c: the dock at the left */
 int dock_width(const ui_app *a);
 void dock_draw(ui_app *a, SDL_Rect rc);
+/* The dock folded into a strip (no room beside the nation's panel): its button unfolds it. */
+void dock_strip(ui_app *a, SDL_Rect rc);
 void dock_reset_forms(ui_app *a);
 
 /* deal_dialog.c */

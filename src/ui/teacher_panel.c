@@ -52,7 +52,7 @@ void teacher_draw_bar(ui_app *a)
 {
     if (a->replay) return; /* a replay cannot be changed: no teacher controls */
     SDL_Rect b = bar_button(a);
-    if (b.x > a->out_w / 2 + app_px(a, 130) &&
+    if (b.x >= 0 && /* the top bar keeps its room (topbar.c) */
         fw_button(a, b, "Teacher", a->teacher_open ? BTN_PRIMARY : BTN_SECONDARY,
                   "Teacher controls: pause, inject an event, reassign a seat, lock a policy, the seed, the "
                   "debrief pack (F2 or Ctrl+T)", "Teacher"))

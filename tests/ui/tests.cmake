@@ -50,6 +50,20 @@ if(TARGET chokepoint AND CP_HAVE_UI)
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()
 
+# a layout that holds (tests/ui/test_layout.c): every size 1280x720..2560x1440, every UI scale
+# 1..2, dock and panel open; no control lost or overlapping; PNGs under the build folder
+if(CP_HAVE_UI)
+  add_executable(test_layout ${CMAKE_SOURCE_DIR}/tests/ui/test_layout.c)
+  target_include_directories(test_layout PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_layout PRIVATE ${CP_WARNINGS})
+  target_compile_definitions(test_layout PRIVATE CP_SHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/layout")
+  target_link_libraries(test_layout PRIVATE cp_ui)
+  file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/layout)
+  add_test(NAME ui_layout COMMAND test_layout)
+  set_tests_properties(ui_layout PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
 # the end of a game (tests/ui/test_end.c): the free-trade twin, the end screen, the saved length
 if(CP_HAVE_UI)
   add_executable(test_end ${CMAKE_SOURCE_DIR}/tests/ui/test_end.c)
