@@ -51,6 +51,9 @@
 ---@field news fun(since_turn: integer?): News[] what happened, in words
 ---@field deals fun(): Deal[] the deals waiting for an answer, agreed or in force that involve the agent
 ---@field deal fun(id: integer): Deal? look a deal up
+---@field goals fun(): Goal[] the agent's goals and how they stand
+---@field score_parts fun(iso3: ISO3?, turn: integer?): ScoreParts? a nation's score in its four parts
+---@field report fun(): TurnReport what the last quarter did with the agent's orders, deals and money
 
 ---A nation. Its own agent reads every field; other agents read the public fields, and reading a private one is an error.
 ---@class Nation
@@ -117,6 +120,7 @@
 ---@field price_floor_usd_per_kg GoodTable price guaranteed to home producers, USD/kg; 0 = none
 ---@field tracking boolean a tracking system runs (less transshipment leakage)
 ---@field tech_ban boolean processing-technology exports are banned
+---@field investment_closed boolean closed to foreign investment: others build or fund plants here only under a deal (a co-investment or an alliance)
 
 ---A mine, separation plant or magnet plant (public).
 ---@class Facility
@@ -186,10 +190,13 @@
 ---A news item (a fresh table).
 ---@class News
 ---@field turn integer the turn it happened
----@field kind "policy"|"event"|"facility"|"market" what sort of news
+---@field kind "policy"|"event"|"facility"|"market"|"deal" what sort of news
 ---@field nation ISO3? the main actor, if any
 ---@field good Good? the good concerned, if any
 ---@field text string the news, in words
+---@field partner ISO3? the other nation involved (a deal's other party, a plant's funder abroad, a control's destination), if any
+---@field facility integer? the facility it is about, if any
+---@field routine boolean a plant moving on schedule (the window folds these by quarter)
 
 ---Constants of the rules and the scenario (a copy).
 ---@class Constants
@@ -254,6 +261,68 @@
 ---@field delivered_t number? offtake, stockpile (in a deal in force): delivered last quarter, t
 ---@field facility_id integer? coinvest (in a deal in force): the plant it created
 
+---One of the agent's goals and where it stands (a fresh table).
+---@class Goal
+---@field kind "shortage_max"|"treasury_min"|"output_min"|"share_min"|"pressure_max" what the goal keeps or reaches
+---@field measure "end"|"average"|"always" judged on the value at the deadline, the mean over the quarters played, or every quarter
+---@field good Good|"all"? shortage_max: the good (all: NdPr, Dy/Tb and magnets by value)
+---@field plant FacilityKind? output_min and share_min: the kind of plant
+---@field target number share 0..1 (shortage, share, pressure), USD millions or t/yr
+---@field by_turn integer the turn it is judged at
+---@field status "on_track"|"behind"|"met"|"missed" where it stands
+---@field value number the measured value so far, in the target's unit
+---@field derived boolean true when the rules derived it (the scenario gave the nation none)
+---@field text string the goal and its value, in words
+
+---A nation's score in parts (a fresh table).
+---@class ScoreParts
+---@field security number share of final need for NdPr, Dy/Tb and magnets met, by value, 0..100
+---@field prosperity number GDP kept from shortage losses, 0..100
+---@field leverage number share of the world's separation and magnet making, 0..100
+---@field stability number 100 x (1 - political pressure)
+---@field total number the score: the parts weighted by the nation's objectives
+---@field quarter table<string, number> that quarter's own four parts
+---@field weights table<string, number> the nation's objectives, by part
+
+---What the last quarter did for the agent's nation (a fresh table).
+---@class TurnReport
+---@field turn integer the quarter it describes (0: none yet, e.g. just after a load)
+---@field orders OrderReport[] every order of the quarter, in the order applied
+---@field deals DealReport[] every step of the deals the nation is party to
+---@field money MoneyReport where the treasury's change came from
+
+---One order and what became of it.
+---@class OrderReport
+---@field kind string the order kind (view.constants.order_kinds)
+---@field outcome "done"|"partial"|"refused" what became of it
+---@field asked number its amount (tonnes, USD millions, a rate...)
+---@field done number what it got: tonnes bought for a stockpile purchase
+---@field spent_musd number what it took from the treasury this quarter, USD millions
+---@field price_usd_per_kg number stockpile purchases: the average price paid
+---@field facility integer? the plant it built or acted on
+---@field scheduled boolean true when the scenario's schedule gave it
+---@field text string what it did, or why it was refused
+
+---One step of a deal.
+---@class DealReport
+---@field deal integer the deal's id
+---@field by ISO3? who acted (nil: the rules)
+---@field what string "proposed", "accepted", "rejected", "started", ...
+---@field status string the deal's status after the step
+---@field text string the terms and, for an answer, its reason
+
+---The treasury's change over the quarter, in parts that add up, USD millions.
+---@class MoneyReport
+---@field before_musd number the treasury before the quarter
+---@field after_musd number after it: before plus the parts below
+---@field budget number the quarter's budget
+---@field construction number down payments, funds and instalments (negative)
+---@field stockpile number strategic purchases (negative)
+---@field subsidy number operating subsidies (negative)
+---@field price_floor number price-floor top-ups to producers (negative)
+---@field tariffs number import tariffs collected
+---@field export_tax number export taxes collected
+
 ---What act.propose and act.counter take (a Deal read from the view will do).
 ---@class DealTerms
 ---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names
@@ -295,6 +364,8 @@
 ---@field can_set_tech_ban fun(on?: boolean): boolean, string? Dry run of act.set_tech_ban
 ---@field set_extraterritorial fun(on?: boolean): boolean, string? Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.
 ---@field can_set_extraterritorial fun(on?: boolean): boolean, string? Dry run of act.set_extraterritorial
+---@field set_foreign_investment fun(on?: boolean): boolean, string? Open (or close) your soil to foreign investment: while closed, another nation may build or fund a plant here only under a deal with you that covers investment (a co-investment or an alliance).
+---@field can_set_foreign_investment fun(on?: boolean): boolean, string? Dry run of act.set_foreign_investment
 ---@field propose fun(deal: DealTerms): boolean, integer|string Propose a deal to other nations; it takes effect once every party accepts. Your nation is the proposer and accepts its own proposal.
 ---@field can_propose fun(deal: DealTerms): boolean, string? Dry run of act.propose
 ---@field answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Accept or reject a deal you are party to that is waiting for answers.

@@ -48,6 +48,9 @@ local NATIONS = {
     treasury_musd = 5000, budget_musd_per_yr = 2000,   -- [E]
     gdp_busd_per_yr = 6100, permitting_factor = 0.25,  -- state groups, quota system [E]
     hurdle_price_ratio = 1.05,                         -- state-led firms expand near today's prices [E]
+    -- the 2007 Catalogue for the Guidance of Foreign Investment Industries
+    -- already prohibited foreign rare-earth mining [S]: a plant here needs a deal
+    foreign_investment = "closed",
     -- Bayan Obo bastnaesite plus a larger share of southern ionic clays than
     -- today's 19 kt quota: the blend sets the world's Dy/Tb supply [E]
     ore = { light_share = 0.22, heavy_share = 0.022 },

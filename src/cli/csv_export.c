@@ -114,19 +114,21 @@ static int write_facilities(const cp_world *w, const char *dir, char *err, size_
 
 static int write_news(const cp_world *w, const char *dir, char *err, size_t errlen)
 {
-    static const char *const kinds[] = {"policy", "event", "facility", "market"};
     FILE *f = open_in(dir, "news.csv", err, errlen);
     if (!f)
         return -1;
-    fputs("turn,date,kind,nation,text\n", f);
+    fputs("turn,date,kind,nation,text,partner,facility,routine\n", f);
     char date[8];
     for (int k = 0; k < cp_world_news_count(w); k++) {
         const cp_news *n = cp_world_news(w, k);
         cp_world_date_text(w, n->turn, date, sizeof date);
-        fprintf(f, "%d,%s,%s,%s,", n->turn, date, kinds[n->kind],
+        fprintf(f, "%d,%s,%s,%s,", n->turn, date, cp_news_kind_name(n->kind),
                 n->nation >= 0 ? cp_world_nation(w, n->nation)->iso3 : "");
         cell(f, n->text);
-        fputc('\n', f);
+        fprintf(f, ",%s,", n->partner >= 0 ? cp_world_nation(w, n->partner)->iso3 : "");
+        if (n->facility >= 0)
+            fprintf(f, "%d", n->facility);
+        fprintf(f, ",%d\n", n->routine);
     }
     return close_checked(f, dir, "news.csv", err, errlen);
 }

@@ -114,7 +114,9 @@ typedef enum {
     CP_ERR_BAD_STATE,      /* e.g. idling a plant still under construction */
     CP_ERR_FORBIDDEN,      /* refused by a rule, e.g. a technology ban */
     CP_ERR_FULL,           /* too many facilities or pending orders */
-    CP_ERR_LOCKED          /* a policy locked by the teacher or scenario */
+    CP_ERR_LOCKED,         /* a policy locked by the teacher or scenario */
+    CP_ERR_NO_CONSENT      /* building or funding on another nation's soil without
+                              its consent */
 } cp_status;
 
 /* What a refused call says: a code for programs, a message for people. */
@@ -150,6 +152,9 @@ typedef enum {
     CP_ORDER_SET_TECH_BAN,       /* flag = 1 on / 0 off */
     CP_ORDER_SET_EXTRATERRITORIAL, /* flag = 1 on / 0 off: magnets made abroad with this
                                       nation's oxides need its licence too (the 0.1% rule) */
+    CP_ORDER_SET_FOREIGN_INVESTMENT, /* flag = 1 open / 0 closed: whether other nations may
+                                        build and fund plants on this nation's soil without
+                                        a deal (see cp_world_host_consents) */
     CP_ORDER_KIND_COUNT
 } cp_order_kind;
 
@@ -190,6 +195,9 @@ typedef struct {
     int tech_ban;                          /* processing-technology export ban */
     int extraterritorial;                  /* its controls reach magnets made abroad
                                               from its oxides (MOFCOM No. 61, Oct 2025) */
+    int investment_closed;                 /* 1: foreigners build and fund plants here
+                                              only under a deal; 0 (the default): open
+                                              to foreign investment (cp_world_host_consents) */
 } cp_policy;
 
 /* ---- nations ------------------------------------------------------------- */
@@ -336,8 +344,10 @@ typedef struct {
 typedef enum {
     CP_NEWS_POLICY = 0, /* an order took effect */
     CP_NEWS_EVENT,      /* random or scheduled event */
-    CP_NEWS_FACILITY,   /* a facility changed stage */
-    CP_NEWS_MARKET      /* a notable price move or shortage */
+    CP_NEWS_FACILITY,   /* a facility was announced, funded, changed stage */
+    CP_NEWS_MARKET,     /* a notable price move or shortage */
+    CP_NEWS_DEAL,       /* a deal proposed, answered, started, ended or broken */
+    CP_NEWS_KIND_COUNT
 } cp_news_kind;
 
 typedef struct {
@@ -346,6 +356,11 @@ typedef struct {
     int nation;   /* main actor or -1 */
     int good;     /* or -1 */
     char text[CP_TEXT_LEN];
+    int partner;  /* the other nation involved (a deal's other party, a plant's
+                     funder abroad, a control's destination), or -1 */
+    int facility; /* the facility it is about, or -1 */
+    int routine;  /* 1: a plant moving to its next stage on schedule, the kind
+                     of item cp_world_news_groups folds by nation and quarter */
 } cp_news;
 
 /* ---- events ------------------------------------------------------------- */
@@ -472,6 +487,46 @@ typedef struct {
     char note[CP_TEXT_LEN]; /* shown in the news feed */
 } cp_scheduled;
 
+/* ---- goals (goals.c) ------------------------------------------------------ */
+
+/* What a seat aims for, besides its score: a small closed set of goal kinds,
+ * each with a target and a deadline, given by the scenario per nation (or,
+ * where a scenario gives a nation none, derived by the core from its
+ * opening position: cp_world_goal_count). Goals are judged from the history
+ * every quarter, so they need no state of their own. */
+enum { CP_MAX_GOALS = 128, CP_MAX_NATION_GOALS = 4 };
+
+typedef enum {
+    CP_GOAL_SHORTAGE_MAX = 0, /* keep the unmet share of final demand for 'good' (-1: NdPr
+                                 oxide, Dy/Tb oxide and magnets together, by value at
+                                 reference prices) at or under 'target' (0..1) */
+    CP_GOAL_TREASURY_MIN,     /* keep the treasury at or above 'target' USD millions */
+    CP_GOAL_OUTPUT_MIN,       /* produce at least 'target' t/yr (a quarter's output times
+                                 four) at home plants of 'facility_kind' */
+    CP_GOAL_SHARE_MIN,        /* hold at least 'target' (0..1) of the world's output of
+                                 'facility_kind' plants: leverage */
+    CP_GOAL_PRESSURE_MAX,     /* keep political pressure at or under 'target' (0..1) */
+    CP_GOAL_KIND_COUNT
+} cp_goal_kind;
+
+/* How a goal's value is measured over the game. */
+typedef enum {
+    CP_MEASURE_END = 0, /* the value at the deadline */
+    CP_MEASURE_AVERAGE, /* the mean over the quarters played (turns 1..deadline) */
+    CP_MEASURE_ALWAYS,  /* every quarter up to the deadline: missed the first quarter it fails */
+    CP_MEASURE_COUNT
+} cp_goal_measure;
+
+typedef struct {
+    int nation;
+    cp_goal_kind kind;
+    cp_goal_measure measure;
+    int good;          /* SHORTAGE_MAX: a cp_good, or -1 for NdPr, Dy/Tb and magnets */
+    int facility_kind; /* OUTPUT_MIN, SHARE_MIN: a cp_facility_kind */
+    double target;     /* share 0..1, USD millions or t/yr: see the kind */
+    int by_turn;       /* the deadline; 0: the game's last turn */
+} cp_goal;
+
 /* Market parameters for one good. */
 typedef struct {
     double reference_price_usd_per_kg;
@@ -500,6 +555,10 @@ typedef struct {
     double leakage_share_tracked;  /* the same when the exporter runs tracking */
     double random_events;          /* 1 = default event rates, 0 = none */
     double stock_target_quarters;  /* buyers' inventory target, in quarters of use */
+    /* goals the scenario states, any nation's, in file order; a nation
+     * with none here gets goals derived from its opening position */
+    int goal_count;
+    cp_goal goals[CP_MAX_GOALS];
 } cp_scenario;
 
 /* Fill 'sc' with the rules' defaults (market parameters, leakage, event rates);
@@ -724,6 +783,176 @@ void cp_world_ledger(const cp_world *w, cp_ledger *out);
 double cp_world_tariff_paid_musd(const cp_world *w, int importer, cp_good good, int origin);
 double cp_world_tariff_importer_share(const cp_world *w, cp_good good);
 
+/* ---- goals, judged (goals.c) --------------------------------------------- */
+
+typedef enum {
+    CP_GOAL_ON_TRACK = 0, /* not yet judged; met if the game ended now */
+    CP_GOAL_BEHIND,       /* not yet judged; missed if the game ended now */
+    CP_GOAL_MET,          /* judged, or can no longer fail (the deadline passed) */
+    CP_GOAL_MISSED,       /* judged, or can no longer be met */
+    CP_GOAL_STATUS_COUNT
+} cp_goal_status;
+
+/* A goal and where it stands after the last quarter resolved. */
+typedef struct {
+    cp_goal goal;          /* by_turn filled in: the turn it is judged at */
+    int derived;           /* 1: the core's default for a nation the scenario gave none */
+    cp_goal_status status;
+    double value;          /* the measured value so far, in the target's unit */
+    double target;         /* = goal.target */
+    char text[CP_TEXT_LEN]; /* for people: "Keep the magnet shortage under 10% on
+                               average by 2034Q4 (now 4.2%)" */
+} cp_goal_progress;
+
+/* How many goals 'nation' has (the scenario's, or 2 to 4 derived ones);
+ * 0 for an unknown nation. */
+int cp_world_goal_count(const cp_world *w, int nation);
+/* Goal 'index' of 'nation', judged at the current turn. 'last_turn' is the
+ * game's last turn, the deadline of goals without one (0 or less: the
+ * scenario's default length). Returns CP_OK, or CP_ERR_UNKNOWN_NATION /
+ * CP_ERR_BAD_VALUE for an index out of range (and 'out' untouched). */
+cp_status cp_world_goal(const cp_world *w, int nation, int index, int last_turn,
+                        cp_goal_progress *out);
+/* The checks a scenario's goal must pass (kind, measure, good and kind in
+ * range, target in its kind's range, deadline not negative); the message
+ * names the goal's field. cp_scenario_validate runs it on every goal. */
+cp_status cp_goal_check(const cp_goal *g, int nation_count, cp_error *err);
+
+/* ---- the score in parts (score.c) ------------------------------------------ */
+
+/* A nation's score (cp_nation.score, 0..100) is the weighted sum of four
+ * parts, each 0..100 and each the mean over the quarters played of that
+ * quarter's value (docs/score.md gives the formulas):
+ *   security   share of the final need for NdPr oxide, Dy/Tb oxide and
+ *              magnets met, by value at reference prices
+ *   prosperity 1 - 20 x the quarter's GDP lost to shortages / quarterly GDP,
+ *              at least 0
+ *   leverage   half its share of the world's separation, half of its magnets
+ *   stability  1 - political pressure
+ * weighted by the nation's objectives (cp_weights, summing to 1). */
+typedef enum {
+    CP_PART_SECURITY = 0,
+    CP_PART_PROSPERITY,
+    CP_PART_LEVERAGE,
+    CP_PART_STABILITY,
+    CP_PART_COUNT
+} cp_score_part;
+
+typedef struct {
+    double part[CP_PART_COUNT];    /* 0..100: the mean over turns 1..turn (at
+                                      turn 0, turn 0's own), as the score is */
+    double quarter[CP_PART_COUNT]; /* 0..100, that turn's own */
+    double weight[CP_PART_COUNT];  /* the nation's objectives */
+    double total;                  /* the score: sum of weight x part (= the
+                                      history's score, to rounding) */
+} cp_score_parts;
+
+/* The parts of 'nation''s score at 'turn' (0..cp_world_turn). Returns
+ * CP_OK, or an error for an unknown nation or turn ('out' untouched). */
+cp_status cp_world_score_parts(const cp_world *w, int nation, int turn, cp_score_parts *out);
+
+/* ---- consent to build abroad (order.c) ------------------------------------- */
+
+/* Whether 'host' consents to 'investor' building or funding a plant on its
+ * soil: always for its own, else when its policy is open to foreign
+ * investment (cp_policy.investment_closed is 0) or a deal in force or agreed
+ * between them covers investment (a coinvest clause from the investor to
+ * the host, or an alliance clause with both). 1 yes, 0 no; when no, 'why'
+ * (if not NULL) says so in words naming both nations. */
+int cp_world_host_consents(const cp_world *w, int investor, int host, char *why, size_t len);
+
+/* ---- what each order did: the turn report (report.c) ------------------------ */
+
+typedef enum {
+    CP_OUTCOME_DONE = 0, /* carried out in full */
+    CP_OUTCOME_PARTIAL,  /* carried out in part (a stockpile purchase the market
+                            could not fill, a release beyond the stockpile) */
+    CP_OUTCOME_REFUSED,  /* refused when the turn ended (money, a lock, consent) */
+    CP_OUTCOME_COUNT
+} cp_outcome;
+
+/* One order queued for the quarter, and what became of it. */
+typedef struct {
+    cp_order order;
+    int scheduled;           /* 1: the scenario's schedule gave it, not a seat */
+    cp_outcome outcome;
+    double asked;            /* its amount: tonnes, USD millions, a rate... */
+    double done;             /* tonnes bought or released (= asked when done) */
+    double spent_musd;       /* what it took from the treasury this quarter */
+    double price_usd_per_kg; /* stockpile purchases: the average price paid */
+    int facility;            /* the plant it built or acted on, or -1 */
+    char text[CP_TEXT_LEN];  /* in words: what it did, or why it was refused */
+} cp_order_report;
+
+/* One step of a deal a nation is party to during the quarter (its own
+ * proposals and answers, the other side's, starts, ends, breaches). */
+typedef struct {
+    int deal_id;
+    int for_nation;          /* the party whose report it is in */
+    int nation;              /* who acted, or -1 for the core */
+    cp_deal_status status;   /* after the step */
+    char what[24];           /* "proposed", "rejected", ... as in the deal log */
+    char text[CP_TEXT_LEN];  /* the terms and, for an answer, its reason */
+} cp_deal_report;
+
+/* Where the treasury's change over the quarter came from, USD millions:
+ * the parts add up to after - before (to rounding of the last bits). */
+typedef enum {
+    CP_MONEY_BUDGET = 0,     /* the quarter's budget for rare-earth policy */
+    CP_MONEY_CONSTRUCTION,   /* down payments, funds put in, instalments (negative) */
+    CP_MONEY_STOCKPILE,      /* strategic purchases (negative) */
+    CP_MONEY_SUBSIDY,        /* operating subsidies (negative) */
+    CP_MONEY_PRICE_FLOOR,    /* price-floor top-ups to producers (negative) */
+    CP_MONEY_TARIFFS,        /* import tariffs collected */
+    CP_MONEY_EXPORT_TAX,     /* export taxes collected */
+    CP_MONEY_COUNT
+} cp_money_part;
+
+typedef struct {
+    int turn;                           /* the quarter it describes, or 0: none */
+    double before_musd, after_musd;     /* the treasury */
+    double part_musd[CP_MONEY_COUNT];
+} cp_money_report;
+
+/* The report of the last quarter this world resolved, per nation: kept
+ * from the end of one advance to the start of the next (not saved: a world
+ * just created or loaded has an empty report, turn 0). Counts are 0 and
+ * pointers NULL for an unknown nation or index. */
+int cp_world_report_turn(const cp_world *w);
+int cp_world_order_report_count(const cp_world *w, int nation);
+const cp_order_report *cp_world_order_report(const cp_world *w, int nation, int index);
+int cp_world_deal_report_count(const cp_world *w, int nation);
+const cp_deal_report *cp_world_deal_report(const cp_world *w, int nation, int index);
+void cp_world_money_report(const cp_world *w, int nation, cp_money_report *out);
+
+/* Answer a deal, giving the reason the other side reads in its report (a
+ * rejection without one gets the core's: what the deal is worth to the
+ * answering nation a year at current prices). Otherwise as cp_world_answer. */
+cp_status cp_world_answer_why(cp_world *w, int deal_id, int nation, cp_answer a,
+                              const char *reason, cp_error *err);
+
+/* ---- news, grouped (news.c) ------------------------------------------------ */
+
+/* A line of the news feed as a reader wants it: items of one kind, quarter
+ * and nation that are routine (plants moving on schedule) folded into one
+ * with a count; every other item is a group of one. */
+typedef struct {
+    int turn;
+    cp_news_kind kind;
+    int nation, partner;  /* as in the first item */
+    int first;            /* index of its first item (cp_world_news) */
+    int count;            /* items folded in */
+    char text[CP_TEXT_LEN]; /* the item's text, or "USA: 3 plants moved on: ..." */
+} cp_news_group;
+
+/* The news of turns from_turn..to_turn grouped, in feed order, filtered to
+ * the kinds whose bit is set in 'kind_mask' (1 << CP_NEWS_POLICY | ...;
+ * -1 all) and to items involving 'nation' as actor or partner (-1 all).
+ * Writes at most 'max' groups to 'out' and returns how many there are in
+ * all (call with max 0 to count). */
+int cp_world_news_groups(const cp_world *w, int from_turn, int to_turn, unsigned kind_mask,
+                         int nation, cp_news_group *out, int max);
+
 /* ---- names ------------------------------------------------------------ */
 
 const char *cp_good_name(cp_good g);          /* "ore", "light_oxide", ... */
@@ -735,6 +964,13 @@ const char *cp_order_kind_name(cp_order_kind k);      /* "set_tariff", ... */
 const char *cp_event_kind_name(cp_event_kind k);      /* "mine_flood", ... */
 const char *cp_clause_kind_name(cp_clause_kind k);    /* "tariff", "offtake", ... */
 const char *cp_deal_status_name(cp_deal_status s);    /* "proposed", ... */
+const char *cp_news_kind_name(cp_news_kind k);        /* "policy", "event", "facility", "market", "deal" */
+const char *cp_goal_kind_name(cp_goal_kind k);        /* "shortage_max", ... */
+const char *cp_goal_measure_name(cp_goal_measure m);  /* "end", "average", "always" */
+const char *cp_goal_status_name(cp_goal_status s);    /* "on_track", "behind", "met", "missed" */
+const char *cp_score_part_name(cp_score_part p);      /* "security", ... */
+const char *cp_outcome_name(cp_outcome o);            /* "done", "partial", "refused" */
+const char *cp_money_part_name(cp_money_part p);      /* "budget", "construction", ... */
 /* Reverse look-ups: -1 when the name is unknown. */
 int cp_good_from_name(const char *name);
 int cp_sector_from_name(const char *name);
@@ -744,5 +980,7 @@ int cp_control_mode_from_name(const char *name);
 int cp_order_kind_from_name(const char *name);
 int cp_event_kind_from_name(const char *name);
 int cp_clause_kind_from_name(const char *name);
+int cp_goal_kind_from_name(const char *name);
+int cp_goal_measure_from_name(const char *name);
 
 #endif

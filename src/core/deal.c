@@ -59,6 +59,16 @@ const cp_deal *cp_world_deal_as_logged(const cp_world *w, int index)
     return (w->deal_turn_count > 0 && k >= 0 && k < w->deal_turn_count) ? &w->deal_turn[k] : NULL;
 }
 
+/* The first party of 'd' other than 'nation' (the other side of a deal
+ * between two), or -1. */
+int deal_other(const cp_deal *d, int nation)
+{
+    for (int k = 0; k < d->party_count; k++)
+        if (d->parties[k] != nation)
+            return d->parties[k];
+    return -1;
+}
+
 static int party_index(const cp_deal *d, int nation)
 {
     for (int k = 0; k < d->party_count; k++)
@@ -251,7 +261,7 @@ int cp_world_propose(cp_world *w, const cp_deal *d, cp_error *err)
     x->accepted[party_index(x, d->proposer)] = 1;
     deal_log(w, x, d->proposer, "proposed");
     char text[CP_TEXT_LEN];
-    news_add(w, CP_NEWS_POLICY, d->proposer, -1, "%s proposes: %s", iso(w, d->proposer),
+    news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(x, d->proposer), -1, 0, "%s proposes: %s", iso(w, d->proposer),
              cp_deal_describe(w, x, text, sizeof text));
     return x->id;
 }
@@ -276,7 +286,7 @@ static cp_deal *open_deal(cp_world *w, int id, int nation, cp_error *err, int *p
     return d;
 }
 
-cp_status cp_world_answer(cp_world *w, int id, int nation, cp_answer a, cp_error *err)
+static cp_status answer(cp_world *w, int id, int nation, cp_answer a, cp_error *err)
 {
     int p;
     cp_deal *d = open_deal(w, id, nation, err, &p);
@@ -285,7 +295,8 @@ cp_status cp_world_answer(cp_world *w, int id, int nation, cp_answer a, cp_error
     if (a == CP_ANSWER_REJECT) {
         d->status = CP_DEAL_REJECTED;
         deal_log(w, d, nation, "rejected");
-        news_add(w, CP_NEWS_POLICY, nation, -1, "%s rejects deal %d", iso(w, nation), id);
+        news_add_x(w, CP_NEWS_DEAL, nation, -1, deal_other(d, nation), -1, 0, "%s rejects deal %d",
+                   iso(w, nation), id);
         return CP_OK;
     }
     if (a != CP_ANSWER_ACCEPT)
@@ -299,10 +310,44 @@ cp_status cp_world_answer(cp_world *w, int id, int nation, cp_answer a, cp_error
         d->status = CP_DEAL_AGREED;
         deal_log(w, d, -1, "agreed");
         char text[CP_TEXT_LEN];
-        news_add(w, CP_NEWS_POLICY, d->proposer, -1, "Deal %d agreed: %s", id,
+        news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(d, d->proposer), -1, 0,
+                   "Deal %d agreed: %s", id,
                  cp_deal_describe(w, d, text, sizeof text));
     }
     return CP_OK;
+}
+
+/* An answer and its reason, kept for the turn report (report.c). A
+ * rejection without a reason gets the core's: what the deal is worth to
+ * the nation that rejects it, a year at current prices. */
+cp_status cp_world_answer_why(cp_world *w, int id, int nation, cp_answer a, const char *reason,
+                              cp_error *err)
+{
+    int entry = w->deal_event_count;
+    cp_status st = answer(w, id, nation, a, err);
+    if (st != CP_OK)
+        return st;
+    char text[CP_TEXT_LEN];
+    if (reason && reason[0]) {
+        snprintf(text, sizeof text, "%s", reason);
+    } else if (a == CP_ANSWER_REJECT) {
+        double v = cp_world_deal_value_musd(w, &w->deals[id], nation);
+        if (v < 0)
+            snprintf(text, sizeof text, "it would cost %s about $%.0fM a year at current prices",
+                     w->nations[nation].name, -v);
+        else
+            snprintf(text, sizeof text, "no reason given (it is worth about $%.0fM a year to %s "
+                     "at current prices)", v, w->nations[nation].name);
+    } else {
+        return CP_OK;
+    }
+    report_why(w, entry, text);
+    return CP_OK;
+}
+
+cp_status cp_world_answer(cp_world *w, int id, int nation, cp_answer a, cp_error *err)
+{
+    return cp_world_answer_why(w, id, nation, a, NULL, err);
 }
 
 cp_status cp_world_counter(cp_world *w, int id, int nation, const cp_deal *terms, cp_error *err)
@@ -322,7 +367,8 @@ cp_status cp_world_counter(cp_world *w, int id, int nation, const cp_deal *terms
         d->accepted[k] = k == p;
     deal_log(w, d, nation, "countered");
     char text[CP_TEXT_LEN];
-    news_add(w, CP_NEWS_POLICY, nation, -1, "%s counters deal %d: %s", iso(w, nation), id,
+    news_add_x(w, CP_NEWS_DEAL, nation, -1, deal_other(d, nation), -1, 0, "%s counters deal %d: %s",
+               iso(w, nation), id,
              cp_deal_describe(w, d, text, sizeof text));
     return CP_OK;
 }

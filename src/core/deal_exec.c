@@ -231,7 +231,8 @@ void deal_phase(cp_world *w)
         if (d->status == CP_DEAL_ACTIVE && now > d->end_turn) {
             end_deal(w, d, CP_DEAL_EXPIRED, -1);
             deal_log(w, d, -1, "expired");
-            news_add(w, CP_NEWS_POLICY, d->proposer, -1, "Deal %d has run its term", d->id);
+            news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(d, d->proposer), -1, 0,
+                       "Deal %d has run its term", d->id);
             continue;
         }
         if (d->status == CP_DEAL_ACTIVE) {
@@ -242,7 +243,8 @@ void deal_phase(cp_world *w)
                 b->trust = fmax(0.0, b->trust - BREACH_TRUST_COST);
                 end_deal(w, d, CP_DEAL_BREACHED, breacher);
                 deal_log(w, d, breacher, "breached");
-                news_add(w, CP_NEWS_POLICY, breacher, -1, "Deal %d broken: %s; %s's trust falls to %.0f%%",
+                news_add_x(w, CP_NEWS_DEAL, breacher, -1, deal_other(d, breacher), -1, 0,
+                           "Deal %d broken: %s; %s's trust falls to %.0f%%",
                          d->id, why, b->iso3, b->trust * 100);
                 continue;
             }

@@ -149,12 +149,20 @@ void evt_scheduled(cp_world *w)
             continue;
         }
         cp_error e;
-        if (lock_refuses(w, &s->order, &e) != CP_OK || order_check(w, &s->order, &e) != CP_OK) {
+        cp_status st = lock_refuses(w, &s->order, &e);
+        if (st == CP_OK)
+            st = order_check(w, &s->order, &e);
+        if (st != CP_OK) {
             news_add(w, CP_NEWS_POLICY, s->order.nation, -1, "scheduled %s not possible: %s",
                      cp_order_kind_name(s->order.kind), e.message);
+            report_order(w, &s->order, 1, st, e.message, 0, w->news_count);
             continue;
         }
+        double before = w->nations[s->order.nation].treasury_musd;
+        int news_before = w->news_count;
         order_apply(w, &s->order);
+        report_order(w, &s->order, 1, CP_OK, NULL,
+                     before - w->nations[s->order.nation].treasury_musd, news_before);
         if (s->note[0])
             news_add(w, CP_NEWS_POLICY, s->order.nation, s->order.good, "%s", s->note);
     }

@@ -229,6 +229,12 @@ double fac_available_t_per_qtr(const cp_facility *f)
     return 0.0;
 }
 
+/* The other nation a plant's news involves: its funder, when abroad. */
+static int partner_of(const cp_facility *f)
+{
+    return f->funder != f->host ? f->funder : -1;
+}
+
 /* Delay project 'id' by 'turns' quarters (a lawsuit, a scenario's event),
  * keeping the work already done. */
 void fac_delay(cp_world *w, int id, int turns, const char *why)
@@ -243,7 +249,7 @@ void fac_delay(cp_world *w, int id, int turns, const char *why)
     f->progress = done / (len + turns);
     f->delay_turns += turns;
     f->operating_turn = projected_operating_turn(w, f);
-    news_add(w, CP_NEWS_FACILITY, f->host, -1, "%s (%s, %s) delayed %d quarters: %s", f->name,
+    news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0, "%s (%s, %s) delayed %d quarters: %s", f->name,
              cp_facility_kind_name(f->kind), w->nations[f->host].iso3, turns, why);
 }
 
@@ -275,6 +281,7 @@ static double pay_instalment(cp_world *w, cp_facility *f)
         cp_nation *payer = &w->nations[payers[k]];
         double part = fmin(rest * shares[k], fmax(0.0, payer->treasury_musd));
         payer->treasury_musd -= part;
+        w->money_q[payers[k]][CP_MONEY_CONSTRUCTION] -= part;
         payer->capex_paid_musd += part;
         from_treasury += part;
     }
@@ -295,7 +302,7 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
         f->slip_turns = 0;
         f->stage_turns[CP_STAGE_CONSTRUCTION] += slip;
         f->delay_turns += slip;
-        news_add(w, CP_NEWS_FACILITY, f->host, -1,
+        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
                  "%s (%s, %s) starts construction %d quarters behind its announced schedule",
                  f->name, cp_facility_kind_name(f->kind), w->nations[f->host].iso3, slip);
     }
@@ -306,11 +313,11 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
     if (s == CP_STAGE_RAMP_UP || s == CP_STAGE_OPERATING) {
         if (s == CP_STAGE_RAMP_UP)
             f->operating_turn = w->turn + f->stage_turns[CP_STAGE_RAMP_UP];
-        news_add(w, CP_NEWS_FACILITY, f->host, -1, "%s (%s, %s) %s", f->name,
+        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) %s", f->name,
                  cp_facility_kind_name(f->kind), w->nations[f->host].iso3,
                  s == CP_STAGE_RAMP_UP ? "starts producing and ramps up" : "reaches full output");
     } else {
-        news_add(w, CP_NEWS_FACILITY, f->host, -1, "%s (%s, %s) enters %s", f->name,
+        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) enters %s", f->name,
                  cp_facility_kind_name(f->kind), w->nations[f->host].iso3, cp_stage_name(s));
     }
 }
@@ -340,7 +347,7 @@ void fac_advance(cp_world *w)
             f->progress + step >= 1.0 - 1e-9 &&
             w->invest_signal[f->host][f->kind] < hurdle(w, f->host, f->kind)) {
             if (f->progress < 1.0 - 1e-9)
-                news_add(w, CP_NEWS_FACILITY, f->host, -1,
+                news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
                          "%s (%s, %s) has its permits but waits: prices do not yet pay for building it",
                          f->name, cp_facility_kind_name(f->kind), w->nations[f->host].iso3);
             f->progress = 1.0 - 1e-9;

@@ -22,8 +22,26 @@ static int grow(cp_world *w, int need)
     if (!hm)
         return 0;
     w->hist_market = hm;
+    double *ps = realloc(w->part_sum, sizeof *ps * (size_t)cap * (size_t)w->nation_count * CP_PART_COUNT);
+    if (!ps)
+        return 0;
+    w->part_sum = ps;
     w->hist_cap = cap;
     return 1;
+}
+
+/* A loaded world's score parts, from its history (score.c): what each
+ * hist_record call would have left. 0, or -1 out of memory. */
+int hist_rebuild_parts(cp_world *w)
+{
+    free(w->part_sum);
+    w->part_sum = malloc(sizeof(double) * (size_t)(w->hist_cap > 0 ? w->hist_cap : 1) *
+                         (size_t)w->nation_count * CP_PART_COUNT);
+    if (!w->part_sum)
+        return -1;
+    for (int t = 0; t <= w->turn && t < w->hist_cap; t++)
+        score_parts_record(w, t);
+    return 0;
 }
 
 void hist_record(cp_world *w)
@@ -67,4 +85,5 @@ void hist_record(cp_world *w)
         h->shortage_t = m->shortage_t;
     }
     w->hist_hash = save_hash_history_turn(w, w->turn, w->hist_hash); /* the state hash's */
+    score_parts_record(w, w->turn);
 }

@@ -24,6 +24,7 @@ int cp_order_kind_is_policy(cp_order_kind kind)
     case CP_ORDER_SET_TRACKING:
     case CP_ORDER_SET_TECH_BAN:
     case CP_ORDER_SET_EXTRATERRITORIAL:
+    case CP_ORDER_SET_FOREIGN_INVESTMENT:
         return 1;
     default:
         return 0;

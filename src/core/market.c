@@ -1177,6 +1177,7 @@ static void settle(cp_world *w, solve *sv, cp_good g)
             if (floor > ms->price[i]) {
                 double musd = (floor - ms->price[i]) * x * to_musd;
                 seller->treasury_musd -= musd;
+                w->money_q[i][CP_MONEY_PRICE_FLOOR] -= musd;
                 seller->floor_paid_musd += musd;
             }
             if (i == j) {
@@ -1197,8 +1198,10 @@ static void settle(cp_world *w, solve *sv, cp_good g)
             seller->exports_t[g] += x;
             seller->export_revenue_musd += x * (fob + rent) * to_musd;
             seller->treasury_musd += x * tax * to_musd;
+            w->money_q[i][CP_MONEY_EXPORT_TAX] += x * tax * to_musd;
             seller->export_tax_revenue_musd += x * tax * to_musd;
             buyer->treasury_musd += x * tariff * to_musd;
+            w->money_q[j][CP_MONEY_TARIFFS] += x * tariff * to_musd;
             buyer->tariff_revenue_musd += x * tariff * to_musd;
             w->ledger.buyers_paid_musd += paid;
             w->ledger.sellers_got_musd += x * (fob + rent) * to_musd;
@@ -1219,6 +1222,9 @@ static void settle(cp_world *w, solve *sv, cp_good g)
                 to_pile = got;
             buyer->stockpile_t[g] += to_pile;
             buyer->treasury_musd -= bill * (to_pile / got);
+            w->money_q[j][CP_MONEY_STOCKPILE] -= bill * (to_pile / got);
+            w->pile_got_t[g][j] += to_pile;
+            w->pile_paid_musd[g][j] += bill * (to_pile / got);
         }
         buyer->stock_t[g] += got - to_pile;
     }

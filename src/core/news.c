@@ -97,7 +97,8 @@ void text_format(char *out, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
-void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *fmt, ...)
+void news_add_x(cp_world *w, cp_news_kind kind, int nation, int good, int partner, int facility,
+                int routine, const char *fmt, ...)
 {
     if (w->news_count == w->news_cap) {
         int cap = w->news_cap ? w->news_cap * 2 : 64;
@@ -112,9 +113,91 @@ void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *
     item->kind = kind;
     item->nation = nation;
     item->good = good;
+    item->partner = partner;
+    item->facility = facility;
+    item->routine = routine;
     va_list ap;
     va_start(ap, fmt);
     text_vformat(item->text, sizeof item->text, fmt, ap);
     va_end(ap);
     w->news_hash = save_hash_news(w->news_hash, item);
+}
+
+/* Does item 'x' pass the reader's filter? */
+static int news_wanted(const cp_news *x, int from_turn, int to_turn, unsigned kind_mask, int nation)
+{
+    if (x->turn < from_turn || x->turn > to_turn)
+        return 0;
+    if ((unsigned)x->kind >= CP_NEWS_KIND_COUNT || !(kind_mask & (1u << x->kind)))
+        return 0;
+    return nation < 0 || x->nation == nation || x->partner == nation;
+}
+
+/* Group the feed for a reader. Routine items (plants moving on schedule)
+ * of one nation, kind and quarter fold into the group their first one
+ * opened; the others stand alone. A group's text is the first item's when
+ * it folds nothing, else a count and that first item ("USA: 3 plants moved
+ * on, e.g. ..."). Quadratic in the groups of one quarter at worst, which is
+ * a few dozen. */
+int cp_world_news_groups(const cp_world *w, int from_turn, int to_turn, unsigned kind_mask,
+                         int nation, cp_news_group *out, int max)
+{
+    int groups = 0;
+    int quarter_start = 0; /* first group of the current item's quarter */
+    int quarter = -1;
+    /* where each written group came from, to fold into it: the groups of
+     * one quarter are at most the items of that quarter */
+    for (int k = 0; k < w->news_count; k++) {
+        const cp_news *x = &w->news[k];
+        if (!news_wanted(x, from_turn, to_turn, kind_mask, nation))
+            continue;
+        if (x->turn != quarter) {
+            quarter = x->turn;
+            quarter_start = groups;
+        }
+        int into = -1;
+        if (x->routine)
+            for (int g = quarter_start; g < groups && g < max; g++) {
+                const cp_news *first = &w->news[out[g].first];
+                if (first->routine && first->kind == x->kind && first->nation == x->nation) {
+                    into = g;
+                    break;
+                }
+            }
+        if (into >= 0) {
+            cp_news_group *g = &out[into];
+            g->count++;
+            const cp_nation *who = g->nation >= 0 ? &w->nations[g->nation] : NULL;
+            text_format(g->text, sizeof g->text, "%s: %d plants moved on, e.g. ",
+                        who ? who->name : "World", g->count);
+            size_t used = strlen(g->text);
+            snprintf(g->text + used, sizeof g->text - used, "%s", w->news[g->first].text);
+            continue;
+        }
+        if (groups < max) {
+            cp_news_group *g = &out[groups];
+            g->turn = x->turn;
+            g->kind = x->kind;
+            g->nation = x->nation;
+            g->partner = x->partner;
+            g->first = k;
+            g->count = 1;
+            snprintf(g->text, sizeof g->text, "%s", x->text);
+        } else if (x->routine) {
+            /* counting only, past 'max': fold by looking back at the items */
+            int seen = 0;
+            for (int j = k - 1; j >= 0 && w->news[j].turn == x->turn; j--) {
+                const cp_news *y = &w->news[j];
+                if (y->routine && y->kind == x->kind && y->nation == x->nation &&
+                    news_wanted(y, from_turn, to_turn, kind_mask, nation)) {
+                    seen = 1;
+                    break;
+                }
+            }
+            if (seen)
+                continue;
+        }
+        groups++;
+    }
+    return groups;
 }

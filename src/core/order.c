@@ -115,6 +115,54 @@ static cp_status check_money(const cp_world *w, const cp_order *o, double cost, 
     return CP_OK;
 }
 
+/* Whether 'host' lets 'investor' build or fund a plant on its soil: its
+ * own soil always; abroad when the host is open to foreign investment, or
+ * a deal agreed or in force between them covers investment (a coinvest
+ * clause from the investor to the host, or both in an alliance). A
+ * consented plant is not undone when the host closes later: its funding
+ * orders are refused from then on, the plant stands. */
+int cp_world_host_consents(const cp_world *w, int investor, int host, char *why, size_t len)
+{
+    if (investor < 0 || investor >= w->nation_count || host < 0 || host >= w->nation_count) {
+        if (why && len)
+            snprintf(why, len, "unknown nation %d", investor < 0 || investor >= w->nation_count
+                                                         ? investor : host);
+        return 0;
+    }
+    if (investor == host || !w->nations[host].policy.investment_closed)
+        return 1;
+    for (int k = 0; k < w->deal_count; k++) {
+        const cp_deal *d = &w->deals[k];
+        if (d->status != CP_DEAL_AGREED && d->status != CP_DEAL_ACTIVE)
+            continue;
+        int in_alliance[2] = {0, 0};
+        for (int c = 0; c < d->clause_count; c++) {
+            const cp_clause *cl = &d->clauses[c];
+            if (cl->kind == CP_CLAUSE_COINVEST && cl->from == investor && cl->to == host)
+                return 1;
+            if (cl->kind == CP_CLAUSE_ALLIANCE) {
+                in_alliance[0] |= cl->from == investor || cl->to == investor;
+                in_alliance[1] |= cl->from == host || cl->to == host;
+            }
+        }
+        if (in_alliance[0] && in_alliance[1])
+            return 1;
+    }
+    if (why && len)
+        snprintf(why, len, "%s does not consent: it is closed to foreign investment and has no "
+                 "deal with %s that covers investment (a co-investment or an alliance)",
+                 w->nations[host].name, w->nations[investor].name);
+    return 0;
+}
+
+static cp_status check_consent(const cp_world *w, const cp_order *o, int host, cp_error *err)
+{
+    char why[CP_TEXT_LEN];
+    if (cp_world_host_consents(w, o->nation, host, why, sizeof why))
+        return CP_OK;
+    return cp_fail(err, CP_ERR_NO_CONSENT, "%s: %s", cp_order_kind_name(o->kind), why);
+}
+
 static cp_status check_facility(const cp_world *w, const cp_order *o, cp_error *err)
 {
     if (o->facility < 0 || o->facility >= w->facility_count)
@@ -172,6 +220,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         if (w->facility_count + 1 > CP_MAX_FACILITIES)
             return cp_fail(err, CP_ERR_FULL, "%s: the world has no room for more facilities",
                            name);
+        TRY(check_consent(w, o, o->partner, err));
         double down = DOWN_PAYMENT *
                       fac_capex_in_musd(w, (cp_facility_kind)o->facility_kind, o->partner, o->amount);
         return check_money(w, o, down, err);
@@ -179,6 +228,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     case CP_ORDER_FUND_FACILITY:
         TRY(check_facility(w, o, err));
         TRY(check_amount(o, 0.01, 1e6, "funding (USD millions)", err));
+        TRY(check_consent(w, o, w->facilities[o->facility].host, err));
         if (w->facilities[o->facility].stage >= CP_STAGE_RAMP_UP)
             return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is built already (%s)", name,
                            w->facilities[o->facility].name,
@@ -270,6 +320,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     case CP_ORDER_SET_TRACKING:
     case CP_ORDER_SET_TECH_BAN:
     case CP_ORDER_SET_EXTRATERRITORIAL:
+    case CP_ORDER_SET_FOREIGN_INVESTMENT:
         if (o->flag != 0 && o->flag != 1)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: flag must be 0 or 1", name);
         return CP_OK;
@@ -365,10 +416,11 @@ void order_apply(cp_world *w, const cp_order *o)
         cp_facility *f = &w->facilities[id];
         double down = DOWN_PAYMENT * f->capex_musd;
         n->treasury_musd -= down;
+        w->money_q[o->nation][CP_MONEY_CONSTRUCTION] -= down;
         n->capex_paid_musd += down;
         f->capex_paid_musd += down;
-        news_add(w, CP_NEWS_FACILITY, o->nation, -1,
-                 "%s announces %s: %.0f t/yr, $%.0fM, first output expected %d quarters from now",
+        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, o->partner != o->nation ? o->partner : -1,
+                   id, 0, "%s announces %s: %.0f t/yr, $%.0fM, first output expected %d quarters from now",
                  n->iso3, f->name, f->capacity_t_per_yr, f->capex_musd,
                  f->operating_turn - f->stage_turns[CP_STAGE_RAMP_UP] - w->turn);
         break;
@@ -376,22 +428,25 @@ void order_apply(cp_world *w, const cp_order *o)
     case CP_ORDER_FUND_FACILITY: {
         cp_facility *f = &w->facilities[o->facility];
         n->treasury_musd -= o->amount;
+        w->money_q[o->nation][CP_MONEY_CONSTRUCTION] -= o->amount;
         f->funds_musd += o->amount;
-        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s puts $%.0fM into %s", n->iso3,
+        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, f->host != o->nation ? f->host : -1,
+                   o->facility, 0, "%s puts $%.0fM into %s", n->iso3,
                  o->amount, f->name);
         break;
     }
     case CP_ORDER_IDLE_FACILITY: {
         cp_facility *f = &w->facilities[o->facility];
         f->stage = o->flag ? CP_STAGE_IDLED : CP_STAGE_OPERATING;
-        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s %s %s", n->iso3,
+        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, -1, o->facility, 0, "%s %s %s", n->iso3,
                  o->flag ? "idles" : "restarts", f->name);
         break;
     }
     case CP_ORDER_CLOSE_FACILITY: {
         cp_facility *f = &w->facilities[o->facility];
         f->stage = CP_STAGE_CLOSED;
-        news_add(w, CP_NEWS_FACILITY, o->nation, -1, "%s closes %s", n->iso3, f->name);
+        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, -1, o->facility, 0, "%s closes %s",
+                   n->iso3, f->name);
         break;
     }
     case CP_ORDER_SET_TARIFF:
@@ -400,17 +455,19 @@ void order_apply(cp_world *w, const cp_order *o)
                 for (int p = 0; p < w->nation_count; p++)
                     if (p != o->nation && (o->partner == CP_ALL || o->partner == p))
                         n->policy.tariff[g][p] = o->amount;
-        news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s sets a %.0f%% tariff on %s from %s",
+        news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
+                   "%s sets a %.0f%% tariff on %s from %s",
                  n->iso3, o->amount * 100, good_text(o->good), partner_text(w, o->partner));
         break;
     case CP_ORDER_SET_EXPORT_CONTROL:
         each_route(w, o, set_control);
         if (o->mode == CP_CONTROL_LICENSED)
-            news_add(w, CP_NEWS_POLICY, o->nation, o->good,
+            news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
                      "%s requires export licences for %s to %s (%.0f%% approved, no defense use)",
                      n->iso3, good_text(o->good), partner_text(w, o->partner), o->amount * 100);
         else
-            news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s %s exports of %s to %s", n->iso3,
+            news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
+                       "%s %s exports of %s to %s", n->iso3,
                      o->mode == CP_CONTROL_BANNED ? "bans" : "opens", good_text(o->good),
                      partner_text(w, o->partner));
         break;
@@ -488,6 +545,13 @@ void order_apply(cp_world *w, const cp_order *o)
             news_add(w, CP_NEWS_POLICY, o->nation, CP_MAGNET,
                      "%s's export controls no longer reach magnets made abroad", n->iso3);
         break;
+    case CP_ORDER_SET_FOREIGN_INVESTMENT:
+        n->policy.investment_closed = !o->flag;
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s", n->iso3,
+                 o->flag ? "opens itself to foreign investment in rare-earth plants"
+                         : "closes itself to foreign investment in rare-earth plants, "
+                           "except under a deal");
+        break;
     case CP_ORDER_KIND_COUNT:
         break;
     }
@@ -506,12 +570,20 @@ void order_apply_pending(cp_world *w)
             if (o->nation != nation)
                 continue;
             cp_error e;
-            if (lock_refuses(w, o, &e) != CP_OK || order_check(w, o, &e) != CP_OK) {
+            cp_status st = lock_refuses(w, o, &e);
+            if (st == CP_OK)
+                st = order_check(w, o, &e);
+            if (st != CP_OK) {
                 news_add(w, CP_NEWS_POLICY, nation, -1, "order refused at turn end: %s",
                          e.message);
+                report_order(w, o, 0, st, e.message, 0, w->news_count);
                 continue;
             }
+            double before = w->nations[nation].treasury_musd;
+            int news_before = w->news_count;
             order_apply(w, o);
+            report_order(w, o, 0, CP_OK, NULL, before - w->nations[nation].treasury_musd,
+                         news_before);
         }
     }
 }

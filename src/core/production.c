@@ -548,6 +548,7 @@ static void pay_subsidy(cp_world *w, int n, cp_facility_kind kind, double out_t)
         return;
     double musd = rate * opex_usd_per_kg[kind] * out_t * 1000.0 / 1e6;
     nat->treasury_musd -= musd;
+    w->money_q[n][CP_MONEY_SUBSIDY] -= musd;
     nat->subsidy_paid_musd += musd;
 }
 

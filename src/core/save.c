@@ -416,6 +416,11 @@ static void io_policy(save_io *io, cp_policy *p, int nn)
         INT(p->extraterritorial, 0, 1);
     else if (io->reading)
         p->extraterritorial = 0;
+    /* version 4: consent to foreign investment; every nation open before */
+    if (io->version >= 4)
+        INT(p->investment_closed, 0, 1);
+    else if (io->reading)
+        p->investment_closed = 0;
 }
 
 /* A nation: identity, state, policies and this quarter's figures. */
@@ -636,6 +641,24 @@ static void io_scenario(save_io *io, cp_scenario *sc)
     F64(sc->leakage_share_tracked);
     F64(sc->random_events);
     F64(sc->stock_target_quarters);
+    /* version 4: the scenario's goals; none before (every nation's are derived) */
+    int count_g = 0;
+    if (io->version >= 4)
+        count_g = count(io, &sc->goal_count, CP_MAX_GOALS, 7 * 4, "sc->goal_count");
+    else if (io->reading)
+        sc->goal_count = 0;
+    for (int k = 0; k < count_g && !io->failed; k++) {
+        cp_goal *g = &sc->goals[k];
+        item(io, "goal", k);
+        INT(g->nation, 0, nn - 1);
+        INT(g->kind, 0, CP_GOAL_KIND_COUNT - 1);
+        INT(g->measure, 0, CP_MEASURE_COUNT - 1);
+        INT(g->good, -1, CP_GOOD_COUNT - 1);
+        I32(g->facility_kind);
+        F64(g->target);
+        TURNS(g->by_turn);
+    }
+    item(io, NULL, 0);
     end(io);
     cp_error e;
     if (!io->failed && !io->dry && cp_scenario_validate(sc, &e) != CP_OK)
@@ -982,10 +1005,20 @@ static void io_history(save_io *io, cp_world *w)
 static void io_news_item(save_io *io, cp_news *x, int nn)
 {
     TURN_AT(x->turn);
-    INT(x->kind, CP_NEWS_POLICY, CP_NEWS_MARKET);
+    INT(x->kind, CP_NEWS_POLICY, CP_NEWS_KIND_COUNT - 1);
     INT(x->nation, -1, nn - 1);
     I32(x->good); /* commentary: shown through cp_good_name, which copes */
     STR(x->text);
+    /* version 4: who else, which plant, routine or not; unknown before */
+    if (io->version >= 4) {
+        INT(x->partner, -1, nn - 1);
+        I32(x->facility); /* commentary too */
+        INT(x->routine, 0, 1);
+    } else if (io->reading) {
+        x->partner = -1;
+        x->facility = -1;
+        x->routine = 0;
+    }
 }
 
 static void io_news(save_io *io, cp_world *w)

@@ -27,8 +27,9 @@
 
 #define SAVE_MAGIC "CPWORLD\x1a"
 enum {
-    SAVE_VERSION = 3,        /* the version this build writes (2: policy locks, tariffs by route;
-                                3: heavy separation lines, the model's long-run state) */
+    SAVE_VERSION = 4,        /* the version this build writes (2: policy locks, tariffs by route;
+                                3: heavy separation lines, the model's long-run state;
+                                4: goals, consent to foreign investment, news partners) */
     SAVE_VERSION_OLDEST = 1, /* the oldest version it reads (and migrates) */
     SAVE_HEADER_BYTES = 32,
     SAVE_MAGIC_BYTES = 8,

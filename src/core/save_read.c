@@ -136,5 +136,11 @@ cp_world *save_load(const unsigned char *buf, size_t len, int any_model, cp_erro
     }
     fill_unused_slots(w);
     save_rehash_logs(w); /* the state hash's running parts, from what was read */
+    w->rep_deal_from = w->deal_event_count; /* the turn report starts empty */
+    if (hist_rebuild_parts(w) != 0) {
+        cp_world_destroy(w);
+        cp_fail(err, CP_ERR_FULL, "out of memory loading the world");
+        return NULL;
+    }
     return w;
 }

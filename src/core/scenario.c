@@ -247,6 +247,14 @@ cp_status cp_scenario_validate(const cp_scenario *sc, cp_error *err)
     RANGE(who, "leakage_share_tracked", sc->leakage_share_tracked);
     RANGE(who, "random_events", sc->random_events);
     RANGE(who, "stock_target_quarters", sc->stock_target_quarters);
+    if (sc->goal_count < 0 || sc->goal_count > CP_MAX_GOALS)
+        return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %d goals, at most %d", who, sc->goal_count,
+                       CP_MAX_GOALS);
+    for (int k = 0; k < sc->goal_count; k++) {
+        cp_error e;
+        if (cp_goal_check(&sc->goals[k], sc->nation_count, &e) != CP_OK)
+            return cp_fail(err, e.code, "%s: goal %d: %s", who, k + 1, e.message);
+    }
     for (int i = 0; i < sc->nation_count; i++) {
         const cp_nation *n = &sc->nations[i];
         if (strlen(n->iso3) != 3)

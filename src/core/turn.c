@@ -165,9 +165,11 @@ void cp_world_advance(cp_world *w)
     /* 1. policies (news is dated to the quarter being resolved) */
     w->resolving = 1;
     w->deal_turn_count = 0; /* the decisions of the turn are made */
+    report_begin(w);
     for (int n = 0; n < w->nation_count; n++) {
         w->nations[n].capex_paid_musd = 0;
         w->nations[n].treasury_musd += w->nations[n].budget_musd_per_yr / 4.0;
+        w->money_q[n][CP_MONEY_BUDGET] += w->nations[n].budget_musd_per_yr / 4.0;
     }
     order_apply_pending(w);
     evt_scheduled(w);
@@ -195,6 +197,7 @@ void cp_world_advance(cp_world *w)
     w->resolving = 0;
     update_ledger_stock(w);
     hist_record(w);
+    report_end(w);
 #ifndef NDEBUG
     /* Debug builds (the tests, the fuzzers): the world is still one its
      * save format accepts, every number finite and every index and share

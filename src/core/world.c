@@ -289,6 +289,24 @@ cp_world *cp_world_clone(const cp_world *src)
         return NULL;
     *w = *src;
     atomic_fetch_add(&w->shared->refs, 1);
+    w->part_sum = NULL;
+    w->rep_orders = NULL;
+    w->rep_deals = NULL;
+    w->why = NULL;
+    size_t parts = (size_t)src->hist_cap * (size_t)src->nation_count * CP_PART_COUNT;
+    w->part_sum = src->part_sum ? malloc(sizeof(double) * parts) : NULL;
+    if (w->part_sum)
+        memcpy(w->part_sum, src->part_sum, sizeof(double) * parts);
+    if (report_copy(w, src) != 0 || (src->part_sum && !w->part_sum)) {
+        w->hist_nation = NULL;
+        w->hist_market = NULL;
+        w->news = NULL;
+        w->deals = NULL;
+        w->deal_events = NULL;
+        w->deal_turn = NULL;
+        cp_world_destroy(w);
+        return NULL;
+    }
     w->hist_nation = malloc(sizeof(cp_nation_history) * (size_t)src->hist_cap * (size_t)src->nation_count);
     w->hist_market = malloc(sizeof(cp_market_history) * (size_t)src->hist_cap * CP_GOOD_COUNT);
     w->news = src->news_cap ? malloc(sizeof(cp_news) * (size_t)src->news_cap) : NULL;
@@ -330,6 +348,8 @@ void cp_world_destroy(cp_world *w)
     free(w->deals);
     free(w->deal_events);
     free(w->deal_turn);
+    free(w->part_sum);
+    report_free(w);
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);
     free(w);

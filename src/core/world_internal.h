@@ -179,6 +179,29 @@ struct cp_world {
      * turn. Not part of the state: never saved, emptied by each advance. */
     int deal_turn_from, deal_turn_count, deal_turn_cap;
     cp_deal *deal_turn;
+
+    /* The score's parts (score.c): for each history row, the running sums
+     * of the four parts' quarterly values over turns 0..t, [(t * nation_count
+     * + n) * CP_PART_COUNT + p]. Derived from the history (saved), rebuilt
+     * when a world is loaded, never saved; same capacity as the history. */
+    double *part_sum;
+
+    /* The turn report (report.c): what the last advance did with each order,
+     * deal and dollar. Not state: never saved, rebuilt by each advance. */
+    int rep_turn;                  /* the quarter it describes; 0: none yet */
+    int rep_order_count, rep_order_cap;
+    cp_order_report *rep_orders;   /* every nation's, in the order applied */
+    int rep_deal_count, rep_deal_cap;
+    cp_deal_report *rep_deals;     /* one per party of each step */
+    int rep_deal_from;             /* deal log entries from here on are the turn's */
+    double rep_before_musd[CP_MAX_NATIONS], rep_after_musd[CP_MAX_NATIONS];
+    double money_q[CP_MAX_NATIONS][CP_MONEY_COUNT]; /* the quarter's treasury moves */
+    /* the quarter's strategic purchases as the markets filled them */
+    double pile_got_t[CP_GOOD_COUNT][CP_MAX_NATIONS];
+    double pile_paid_musd[CP_GOOD_COUNT][CP_MAX_NATIONS];
+    /* reasons given with the turn's answers to deals: deal log entry, text */
+    int why_count, why_cap;
+    struct rep_why { int entry; char text[CP_TEXT_LEN]; } *why;
 };
 
 /* order.c */
@@ -265,9 +288,22 @@ void deal_log(cp_world *w, const cp_deal *d, int nation, const char *what);
 void deal_phase(cp_world *w);
 void deal_deliver(cp_world *w, cp_good g);
 void deal_committed(const cp_world *w, cp_good g, double from[], double to[]);
+int deal_other(const cp_deal *d, int nation);
 
 /* score.c */
 void score_update(cp_world *w);
+/* the parts' running sums for history row 'turn' (history.c calls it as it
+ * records a row; a loaded world's rows are all redone) */
+void score_parts_record(cp_world *w, int turn);
+
+/* report.c: the turn report's pieces, called by the advance */
+void report_begin(cp_world *w);           /* empty it, take the treasuries */
+void report_order(cp_world *w, const cp_order *o, int scheduled, cp_status st,
+                  const char *refusal, double spent_musd, int news_before);
+void report_end(cp_world *w);             /* fill purchases, deals, money */
+void report_why(cp_world *w, int entry, const char *text); /* a reason for a deal step */
+void report_free(cp_world *w);
+int report_copy(cp_world *dst, const cp_world *src); /* 0, or -1 out of memory */
 void tech_update(cp_world *w);
 
 /* save.c: the state hash's pieces (hash.c says what it covers), and the
@@ -285,13 +321,18 @@ int save_check(const cp_world *w, char *message, size_t len);
 
 /* history.c */
 void hist_record(cp_world *w);
+int hist_rebuild_parts(cp_world *w);
 
-/* news.c */
-void news_add(cp_world *w, cp_news_kind kind, int nation, int good, const char *fmt, ...)
+/* news.c: an item with its kind, actor, good, the other nation involved,
+ * the facility and whether it is routine (cp_news); news_add for items with
+ * none of the last three */
+void news_add_x(cp_world *w, cp_news_kind kind, int nation, int good, int partner, int facility,
+                int routine, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
+    __attribute__((format(printf, 8, 9)))
 #endif
     ;
+#define news_add(w, kind, nation, good, ...) news_add_x(w, kind, nation, good, -1, -1, 0, __VA_ARGS__)
 /* snprintf's bytes, written directly for %s, %d, %.0f and %% (the news
  * feed's and the plants' names'), tested against snprintf */
 void text_format(char *out, size_t size, const char *fmt, ...)

@@ -54,6 +54,12 @@ typedef enum {
     CPS_CLS_GOOD_PARAMS,   /* view.constants.goods_params[good] */
     CPS_CLS_DEAL,          /* a deal (a plain table; also what act.propose takes) */
     CPS_CLS_CLAUSE,        /* a clause of a deal (a plain table) */
+    CPS_CLS_GOAL,          /* view.goals()[i] (documentation: a plain table) */
+    CPS_CLS_SCORE_PARTS,   /* view.score_parts() */
+    CPS_CLS_TURN_REPORT,   /* view.report() */
+    CPS_CLS_ORDER_REPORT,  /* view.report().orders[i] */
+    CPS_CLS_DEAL_REPORT,   /* view.report().deals[i] */
+    CPS_CLS_MONEY_REPORT,  /* view.report().money */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -85,6 +91,9 @@ enum {
     CPS_FN_HISTORY_MARKET,  /* view.history.market(good [, turn]) */
     CPS_FN_DEALS,           /* view.deals() */
     CPS_FN_DEAL,            /* view.deal(id) */
+    CPS_FN_GOALS,           /* view.goals() */
+    CPS_FN_SCORE_PARTS,     /* view.score_parts([iso3 [, turn]]) */
+    CPS_FN_REPORT,          /* view.report() */
     CPS_FN_COUNT
 };
 

@@ -71,6 +71,25 @@ static const cps_fn_doc news_sig = {
     1, {{"since_turn", "integer?", "first turn to include (default: the last resolved turn)"}},
     "News[]", "news items, oldest first"};
 
+static const cps_fn_doc goals_sig = {
+    0, {{NULL, NULL, NULL}}, "Goal[]",
+    "the agent's goals, judged at the last resolved quarter against the scenario's length "
+    "(fresh tables: kind, measure, good or plant, target, by_turn, status = \"on_track\"|"
+    "\"behind\"|\"met\"|\"missed\", value, derived, text)"};
+static const cps_fn_doc score_parts_sig = {
+    2, {{"iso3", "ISO3?", "a nation (default: the agent's)"},
+        {"turn", "integer?", "a resolved turn (default the latest; negative counts back)"}},
+    "ScoreParts?",
+    "security, prosperity, leverage, stability (0..100, means over the quarters played), "
+    "total (the score), quarter (that quarter's parts) and weights; nil for a turn not played"};
+static const cps_fn_doc report_sig = {
+    0, {{NULL, NULL, NULL}}, "TurnReport",
+    "turn (0: none yet), orders (kind, outcome = \"done\"|\"partial\"|\"refused\", asked, "
+    "done, spent_musd, price_usd_per_kg, facility, scheduled, text), deals (deal, by, what, "
+    "status, text: the other side's reason for an answer) and money (before_musd, after_musd "
+    "and the parts: budget, construction, stockpile, subsidy, price_floor, tariffs, "
+    "export_tax)"};
+
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
@@ -95,6 +114,11 @@ static const cps_field view_fields[] = {
     FUNCTION("deals", CPS_FN_DEALS, &deals_sig,
              "the deals waiting for an answer, agreed or in force that involve the agent"),
     FUNCTION("deal", CPS_FN_DEAL, &deal_sig, "look a deal up"),
+    FUNCTION("goals", CPS_FN_GOALS, &goals_sig, "the agent's goals and how they stand"),
+    FUNCTION("score_parts", CPS_FN_SCORE_PARTS, &score_parts_sig,
+             "a nation's score in its four parts"),
+    FUNCTION("report", CPS_FN_REPORT, &report_sig,
+             "what the last quarter did with the agent's orders, deals and money"),
 };
 
 /* ---- nations ------------------------------------------------------------------------ */
@@ -187,6 +211,9 @@ static const cps_field policy_fields[] = {
      "a tracking system runs (less transshipment leakage)", NULL, 0},
     {"tech_ban", CPS_V_BOOL, offsetof(cp_policy, tech_ban), CPS_PUBLIC, "boolean",
      "processing-technology exports are banned", NULL, 0},
+    {"investment_closed", CPS_V_BOOL, offsetof(cp_policy, investment_closed), CPS_PUBLIC,
+     "boolean", "closed to foreign investment: others build or fund plants here only under a "
+     "deal (a co-investment or an alliance)", NULL, 0},
 };
 
 /* ---- facilities and markets ------------------------------------------------------ */
@@ -278,10 +305,80 @@ static const cps_field market_row_fields[] = {
 
 static const cps_field news_fields[] = {
     DOC("turn", "integer", "the turn it happened"),
-    DOC("kind", "\"policy\"|\"event\"|\"facility\"|\"market\"", "what sort of news"),
+    DOC("kind", "\"policy\"|\"event\"|\"facility\"|\"market\"|\"deal\"", "what sort of news"),
     DOC("nation", "ISO3?", "the main actor, if any"),
     DOC("good", "Good?", "the good concerned, if any"),
     DOC("text", "string", "the news, in words"),
+    DOC("partner", "ISO3?", "the other nation involved (a deal's other party, a plant's funder "
+        "abroad, a control's destination), if any"),
+    DOC("facility", "integer?", "the facility it is about, if any"),
+    DOC("routine", "boolean", "a plant moving on schedule (the window folds these by quarter)"),
+};
+
+/* ---- the seat: goals, score parts, the turn report (view_seat.c) -------------------------- */
+
+static const cps_field goal_fields[] = {
+    DOC("kind", "\"shortage_max\"|\"treasury_min\"|\"output_min\"|\"share_min\"|\"pressure_max\"",
+        "what the goal keeps or reaches"),
+    DOC("measure", "\"end\"|\"average\"|\"always\"",
+        "judged on the value at the deadline, the mean over the quarters played, or every quarter"),
+    DOC("good", "Good|\"all\"?", "shortage_max: the good (all: NdPr, Dy/Tb and magnets by value)"),
+    DOC("plant", "FacilityKind?", "output_min and share_min: the kind of plant"),
+    DOC("target", "number", "share 0..1 (shortage, share, pressure), USD millions or t/yr"),
+    DOC("by_turn", "integer", "the turn it is judged at"),
+    DOC("status", "\"on_track\"|\"behind\"|\"met\"|\"missed\"", "where it stands"),
+    DOC("value", "number", "the measured value so far, in the target's unit"),
+    DOC("derived", "boolean", "true when the rules derived it (the scenario gave the nation none)"),
+    DOC("text", "string", "the goal and its value, in words"),
+};
+
+static const cps_field score_parts_fields[] = {
+    DOC("security", "number", "share of final need for NdPr, Dy/Tb and magnets met, by value, 0..100"),
+    DOC("prosperity", "number", "GDP kept from shortage losses, 0..100"),
+    DOC("leverage", "number", "share of the world's separation and magnet making, 0..100"),
+    DOC("stability", "number", "100 x (1 - political pressure)"),
+    DOC("total", "number", "the score: the parts weighted by the nation's objectives"),
+    DOC("quarter", "table<string, number>", "that quarter's own four parts"),
+    DOC("weights", "table<string, number>", "the nation's objectives, by part"),
+};
+
+static const cps_field turn_report_fields[] = {
+    DOC("turn", "integer", "the quarter it describes (0: none yet, e.g. just after a load)"),
+    DOC("orders", "OrderReport[]", "every order of the quarter, in the order applied"),
+    DOC("deals", "DealReport[]", "every step of the deals the nation is party to"),
+    DOC("money", "MoneyReport", "where the treasury's change came from"),
+};
+
+static const cps_field order_report_fields[] = {
+    DOC("kind", "string", "the order kind (view.constants.order_kinds)"),
+    DOC("outcome", "\"done\"|\"partial\"|\"refused\"", "what became of it"),
+    DOC("asked", "number", "its amount (tonnes, USD millions, a rate...)"),
+    DOC("done", "number", "what it got: tonnes bought for a stockpile purchase"),
+    DOC("spent_musd", "number", "what it took from the treasury this quarter, USD millions"),
+    DOC("price_usd_per_kg", "number", "stockpile purchases: the average price paid"),
+    DOC("facility", "integer?", "the plant it built or acted on"),
+    DOC("scheduled", "boolean", "true when the scenario's schedule gave it"),
+    DOC("text", "string", "what it did, or why it was refused"),
+};
+
+static const cps_field deal_report_fields[] = {
+    DOC("deal", "integer", "the deal's id"),
+    DOC("by", "ISO3?", "who acted (nil: the rules)"),
+    DOC("what", "string", "\"proposed\", \"accepted\", \"rejected\", \"started\", ..."),
+    DOC("status", "string", "the deal's status after the step"),
+    DOC("text", "string", "the terms and, for an answer, its reason"),
+};
+
+static const cps_field money_report_fields[] = {
+    DOC("before_musd", "number", "the treasury before the quarter"),
+    DOC("after_musd", "number", "after it: before plus the parts below"),
+    DOC("budget", "number", "the quarter's budget"),
+    DOC("construction", "number", "down payments, funds and instalments (negative)"),
+    DOC("stockpile", "number", "strategic purchases (negative)"),
+    DOC("subsidy", "number", "operating subsidies (negative)"),
+    DOC("price_floor", "number", "price-floor top-ups to producers (negative)"),
+    DOC("tariffs", "number", "import tariffs collected"),
+    DOC("export_tax", "number", "export taxes collected"),
 };
 
 /* ---- constants ------------------------------------------------------------------------ */
@@ -433,6 +530,19 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
                       deal_fields, COUNT(deal_fields)},
     [CPS_CLS_CLAUSE] = {"Clause", "One clause of a deal: who gives what to whom.", clause_fields,
                         COUNT(clause_fields)},
+    [CPS_CLS_GOAL] = {"Goal", "One of the agent's goals and where it stands (a fresh table).",
+                      goal_fields, COUNT(goal_fields)},
+    [CPS_CLS_SCORE_PARTS] = {"ScoreParts", "A nation's score in parts (a fresh table).",
+                             score_parts_fields, COUNT(score_parts_fields)},
+    [CPS_CLS_TURN_REPORT] = {"TurnReport", "What the last quarter did for the agent's nation "
+                             "(a fresh table).", turn_report_fields, COUNT(turn_report_fields)},
+    [CPS_CLS_ORDER_REPORT] = {"OrderReport", "One order and what became of it.",
+                              order_report_fields, COUNT(order_report_fields)},
+    [CPS_CLS_DEAL_REPORT] = {"DealReport", "One step of a deal.", deal_report_fields,
+                             COUNT(deal_report_fields)},
+    [CPS_CLS_MONEY_REPORT] = {"MoneyReport", "The treasury's change over the quarter, in parts "
+                              "that add up, USD millions.", money_report_fields,
+                              COUNT(money_report_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

@@ -128,6 +128,11 @@ const cps_order_spec cps_order_specs[CP_ORDER_KIND_COUNT] = {
         "Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.",
         1,
         {P(on, FLAG, FLAG, 1, 1, "true to extend (default), false to withdraw")}},
+    [CP_ORDER_SET_FOREIGN_INVESTMENT] = {
+        "set_foreign_investment",
+        "Open (or close) your soil to foreign investment: while closed, another nation may build or fund a plant here only under a deal with you that covers investment (a co-investment or an alliance).",
+        1,
+        {P(on, FLAG, FLAG, 1, 1, "true to open (default), false to close")}},
 };
 
 const char *cps_order_field_name(cps_order_field f)

@@ -38,7 +38,10 @@ static const char *const nation_fields[] = {
     "gdp_busd_per_yr", "permitting_factor", "ore",       "tech",
     "stock_t",       "stockpile_t",     "demand_t_per_yr", "sector_gdp_busd",
     "weights",       "trust",           "pressure",      "conflict_risk_per_yr",
-    "hurdle_price_ratio", "expansion_cap_per_yr", NULL};
+    "hurdle_price_ratio", "expansion_cap_per_yr", "foreign_investment", "goals", NULL};
+
+static const char *const goal_fields[] = {"kind", "measure", "good", "plant", "target",
+                                          "by_turn", NULL};
 
 static const char *const facility_fields[] = {
     "name", "kind", "host", "funder", "capacity_t_per_yr", "stage", "turns_in_stage",
@@ -145,6 +148,71 @@ static void read_shares(cps_reader *r, int t, const char *key, const char *const
 
 /* ---- nations ------------------------------------------------------------------ */
 
+/* One goal table of nation 'index': { kind = "shortage_max", good = "magnet",
+ * target = 0.1, measure = "average", by_turn = 20 }. The core checks what
+ * is left (cp_goal_check); its message is given with this goal's path. */
+static void read_goal(cps_reader *r, int gt, int index, cp_goal *g)
+{
+    rd_keys(r, gt, goal_fields);
+    memset(g, 0, sizeof *g);
+    g->nation = index;
+    g->good = -1;
+    g->facility_kind = CP_FAC_SEPARATION;
+    char buf[64];
+    if (!rd_string(r, gt, "kind", buf, sizeof buf))
+        rd_fail(r, gt, NULL, "missing field 'kind' (shortage_max, treasury_min, output_min, "
+                "share_min or pressure_max)");
+    int k = cp_goal_kind_from_name(buf);
+    if (k < 0)
+        rd_fail(r, gt, "kind", "unknown goal kind \"%s\" (shortage_max, treasury_min, "
+                "output_min, share_min or pressure_max)", buf);
+    g->kind = (cp_goal_kind)k;
+    g->measure = CP_MEASURE_END;
+    if (rd_string(r, gt, "measure", buf, sizeof buf)) {
+        int m = cp_goal_measure_from_name(buf);
+        if (m < 0)
+            rd_fail(r, gt, "measure", "unknown measure \"%s\" (end, average or always)", buf);
+        g->measure = (cp_goal_measure)m;
+    }
+    if (rd_string(r, gt, "good", buf, sizeof buf)) {
+        int good = strcmp(buf, "all") == 0 ? -1 : cp_good_from_name(buf);
+        if (good < 0 && strcmp(buf, "all") != 0)
+            rd_fail(r, gt, "good", "unknown good \"%s\" (ore, light_oxide, heavy_oxide, "
+                    "magnet or all)", buf);
+        g->good = good;
+    }
+    if (rd_string(r, gt, "plant", buf, sizeof buf))
+        g->facility_kind = cps_map_kind(r, gt, "plant", buf);
+    if (!rd_number(r, gt, "target", &g->target, 0))
+        rd_fail(r, gt, NULL, "missing field 'target'");
+    rd_int(r, gt, "by_turn", &g->by_turn, 0, 100000);
+    cp_error e;
+    if (cp_goal_check(g, r->sc->nation_count, &e) != CP_OK)
+        rd_fail(r, gt, NULL, "%s", e.message);
+}
+
+static void read_goals(cps_reader *r, int nt, int index)
+{
+    if (!rd_table(r, nt, "goals"))
+        return;
+    int lt = lua_gettop(r->L);
+    size_t old = rd_path_push(r, ".goals");
+    int n = rd_list(r, lt, CP_MAX_NATION_GOALS);
+    for (int i = 0; i < n; i++) {
+        if (r->sc->goal_count >= CP_MAX_GOALS)
+            rd_fail(r, lt, NULL, "more than %d goals in the scenario", CP_MAX_GOALS);
+        lua_rawgeti(r->L, lt, i + 1);
+        size_t o2 = rd_path_push(r, "[%d]", i + 1);
+        if (lua_type(r->L, -1) != LUA_TTABLE)
+            rd_fail(r, lt, NULL, "must be a table { kind = ..., target = ..., ... }");
+        read_goal(r, lua_gettop(r->L), index, &r->sc->goals[r->sc->goal_count++]);
+        rd_path_pop(r, o2);
+        lua_pop(r->L, 1);
+    }
+    rd_path_pop(r, old);
+    lua_pop(r->L, 1);
+}
+
 static void read_nation(cps_reader *r, int nt, int index)
 {
     cp_nation *n = &r->sc->nations[index];
@@ -180,6 +248,14 @@ static void read_nation(cps_reader *r, int nt, int index)
     rd_number(r, nt, "conflict_risk_per_yr", &n->conflict_risk_per_yr, RD_SHARE | RD_RANGE);
     rd_number(r, nt, "hurdle_price_ratio", &n->hurdle_price_ratio, RD_NONNEG | RD_RANGE);
     rd_number(r, nt, "expansion_cap_per_yr", &n->expansion_cap_per_yr, RD_NONNEG | RD_RANGE);
+    char investment[16];
+    if (rd_string(r, nt, "foreign_investment", investment, sizeof investment)) {
+        if (strcmp(investment, "open") != 0 && strcmp(investment, "closed") != 0)
+            rd_fail(r, nt, "foreign_investment", "must be \"open\" or \"closed\", got \"%s\"",
+                    investment);
+        n->policy.investment_closed = strcmp(investment, "closed") == 0;
+    }
+    read_goals(r, nt, index);
 
     static const char *const ore_names[] = {"light_share", "heavy_share", NULL};
     double *ore_out[] = {&n->ore_light_share, &n->ore_heavy_share};

@@ -53,13 +53,22 @@ static int history_turn(lua_State *L, int arg)
 
 static void push_news(lua_State *L, const cp_news *n)
 {
-    static const char *const kinds[] = {"policy", "event", "facility", "market"};
     const cp_world *w = vw_world(L);
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 8);
     lua_pushinteger(L, n->turn);
     lua_setfield(L, -2, "turn");
-    lua_pushstring(L, (n->kind >= 0 && n->kind <= CP_NEWS_MARKET) ? kinds[n->kind] : "?");
+    lua_pushstring(L, cp_news_kind_name(n->kind));
     lua_setfield(L, -2, "kind");
+    if (cp_world_nation(w, n->partner)) {
+        vw_push_iso3(L, n->partner);
+        lua_setfield(L, -2, "partner");
+    }
+    if (n->facility >= 0 && n->facility < cp_world_facility_count(w)) {
+        lua_pushinteger(L, n->facility);
+        lua_setfield(L, -2, "facility");
+    }
+    lua_pushboolean(L, n->routine);
+    lua_setfield(L, -2, "routine");
     const cp_nation *who = cp_world_nation(w, n->nation);
     if (who) {
         lua_pushstring(L, who->iso3);
@@ -194,7 +203,7 @@ int vw_fn_call(lua_State *L)
         return 1;
     }
     default:
-        return 0;
+        return vw_seat_fn(L, code, arg);
     }
 }
 

@@ -41,6 +41,8 @@ void vw_push_list(lua_State *L, int which);
 
 /* view_fn.c: the body of every view function (upvalues: code, owner nation) */
 int vw_fn_call(lua_State *L);
+/* view_seat.c: view.goals, view.score_parts, view.report */
+int vw_seat_fn(lua_State *L, int code, int arg);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

@@ -142,6 +142,13 @@ cp_order oui_extraterritorial(int nation, int on)
     return o;
 }
 
+cp_order oui_foreign_investment(int nation, int open)
+{
+    cp_order o = start(CP_ORDER_SET_FOREIGN_INVESTMENT, nation);
+    o.flag = open ? 1 : 0;
+    return o;
+}
+
 /* ---- words ------------------------------------------------------------- */
 
 static const char *nation_name(const cp_world *w, int n, const char *all)

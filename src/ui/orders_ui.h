@@ -31,6 +31,7 @@ cp_order oui_price_floor(int nation, int good, double usd_per_kg);
 cp_order oui_tracking(int nation, int on);
 cp_order oui_tech_ban(int nation, int on);
 cp_order oui_extraterritorial(int nation, int on);
+cp_order oui_foreign_investment(int nation, int open);
 
 /* The order in a player's words: "Tariff of 25% on magnets from China". */
 const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t len);

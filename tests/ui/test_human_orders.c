@@ -112,6 +112,7 @@ static void test_every_order(void)
         oui_tracking(usa, 1),
         oui_tech_ban(usa, 0),
         oui_extraterritorial(usa, 1),
+        oui_foreign_investment(usa, 0),
     };
     cp_order t1[] = {oui_stockpile(usa, CP_MAGNET, 100, 1), oui_suspend(usa, CP_MAGNET, jpn, 6, CP_CONTROL_OPEN, 1),
                      oui_idle(usa, facility_id(a, "Noveon San Marcos"), 0)};

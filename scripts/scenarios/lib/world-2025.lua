@@ -100,6 +100,10 @@ local function nations(scale)
       -- the state's quotas set the pace: mining +21.4% in 2023, +5.9% in 2024;
       -- separation +4.2% in 2024 (MIIT via Reuters [S]) [E: 10% a year]
       expansion_cap_per_yr = 0.10,
+      -- foreigners may not explore, mine or beneficiate rare earths in China
+      -- (the foreign-investment Negative List, NDRC/MOFCOM 2024 edition [S]):
+      -- a plant here needs a deal with Beijing
+      foreign_investment = "closed",
       ore = { light_share = 0.21, heavy_share = 0.008 }, -- 251 kt light ore + 19 kt ionic-clay quota (Ord Minnett via Reuters [S]) [E]
       tech = { mine = 0.9, separation = 0.95, magnet_plant = 0.9, heavy_separation = 0.95 },
       -- ~300 kt magnets made (Argus), 58 kt exported (Adamas): ~225 kt used [E]

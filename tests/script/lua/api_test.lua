@@ -133,7 +133,7 @@ local function test_view(view)
   local c = view.constants
   check(c.api_version == 1 and c.scenario == "baseline", "constants")
   check(table.concat(c.goods, ",") == "ore,light_oxide,heavy_oxide,magnet", "goods")
-  check(#c.order_kinds == 16 and #c.sectors == 5 and #c.facility_kinds == 4 and #c.stages == 7,
+  check(#c.order_kinds == 17 and #c.sectors == 5 and #c.facility_kinds == 4 and #c.stages == 7,
         "name lists")
   check(c.goods_params.magnet.reference_price_usd_per_kg > 0, "good params")
   check(c.start_year == 2025 and c.start_quarter == 1, "start")
@@ -188,6 +188,9 @@ local function test_act(view, act)
   -- facilities
   check(act.build_facility("magnet_plant", 1000) == true, "build at home")
   check(act.can_build_facility("separation", 1000, "AUS") == true, "build abroad")
+  -- the issue's case: a US-funded 40 kt mine inside China, refused saying why
+  refused("China does not consent: it is closed to foreign investment and has no deal with United States",
+          "a mine in China without its consent", act.build_facility("mine", 40000, "CHN"))
   refused("capacity (t/yr) must be between 100 and 500000", "too small", act.build_facility("mine", 50))
   refused("argument 3 (host): unknown nation 'XXX' (an ISO3 code)", "bad host", act.build_facility("mine", 1000, "XXX"))
   local building, producing
@@ -218,6 +221,31 @@ local function test_effects(view, act)
   check(p.tracking == true and p.price_floor_usd_per_kg.light_oxide == 60, "tracking and floor")
   check(p.export_quota_t.magnet == 100, "quota applied")
   check(view.me.stockpile_t.magnet > 0, "stockpile bought")
+
+  -- the report of turn 0's orders, the goals, the score in parts
+  local r = view.report()
+  check(r.turn == 1 and #r.orders > 5, "a report of the quarter's orders")
+  local bought = nil
+  for _, o in ipairs(r.orders) do
+    if o.kind == "buy_stockpile" then bought = o end
+    check(o.outcome == "done" or o.outcome == "partial" or o.outcome == "refused", "an outcome")
+  end
+  check(bought and bought.done > 0 and math.abs(bought.done - view.me.stockpile_t.magnet) < 1e-6
+        and bought.price_usd_per_kg > 0, "the purchase: tonnes bought and the price")
+  local m, sum = r.money, 0
+  for _, k in ipairs({ "budget", "construction", "stockpile", "subsidy", "price_floor", "tariffs",
+                       "export_tax" }) do sum = sum + m[k] end
+  check(math.abs(m.before_musd + sum - m.after_musd) < 1e-6 and m.after_musd == view.me.treasury_musd,
+        "the treasury's parts add up")
+  local goals = view.goals()
+  check(#goals >= 2 and #goals <= 4 and type(goals[1].text) == "string" and goals[1].derived == true
+        and goals[1].status ~= nil, "two to four derived goals")
+  local parts = view.score_parts()
+  local total = parts.security * parts.weights.security + parts.prosperity * parts.weights.prosperity
+                + parts.leverage * parts.weights.leverage + parts.stability * parts.weights.stability
+  check(math.abs(total - view.me.score) < 1e-6 and parts.total == view.me.score, "the parts make the score")
+  check(view.score_parts("CHN", 0) ~= nil and view.score_parts("CHN", 5) == nil, "others' parts, no future")
+  check(view.nation("CHN").policy.investment_closed == true, "China is closed to foreign investment")
   local ok, msg, n = true, nil, 0
   while ok do
     ok, msg = act.set_tracking(true)

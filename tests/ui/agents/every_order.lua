@@ -26,6 +26,7 @@ return {
       assert(act.set_tracking())
       assert(act.set_tech_ban(false))
       assert(act.set_extraterritorial())
+      assert(act.set_foreign_investment(false))
     elseif view.turn == 1 then
       assert(act.release_stockpile("magnet", 100))
       assert(act.suspend_export_control("magnet", "JPN", 6))
