@@ -159,6 +159,89 @@ static void twin_chart(ui_app *a, SDL_Rect rc, const char *title, const char *su
     free(twin);
 }
 
+/* How many of 'nation''s goals are met at the end of the game, and of how many. */
+static int goals_met(const ui_app *a, int nation, int *of)
+{
+    int n = cp_world_goal_count(a->world, nation), met = 0;
+    for (int i = 0; i < n; i++) {
+        cp_goal_progress g;
+        if (cp_world_goal(a->world, nation, i, a->play->length, &g) == CP_OK) met += g.status == CP_GOAL_MET;
+    }
+    *of = n;
+    return met;
+}
+
+static const char *const part_names[CP_PART_COUNT] = {"Security", "Prosperity", "Leverage", "Stability"};
+static const char *const part_tips[CP_PART_COUNT] = {
+    "The share of its need for NdPr oxide, Dy/Tb oxide and magnets met, by value",
+    "100 less 20 times the share of its GDP lost to shortages",
+    "Half its share of the world's separation, half its share of the world's magnets",
+    "100 less its political pressure"};
+
+/* One seat's score in parts (bars, each with its weight) and its goals, met or missed. */
+static void seat_box(ui_app *a, SDL_Rect rc, int nation)
+{
+    const end_state *e = &a->play->end;
+    char head[160];
+    const cp_nation *nat = cp_world_nation(a->world, nation);
+    cp_score_parts sp;
+    int T = cp_world_turn(a->world);
+    if (cp_world_score_parts(a->world, nation, T, &sp) != CP_OK) return;
+    int twin_done = e->ft.world && cp_world_turn(e->ft.world) >= T;
+    if (twin_done) snprintf(head, sizeof head, "%s: SCORE %.0f (%.0f UNDER FREE TRADE)", nat->name, sp.total,
+                            cp_world_nation(e->ft.world, nation)->score);
+    else snprintf(head, sizeof head, "%s: SCORE %.0f", nat->name, sp.total);
+    for (char *c = head; *c && c < head + strlen(nat->name); c++)
+        if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+    int y = rc.y + fw_section(a, rc.x, rc.y, rc.w, head);
+    /* the parts: a bar each, the weight beside it */
+    int rh = app_px(a, 20), lw = app_px(a, 90), vw = app_px(a, 90);
+    for (int k = 0; k < CP_PART_COUNT && y + rh <= rc.y + rc.h; k++) {
+        SDL_Rect row = {rc.x, y, rc.w, rh};
+        text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, part_names[k], rc.x, y + app_px(a, 2), ALIGN_LEFT);
+        SDL_Rect track = {rc.x + lw, y + app_px(a, 5), rc.w - lw - vw, app_px(a, 10)};
+        if (track.w > 0) {
+            draw_round(a->renderer, track, app_px(a, 3), COL_PANEL_RAISED);
+            SDL_Rect fill = track;
+            double v = sp.part[k] < 0 ? 0 : sp.part[k] > 100 ? 100 : sp.part[k];
+            fill.w = (int)(track.w * v / 100);
+            if (fill.w > 0) draw_round(a->renderer, fill, app_px(a, 3), COL_ACCENT);
+        }
+        char v[48];
+        snprintf(v, sizeof v, "%.0f \xC2\xB7 \xC3\x97%.2f", sp.part[k], sp.weight[k]);
+        text_draw(a->text, FONT_SMALL, COL_TEXT, v, rc.x + rc.w, y + app_px(a, 2), ALIGN_RIGHT);
+        char id[48];
+        snprintf(id, sizeof id, "End/Part/%s", cp_score_part_name((cp_score_part)k));
+        fw_trace(a, id, v, row);
+        if (app_hover(a, row)) {
+            char tip[400];
+            snprintf(tip, sizeof tip, "%s, averaged over the quarters played: %.1f of 100 (last quarter %.1f).\n"
+                     "It weighs %.0f%% in %s's score, by its own objectives.", part_tips[k], sp.part[k], sp.quarter[k],
+                     sp.weight[k] * 100, nat->name);
+            app_tip_set(a, row, part_names[k], tip);
+        }
+        y += rh;
+    }
+    y += app_px(a, 6);
+    /* the goals */
+    int n = cp_world_goal_count(a->world, nation);
+    for (int i = 0; i < n; i++) {
+        cp_goal_progress g;
+        if (cp_world_goal(a->world, nation, i, a->play->length, &g) != CP_OK) continue;
+        int met = g.status == CP_GOAL_MET || g.status == CP_GOAL_ON_TRACK;
+        const char *mark = met ? "\xE2\x9C\x93 Met" : "\xE2\x9C\x97 Missed";
+        int mw = text_width(a->text, FONT_SMALL, "\xE2\x9C\x97 Missed") + app_px(a, 8);
+        int h = text_wrapped_height(a->text, FONT_SMALL, g.text, rc.w - mw);
+        if (y + h > rc.y + rc.h) break;
+        text_draw(a->text, FONT_SMALL, met ? COL_GOOD : COL_BAD, mark, rc.x, y, ALIGN_LEFT);
+        text_draw_wrapped(a->text, FONT_SMALL, COL_TEXT, g.text, rc.x + mw, y, rc.w - mw);
+        char id[48];
+        snprintf(id, sizeof id, "End/Goal/%d", i);
+        fw_trace(a, id, cp_goal_status_name(g.status), (SDL_Rect){rc.x, y, rc.w, h});
+        y += h + app_px(a, 4);
+    }
+}
+
 /* Nations by their final score, best first. */
 static int rank_of(const ui_app *a, int *order)
 {
@@ -186,9 +269,11 @@ static void ranking(ui_app *a, SDL_Rect rc)
     if (rows < 1) rows = 1;
     int humans = 0;
     for (int i = 0; i < n; i++) humans += p->human[i] != 0;
-    int cx_score = rc.x + rc.w - app_px(a, 150), cx_twin = rc.x + rc.w - app_px(a, 4);
+    int cx_score = rc.x + rc.w - app_px(a, 190), cx_goals = rc.x + rc.w - app_px(a, 110),
+        cx_twin = rc.x + rc.w - app_px(a, 4);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Score", cx_score, y, ALIGN_RIGHT);
-    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Under free trade", cx_twin, y, ALIGN_RIGHT);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Goals met", cx_goals, y, ALIGN_RIGHT);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Free trade", cx_twin, y, ALIGN_RIGHT);
     y += rh;
     int twin_done = e->ft.world && cp_world_turn(e->ft.world) >= cp_world_turn(a->world);
     int shown = 0;
@@ -213,11 +298,15 @@ static void ranking(ui_app *a, SDL_Rect rc)
         text_draw(a->text, must ? FONT_BODY_BOLD : FONT_BODY, c, name, rc.x + app_px(a, 32), y, ALIGN_LEFT);
         if (must) text_draw(a->text, FONT_SMALL, COL_ACCENT, "you", cx_score - app_px(a, 56), y + app_px(a, 2), ALIGN_RIGHT);
         text_draw(a->text, FONT_BODY_BOLD, c, score, cx_score, y, ALIGN_RIGHT);
+        int of, met = goals_met(a, i, &of);
+        char goals[32];
+        snprintf(goals, sizeof goals, "%d of %d", met, of);
+        text_draw(a->text, FONT_BODY, met == of && of > 0 ? COL_GOOD : COL_TEXT_DIM, goals, cx_goals, y, ALIGN_RIGHT);
         text_draw(a->text, FONT_BODY, COL_TEXT_DIM, twin, cx_twin, y, ALIGN_RIGHT);
         SDL_Rect row = {rc.x, y, rc.w, rh};
         char id[32], val[96];
         snprintf(id, sizeof id, "End/Rank/%d", k + 1);
-        snprintf(val, sizeof val, "%s %s", nat->iso3, score);
+        snprintf(val, sizeof val, "%s %s goals %d/%d", nat->iso3, score, met, of);
         fw_trace(a, id, val, row);
         if (app_hover(a, row)) {
             char tip[400];
@@ -260,9 +349,20 @@ void end_draw(ui_app *a)
     int bh = app_px(a, 36), by = H - pad - bh;
     int body_h = by - app_px(a, 14) - y;
     /* left: the ranking; right: the charts, game and twin */
-    int lw = (W - 2 * pad) * 2 / 5;
+    int lw = (W - 2 * pad) * 9 / 20;
     if (lw < app_px(a, 300)) lw = W - 2 * pad > app_px(a, 300) ? app_px(a, 300) : W - 2 * pad;
-    ranking(a, (SDL_Rect){pad, y, lw, body_h});
+    /* the ranking above, the first human seat's parts and goals below (else the winner's) */
+    int focus = -1;
+    for (int i = 0; i < cp_world_nation_count(a->world) && focus < 0; i++)
+        if (p->human[i]) focus = i;
+    if (focus < 0) {
+        int order[CP_MAX_NATIONS];
+        rank_of(a, order);
+        focus = order[0];
+    }
+    int rank_h = body_h * 11 / 20;
+    ranking(a, (SDL_Rect){pad, y, lw, rank_h});
+    seat_box(a, (SDL_Rect){pad, y + rank_h + app_px(a, 8), lw, body_h - rank_h - app_px(a, 8)}, focus);
     int rx = pad + lw + app_px(a, 24), rw = W - pad - rx;
     if (rw > app_px(a, 200)) {
         int you = -1;

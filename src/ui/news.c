@@ -20,6 +20,7 @@ static SDL_Color kind_colour(cp_news_kind k)
     case CP_NEWS_POLICY: return COL_WARN;
     case CP_NEWS_EVENT: return COL_BAD;
     case CP_NEWS_FACILITY: return COL_GOOD;
+    case CP_NEWS_DEAL: return COL_SELECT;
     default: return COL_ACCENT;
     }
 }
@@ -29,7 +30,8 @@ static const char *kind_name(cp_news_kind k)
     switch (k) {
     case CP_NEWS_POLICY: return "POLICY";
     case CP_NEWS_EVENT: return "EVENT";
-    case CP_NEWS_FACILITY: return "FACILITY";
+    case CP_NEWS_FACILITY: return "PLANT";
+    case CP_NEWS_DEAL: return "DEAL";
     default: return "MARKET";
     }
 }
@@ -71,8 +73,8 @@ static const int *feed_order(const ui_app *a, int *count)
 }
 
 /* The filters (views.h), in the order of their chips. */
-static const char *const filter_names[NF_COUNT] = {"All", "Policies", "Plants", "Events", "Market", "Mine"};
-static const char *const filter_ids[NF_COUNT] = {"all", "policies", "plants", "events", "market", "mine"};
+static const char *const filter_names[NF_COUNT] = {"All", "Policies", "Deals", "Plants", "Events", "Market", "Mine"};
+static const char *const filter_ids[NF_COUNT] = {"all", "policies", "deals", "plants", "events", "market", "mine"};
 
 /* The nation "Mine" means: the human seat playing, else the nation selected, else none. */
 static int mine_of(const ui_app *a)
@@ -98,10 +100,11 @@ static int matches(int filter, const cp_news *n, int is_log, int mine)
 {
     switch (filter) {
     case NF_POLICY: return !is_log && n->kind == CP_NEWS_POLICY;
+    case NF_DEALS: return !is_log && n->kind == CP_NEWS_DEAL;
     case NF_PLANTS: return !is_log && n->kind == CP_NEWS_FACILITY;
     case NF_EVENTS: return is_log || n->kind == CP_NEWS_EVENT;
     case NF_MARKET: return !is_log && n->kind == CP_NEWS_MARKET;
-    case NF_MINE: return mine >= 0 && n->nation == mine;
+    case NF_MINE: return mine >= 0 && (n->nation == mine || (!is_log && n->partner == mine));
     default: return 1;
     }
 }
@@ -142,10 +145,10 @@ const news_card *news_cards(const ui_app *a, int *count, int quarter_counts[NF_C
             if (!matches(a->news_filter, n, is_log, mine)) continue;
             if (n_cards > 0 && item_news(a, cards[turn_first].item, &scratch)->turn != n->turn) turn_first = n_cards;
             int folded = 0;
-            if (!is_log && n->kind == CP_NEWS_FACILITY && n->nation >= 0)
+            if (!is_log && n->routine && n->nation >= 0) /* plants moving on schedule (the core's flag) */
                 for (int c = turn_first; c < n_cards && !folded; c++) {
                     const cp_news *o = cards[c].item >= 0 ? cp_world_news(a->world, cards[c].item) : NULL;
-                    if (o && o->kind == CP_NEWS_FACILITY && o->nation == n->nation) {
+                    if (o && o->routine && o->kind == n->kind && o->nation == n->nation) {
                         cards[c].count++;
                         folded = 1;
                     }
@@ -171,7 +174,7 @@ static void folded_list(const ui_app *a, const cp_news *first, char *out, size_t
     for (int i = cp_world_news_count(a->world) - 1; i >= 0; i--) {
         const cp_news *n = cp_world_news(a->world, i);
         if (n->turn < first->turn) break;
-        if (n->turn != first->turn || n->kind != CP_NEWS_FACILITY || n->nation != first->nation) continue;
+        if (n->turn != first->turn || !n->routine || n->kind != first->kind || n->nation != first->nation) continue;
         if (shown >= 12) {
             more++;
             continue;
@@ -248,9 +251,10 @@ static void filter_chips(ui_app *a, int x, int right, int y, int h, const int co
         if (hover) {
             static const char *const tips[NF_COUNT] = {
                 "Every card: policy moves, plants, events, market moves and the AI seats' lines",
-                "Tariffs, export controls, bans, quotas, subsidies and the deals that change them",
-                "Plants announced, permitted, built, started, idled or closed (a nation's changes of one "
-                "quarter on one card)",
+                "Tariffs, export controls, bans, quotas and subsidies",
+                "Deals proposed, answered (with the other side's reason), started, ended or broken",
+                "Plants announced, permitted, built, started, idled or closed (a nation's plants moving on "
+                "schedule in one quarter share one card)",
                 "Floods, conflicts, summits, demand shocks, and what the AI seats logged",
                 "Notable price moves and shortages",
                 "Cards about your nation (or the one selected)"};
@@ -331,7 +335,7 @@ void news_draw(ui_app *a, SDL_Rect rc)
         const char *who = n->nation >= 0 && n->nation < cp_world_nation_count(w) ? cp_world_nation(w, n->nation)->name : NULL;
         char text[CP_TEXT_LEN + 96];
         if (folded)
-            snprintf(text, sizeof text, "%s: %d plants changed stage. Latest: %s", who ? who : "?", cards[k].count, n->text);
+            snprintf(text, sizeof text, "%s: %d plants moved on schedule. Latest: %s", who ? who : "?", cards[k].count, n->text);
         else
             snprintf(text, sizeof text, "%s", n->text);
         SDL_Rect body = {card.x, card.y, card.w, card.h - app_px(a, 4)};

@@ -121,7 +121,7 @@ static void hand_to(ui_app *a, int n)
 void play_sync_blocking(ui_app *a)
 {
     const struct play_state *p = a->play;
-    a->blocking = p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE;
+    a->blocking = p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE || report_pending(a);
 }
 
 int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats, const char *const *assign,
@@ -143,6 +143,7 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
     a->seats = p->own_seats = seats;
     memset(p->human, 0, sizeof p->human);
     memset(p->ended, 0, sizeof p->ended);
+    memset(p->report_for, 0, sizeof p->report_for);
     for (int n = 0; n < cp_world_nation_count(a->world); n++) p->human[n] = human[n];
     p->length = length > 0 ? length : a->scenario->default_turns;
     a->scenario->default_turns = p->length; /* the window's copy: the top bar shows the game's length */
@@ -445,6 +446,7 @@ void play_after_advance(ui_app *a)
     if (!p) return;
     memset(p->ended, 0, sizeof p->ended);
     deal_news(a);
+    report_after_advance(a); /* each human seat reads what its orders did when its turn begins */
     char path[1024], err[600];
     /* autosave every quarter played in the window (not in --screenshot runs) */
     if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
@@ -533,6 +535,7 @@ void play_draw(ui_app *a)
         fw_trace(a, "Seat", p->seat >= 0 ? cp_world_nation(a->world, p->seat)->iso3 : "", menu);
         if (p->dialog == DLG_DEAL) deal_draw(a);
         else if (p->dialog != DLG_NONE) menu_draw(a);
+        else if (report_pending(a)) report_draw(a);
     }
     if (p->confirm != CONFIRM_NONE) {
         a->in = mouse;
@@ -588,6 +591,12 @@ int play_event(ui_app *a, const SDL_Event *e)
         if (p->dialog == DLG_DEAL) return deal_key(a, key);
         if (p->dialog != DLG_NONE) return menu_key(a, e);
         if (a->show_help || a->show_briefing) return 0;
+        if (report_pending(a)) { /* the report takes the keys: Enter, Space, Esc or R close it */
+            if (key == SDLK_F12 || (mod & KMOD_CTRL)) return 0;
+            if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE || key == SDLK_ESCAPE || key == SDLK_r)
+                report_close(a);
+            return 1;
+        }
         if (mod & KMOD_CTRL) {
             if (key == SDLK_s) { play_open_dialog(a, DLG_SAVE); return 1; }
             if (key == SDLK_l) { play_open_dialog(a, DLG_LOAD); return 1; }
@@ -596,6 +605,7 @@ int play_event(ui_app *a, const SDL_Event *e)
         }
         switch (key) {
         case SDLK_F10: play_open_dialog(a, DLG_MENU); return 1;
+        case SDLK_r: return p->seat >= 0 && report_reopen(a);
         case SDLK_o:
             if (p->seat < 0) return 0;
             p->dock_open = !p->dock_open;

@@ -69,6 +69,7 @@ struct play_state {
     int deals_before;
     char news[CP_MAX_NATIONS][CP_TEXT_LEN]; /* per human seat: what became of its deals */
     int length;                  /* the game's length in turns */
+    int report_for[CP_MAX_NATIONS]; /* per human seat: the turn whose report it has yet to read, 0: none */
 
     /* the orders dock */
     int dock_open;
@@ -163,6 +164,13 @@ void end_open(ui_app *a);
 void end_reset(ui_app *a);
 void end_draw(ui_app *a);
 int end_key(ui_app *a, SDL_Keycode key);
+
+/* turn_report.c: the end-of-turn report of the seat playing, over the map until closed. */
+int report_pending(const ui_app *a);
+void report_after_advance(ui_app *a);
+int report_reopen(ui_app *a);
+void report_close(ui_app *a);
+void report_draw(ui_app *a);
 
 /* start.c */
 void start_init(ui_app *a);

@@ -27,9 +27,10 @@ space_end() {
     wait_trace Confirm end-turn
     key space
 }
-end_turn() { # and wait for quarter $1
+end_turn() { # and wait for quarter $1, and read its report
     space_end
     wait_trace Turn "$1"
+    close_report
 }
 
 # ---- first session: three quarters as the United States -------------------------------
@@ -48,6 +49,8 @@ value Order/0 | grep -q "Tariff of 25% on NdFeB magnets from China" && ok "the t
     fail "queued: $(value Order/0)"
 end_turn 1
 [ -z "$(rect Undo/0)" ] && ok "the queue empties when the turn ends" || fail "orders still queued"
+echo "$last_report" | grep '^Report/Order/' | grep -qi "tariff" && ok "the end-of-turn report says what the tariff order did" ||
+    fail "report: $last_report"
 
 # quarter 2: a mine at home
 click Tab/Build
@@ -83,6 +86,8 @@ deal=$(value Proposed)
 wait_trace "Deal/$deal" proposed
 ok "deal #$deal proposed to Australia"
 end_turn 3
+echo "$last_report" | grep '^Report/Deal/' | grep -q "Australia" && ok "the report gives the deal's answer: $(echo "$last_report" | grep '^Report/Deal/' | head -1 | cut -f2)" ||
+    fail "report: $last_report"
 status=$(value "Deal/$deal")
 [ -n "$status" ] && ok "after the turn the deal is $status" || fail "the deal is gone from the Deals tab"
 value Message | grep -q "Deal with Australia (.*): $(echo "$status" | sed 's/^./\U&/')" && ok "the dock says what became of it" ||
@@ -223,6 +228,7 @@ ok "when the last seat ends, the quarter resolves and passes back to the United 
 # the United States sees the counter, waiting for its answer, and accepts it
 key Return
 wait_trace Seat USA
+close_report
 click Tab/Deals
 wait_trace "Deal/$offer" proposed
 value "Deal/$offer/Text" | grep -q "for 12 quarters" && ok "the United States sees Japan's terms (12 quarters)" ||
@@ -236,11 +242,14 @@ space_end
 wait_trace Handover JPN
 key Return
 wait_trace Seat JPN
+close_report
+ok "Japan reads its own report of the quarter"
 space_end
 wait_trace Turn 2
 wait_trace Handover USA
 key Return
 wait_trace Seat USA
+close_report
 click Tab/Deals
 wait_trace "Deal/$offer" active
 value "Deal/$offer/Terms" | grep -q "in force to 2028Q2" && ok "the countered deal is in force after the next quarter, for 12 quarters" ||

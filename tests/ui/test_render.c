@@ -380,8 +380,8 @@ static void test_small_windows(void)
     render();
 }
 
-/* The news feed's filters and folding: every item on exactly one card, a nation's plant stage
- * changes of one quarter on one card, each filter's count of this quarter the number of such
+/* The news feed's filters and folding: every item on exactly one card, a nation's routine plant
+ * news of one quarter (plants moving on schedule) on one card, each filter's count of this quarter the number of such
  * items, and a filter shows only its kind. */
 static void test_news_filters(void)
 {
@@ -395,6 +395,7 @@ static void test_news_filters(void)
         if (n->turn != T) continue;
         want[NF_ALL]++;
         want[NF_POLICY] += n->kind == CP_NEWS_POLICY;
+        want[NF_DEALS] += n->kind == CP_NEWS_DEAL;
         want[NF_PLANTS] += n->kind == CP_NEWS_FACILITY;
         want[NF_EVENTS] += n->kind == CP_NEWS_EVENT;
         want[NF_MARKET] += n->kind == CP_NEWS_MARKET;
@@ -406,7 +407,7 @@ static void test_news_filters(void)
     int logs = app.log_count < APP_LOG_MAX ? app.log_count : APP_LOG_MAX, logs_now = 0;
     for (int k = 0; k < logs; k++) logs_now += app_log_recent(&app, k)->turn == T;
     CHECK(counts[NF_ALL] == want[NF_ALL] + logs_now, "all: %d, want %d", counts[NF_ALL], want[NF_ALL] + logs_now);
-    CHECK(counts[NF_POLICY] == want[NF_POLICY] && counts[NF_PLANTS] == want[NF_PLANTS] &&
+    CHECK(counts[NF_POLICY] == want[NF_POLICY] && counts[NF_PLANTS] == want[NF_PLANTS] && counts[NF_DEALS] == want[NF_DEALS] &&
               counts[NF_MARKET] == want[NF_MARKET] && counts[NF_EVENTS] == want[NF_EVENTS] + logs_now,
           "policies %d/%d plants %d/%d market %d/%d events %d/%d", counts[NF_POLICY], want[NF_POLICY],
           counts[NF_PLANTS], want[NF_PLANTS], counts[NF_MARKET], want[NF_MARKET], counts[NF_EVENTS], want[NF_EVENTS]);
@@ -415,9 +416,9 @@ static void test_news_filters(void)
         on_cards += cards[k].count;
         folded += cards[k].count > 1;
         const cp_news *a = cards[k].item >= 0 ? cp_world_news(app.world, cards[k].item) : NULL;
-        for (int m = k + 1; a && a->kind == CP_NEWS_FACILITY && m < count; m++) {
+        for (int m = k + 1; a && a->routine && m < count; m++) {
             const cp_news *b = cards[m].item >= 0 ? cp_world_news(app.world, cards[m].item) : NULL;
-            twice += b && b->kind == CP_NEWS_FACILITY && b->turn == a->turn && b->nation == a->nation && a->nation >= 0;
+            twice += b && b->routine && b->kind == a->kind && b->turn == a->turn && b->nation == a->nation && a->nation >= 0;
         }
     }
     CHECK(on_cards == cp_world_news_count(app.world) + logs, "%d items on cards, %d in the feed", on_cards,
