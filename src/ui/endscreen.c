@@ -267,8 +267,6 @@ static void ranking(ui_app *a, SDL_Rect rc)
     int rh = app_px(a, 22);
     int rows = (rc.y + rc.h - y) / rh - 1;
     if (rows < 1) rows = 1;
-    int humans = 0;
-    for (int i = 0; i < n; i++) humans += p->human[i] != 0;
     int cx_score = rc.x + rc.w - app_px(a, 190), cx_goals = rc.x + rc.w - app_px(a, 110),
         cx_twin = rc.x + rc.w - app_px(a, 4);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Score", cx_score, y, ALIGN_RIGHT);
@@ -320,7 +318,6 @@ static void ranking(ui_app *a, SDL_Rect rc)
         y += rh;
         shown++;
     }
-    (void)humans;
 }
 
 void end_draw(ui_app *a)

@@ -14,6 +14,7 @@
 #include "freetrade.h"
 #include "play.h"
 #include "saveload.h"
+#include "savefile.h"
 #include "scenario_load.h"
 #include "views.h"
 
@@ -101,6 +102,9 @@ static void test_baseline_twin_is_free_trade(void)
               "%s's policy differs from free-trade's", base->nations[n].iso3);
     CHECK(base->scheduled_count == 3 && free_trade->scheduled_count == 1, "scheduled: %d and %d", base->scheduled_count,
           free_trade->scheduled_count);
+    /* nor are the goals the scenarios state for their seats (baseline states some) */
+    base->goal_count = free_trade->goal_count;
+    memcpy(base->goals, free_trade->goals, sizeof base->goals[0] * (size_t)free_trade->goal_count);
     base->scheduled_count = free_trade->scheduled_count;
     memcpy(base->scheduled, free_trade->scheduled, sizeof base->scheduled[0] * (size_t)free_trade->scheduled_count);
     cp_error e;
@@ -167,6 +171,14 @@ static void test_save_keeps_length(void)
     CHECK(saveload_read(path, &o, &r, &seats, back, &length, err, sizeof err) == 0, "%s", err);
     CHECK(length == 12, "the game's length read back as %d", length);
     CHECK(back[cp_world_find_nation(w, "USA")] == 1, "the human seat");
+    if (r) cp_world_destroy(r);
+    r = NULL;
+    /* the command line's save (no window sections): the scenario's length */
+    const char *plain = CP_TEST_DIR "/plain.cpsave";
+    CHECK(savefile_write(plain, w, NULL, 0, err, sizeof err) == 0, "%s", err);
+    length = -1;
+    CHECK(saveload_read(plain, &o, &r, &seats, back, &length, err, sizeof err) == 0, "%s", err);
+    CHECK(length == 0, "a save without ui.length read as %d", length);
     if (r) cp_world_destroy(r);
     cp_world_destroy(w);
     free(sc);
