@@ -48,6 +48,7 @@ const char *play_screen(const ui_app *a)
     if (p->phase == PH_START) return d ? (p->load_replays ? "start replays" : "start load") : "start";
     if (p->phase == PH_HANDOVER) return "handover";
     if (p->phase == PH_END) return d ? (p->dialog == DLG_LOAD ? "end load" : "end") : "end";
+    if (!d && report_pending(a)) return "report";
     return d;
 }
 
