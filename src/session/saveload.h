@@ -25,15 +25,17 @@ int saveload_list_replays(const char *dir, save_entry *out, int max);
 /* The newest autosave in 'dir' into 'path'; returns 0, or -1 when there is none. */
 int saveload_newest_autosave(const char *dir, char *path, size_t len);
 
-/* Save 'w' to 'path' ('seats' and 'info' may be NULL; 'human' per nation). Returns 0 or -1. */
+/* Save 'w' to 'path' ('seats' and 'info' may be NULL; 'human' per nation; 'length' the game's
+ * length in quarters). Returns 0 or -1. */
 int saveload_write(const char *path, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                   const int *human, char *err, size_t errlen);
+                   const int *human, int length, char *err, size_t errlen);
 /* Autosave into 'dir', keeping the newest SAVEFILE_KEEP_AUTOSAVES; the new file into 'path'. */
 int saveload_autosave(const char *dir, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                      const int *human, char *path, size_t pathlen, char *err, size_t errlen);
-/* Read a save: the world, its seats (NULL when the save has none) and the human seats. */
+                      const int *human, int length, char *path, size_t pathlen, char *err, size_t errlen);
+/* Read a save: the world, its seats (NULL when the save has none), the human seats and the
+ * game's length (0 when the save does not say: the scenario's). */
 int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps_seats **seats,
-                  int *human, char *err, size_t errlen);
+                  int *human, int *length, char *err, size_t errlen);
 
 /* A name typed by the player as a path under saves/ ("my game" -> "saves/my game.cpsave"). */
 int saveload_path_for(const char *name, char *out, size_t outlen, char *err, size_t errlen);

@@ -104,14 +104,16 @@ int saveload_list(const char *dir, save_entry *out, int max) { return cpg_list_s
 int saveload_list_replays(const char *dir, save_entry *out, int max) { return cpg_list_replays(dir, out, max); }
 int saveload_newest_autosave(const char *dir, char *path, size_t len) { return cpg_newest_autosave(dir, path, len); }
 
-/* The seats' sections plus "ui.humans"; *count sections in a malloc'd array. */
+/* The seats' sections plus "ui.humans" and "game" (the game's length, "length N": the same
+ * section session/game_save.c writes, so that a 12-quarter game saved here or by `sim` loads
+ * as one, not as its scenario's 40); *count sections in a malloc'd array. */
 static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_info *info, const int *human,
-                       savefile_section **out, int *count, char *err, size_t errlen)
+                       int length, savefile_section **out, int *count, char *err, size_t errlen)
 {
     savefile_section *s = NULL;
     int n = 0;
     if (seats && save_seats_sections(seats, w, info, &s, &n, err, errlen) != 0) return -1;
-    savefile_section *grown = realloc(s, sizeof *grown * (size_t)(n + 1));
+    savefile_section *grown = realloc(s, sizeof *grown * (size_t)(n + 2));
     if (!grown) {
         save_seats_free(s, n);
         snprintf(err, errlen, "out of memory");
@@ -133,35 +135,45 @@ static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_i
             h->data[h->len + 3] = '\n';
             h->len += 4;
         }
+    savefile_section *l = &s[n + 1];
+    memset(l, 0, sizeof *l);
+    snprintf(l->name, sizeof l->name, "game");
+    l->data = malloc(32);
+    if (!l->data) {
+        save_seats_free(s, n + 1);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    l->len = (size_t)snprintf((char *)l->data, 32, "length %d\n", length);
     *out = s;
-    *count = n + 1;
+    *count = n + 2;
     return 0;
 }
 
 int saveload_write(const char *path, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                   const int *human, char *err, size_t errlen)
+                   const int *human, int length, char *err, size_t errlen)
 {
     savefile_section *s;
     int n;
-    if (sections_of(w, seats, info, human, &s, &n, err, errlen) != 0) return -1;
+    if (sections_of(w, seats, info, human, length, &s, &n, err, errlen) != 0) return -1;
     int r = savefile_write(path, w, s, n, err, errlen);
     save_seats_free(s, n);
     return r;
 }
 
 int saveload_autosave(const char *dir, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                      const int *human, char *path, size_t pathlen, char *err, size_t errlen)
+                      const int *human, int length, char *path, size_t pathlen, char *err, size_t errlen)
 {
     savefile_section *s;
     int n;
-    if (sections_of(w, seats, info, human, &s, &n, err, errlen) != 0) return -1;
+    if (sections_of(w, seats, info, human, length, &s, &n, err, errlen) != 0) return -1;
     int r = savefile_autosave(dir, w, s, n, SAVEFILE_KEEP_AUTOSAVES, path, pathlen, err, errlen);
     save_seats_free(s, n);
     return r;
 }
 
 int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps_seats **seats, int *human,
-                  char *err, size_t errlen)
+                  int *length, char *err, size_t errlen)
 {
     savefile sf;
     if (savefile_read(path, NULL, &sf, err, errlen) != 0) return -1;
@@ -177,6 +189,18 @@ int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps
         char iso[4] = {(char)h->data[k], (char)h->data[k + 1], (char)h->data[k + 2], 0};
         int n = cp_world_find_nation(world, iso);
         if (n >= 0) human[n] = 1;
+    }
+    /* the game's length ("game" section, "length N"): 0 (the scenario's) when the save has
+     * none or it is not a number of quarters */
+    *length = 0;
+    const savefile_section *l = savefile_find(&sf, "game");
+    if (l && l->len > 7 && l->len < 32 && memcmp(l->data, "length ", 7) == 0) {
+        char num[32];
+        memcpy(num, l->data + 7, l->len - 7);
+        num[l->len - 7] = '\0';
+        char *end;
+        long v = strtol(num, &end, 10);
+        if (end != num && (*end == '\n' || *end == '\0') && v >= 1 && v <= 1000000) *length = (int)v;
     }
     sf.world = NULL;
     savefile_free(&sf);

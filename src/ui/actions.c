@@ -31,6 +31,20 @@ int dock_width(const ui_app *a)
     return app_px(a, DOCK_W);
 }
 
+/* The folded dock: a strip with one button, which unfolds the dock by closing the nation's
+ * panel that took its room (frame.c decides when the window is too narrow for both). */
+void dock_strip(ui_app *a, SDL_Rect rc)
+{
+    draw_fill(a->renderer, rc, COL_PANEL_SOLID);
+    draw_vline(a->renderer, rc.x + rc.w - 1, rc.y, rc.y + rc.h, COL_BORDER);
+    SDL_Rect b = {rc.x + app_px(a, 3), rc.y + app_px(a, 8), rc.w - app_px(a, 6), app_px(a, 96)};
+    if (fw_button(a, b, "\xC2\xBB", BTN_SECONDARY,
+                  "Your orders (O). The window has no room for them beside the nation's panel: this "
+                  "closes the panel and shows them.",
+                  "Dock/Unfold"))
+        app_select(a, -1);
+}
+
 typedef struct {
     ui_app *a;
     int x, y, w;
@@ -363,8 +377,8 @@ static void deals_draw(ui_app *a, cur *c)
             continue;
         shown++;
         int other = d->parties[party == 0 ? 1 : 0];
-        cp_deal_describe(a->world, d, text, sizeof text); /* ends with the term */
-        snprintf(v, sizeof v, "#%d with %s: %s", d->id, play_nation_name(a, other), cp_deal_status_name(d->status));
+        label_deal_terms(a->world, d, text, sizeof text); /* ends with the term */
+        snprintf(v, sizeof v, "With %s: %s", play_nation_name(a, other), label_deal_status(d->status));
         text_draw(a->text, FONT_BODY_BOLD, d->status == CP_DEAL_REJECTED ? COL_BAD : d->status == CP_DEAL_ACTIVE ? COL_GOOD : COL_TEXT,
                   v, c->x, c->y, ALIGN_LEFT);
         snprintf(id, sizeof id, "Deal/%d", d->id);
@@ -392,13 +406,13 @@ static void deals_draw(ui_app *a, cur *c)
             cp_error e;
             snprintf(id, sizeof id, "Deal/%d/Accept", d->id);
             if (fw_button(a, b, "Accept", BTN_PRIMARY, NULL, id)) {
-                if (cp_world_answer(a->world, d->id, seat, CP_ANSWER_ACCEPT, &e) == CP_OK) play_set_msg(p, 0, "You accepted deal #%d", d->id);
+                if (cp_world_answer(a->world, d->id, seat, CP_ANSWER_ACCEPT, &e) == CP_OK) play_set_msg(p, 0, "You accepted the deal with %s", play_nation_name(a, other));
                 else play_set_msg(p, 1, "%s", e.message);
             }
             b.x += bw + app_px(a, 6);
             snprintf(id, sizeof id, "Deal/%d/Reject", d->id);
             if (fw_button(a, b, "Reject", BTN_SECONDARY, NULL, id)) {
-                if (cp_world_answer(a->world, d->id, seat, CP_ANSWER_REJECT, &e) == CP_OK) play_set_msg(p, 0, "You rejected deal #%d", d->id);
+                if (cp_world_answer(a->world, d->id, seat, CP_ANSWER_REJECT, &e) == CP_OK) play_set_msg(p, 0, "You rejected the deal with %s", play_nation_name(a, other));
                 else play_set_msg(p, 1, "%s", e.message);
             }
             b.x += bw + app_px(a, 6);
@@ -529,6 +543,11 @@ void dock_draw(ui_app *a, SDL_Rect rc)
     }
     if (p->msg[0]) line(&c, FONT_SMALL, p->msg_bad ? COL_BAD : COL_GOOD, p->msg);
     fw_trace(a, "Message", p->msg, (SDL_Rect){c.x, c.y, c.w, 0});
+    if (p->last_proposed >= 0) { /* for tests: the message names a deal by its partner, not its id */
+        char id[16];
+        snprintf(id, sizeof id, "%d", p->last_proposed);
+        fw_trace(a, "Proposed", id, (SDL_Rect){c.x, c.y, 0, 0});
+    }
     c.y += app_px(a, 6);
     queue_draw(a, &c, rc);
 }

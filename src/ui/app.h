@@ -65,6 +65,10 @@ typedef struct {
     SDL_Rect card, news; /* floating over the map: metric chooser + legend, news feed */
     SDL_Rect tabs_free;  /* the tab bar between the view tabs and the good buttons (set by
                             tabs_draw each frame): room for other controls, text fitted to it */
+    SDL_Rect dock;       /* the play layer's orders dock at the left (w 0: none) */
+    int dock_folded;     /* the dock is a strip: the window has no room for it beside the panel */
+    int compact_tabs;    /* the tab bar has no room for full labels: short ones */
+    int card_pill;       /* the map card is drawn folded this frame */
 } app_layout;
 
 /* An action a widget asks for while a frame is drawn, run once the frame is
@@ -111,9 +115,12 @@ typedef struct ui_app {
     int hovered;      /* nation under the mouse on the map, or -1 */
     int hovered_country; /* map country under the mouse, or -1 */
     int show_flows, show_news, show_help, show_briefing;
+    int card_folded;  /* the map card (colouring and legend) folded into a pill: 1 by the player,
+                         and it folds by itself on a map too small for it (frame.c) */
     int metric_menu;  /* the "colour by" list is open */
     float panel_open; /* 0..1, animates the nation panel */
     int panel_scroll, news_scroll, timeline_scroll;
+    int news_filter; /* news.c: which cards the feed shows (all, policies, plants, events, market, one nation) */
     int panel_content_h, news_content_h, timeline_content_h; /* last frame's, to bound scrolling */
     int timeline_world; /* 1: every facility; 0: the selected nation's */
     int timeline_kind;  /* -1 all, or a cp_facility_kind */

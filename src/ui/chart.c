@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmap.h"
 #include "draw.h"
@@ -33,15 +34,22 @@ SDL_Rect chart_card(ui_app *a, SDL_Rect rc, const char *title, const char *subti
     int pad = app_px(a, 14);
     /* a narrow card (a small window with the nation panel open) shortens
      * its title and subtitle with an ellipsis rather than running over */
+    /* its title in a smaller bold face first, then cut; the whole title and subtitle are the
+     * tooltip of a shortened heading */
     char fitted[256];
-    text_fit(a->text, FONT_HEAD, title, rc.w - 2 * pad, fitted, sizeof fitted);
-    text_draw(a->text, FONT_HEAD, COL_TEXT, fitted, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
+    font_id tf = text_width(a->text, FONT_HEAD, title) <= rc.w - 2 * pad ? FONT_HEAD : FONT_BODY_BOLD;
+    text_fit(a->text, tf, title, rc.w - 2 * pad, fitted, sizeof fitted);
+    int cut = strcmp(fitted, title) != 0;
+    text_draw(a->text, tf, COL_TEXT, fitted, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
     int y = rc.y + app_px(a, 10) + text_line_h(a->text, FONT_HEAD);
     if (subtitle && subtitle[0]) {
         text_fit(a->text, FONT_SMALL, subtitle, rc.w - 2 * pad, fitted, sizeof fitted);
+        cut |= strcmp(fitted, subtitle) != 0;
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, fitted, rc.x + pad, y, ALIGN_LEFT);
         y += text_line_h(a->text, FONT_SMALL);
     }
+    SDL_Rect head = {rc.x, rc.y, rc.w, y - rc.y};
+    if (cut && app_hover(a, head)) app_tip_set(a, head, title, subtitle && subtitle[0] ? subtitle : NULL);
     SDL_Rect area = {rc.x + pad, y + app_px(a, 8), rc.w - 2 * pad, rc.y + rc.h - y - app_px(a, 8) - app_px(a, 10)};
     return area;
 }

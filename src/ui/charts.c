@@ -360,24 +360,31 @@ static void market_table(ui_app *a, SDL_Rect rc)
     int T = cp_world_turn(w);
     SDL_Rect area = chart_card(a, rc, "Markets this quarter", "World figures; tonnes of REO (magnets: t NdFeB)");
     static const char *cols[] = {"Good", "$/kg", "Change", "Output", "Traded", "Unmet"};
+    /* Each column as wide as its header or its widest value, with a gap; right-aligned from
+     * the card's right edge. Where six do not fit (a small window, the panel open), the change
+     * and the trade go, then the output: what is left out is in each row's tooltip. Headers
+     * never run together. */
+    static const char *const samples[] = {"Magnets", "$1,234", "+12.3%", "999.9k", "999.9k", "999.9k"};
+    int colw[6], gap = app_px(a, 14);
+    for (int c = 0; c < 6; c++) {
+        int hw = text_width(a->text, FONT_SMALL, cols[c]), vw = text_width(a->text, FONT_BODY_BOLD, samples[c]);
+        colw[c] = (hw > vw ? hw : vw) + (c ? gap : 0);
+    }
+    int show[6] = {1, 1, 1, 1, 1, 1};
+    int total = colw[0] + colw[1] + colw[2] + colw[3] + colw[4] + colw[5];
+    if (total > area.w) show[2] = show[4] = 0, total -= colw[2] + colw[4];
+    if (total > area.w) show[3] = 0, total -= colw[3];
+    int narrow = !show[2];
     int cx[6];
-    int wcol = area.w;
     cx[0] = area.x;
-    cx[1] = area.x + wcol * 40 / 100;
-    cx[2] = area.x + wcol * 56 / 100;
-    cx[3] = area.x + wcol * 71 / 100;
-    cx[4] = area.x + wcol * 86 / 100;
-    cx[5] = area.x + wcol;
-    /* too narrow for six columns (a small window with the panel open):
-     * the price, output and unmet demand stay, the rest is in the tooltip */
-    int narrow = area.w < app_px(a, 380);
-    if (narrow) {
-        cx[1] = area.x + wcol * 56 / 100;
-        cx[3] = area.x + wcol * 78 / 100;
+    int right = area.x + area.w;
+    for (int c = 5; c >= 1; c--) {
+        cx[c] = right;
+        if (show[c]) right -= colw[c];
     }
     int lh = text_line_h(a->text, FONT_SMALL);
     for (int c = 0; c < 6; c++)
-        if (!narrow || (c != 2 && c != 4))
+        if (show[c])
             text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, cols[c], c == 0 ? cx[0] : cx[c], area.y, c == 0 ? ALIGN_LEFT : ALIGN_RIGHT);
     int y = area.y + lh + app_px(a, 6);
     draw_hline(a->renderer, area.x, area.x + area.w, y - app_px(a, 3), COL_BORDER);
@@ -393,8 +400,13 @@ static void market_table(ui_app *a, SDL_Rect rc)
         int ty = y + (rh - text_line_h(a->text, FONT_BODY)) / 2;
         char v[48];
         const char *unit = g == CP_MAGNET ? "t" : "t REO";
-        text_draw(a->text, (int)a->good == g ? FONT_BODY_BOLD : FONT_BODY, COL_TEXT, label_good_short((cp_good)g), cx[0], ty, ALIGN_LEFT);
         snprintf(v, sizeof v, m->world_price_usd_per_kg >= 1000 || narrow ? "$%.0f" : "$%.2f", m->world_price_usd_per_kg);
+        /* the good's name up to its price, cut where they would touch */
+        char gname[32];
+        font_id gf = (int)a->good == g ? FONT_BODY_BOLD : FONT_BODY;
+        text_fit(a->text, gf, label_good_short((cp_good)g), cx[1] - text_width(a->text, FONT_BODY, v) - app_px(a, 6) - cx[0],
+                 gname, sizeof gname);
+        text_draw(a->text, gf, COL_TEXT, gname, cx[0], ty, ALIGN_LEFT);
         text_draw(a->text, FONT_BODY, COL_TEXT, v, cx[1], ty, ALIGN_RIGHT);
         SDL_Color chc = COL_TEXT_MUTED;
         if (p) {
@@ -405,7 +417,7 @@ static void market_table(ui_app *a, SDL_Rect rc)
             snprintf(v, sizeof v, "\xE2\x80\x93");
         }
         if (!narrow) text_draw(a->text, FONT_BODY, chc, v, cx[2], ty, ALIGN_RIGHT);
-        text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->production_t), cx[3], ty, ALIGN_RIGHT);
+        if (show[3]) text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->production_t), cx[3], ty, ALIGN_RIGHT);
         if (!narrow) text_draw(a->text, FONT_BODY, COL_TEXT, fmt_compact(v, sizeof v, m->traded_t), cx[4], ty, ALIGN_RIGHT);
         text_draw(a->text, FONT_BODY, m->shortage_t > 0.5 ? COL_BAD : COL_TEXT, fmt_compact(v, sizeof v, m->shortage_t), cx[5], ty, ALIGN_RIGHT);
         if (hover) {

@@ -55,6 +55,7 @@ int play_ask_end_turn(ui_app *a, int by_space)
     struct play_state *p = a->play;
     if (!p || a->replay || p->phase != PH_GAME || p->dialog != DLG_NONE || p->confirm != CONFIRM_NONE) return 0;
     if (a->teacher && a->teacher->paused) return 0; /* ui_end_turn says why it does not */
+    if (end_game_over(a)) return 0; /* no turn to end: End turn shows the results */
     char list[900], text[1400];
     int n = drafts(a, list, sizeof list);
     if (n > 0) {

@@ -110,7 +110,7 @@ void deal_draw(ui_app *a)
     char v[400], t[64];
     int d;
     if (p->counter_of >= 0)
-        snprintf(v, sizeof v, "Counter deal #%d with %s", p->counter_of, play_nation_name(a, p->deal_partner));
+        snprintf(v, sizeof v, "Counter the offer from %s", play_nation_name(a, p->deal_partner));
     else
         snprintf(v, sizeof v, "A deal with %s", play_nation_name(a, p->deal_partner));
     text_draw(a->text, FONT_TITLE, COL_TEXT, v, x, y, ALIGN_LEFT);
@@ -204,7 +204,7 @@ void deal_draw(ui_app *a)
         cp_deal one = *dr;
         one.clause_count = 1;
         one.clauses[0] = dr->clauses[k];
-        cp_deal_describe(a->world, &one, v, sizeof v);
+        label_deal_terms(a->world, &one, v, sizeof v);
         int bw = app_px(a, 64);
         int h = text_draw_wrapped(a->text, FONT_SMALL, COL_TEXT, v, rx, ry + app_px(a, 3), colw - bw - app_px(a, 6));
         char id[32];
@@ -252,7 +252,7 @@ void deal_draw(ui_app *a)
                   "Send it; the other side answers when the turn ends", "Deal/Propose")) {
         if (p->counter_of >= 0) {
             if (cp_world_counter(a->world, p->counter_of, seat, dr, &e) == CP_OK) {
-                play_set_msg(p, 0, "Counter sent for deal #%d", p->counter_of);
+                play_set_msg(p, 0, "Counter sent to %s", play_nation_name(a, p->deal_partner));
                 play_open_dialog(a, DLG_NONE);
             } else {
                 snprintf(p->deal_msg, sizeof p->deal_msg, "%s", e.message);
@@ -261,8 +261,9 @@ void deal_draw(ui_app *a)
         } else {
             int id = cp_world_propose(a->world, dr, &e);
             if (id >= 0) {
-                play_set_msg(p, 0, "Deal #%d proposed to %s: the answer comes when the turn ends", id,
+                play_set_msg(p, 0, "Deal proposed to %s: the answer comes when the turn ends",
                              play_nation_name(a, p->deal_partner));
+                p->last_proposed = id;
                 p->tab = TAB_DEALS;
                 play_open_dialog(a, DLG_NONE);
             } else {

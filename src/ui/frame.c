@@ -12,12 +12,39 @@
 #include "trace.h"
 #include "views.h"
 
-enum { TOP_H = 54, TABS_H = 40, PANEL_W = 392, CARD_W = 264, NEWS_H = 112 };
+enum { TOP_H = 54, TABS_H = 40, PANEL_W = 392, PANEL_MIN_W = 300, CARD_W = 264, NEWS_H = 112, STRIP_W = 34,
+       PILL_H = 34 };
 
-/* Height of the map card: the metric choice, the legend, the flow key. */
-static int card_height(const ui_app *a)
+/* Height of the map card: the metric choice, the legend, the flow key; folded, a pill. */
+static int card_height(const ui_app *a, int folded)
 {
-    return app_px(a, a->show_flows ? 226 : 206);
+    return app_px(a, folded ? PILL_H : a->show_flows ? 226 : 206);
+}
+
+/* The side panels (the orders dock at the left, the nation's panel at the right) share at most
+ * half the window, so the map keeps the other half at every size and UI scale. The panel gives
+ * up width first, down to PANEL_MIN_W; below that the dock folds into a strip (its button
+ * unfolds it and closes the panel). Returns the dock's width and sets '*pw' and the fold. */
+static int side_panels(ui_app *a, int *pw)
+{
+    int W = a->out_w, half = W / 2;
+    int dock = play_dock_natural_px(a);
+    float t = a->panel_open;
+    float ease = t * t * (3 - 2 * t);
+    int want = app_px(a, PANEL_W);
+    a->lay.dock_folded = 0;
+    if (dock > 0 && a->selected >= 0 && dock + want > half) {
+        int room = half - dock;
+        if (room >= app_px(a, PANEL_MIN_W)) want = room;
+        else {
+            dock = app_px(a, STRIP_W);
+            a->lay.dock_folded = 1;
+        }
+    }
+    if (dock > half) dock = half;
+    if (want > half - dock) want = half - dock;
+    *pw = (int)lroundf(want * ease);
+    return dock;
 }
 
 void frame_layout(ui_app *a)
@@ -29,32 +56,39 @@ void frame_layout(ui_app *a)
     l->tabs = (SDL_Rect){0, l->top.h, W, app_px(a, TABS_H)};
     int cy = l->top.h + l->tabs.h;
     l->content = (SDL_Rect){0, cy, W, H - cy};
-    /* the panel slides in with a smoothstep ease */
-    float t = a->panel_open;
-    float ease = t * t * (3 - 2 * t);
-    int pw = (int)lroundf(app_px(a, PANEL_W) * ease);
-    if (pw > W / 2) pw = W / 2;
+    /* the panel slides in with a smoothstep ease; the dock takes the left edge */
+    int pw, dock = side_panels(a, &pw);
     l->panel = (SDL_Rect){W - pw, cy, pw, H - cy};
-    l->main = (SDL_Rect){0, cy, W - pw, H - cy};
+    l->dock = (SDL_Rect){0, cy, dock, H - cy};
+    l->main = (SDL_Rect){dock, cy, W - pw - dock, H - cy};
     a->map_area = l->main;
     a->map_fit = (SDL_Rect){0, 0, 0, 0}; /* = map_area */
     l->card = l->news = (SDL_Rect){0, 0, 0, 0};
     if (a->view != VIEW_MAP) {
-        play_layout(a); /* play layer: the orders dock */
         replay_view_layout(a); /* the replay viewer's panel, at the left */
         return;
     }
-    /* the news feed docks under the map: the map's spare height goes to it */
+    /* the news feed docks under the map: the map's spare height goes to it, at most a quarter
+     * of the window's content */
     if (a->show_news) {
         int nh = app_px(a, NEWS_H);
+        if (nh > l->content.h / 4) nh = l->content.h / 4;
         l->news = (SDL_Rect){l->main.x, l->main.y + l->main.h - nh, l->main.w, nh};
         a->map_area.h -= nh;
     }
+    /* the card folds into a pill by the player's choice, or by itself where it would cover
+     * more than half the map's height or width */
     int m = app_px(a, 12);
-    int ch = card_height(a);
-    l->card = (SDL_Rect){a->map_area.x + m, a->map_area.y + a->map_area.h - m - ch, app_px(a, CARD_W), ch};
+    int cw = app_px(a, CARD_W), ch = card_height(a, 0);
+    int folded = a->card_folded || ch + 2 * m > a->map_area.h / 2 || cw + 2 * m > a->map_area.w / 2;
+    if (folded) {
+        ch = card_height(a, 1);
+        cw = app_px(a, 200);
+        if (cw > a->map_area.w - 2 * m) cw = a->map_area.w - 2 * m;
+    }
+    l->card_pill = folded;
+    l->card = (SDL_Rect){a->map_area.x + m, a->map_area.y + a->map_area.h - m - ch, cw, ch};
     if (l->card.y < a->map_area.y + m) l->card.y = a->map_area.y + m;
-    play_layout(a); /* play layer: the orders dock takes the left edge */
     replay_view_layout(a); /* the replay viewer's panel, at the left */
     /* A narrow map (the orders dock and a nation's panel both open) leaves
      * room above and below the world: fit the world above the card, so that

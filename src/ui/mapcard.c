@@ -5,6 +5,7 @@
 #include "cmap.h"
 #include "draw.h"
 #include "flows.h"
+#include "formw.h"
 #include "fmt.h"
 #include "labels.h"
 #include "theme.h"
@@ -117,13 +118,51 @@ static void metric_menu(ui_app *a, SDL_Rect button)
     }
 }
 
+/* The card folded into a pill (frame.c): the colouring's name, which opens the list of
+ * figures, and, when the player folded it, a button that unfolds it. */
+static void pill_draw(ui_app *a, SDL_Rect c)
+{
+    draw_panel(a->renderer, c, app_px(a, 10), COL_PANEL_SOLID, COL_BORDER);
+    int ub = a->card_folded ? c.h : 0;
+    SDL_Rect btn = {c.x + app_px(a, 3), c.y + app_px(a, 3), c.w - ub - app_px(a, 6), c.h - app_px(a, 6)};
+    int hover = app_hover(a, btn);
+    draw_round(a->renderer, btn, app_px(a, 6), hover || a->metric_menu ? COL_PANEL_HOVER : COL_PANEL_RAISED);
+    char label[96], fit[96];
+    metric_label(a, a->metric, label, sizeof label);
+    text_fit(a->text, FONT_SMALL, label, btn.w - app_px(a, 28), fit, sizeof fit);
+    int ly = btn.y + (btn.h - text_line_h(a->text, FONT_SMALL)) / 2;
+    text_draw(a->text, FONT_SMALL, COL_TEXT, fit, btn.x + app_px(a, 8), ly, ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, a->metric_menu ? "\xE2\x96\xB4" : "\xE2\x96\xBE", btn.x + btn.w - app_px(a, 8), ly,
+              ALIGN_RIGHT);
+    fw_trace(a, "Card/Metric", label, btn);
+    if (hover && !a->metric_menu) {
+        char tip[300];
+        snprintf(tip, sizeof tip, "%s colours the nations. Click to choose another figure ([ and ] step through them).%s",
+                 label, a->card_folded ? "" : "\nThe legend is folded: the map is too small for it here.");
+        app_tip_set(a, btn, NULL, tip);
+    }
+    if (app_click(a, btn)) a->metric_menu = !a->metric_menu;
+    if (ub) {
+        SDL_Rect un = {c.x + c.w - ub, c.y + app_px(a, 3), ub - app_px(a, 3), c.h - app_px(a, 6)};
+        if (fw_button(a, un, "+", BTN_GHOST, "Show the legend and the flow key", "Card/Unfold")) a->card_folded = 0;
+    }
+    if (a->metric_menu) metric_menu(a, btn);
+}
+
 void mapcard_draw(ui_app *a)
 {
     SDL_Rect c = a->lay.card;
     if (c.w <= 0) return;
+    if (a->lay.card_pill) {
+        app_refresh_metric(a);
+        pill_draw(a, c);
+        return;
+    }
     draw_panel(a->renderer, c, app_px(a, 10), COL_PANEL_SOLID, COL_BORDER);
     int pad = app_px(a, 12);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "COLOUR NATIONS BY", c.x + pad, c.y + app_px(a, 10), ALIGN_LEFT);
+    SDL_Rect fold = {c.x + c.w - app_px(a, 30), c.y + app_px(a, 4), app_px(a, 24), app_px(a, 22)};
+    if (fw_button(a, fold, "\xE2\x88\x92", BTN_GHOST, "Fold the legend away: the map shows more", "Card/Fold")) a->card_folded = 1;
 
     /* the choice of metric: a button that opens the list */
     SDL_Rect btn = {c.x + app_px(a, 8), c.y + app_px(a, 28), c.w - app_px(a, 16), app_px(a, 30)};

@@ -255,7 +255,8 @@ static int overlaps(const SDL_Rect *placed, int n, SDL_Rect r)
 
 /* Names of the scenario's nations, biggest on screen first, each placed
  * only where it overlaps no earlier label and the country is wide enough
- * to carry it (the selected and hovered nations always get theirs). */
+ * to carry it (the selected and hovered nations always get theirs). Never
+ * an ISO code: a country too small for its name shows it when hovered. */
 static void draw_labels(ui_app *a)
 {
     int n = cp_world_nation_count(a->world);
@@ -287,11 +288,7 @@ static void draw_labels(ui_app *a)
         const char *name = nat->name;
         int w = text_width(a->text, FONT_SMALL, name);
         int must = i == a->selected || i == a->hovered;
-        if (!must && size[i] < w * 0.6f) {
-            name = nat->iso3; /* a small country gets its code */
-            w = text_width(a->text, FONT_SMALL, name);
-            if (size[i] < w * 0.5f) continue;
-        }
+        if (!must && size[i] < w * 0.6f) continue; /* too small for its name: hover it for the name */
         SDL_FPoint p = mapview_nation_px(a, i);
         SDL_Rect r = {(int)p.x - w / 2 - app_px(a, 4), (int)p.y - lh / 2 - app_px(a, 1),
                       w + app_px(a, 8), lh + app_px(a, 2)};

@@ -101,7 +101,12 @@ static void figure_row(cursor *c, fig_id f)
     int ty = c->y + (h - text_line_h(a->text, FONT_BODY)) / 2;
     int chw = app_px(a, 64);
     int right = c->x + c->w;
-    text_draw(a->text, FONT_BODY, COL_TEXT_DIM, short_label(f), c->x, ty, ALIGN_LEFT);
+    /* the label gives way to the value in a narrow panel: cut with an ellipsis (the tooltip
+     * names the figure in full) */
+    int vw = text_width(a->text, FONT_BODY_BOLD, val);
+    char label[96];
+    text_fit(a->text, FONT_BODY, short_label(f), right - chw - app_px(a, 8) - vw - app_px(a, 8) - c->x, label, sizeof label);
+    text_draw(a->text, FONT_BODY, COL_TEXT_DIM, label, c->x, ty, ALIGN_LEFT);
     text_draw(a->text, FONT_BODY_BOLD, COL_TEXT, val, right - chw - app_px(a, 8), ty, ALIGN_RIGHT);
     int sy = c->y + (h - text_line_h(a->text, FONT_SMALL)) / 2;
     text_draw(a->text, FONT_SMALL, chc, ch, right, sy, ALIGN_RIGHT);
@@ -204,7 +209,7 @@ static void header(ui_app *a, SDL_Rect p)
      * read the nation the frame began with */
     if (fw_button(a, close, "\xC3\x97", BTN_GHOST, "Close the panel (Esc)", "Panel/Close")) app_select(a, -1);
     char sub[160];
-    snprintf(sub, sizeof sub, "%s \xC2\xB7 score %.0f \xC2\xB7 %s", n->iso3, n->score,
+    snprintf(sub, sizeof sub, "Score %.0f \xC2\xB7 %s", n->score,
              n->weights.security >= 0.4 ? "buyer: security first"
              : n->weights.leverage >= 0.2 ? "supplier: leverage and revenue"
                                           : "balanced objectives");
@@ -221,6 +226,48 @@ static void header(ui_app *a, SDL_Rect p)
         app_tip_set(a, sub_rc, n->name, tip);
     }
     draw_hline(a->renderer, p.x, p.x + p.w, p.y + app_px(a, HEADER_H) - 1, COL_BORDER);
+}
+
+/* The score in its four parts and the nation's goals, each a line with its tooltip: the
+ * core's figures (cp_world_score_parts, cp_world_goal), judged against the game's length. */
+static void score_and_goals(cursor *c)
+{
+    ui_app *a = c->a;
+    int n = a->selected, T = cp_world_turn(a->world);
+    static const char *const names[CP_PART_COUNT] = {"Security", "Prosperity", "Leverage", "Stability"};
+    static const char *const what[CP_PART_COUNT] = {
+        "the share of its need for NdPr oxide, Dy/Tb oxide and magnets met, by value",
+        "100 less 20 times the share of its GDP lost to shortages",
+        "half its share of the world's separation, half its share of the world's magnets",
+        "100 less its political pressure"};
+    cp_score_parts sp;
+    policy_line l;
+    if (cp_world_score_parts(a->world, n, T, &sp) == CP_OK) {
+        for (int k = 0; k < CP_PART_COUNT; k++) {
+            snprintf(l.text, sizeof l.text, "%s %.0f of 100 \xC2\xB7 weighs %.0f%%", names[k], sp.part[k], sp.weight[k] * 100);
+            snprintf(l.tip, sizeof l.tip,
+                     "%s: %s, averaged over the quarters played (this quarter %.0f).\nThe score (%.0f) is the sum of "
+                     "the four parts, each times its weight: the nation's own objectives.",
+                     names[k], what[k], sp.quarter[k], sp.total);
+            l.tone = sp.part[k] >= 66 ? TONE_GOOD : sp.part[k] >= 33 ? TONE_PLAIN : TONE_WARN;
+            tone_line(c, &l);
+        }
+    }
+    int ng = cp_world_goal_count(a->world, n);
+    for (int i = 0; i < ng; i++) {
+        cp_goal_progress g;
+        if (cp_world_goal(a->world, n, i, a->scenario->default_turns, &g) != CP_OK) continue;
+        static const char *const status[CP_GOAL_STATUS_COUNT] = {"On track", "Behind", "Met", "Missed"};
+        snprintf(l.text, sizeof l.text, "%s: %s", status[g.status % CP_GOAL_STATUS_COUNT], g.text);
+        snprintf(l.tip, sizeof l.tip, "A goal of %s%s, judged every quarter against the game's end. %s",
+                 cp_world_nation(a->world, n)->name, g.derived ? " (the core's, from its opening position)" : " (the scenario's)",
+                 g.status == CP_GOAL_ON_TRACK ? "It would be met if the game ended now."
+                 : g.status == CP_GOAL_BEHIND ? "It would be missed if the game ended now."
+                 : g.status == CP_GOAL_MET    ? "It is met for good."
+                                              : "It can no longer be met.");
+        l.tone = g.status == CP_GOAL_MET || g.status == CP_GOAL_ON_TRACK ? TONE_GOOD : TONE_BAD;
+        tone_line(c, &l);
+    }
 }
 
 void panel_draw(ui_app *a)
@@ -244,6 +291,8 @@ void panel_draw(ui_app *a)
     SDL_RenderSetClipRect(r, &body);
     cursor c = {a, body, p.x + app_px(a, PAD), p.w - 2 * app_px(a, PAD) - app_px(a, 6), body.y - a->panel_scroll};
     char date[8], head[96];
+    section(&c, "SCORE AND GOALS");
+    score_and_goals(&c);
     snprintf(head, sizeof head, "THIS QUARTER \xC2\xB7 %s", cp_world_date_text(a->world, cp_world_turn(a->world), date, sizeof date));
     section(&c, head);
     subhead(&c, "Production");
@@ -304,11 +353,11 @@ void panel_draw(ui_app *a)
         if (!party) continue;
         policy_line l;
         char desc[600];
-        cp_deal_describe(a->world, deal, desc, sizeof desc);
+        label_deal_terms(a->world, deal, desc, sizeof desc);
         sbuf tb;
         sb_init(&tb, l.text, sizeof l.text);
-        sb_printf(&tb, "%s: %s", cp_deal_status_name(deal->status), desc);
-        snprintf(l.tip, sizeof l.tip, "Deal %d, proposed %s, term %d quarters.%s", deal->id,
+        sb_printf(&tb, "%s: %s", label_deal_status(deal->status), desc);
+        snprintf(l.tip, sizeof l.tip, "%s\n\nProposed %s, term %d quarters.%s", desc,
                  cp_world_date_text(a->world, deal->proposed_turn, date, sizeof date), deal->term_turns,
                  deal->status == CP_DEAL_ACTIVE ? " In force: breaking it costs trust." : "");
         l.tone = deal->status == CP_DEAL_ACTIVE ? TONE_GOOD : TONE_PLAIN;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formw.h"
+#include "labels.h"
 #include "replay_view.h"
 #include "savefile.h"
 #include "script.h"
@@ -27,6 +28,11 @@ int play_current_seat(const ui_app *a)
     return p && p->phase == PH_GAME ? p->seat : -1;
 }
 
+int play_game_over(const ui_app *a)
+{
+    return end_game_over(a);
+}
+
 int play_dock_open(const ui_app *a)
 {
     return a->play && a->play->dock_open;
@@ -41,6 +47,8 @@ const char *play_screen(const ui_app *a)
     if (p->confirm != CONFIRM_NONE) return p->confirm == CONFIRM_QUIT ? "confirm-quit" : "confirm-end-turn";
     if (p->phase == PH_START) return d ? (p->load_replays ? "start replays" : "start load") : "start";
     if (p->phase == PH_HANDOVER) return "handover";
+    if (p->phase == PH_END) return d ? (p->dialog == DLG_LOAD ? "end load" : "end") : "end";
+    if (!d && report_pending(a)) return "report";
     return d;
 }
 
@@ -114,7 +122,7 @@ static void hand_to(ui_app *a, int n)
 void play_sync_blocking(ui_app *a)
 {
     const struct play_state *p = a->play;
-    a->blocking = p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE;
+    a->blocking = p->dialog != DLG_NONE || p->phase != PH_GAME || p->confirm != CONFIRM_NONE || report_pending(a);
 }
 
 int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats, const char *const *assign,
@@ -122,6 +130,7 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
 {
     struct play_state *p = a->play;
     replay_view_close(a); /* a game (new or loaded) ends the replay being watched */
+    end_reset(a);         /* and the end screen's free-trade twin of the last one */
     /* seats this layer made go; seats the window made (ui_main.c) stay its own */
     if (p->own_seats) cps_seats_destroy(p->own_seats);
     p->own_seats = NULL;
@@ -135,6 +144,7 @@ int play_begin(ui_app *a, cp_world *w, cps_scenario_info *info, cps_seats *seats
     a->seats = p->own_seats = seats;
     memset(p->human, 0, sizeof p->human);
     memset(p->ended, 0, sizeof p->ended);
+    memset(p->report_for, 0, sizeof p->report_for);
     for (int n = 0; n < cp_world_nation_count(a->world); n++) p->human[n] = human[n];
     p->length = length > 0 ? length : a->scenario->default_turns;
     a->scenario->default_turns = p->length; /* the window's copy: the top bar shows the game's length */
@@ -158,7 +168,7 @@ static cps_seat_opts seat_opts(ui_app *a)
 
 int play_save_to(ui_app *a, const char *path, char *err, size_t errlen)
 {
-    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, err, errlen);
+    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, a->play->length, err, errlen);
     if (r == 0) a->play->saved_turn = cp_world_turn(a->world);
     return r;
 }
@@ -167,10 +177,10 @@ int play_load_from(ui_app *a, const char *path, char *err, size_t errlen)
 {
     cp_world *w;
     cps_seats *seats;
-    int human[CP_MAX_NATIONS];
+    int human[CP_MAX_NATIONS], length;
     cps_seat_opts o = seat_opts(a);
-    if (saveload_read(path, &o, &w, &seats, human, err, errlen) != 0) return -1;
-    return play_begin(a, w, NULL, seats, NULL, 0, human, 0, err, errlen);
+    if (saveload_read(path, &o, &w, &seats, human, &length, err, errlen) != 0) return -1;
+    return play_begin(a, w, NULL, seats, NULL, 0, human, length, err, errlen);
 }
 
 void play_seats_changed(ui_app *a)
@@ -314,6 +324,7 @@ static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t
     a->play = p;
     p->seat = -1;
     p->counter_of = -1;
+    p->last_proposed = -1;
     if (opt->start_screen) {
         p->phase = PH_START;
         a->blocking = 1;
@@ -323,7 +334,9 @@ static int play_start_game(ui_app *a, const play_options *opt, char *err, size_t
     if (opt->load) {
         char path[1100];
         savefile_resolve(opt->load, path, sizeof path); /* a bare name is looked for in saves/ too */
-        return play_load_from(a, path, err, errlen) == 0 ? 0 : 2;
+        if (play_load_from(a, path, err, errlen) != 0) return 2;
+        if (opt->turns > 0) a->play->length = a->scenario->default_turns = opt->turns; /* --turns overrides the save's */
+        return 0;
     }
     /* the game of the world app_create built: --human seats, the scenario's agents elsewhere */
     int human[CP_MAX_NATIONS] = {0};
@@ -377,6 +390,7 @@ void play_free(ui_app *a)
         cps_seats_destroy(p->own_seats);
         p->own_seats = NULL;
     }
+    end_reset(a);
     a->play = NULL;
 }
 
@@ -387,6 +401,10 @@ int play_before_advance(ui_app *a)
     struct play_state *p = a->play;
     if (!p) return 0;
     if (p->phase != PH_GAME || p->dialog != DLG_NONE) return 1; /* no turn ends from a dialog */
+    if (end_game_over(a)) { /* the last quarter is played: End turn shows the end screen again */
+        end_open(a);
+        return 1;
+    }
     if (p->seat >= 0) {
         p->ended[p->seat] = 1;
         int next = first_human(p, p->seat + 1, cp_world_nation_count(a->world));
@@ -402,7 +420,8 @@ int play_before_advance(ui_app *a)
     return 0;
 }
 
-/* "Deal #2 with Australia: rejected" for each deal of a human seat whose status changed. */
+/* "Deal with Australia (offtake of 2,000 t ...): rejected" for each deal of a human seat whose
+ * status changed: a deal is named by its partner and terms, never by its number. */
 static void deal_news(ui_app *a)
 {
     struct play_state *p = a->play;
@@ -414,8 +433,10 @@ static void deal_news(ui_app *a)
             if (!p->human[n]) continue;
             int other = d->parties[k == 0 ? 1 : 0];
             size_t used = strlen(p->news[n]);
-            snprintf(p->news[n] + used, sizeof p->news[n] - used, "%sDeal #%d with %s: %s", used ? "; " : "", d->id,
-                     play_nation_name(a, other), cp_deal_status_name(d->status));
+            char terms[160];
+            label_deal_terms(a->world, d, terms, sizeof terms);
+            snprintf(p->news[n] + used, sizeof p->news[n] - used, "%sDeal with %s (%s): %s", used ? "; " : "",
+                     play_nation_name(a, other), terms, label_deal_status(d->status));
         }
     }
 }
@@ -426,9 +447,10 @@ void play_after_advance(ui_app *a)
     if (!p) return;
     memset(p->ended, 0, sizeof p->ended);
     deal_news(a);
+    report_after_advance(a); /* each human seat reads what its orders did when its turn begins */
     char path[1024], err[600];
     /* autosave every quarter played in the window (not in --screenshot runs) */
-    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, path,
+    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
                           sizeof path, err, sizeof err) != 0) {
         char msg[700];
         snprintf(msg, sizeof msg, "Autosave failed: %s", err);
@@ -438,27 +460,26 @@ void play_after_advance(ui_app *a)
         p->autosave_turn = cp_world_turn(a->world);
     }
     hand_to(a, first_human(p, 0, cp_world_nation_count(a->world)));
-    if (cp_world_turn(a->world) == p->length) app_toast(a, "The scenario's last quarter: play on, or save and open the debrief");
+    if (end_game_over(a)) end_open(a); /* the last quarter: the end screen, for everyone at once */
 }
 
 /* ---- hooks ---------------------------------------------------------------- */
 
-void play_layout(ui_app *a)
+/* The tab bar's room for this layer's buttons: Orders (with a human seat) and Menu. */
+int play_tabs_px(const ui_app *a)
 {
-    struct play_state *p = a->play;
-    if (!p || p->phase == PH_START || p->seat < 0 || !p->dock_open) return;
-    int d = dock_width(a);
-    app_layout *l = &a->lay;
-    if (d > l->main.w / 2) d = l->main.w / 2;
-    l->main.x += d;
-    l->main.w -= d;
-    a->map_area.x += d;
-    a->map_area.w -= d;
-    if (l->news.w) {
-        l->news.x += d;
-        l->news.w -= d;
-    }
-    if (l->card.w) l->card.x += d;
+    const struct play_state *p = a->play;
+    if (!p || p->phase == PH_START) return 0;
+    int w = app_px(a, 78);
+    if (p->seat >= 0) w += app_px(a, 8) + text_width(a->text, FONT_BODY, "Hide orders") + app_px(a, 20); /* its longest label */
+    return w;
+}
+
+int play_dock_natural_px(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p || p->phase == PH_START || p->seat < 0 || !p->dock_open) return 0;
+    return dock_width(a);
 }
 
 void play_draw(ui_app *a)
@@ -477,22 +498,26 @@ void play_draw(ui_app *a)
         start_draw(a);
     } else if (p->phase == PH_HANDOVER) {
         hotseat_draw(a); /* the previous player's dock and dialogs are not drawn at all */
+    } else if (p->phase == PH_END) {
+        end_draw(a);
     } else {
         replay_view_draw(a); /* the replay viewer's panel, when a replay is shown */
-        if (p->seat >= 0 && p->dock_open) {
-            int d = dock_width(a);
-            SDL_Rect rc = {a->lay.main.x - d, a->lay.content.y, d, a->lay.content.h};
-            dock_draw(a, rc);
+        if (p->seat >= 0 && p->dock_open && a->lay.dock.w > 0) {
+            if (a->lay.dock_folded) dock_strip(a, a->lay.dock);
+            else dock_draw(a, a->lay.dock);
         }
-        /* the seat and the menu, in the tab bar's free middle */
-        SDL_Rect bar = a->lay.tabs;
-        int bw = app_px(a, 78), bh = bar.h - app_px(a, 10);
-        SDL_Rect menu = {bar.x + bar.w / 2 - app_px(a, 40), bar.y + app_px(a, 5), bw, bh};
+        /* the seat and the menu, in the tab bar's free middle (tabs_draw leaves it room):
+         * centred in the bar where that stays inside it, else at its left */
+        SDL_Rect bar = a->lay.tabs, fr = a->lay.tabs_free;
+        int bw = app_px(a, 78), bh = bar.h - app_px(a, 10), ow = play_tabs_px(a) - bw - app_px(a, 8);
+        int gx = bar.x + bar.w / 2 - app_px(a, 40) - (p->seat >= 0 ? ow + app_px(a, 8) : 0);
+        if (gx < fr.x) gx = fr.x;
+        SDL_Rect ord = {gx, bar.y + app_px(a, 5), ow, bh};
+        SDL_Rect menu = {p->seat >= 0 ? ord.x + ow + app_px(a, 8) : gx, ord.y, bw, bh};
         if (fw_button(a, menu, "Menu", BTN_SECONDARY, "Save, load, help, quit (F10)", "Menu"))
             play_open_dialog(a, DLG_MENU);
-        SDL_Rect ord = {menu.x - app_px(a, 8) - app_px(a, 86), menu.y, app_px(a, 86), bh};
         if (p->seat >= 0 &&
-            fw_button(a, ord, p->dock_open ? "Hide orders" : "Orders", BTN_SECONDARY,
+            fw_button(a, ord, p->dock_open && !a->lay.compact_tabs ? "Hide orders" : "Orders", BTN_SECONDARY,
                       "Show or hide your orders: build, trade, exports, stockpile, support, security, deals (O)",
                       "Orders"))
             p->dock_open = !p->dock_open;
@@ -511,6 +536,7 @@ void play_draw(ui_app *a)
         fw_trace(a, "Seat", p->seat >= 0 ? cp_world_nation(a->world, p->seat)->iso3 : "", menu);
         if (p->dialog == DLG_DEAL) deal_draw(a);
         else if (p->dialog != DLG_NONE) menu_draw(a);
+        else if (report_pending(a)) report_draw(a);
     }
     if (p->confirm != CONFIRM_NONE) {
         a->in = mouse;
@@ -551,7 +577,12 @@ int play_event(ui_app *a, const SDL_Event *e)
         if (p->confirm != CONFIRM_NONE) return confirm_key(a, key, mod); /* a question takes every key */
         if ((mod & KMOD_CTRL) && key == SDLK_q) return 0;
         if (p->phase == PH_START) return start_key(a, key);
+        if (p->phase == PH_END) {
+            if (a->show_help || a->show_briefing || key == SDLK_F12 || (mod & KMOD_CTRL)) return 0;
+            return end_key(a, key);
+        }
         if (p->phase == PH_HANDOVER) {
+            if (a->show_briefing || a->show_help) return 0; /* the briefing over it closes first */
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) {
                 p->phase = PH_GAME;
                 play_sync_blocking(a);
@@ -561,6 +592,12 @@ int play_event(ui_app *a, const SDL_Event *e)
         if (p->dialog == DLG_DEAL) return deal_key(a, key);
         if (p->dialog != DLG_NONE) return menu_key(a, e);
         if (a->show_help || a->show_briefing) return 0;
+        if (report_pending(a)) { /* the report takes the keys: Enter, Space, Esc or R close it */
+            if (key == SDLK_F12 || (mod & KMOD_CTRL)) return 0;
+            if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE || key == SDLK_ESCAPE || key == SDLK_r)
+                report_close(a);
+            return 1;
+        }
         if (mod & KMOD_CTRL) {
             if (key == SDLK_s) { play_open_dialog(a, DLG_SAVE); return 1; }
             if (key == SDLK_l) { play_open_dialog(a, DLG_LOAD); return 1; }
@@ -569,6 +606,7 @@ int play_event(ui_app *a, const SDL_Event *e)
         }
         switch (key) {
         case SDLK_F10: play_open_dialog(a, DLG_MENU); return 1;
+        case SDLK_r: return p->seat >= 0 && report_reopen(a);
         case SDLK_o:
             if (p->seat < 0) return 0;
             p->dock_open = !p->dock_open;
@@ -582,5 +620,6 @@ int play_event(ui_app *a, const SDL_Event *e)
     }
     if (e->type == SDL_TEXTINPUT && p->confirm != CONFIRM_NONE) return 1;
     if (e->type == SDL_TEXTINPUT && p->dialog == DLG_SAVE) return menu_key(a, e);
+    if (e->type == SDL_TEXTINPUT && p->phase == PH_START && p->dialog == DLG_NONE) return start_text(a, e->text.text);
     return 0;
 }

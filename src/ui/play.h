@@ -47,8 +47,10 @@ void play_watch_replay(ui_app *a);
 
 /* Hooks. play_event: an SDL event first goes here; returns 1 when the play layer used it. */
 int play_event(ui_app *a, const SDL_Event *e);
-/* frame_layout: room for the orders dock at the left of the main area. */
-void play_layout(ui_app *a);
+/* frame_layout: the width the orders dock wants at the left of the window (0: no dock). */
+int play_dock_natural_px(const ui_app *a);
+/* tabs_draw: the width this layer's buttons need in the tab bar (0: none). */
+int play_tabs_px(const ui_app *a);
 /* frame_draw, above the views and below tooltips: the dock, dialogs, hand-over, start screen. */
 void play_draw(ui_app *a);
 /* Before ending the turn from a key or a button (confirm.c): 1 when the window asks first
@@ -68,6 +70,8 @@ void play_after_advance(ui_app *a);
 int play_current_seat(const ui_app *a);
 /* Is the current seat's orders dock open? */
 int play_dock_open(const ui_app *a);
+/* The game has played its last quarter: End turn shows the end screen (endscreen.c). */
+int play_game_over(const ui_app *a);
 /* What of the play layer covers the window, in a word, for the widget trace: "start",
  * "handover", "deal", "menu", "save", "load", "replays" (the start screen adds its dialog:
  * "start load"), or NULL for nothing. */

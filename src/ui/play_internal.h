@@ -6,8 +6,9 @@
 #include "play.h"
 #include "orders_ui.h"
 #include "saveload.h"
+#include "freetrade.h"
 
-typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER } play_phase;
+typedef enum { PH_START = 0, PH_GAME, PH_HANDOVER, PH_END } play_phase;
 typedef enum { DLG_NONE = 0, DLG_DEAL, DLG_MENU, DLG_SAVE, DLG_LOAD } play_dialog;
 /* A question over everything else (confirm.c): end the turn? quit without saving? */
 typedef enum { CONFIRM_NONE = 0, CONFIRM_END_TURN, CONFIRM_QUIT } confirm_kind;
@@ -37,15 +38,25 @@ enum { START_MAX_FILES = 64, START_MAX_AGENTS = 32 };
 typedef struct {
     int scenario_count, scenario;       /* the list of scripts/scenarios/ and the chosen one */
     char scenarios[START_MAX_FILES][64];
+    char titles[START_MAX_FILES][128];  /* each scenario's title, as a person reads it */
     int agent_count;                    /* scripts/agents/ */
     char agents[START_MAX_AGENTS][64];
     int choice[CP_MAX_NATIONS];         /* per nation: 0 human, 1 scenario default, 2.. an agent, last: nobody */
     int loaded;                         /* the scenario the choices belong to, or -1 */
     unsigned long long seed;
+    int seed_typing;                    /* the seed field has the keyboard: digits, Backspace, Enter */
+    char seed_text[24];
     int turns;
     int scroll;
     char msg[1400];
 } start_state;
+
+/* The end screen (endscreen.c): the free-trade twin being worked out. */
+typedef struct {
+    ft_run ft;
+    int ft_started;
+    int debrief_written;
+} end_state;
 
 struct play_state {
     play_phase phase;
@@ -58,6 +69,7 @@ struct play_state {
     int deals_before;
     char news[CP_MAX_NATIONS][CP_TEXT_LEN]; /* per human seat: what became of its deals */
     int length;                  /* the game's length in turns */
+    int report_for[CP_MAX_NATIONS]; /* per human seat: the turn whose report it has yet to read, 0: none */
 
     /* the orders dock */
     int dock_open;
@@ -76,6 +88,7 @@ struct play_state {
     double ck_amount, ck_price, ck_cap;
     char deal_msg[CP_TEXT_LEN + 80];
     int deal_bad;
+    int last_proposed; /* the id of the deal this window proposed last, -1: none (traced as "Proposed") */
 
     /* menu, save and load */
     char save_name[64];
@@ -93,6 +106,7 @@ struct play_state {
     char confirm_text[1600];
 
     start_state start;
+    end_state end;
 };
 
 /* play.c */
@@ -123,6 +137,8 @@ void play_sync_blocking(ui_app *a);
 /* actions.c: the dock at the left */
 int dock_width(const ui_app *a);
 void dock_draw(ui_app *a, SDL_Rect rc);
+/* The dock folded into a strip (no room beside the nation's panel): its button unfolds it. */
+void dock_strip(ui_app *a, SDL_Rect rc);
 void dock_reset_forms(ui_app *a);
 
 /* deal_dialog.c */
@@ -141,9 +157,26 @@ int menu_key(ui_app *a, const SDL_Event *e);
 void confirm_draw(ui_app *a);
 int confirm_key(ui_app *a, SDL_Keycode key, Uint16 mod);
 
+/* endscreen.c: after the last quarter. end_game_over: the game has reached its length;
+ * end_open shows the end screen; end_reset forgets its free-trade twin (a new game). */
+int end_game_over(const ui_app *a);
+void end_open(ui_app *a);
+void end_reset(ui_app *a);
+void end_draw(ui_app *a);
+int end_key(ui_app *a, SDL_Keycode key);
+
+/* turn_report.c: the end-of-turn report of the seat playing, over the map until closed. */
+int report_pending(const ui_app *a);
+void report_after_advance(ui_app *a);
+int report_reopen(ui_app *a);
+void report_close(ui_app *a);
+void report_draw(ui_app *a);
+
 /* start.c */
 void start_init(ui_app *a);
 void start_draw(ui_app *a);
 int start_key(ui_app *a, SDL_Keycode key);
+/* Text typed on the start screen (the seed field's digits). */
+int start_text(ui_app *a, const char *text);
 
 #endif

@@ -127,7 +127,7 @@ static int export_controls(const cp_world *w, int n, policy_line *out, int max)
             int shown = 0;
             for (int j = 0; j < nn; j++) {
                 if (j == n || !same_key(key_of(&p->control[g][j]), keys[q])) continue;
-                if (shown < 6) sb_printf(&t, "%s%s", shown ? ", " : "", cp_world_nation(w, j)->iso3);
+                if (shown < 6) sb_printf(&t, "%s%s", shown ? ", " : "", cp_world_nation(w, j)->name);
                 shown++;
             }
             if (shown > 6) sb_printf(&t, " and %d more", shown - 6);

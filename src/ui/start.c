@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "formw.h"
+#include "labels.h"
 #include "play_internal.h"
 #include "script.h"
 #include "theme.h"
@@ -37,10 +38,29 @@ static void load_preview(ui_app *a)
     for (int n = 0; n < CP_MAX_NATIONS; n++) s->choice[n] = 1; /* the scenario's agent */
 }
 
+/* Each scenario's title, read once: a person picks "Baseline 2025: the chokepoint as it
+ * stands", not "baseline". A scenario that does not load is listed by its file name (choosing
+ * it shows why it does not load). */
+static void load_titles(start_state *s)
+{
+    cp_scenario *sc = malloc(sizeof *sc);
+    for (int i = 0; i < s->scenario_count; i++) {
+        cps_scenario_info info;
+        char err[256];
+        snprintf(s->titles[i], sizeof s->titles[i], "%s", s->scenarios[i]);
+        if (sc && cps_scenario_load(s->scenarios[i], sc, &info, err, sizeof err) == 0) {
+            if (sc->title[0]) snprintf(s->titles[i], sizeof s->titles[i], "%.127s", sc->title);
+            cps_scenario_info_free(&info);
+        }
+    }
+    free(sc);
+}
+
 void start_init(ui_app *a)
 {
     start_state *s = &a->play->start;
     s->scenario_count = cps_list_scripts("scripts/scenarios", s->scenarios, START_MAX_FILES);
+    load_titles(s);
     s->agent_count = cps_list_scripts("scripts/agents", s->agents, START_MAX_AGENTS);
     s->scenario = 0;
     for (int i = 0; i < s->scenario_count; i++)
@@ -63,27 +83,18 @@ static void reflow(const char *in, char *out, size_t len)
     out[k] = '\0';
 }
 
-static const char *agent_base(const char *path)
-{
-    const char *b = strrchr(path, '/');
-    return b ? b + 1 : path;
-}
-
-/* The label of choice 'c' for nation 'n'. */
+/* The label of choice 'c' for nation 'n': "Human", an agent by its display name, the
+ * scenario's own agent marked with a star (the screen explains it), or "Nobody". */
 static const char *choice_label(const ui_app *a, int n, int c, char *buf, size_t len)
 {
     const start_state *s = &a->play->start;
     if (c == 0) return "Human";
     if (c == 1) {
-        if (!preview_info.agent[n][0]) return "Nobody (default)";
         char name[64];
-        snprintf(name, sizeof name, "%s", agent_base(preview_info.agent[n]));
-        char *dot = strrchr(name, '.');
-        if (dot) *dot = '\0';
-        snprintf(buf, len, "%s (default)", name);
+        snprintf(buf, len, "%s *", label_agent(preview_info.agent[n], name, sizeof name));
         return buf;
     }
-    if (c - 2 < s->agent_count) return s->agents[c - 2];
+    if (c - 2 < s->agent_count) return label_agent(s->agents[c - 2], buf, len);
     return "Nobody";
 }
 
@@ -127,7 +138,8 @@ static void begin(ui_app *a, int x, int y)
         snprintf(s->msg, sizeof s->msg, "%s", err);
         return;
     }
-    a->show_briefing = a->info.briefing != NULL && p->phase == PH_GAME;
+    /* in hotseat too: the briefing shows over the hand-over screen, for everyone at the table */
+    a->show_briefing = a->info.briefing != NULL;
 }
 
 /* The newest autosave: an app_action, as it replaces the world (app_defer). */
@@ -151,9 +163,53 @@ static void open_replays(ui_app *a)
     play_open_dialog(a, DLG_LOAD);
 }
 
+/* Stop typing the seed: keep what was typed (1 when nothing, or 0, was). */
+static void seed_commit(start_state *s)
+{
+    if (!s->seed_typing) return;
+    s->seed_typing = 0;
+    SDL_StopTextInput();
+    unsigned long long v = 0;
+    for (const char *c = s->seed_text; *c; c++) v = v * 10 + (unsigned long long)(*c - '0');
+    s->seed = v ? v : 1;
+}
+
+static void seed_begin(start_state *s)
+{
+    s->seed_typing = 1;
+    snprintf(s->seed_text, sizeof s->seed_text, "%llu", s->seed);
+    SDL_StartTextInput();
+}
+
+/* Digits typed into the seed field (a seed fits 19 digits); anything else is ignored. */
+int start_text(ui_app *a, const char *text)
+{
+    start_state *s = &a->play->start;
+    if (!s->seed_typing) return 1;
+    size_t n = strlen(s->seed_text);
+    for (const char *c = text; *c; c++)
+        if (*c >= '0' && *c <= '9' && n < 19) {
+            if (n == 1 && s->seed_text[0] == '0') n = 0; /* no leading zero */
+            s->seed_text[n++] = *c;
+            s->seed_text[n] = '\0';
+        }
+    return 1;
+}
+
 int start_key(ui_app *a, SDL_Keycode key)
 {
     struct play_state *p = a->play;
+    start_state *st = &p->start;
+    if (st->seed_typing && p->dialog != DLG_LOAD) {
+        size_t n = strlen(st->seed_text);
+        if (key == SDLK_BACKSPACE && n > 0) st->seed_text[n - 1] = '\0';
+        else if (key == SDLK_ESCAPE) {
+            st->seed_typing = 0; /* Esc: the seed as it was */
+            SDL_StopTextInput();
+        } else if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_TAB)
+            seed_commit(st);
+        return 1;
+    }
     if (p->dialog == DLG_LOAD) {
         SDL_Event e;
         memset(&e, 0, sizeof e);
@@ -200,14 +256,20 @@ void start_draw(ui_app *a)
         char id[96];
         snprintf(id, sizeof id, "Start/Scenario/%s", s->scenarios[i]);
         SDL_Rect row = {pad, ly, lw, app_px(a, 28)};
-        fw_trace(a, id, s->scenarios[i], row);
-        if (wdg_row(a, row, s->scenarios[i], i == s->scenario, NULL)) s->scenario = i;
+        fw_trace(a, id, s->titles[i], row);
+        char fit[128];
+        text_fit(a->text, FONT_BODY, s->titles[i], row.w - app_px(a, 24), fit, sizeof fit);
+        if (wdg_row(a, row, fit, i == s->scenario, strcmp(fit, s->titles[i]) ? s->titles[i] : NULL)) s->scenario = i;
         ly += app_px(a, 30);
     }
     if (s->loaded != s->scenario) load_preview(a);
     ly += app_px(a, 12);
     if (have_preview) {
         ly += text_draw_wrapped(a->text, FONT_BODY_BOLD, COL_TEXT, preview->title, pad, ly, lw) + app_px(a, 8);
+        char from[160];
+        snprintf(from, sizeof from, "scripts/scenarios/%s.lua", s->scenarios[s->scenario]);
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, from, pad, ly, ALIGN_LEFT);
+        ly += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
         SDL_Rect clip = {pad, ly, lw, bottom - ly - app_px(a, 8)};
         SDL_RenderSetClipRect(r, &clip);
         static char flow[4096];
@@ -224,17 +286,29 @@ void start_draw(ui_app *a)
         int colw = (rw - app_px(a, 20)) / 2, rh = app_px(a, 30);
         if (rows * rh > bottom - ry) rh = (bottom - ry) / (rows ? rows : 1);
         int options = 2 + s->agent_count + 1;
+        int namew = 0; /* the names' column: the longest name, up to half the column */
+        for (int i = 0; i < n; i++) {
+            int tw = text_width(a->text, FONT_SMALL, preview->nations[i].name);
+            if (tw > namew) namew = tw;
+        }
+        namew += app_px(a, 10);
+        if (namew > colw / 2) namew = colw / 2;
         for (int i = 0; i < n; i++) {
             int cx = rx + (i / rows) * (colw + app_px(a, 20)), cy = ry + (i % rows) * rh;
             char name[64], buf[96], id[64];
-            text_fit(a->text, FONT_SMALL, preview->nations[i].name, app_px(a, 120), name, sizeof name);
+            text_fit(a->text, FONT_SMALL, preview->nations[i].name, namew - app_px(a, 6), name, sizeof name);
+            SDL_Rect name_rc = {cx, cy, namew, rh - app_px(a, 4)};
             text_draw(a->text, FONT_SMALL, s->choice[i] == 0 ? COL_ACCENT : COL_TEXT, name, cx,
                       cy + (rh - app_px(a, 4) - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);
+            if (strcmp(name, preview->nations[i].name) != 0 && app_hover(a, name_rc))
+                app_tip_set(a, name_rc, preview->nations[i].name, NULL);
             snprintf(id, sizeof id, "Start/Seat/%s", preview->nations[i].iso3);
-            int d = fw_choice(a, (SDL_Rect){cx + app_px(a, 126), cy, colw - app_px(a, 126), rh - app_px(a, 4)}, NULL,
+            int d = fw_choice(a, (SDL_Rect){cx + namew, cy, colw - namew, rh - app_px(a, 4)}, NULL,
                               choice_label(a, i, s->choice[i], buf, sizeof buf), NULL, id);
             if (d) s->choice[i] = (s->choice[i] + d + options) % options;
         }
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "* the scenario's own agent for that nation", rx, ry + rows * rh + app_px(a, 4),
+                  ALIGN_LEFT);
     } else if (s->msg[0]) {
         text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, rx, ry, rw);
     }
@@ -242,15 +316,30 @@ void start_draw(ui_app *a)
     /* bottom: seed, length and the ways in */
     int by = H - app_px(a, 58), bh = app_px(a, 36);
     char v[64];
-    snprintf(v, sizeof v, "%llu", s->seed);
-    int d = fw_choice(a, (SDL_Rect){pad, by, app_px(a, 200), bh}, "Seed", v, "Fixes every random draw: the same seed and orders replay the same game", "Start/Seed");
-    if (d) s->seed = d < 0 && s->seed <= 1 ? 1 : s->seed + (unsigned long long)(long long)d;
+    if (s->seed_typing) snprintf(v, sizeof v, "%s|", s->seed_text);
+    else snprintf(v, sizeof v, "%llu", s->seed);
+    SDL_Rect seed_rc = {pad, by, app_px(a, 300), bh};
+    int d = fw_choice(a, seed_rc, "Seed", v,
+                      "Fixes every random draw: the same seed and orders replay the same game. Click to type one.",
+                      "Start/Seed");
+    /* the value between the arrows takes a click: type a seed (Enter keeps it, Esc goes back) */
+    SDL_Rect seed_box = {seed_rc.x + app_px(a, 92) + bh, by, seed_rc.w - app_px(a, 92) - 2 * bh, bh};
+    fw_trace(a, "Start/SeedField", s->seed_typing ? "typing" : "", seed_box);
+    if (s->seed_typing) draw_frame(r, seed_box, COL_ACCENT);
+    if (app_click(a, seed_box)) {
+        if (s->seed_typing) seed_commit(s);
+        else seed_begin(s);
+    } else if (s->seed_typing && a->in.clicked) seed_commit(s); /* a click elsewhere keeps what was typed */
+    if (d) {
+        seed_commit(s);
+        s->seed = d < 0 && s->seed <= 1 ? 1 : s->seed + (unsigned long long)(long long)d;
+    }
     snprintf(v, sizeof v, "%d quarters", s->turns);
-    d = fw_choice(a, (SDL_Rect){pad + app_px(a, 220), by, app_px(a, 280), bh}, "Length", v, "Turns are quarters", "Start/Length");
+    d = fw_choice(a, (SDL_Rect){pad + app_px(a, 320), by, app_px(a, 280), bh}, "Length", v, "Turns are quarters", "Start/Length");
     if (d) s->turns = s->turns + 4 * d < 4 ? 4 : s->turns + 4 * d > 200 ? 200 : s->turns + 4 * d;
     if (s->msg[0] && have_preview)
-        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 520), by - app_px(a, 40),
-                          W - 2 * pad - app_px(a, 520)); /* above the four buttons on its right */
+        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 620), by - app_px(a, 40),
+                          W - 2 * pad - app_px(a, 620)); /* above the four buttons on its right */
     int bw = app_px(a, 130);
     SDL_Rect go = {W - pad - bw, by, bw, bh};
     if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) app_defer(a, begin, 0, 0);

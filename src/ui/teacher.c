@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "debrief.h"
+#include "labels.h"
 #include "play_internal.h" /* the play layer's human seats (see teacher_seat) */
 #include "script.h"
 
@@ -149,8 +150,8 @@ const char *teacher_seat_text(ui_app *a, int nation, char *buf, size_t len)
 {
     if (a->play && a->play->human[nation]) snprintf(buf, len, "a person (human seat)");
     else if (a->seats && cps_seats_agent_path(a->seats, nation)[0]) {
-        const char *p = cps_seats_agent_path(a->seats, nation), *slash = strrchr(p, '/');
-        snprintf(buf, len, "agent %s", slash ? slash + 1 : p);
+        char shown[64];
+        snprintf(buf, len, "the agent %s", label_agent(cps_seats_agent_path(a->seats, nation), shown, sizeof shown));
     } else snprintf(buf, len, "nobody (no agent, no player)");
     return buf;
 }

@@ -52,7 +52,7 @@ void teacher_draw_bar(ui_app *a)
 {
     if (a->replay) return; /* a replay cannot be changed: no teacher controls */
     SDL_Rect b = bar_button(a);
-    if (b.x > a->out_w / 2 + app_px(a, 130) &&
+    if (b.x >= 0 && /* the top bar keeps its room (topbar.c) */
         fw_button(a, b, "Teacher", a->teacher_open ? BTN_PRIMARY : BTN_SECONDARY,
                   "Teacher controls: pause, inject an event, reassign a seat, lock a policy, the seed, the "
                   "debrief pack (F2 or Ctrl+T)", "Teacher"))
@@ -135,7 +135,9 @@ static int nation_section(ui_app *a, teacher_state *t, int x, int y, int w)
     SDL_Rect pick = {dflt.x + dflt.w + app_px(a, 8), y, app_px(a, 220), bh};
     if (t->agent_count > 0) {
         if (t->agent >= t->agent_count) t->agent = 0;
-        cycler(a, pick, t->agents[t->agent], &t->agent, t->agent_count, "Another agent from scripts/agents/");
+        char shown[64];
+        cycler(a, pick, label_agent(t->agents[t->agent], shown, sizeof shown), &t->agent, t->agent_count,
+               "Another agent from scripts/agents/");
         SDL_Rect go = {pick.x + pick.w + app_px(a, 6), y, app_px(a, 60), bh};
         if (wdg_button(a, go, "Seat", BTN_SECONDARY, "Seat this agent in the nation now (its init runs at once)"))
             teacher_seat(a, t->nation, t->agents[t->agent]);
@@ -158,7 +160,7 @@ static int nation_section(ui_app *a, teacher_state *t, int x, int y, int w)
     size_t n = strlen(list);
     int any = 0;
     for (int i = 0; i < nn && n < sizeof list - 8; i++)
-        if (cp_world_policy_locked(a->world, i)) n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", any++ ? ", " : "", cp_world_nation(a->world, i)->iso3);
+        if (cp_world_policy_locked(a->world, i)) n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", any++ ? ", " : "", cp_world_nation(a->world, i)->name);
     if (!any) snprintf(list + n, sizeof list - n, "none");
     text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, list, lock.x + lock.w + app_px(a, 14),
               y + (bh - text_line_h(a->text, FONT_SMALL)) / 2, ALIGN_LEFT);

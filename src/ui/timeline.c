@@ -123,7 +123,7 @@ static void facility_row(ui_app *a, const axis *ax, int id, int y, SDL_Rect clip
     fmt_tonnes(cap, sizeof cap, f->capacity_t_per_yr, f->kind == CP_FAC_MAGNET ? "t" : label_kind_unit(f->kind));
     if (f->funder >= 0 && f->funder != f->host)
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s/yr \xC2\xB7 %s-funded", label_kind_short(f->kind), cap,
-                 cp_world_nation(a->world, f->funder)->iso3);
+                 cp_world_nation(a->world, f->funder)->name);
     else
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s/yr", label_kind_short(f->kind), cap);
     text_fit(a->text, FONT_BODY, f->name, lw, name, sizeof name);
@@ -216,16 +216,31 @@ void timeline_draw(ui_app *a)
     const char *scope_tips[2] = {"Every facility in the scenario", "Facilities the selected nation hosts or funds (click a nation on the map)"};
     int sh = app_px(a, 28);
     int sw = wdg_segments_width(a, scopes, 2);
-    SDL_Rect seg = {m.x + m.w - pad - sw, y - app_px(a, 2), sw, sh};
+    const char *kinds[4] = {"All", "Mines", "Separation", "Magnets"};
+    int kw = wdg_segments_width(a, kinds, 4);
+    /* the filters sit beside the title where they fit, else on rows of their own under it */
+    int title_w = text_width(a->text, FONT_HEAD, "Capacity timeline") + app_px(a, 16);
+    int avail = m.w - 2 * pad;
+    SDL_Rect seg, kseg;
+    if (title_w + kw + app_px(a, 12) + sw <= avail) {
+        seg = (SDL_Rect){m.x + m.w - pad - sw, y - app_px(a, 2), sw, sh};
+        kseg = (SDL_Rect){seg.x - app_px(a, 12) - kw, seg.y, kw, sh};
+        y += text_line_h(a->text, FONT_HEAD) + app_px(a, 4);
+    } else {
+        y += text_line_h(a->text, FONT_HEAD) + app_px(a, 6);
+        kseg = (SDL_Rect){m.x + pad, y, kw < avail ? kw : avail, sh};
+        if (kw + app_px(a, 12) + sw <= avail) seg = (SDL_Rect){kseg.x + kw + app_px(a, 12), y, sw, sh};
+        else {
+            y += sh + app_px(a, 6);
+            seg = (SDL_Rect){m.x + pad, y, sw < avail ? sw : avail, sh};
+        }
+        y += sh + app_px(a, 8);
+    }
     int hit = wdg_segments(a, seg, scopes, 2, a->timeline_world || a->selected < 0 ? 0 : 1, scope_tips);
     if (hit == 0) a->timeline_world = 1;
     if (hit == 1 && a->selected >= 0) a->timeline_world = 0;
-    const char *kinds[4] = {"All", "Mines", "Separation", "Magnets"};
-    int kw = wdg_segments_width(a, kinds, 4);
-    SDL_Rect kseg = {seg.x - app_px(a, 12) - kw, seg.y, kw, sh};
     hit = wdg_segments(a, kseg, kinds, 4, a->timeline_kind + 1, NULL);
     if (hit >= 0) a->timeline_kind = hit - 1;
-    y += text_line_h(a->text, FONT_HEAD) + app_px(a, 4);
     text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED,
               "Past stages solid, projected stages striped. A new mine outside China takes about ten years from announcement to full output.",
               m.x + pad, y, ALIGN_LEFT);

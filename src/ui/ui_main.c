@@ -400,16 +400,18 @@ static void run(ui_app *a)
  * Returns 0, or 2 with a message for an unknown nation. */
 static int apply_opening(ui_app *a, const play_flags *f, char *err, size_t errlen)
 {
-    if (f->select) {
-        int n = cp_world_find_nation(a->world, f->select);
-        if (n < 0) {
-            snprintf(err, errlen, "--select: no nation '%s' in this scenario", f->select);
-            return 2;
-        }
+    int n = -1;
+    if (f->select && (n = cp_world_find_nation(a->world, f->select)) < 0) {
+        snprintf(err, errlen, "--select: no nation '%s' in this scenario", f->select);
+        return 2;
+    }
+    for (int k = 0; k < f->advance; k++) ui_end_turn(a);
+    /* after the quarters: a human seat's turn closes the panel, which would
+     * leave its slot empty in a screenshot (the panel eases shut per frame) */
+    if (n >= 0) {
         app_select(a, n);
         a->panel_open = 1;
     }
-    for (int k = 0; k < f->advance; k++) ui_end_turn(a);
     a->toast[0] = '\0';
     if (f->view >= 0) a->view = (app_view)f->view;
     if (f->good >= 0) a->good = (cp_good)f->good;

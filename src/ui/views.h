@@ -45,6 +45,16 @@ void panel_draw(ui_app *a);
 
 /* news.c: the news feed. */
 void news_draw(ui_app *a, SDL_Rect rc);
+/* The feed's filters (a->news_filter) and its cards: a feed item (a news index, or -1 - k for
+ * the k-th newest AI seat line), or 'count' > 1 plant stage changes of one nation in one
+ * quarter folded into one card (the core's routine items: plants moving on schedule). news_cards returns the cards the filter shows, newest first,
+ * and this quarter's count of each filter (for tests too). */
+enum { NF_ALL = 0, NF_POLICY, NF_DEALS, NF_PLANTS, NF_EVENTS, NF_MARKET, NF_MINE, NF_COUNT };
+typedef struct {
+    int item;
+    int count;
+} news_card;
+const news_card *news_cards(const ui_app *a, int *count, int quarter_counts[NF_COUNT]);
 
 /* charts.c: price history, supply shares, shortages by sector, markets. */
 void charts_draw(ui_app *a);

@@ -59,6 +59,15 @@ quit_game() {
     wait "$game_pid"
     game_pid=
 }
+# the end-of-turn report shows when a human seat's turn begins: keep its lines in $last_report,
+# then close it (Esc)
+close_report() {
+    wait_trace Report/Ok
+    last_report=$(grep '^Report/' "$trace" | cut -f1,2)
+    key Escape
+    wait_gone Report/Ok
+}
+
 # wait until control $1 is gone from the screen, up to 20 s
 wait_gone() {
     j=0

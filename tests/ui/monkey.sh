@@ -5,7 +5,7 @@
 #   monkey.sh CHOKEPOINT_BINARY MONKEY_BINARY [SECONDS] [SEED]
 #
 # SECONDS (default 60) is split into sessions (20 s each up to a minute, 45 s beyond). Session
-# k plays setup (SEED + k) mod 9 with the driver's seed SEED*100 + k, a UI scale and a window
+# k plays setup (SEED + k) mod 10 with the driver's seed SEED*100 + k, a UI scale and a window
 # size of its own:
 #   start    the start screen (scenarios, seats, seed, load, continue, watch a replay)
 #   human    the baseline as the United States, briefing first
@@ -17,6 +17,8 @@
 #   dialogs  tech-ban-2023 as Japan, opened on the deal dialog
 #   late     the baseline as the United States after 37 quarters played (long charts, a full
 #            news feed, many plants), two quarters from the scenario's end
+#   ended    a 2-quarter game played to its end: the end screen (ranking, charts, the free-trade
+#            twin worked out while it shows), looking around, back to the results, a new game
 # The driver (tests/ui/monkey/monkey.c) sends clicks, drags, wheel turns, keys and resizes,
 # biased towards the controls on screen and the keys that open screens, and pings the window
 # after each; a crash, a sanitizer report or a hang fails. SEED defaults to
@@ -57,7 +59,7 @@ mkdir -p saves
 "$bin" sim --scenario baseline --turns 4 --seed 5 --save saves/monkey-game.cpsave --record saves/monkey.cprep \
     --quiet > sim.out 2>&1 || fail "sim: $(cat sim.out)"
 
-setups=(start human hotseat replay short watch load dialogs late)
+setups=(start human hotseat replay short watch load dialogs late ended)
 setup_args() {
     case $1 in
     start) echo "--start" ;;
@@ -69,6 +71,7 @@ setup_args() {
     load) echo "--load saves/monkey-game.cpsave" ;;
     dialogs) echo "--scenario tech-ban-2023 --human JPN --no-briefing --open deal" ;;
     late) echo "--scenario baseline --human USA --no-briefing --advance 37" ;;
+    ended) echo "--scenario baseline --human USA --turns 2 --no-briefing --advance 2" ;;
     esac
 }
 scales=(1 1 1.5 2 1 1.5)

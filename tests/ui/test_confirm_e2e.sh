@@ -38,9 +38,11 @@ wait_trace Confirm end-turn
 key space
 wait_trace Turn 1
 ok "Space, Space ends the turn"
+close_report
 key Return
 wait_trace Turn 2
 [ -z "$(rect Confirm)" ] && ok "Enter ends it at once" || fail "Enter asked with nothing composed"
+close_report
 
 # ---- an order composed and not queued -------------------------------------------------------
 click Tab/Tariffs
@@ -64,6 +66,7 @@ wait_trace Undo/0
 key Return
 wait_trace Turn 3
 [ -z "$(rect Confirm)" ] && ok "once queued, Enter ends the turn without a question" || fail "asked after queueing"
+close_report
 
 # ---- quitting with quarters not saved ---------------------------------------------------------
 key ctrl+q
@@ -94,6 +97,7 @@ game_pid=
 start_game --scenario baseline --seed 3 --human USA --no-briefing
 key Return
 wait_trace Turn 1
+close_report
 key ctrl+q
 wait_trace Confirm quit
 click Confirm/Save

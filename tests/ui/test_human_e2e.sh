@@ -27,9 +27,10 @@ space_end() {
     wait_trace Confirm end-turn
     key space
 }
-end_turn() { # and wait for quarter $1
+end_turn() { # and wait for quarter $1, and read its report
     space_end
     wait_trace Turn "$1"
+    close_report
 }
 
 # ---- first session: three quarters as the United States -------------------------------
@@ -48,6 +49,8 @@ value Order/0 | grep -q "Tariff of 25% on NdFeB magnets from China" && ok "the t
     fail "queued: $(value Order/0)"
 end_turn 1
 [ -z "$(rect Undo/0)" ] && ok "the queue empties when the turn ends" || fail "orders still queued"
+echo "$last_report" | grep '^Report/Order/' | grep -qi "tariff" && ok "the end-of-turn report says what the tariff order did" ||
+    fail "report: $last_report"
 
 # quarter 2: a mine at home
 click Tab/Build
@@ -73,19 +76,21 @@ wait_trace Deal/With Australia
 wait_trace Deal/Clause "Offtake contract"
 click Deal/Add
 wait_trace Deal/ClauseText
-value Deal/ClauseText | grep -q "AUS" && ok "the clause names Australia" || fail "clause: $(value Deal/ClauseText)"
+value Deal/ClauseText | grep -q "Australia" && ok "the clause names Australia" || fail "clause: $(value Deal/ClauseText)"
 click Deal/Propose
 j=0
 until value Message | grep -q "proposed to Australia"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no proposal: $(value Message) $(value Deal/Message)"; sleep 0.1
 done
-deal=$(value Message | sed -n 's/^Deal #\([0-9]*\) proposed.*/\1/p')
+deal=$(value Proposed)
 wait_trace "Deal/$deal" proposed
 ok "deal #$deal proposed to Australia"
 end_turn 3
+echo "$last_report" | grep '^Report/Deal/' | grep -q "Australia" && ok "the report gives the deal's answer: $(echo "$last_report" | grep '^Report/Deal/' | head -1 | cut -f2)" ||
+    fail "report: $last_report"
 status=$(value "Deal/$deal")
 [ -n "$status" ] && ok "after the turn the deal is $status" || fail "the deal is gone from the Deals tab"
-value Message | grep -q "Deal #$deal with Australia: $status" && ok "the dock says what became of it" ||
+value Message | grep -q "Deal with Australia (.*): $(echo "$status" | sed 's/^./\U&/')" && ok "the dock says what became of it" ||
     fail "message: $(value Message)"
 
 # save under a typed name, then quit
@@ -146,15 +151,33 @@ click Start/Seat/USA/\<
 wait_trace Start/Seat/USA Human
 click Start/Seed/\>
 wait_trace Start/Seed 2
+value Start/Scenario/licensing-2025 | grep -q "^Licensing 2025" && ok "the start screen lists scenarios by title" ||
+    fail "scenario shown as: $(value Start/Scenario/licensing-2025)"
+# the seed is typed: click its value, Backspace, digits, Enter
+click Start/SeedField
+wait_trace Start/SeedField typing
+key BackSpace
+xdotool type --window "$win" --delay 50 4711
+key Return
+wait_trace Start/Seed 4711
+ok "a seed is typed into the start screen"
 key Return
 wait_trace Seat USA
 quit_game
-grep -q "seed 2" game.out && ok "the start screen starts licensing-2025 with seed 2, the United States human" ||
+grep -q "seed 4711" game.out && ok "the start screen starts licensing-2025 with the typed seed 4711, the United States human" ||
     fail "quit line: $(cat game.out)"
 
 # ---- hotseat: two human seats share the window ---------------------------------------------
-start_game --scenario baseline --seed 3 --human USA --human JPN --no-briefing
+start_game --scenario baseline --seed 3 --human USA --human JPN
 wait_trace Handover USA
+value Screen | grep -q "handover briefing" && ok "hotseat shows the briefing too, over the hand-over screen" ||
+    fail "screen: $(value Screen)"
+key Return
+j=0
+until ! value Screen | grep -q briefing; do
+    j=$((j + 1)); [ $j -gt 50 ] && fail "Enter did not close the briefing: $(value Screen)"; sleep 0.1
+done
+value Screen | grep -q handover && ok "Enter closes the briefing first, the hand-over stays" || fail "screen: $(value Screen)"
 ok "hotseat opens on the hand-over screen: Pass to United States"
 [ -z "$(rect Tab/Build)" ] && ok "the hand-over screen hides the orders dock" || fail "the dock shows under the hand-over"
 key Return
@@ -175,7 +198,7 @@ j=0
 until value Message | grep -q "proposed to Japan"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no proposal to Japan: $(value Message) $(value Deal/Message)"; sleep 0.1
 done
-offer=$(value Message | sed -n 's/^Deal #\([0-9]*\) proposed.*/\1/p')
+offer=$(value Proposed)
 space_end
 wait_trace Handover JPN
 [ "$(value Turn)" = 0 ] && ok "ending the first seat's turn passes to Japan, same quarter" || fail "turn $(value Turn)"
@@ -187,14 +210,14 @@ wait_trace Seat JPN
 click Tab/Deals
 wait_trace "Deal/$offer" proposed
 click "Deal/$offer/Counter"
-wait_trace Deal/Title "Counter deal #$offer with United States"
+wait_trace Deal/Title "Counter the offer from United States"
 ok "Counter opens the dialog on deal #$offer"
 wait_trace Deal/Term "8 quarters"
 click "Deal/Term/>"
 wait_trace Deal/Term "12 quarters"
 click Deal/Propose
 j=0
-until value Message | grep -q "Counter sent for deal #$offer"; do
+until value Message | grep -q "Counter sent to United States"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no counter: $(value Message) $(value Deal/Message)"; sleep 0.1
 done
 ok "Japan's counter is sent"
@@ -205,24 +228,28 @@ ok "when the last seat ends, the quarter resolves and passes back to the United 
 # the United States sees the counter, waiting for its answer, and accepts it
 key Return
 wait_trace Seat USA
+close_report
 click Tab/Deals
 wait_trace "Deal/$offer" proposed
-value "Deal/$offer/Text" | grep -q "(12 quarters)" && ok "the United States sees Japan's terms (12 quarters)" ||
+value "Deal/$offer/Text" | grep -q "for 12 quarters" && ok "the United States sees Japan's terms (12 quarters)" ||
     fail "terms shown: $(value "Deal/$offer/Text")"
 click "Deal/$offer/Accept"
 j=0
-until value Message | grep -q "You accepted deal #$offer"; do
+until value Message | grep -q "You accepted the deal with Japan"; do
     j=$((j + 1)); [ $j -gt 100 ] && fail "no acceptance: $(value Message)"; sleep 0.1
 done
 space_end
 wait_trace Handover JPN
 key Return
 wait_trace Seat JPN
+close_report
+ok "Japan reads its own report of the quarter"
 space_end
 wait_trace Turn 2
 wait_trace Handover USA
 key Return
 wait_trace Seat USA
+close_report
 click Tab/Deals
 wait_trace "Deal/$offer" active
 value "Deal/$offer/Terms" | grep -q "in force to 2028Q2" && ok "the countered deal is in force after the next quarter, for 12 quarters" ||

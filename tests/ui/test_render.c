@@ -380,6 +380,70 @@ static void test_small_windows(void)
     render();
 }
 
+/* The news feed's filters and folding: every item on exactly one card, a nation's routine plant
+ * news of one quarter (plants moving on schedule) on one card, each filter's count of this quarter the number of such
+ * items, and a filter shows only its kind. */
+static void test_news_filters(void)
+{
+    while (cp_world_turn(app.world) < 6) ui_end_turn(&app);
+    app.show_news = 1;
+    app.view = VIEW_MAP;
+    int T = cp_world_turn(app.world), want[NF_COUNT] = {0}, facility_items = 0;
+    for (int i = 0; i < cp_world_news_count(app.world); i++) {
+        const cp_news *n = cp_world_news(app.world, i);
+        facility_items += n->kind == CP_NEWS_FACILITY;
+        if (n->turn != T) continue;
+        want[NF_ALL]++;
+        want[NF_POLICY] += n->kind == CP_NEWS_POLICY;
+        want[NF_DEALS] += n->kind == CP_NEWS_DEAL;
+        want[NF_PLANTS] += n->kind == CP_NEWS_FACILITY;
+        want[NF_EVENTS] += n->kind == CP_NEWS_EVENT;
+        want[NF_MARKET] += n->kind == CP_NEWS_MARKET;
+    }
+    app.news_filter = NF_ALL;
+    render();
+    int count, counts[NF_COUNT];
+    const news_card *cards = news_cards(&app, &count, counts);
+    int logs = app.log_count < APP_LOG_MAX ? app.log_count : APP_LOG_MAX, logs_now = 0;
+    for (int k = 0; k < logs; k++) logs_now += app_log_recent(&app, k)->turn == T;
+    CHECK(counts[NF_ALL] == want[NF_ALL] + logs_now, "all: %d, want %d", counts[NF_ALL], want[NF_ALL] + logs_now);
+    CHECK(counts[NF_POLICY] == want[NF_POLICY] && counts[NF_PLANTS] == want[NF_PLANTS] && counts[NF_DEALS] == want[NF_DEALS] &&
+              counts[NF_MARKET] == want[NF_MARKET] && counts[NF_EVENTS] == want[NF_EVENTS] + logs_now,
+          "policies %d/%d plants %d/%d market %d/%d events %d/%d", counts[NF_POLICY], want[NF_POLICY],
+          counts[NF_PLANTS], want[NF_PLANTS], counts[NF_MARKET], want[NF_MARKET], counts[NF_EVENTS], want[NF_EVENTS]);
+    int on_cards = 0, folded = 0, twice = 0;
+    for (int k = 0; k < count; k++) {
+        on_cards += cards[k].count;
+        folded += cards[k].count > 1;
+        const cp_news *a = cards[k].item >= 0 ? cp_world_news(app.world, cards[k].item) : NULL;
+        for (int m = k + 1; a && a->routine && m < count; m++) {
+            const cp_news *b = cards[m].item >= 0 ? cp_world_news(app.world, cards[m].item) : NULL;
+            twice += b && b->routine && b->kind == a->kind && b->turn == a->turn && b->nation == a->nation && a->nation >= 0;
+        }
+    }
+    CHECK(on_cards == cp_world_news_count(app.world) + logs, "%d items on cards, %d in the feed", on_cards,
+          cp_world_news_count(app.world) + logs);
+    CHECK(folded > 0 && twice == 0, "%d folded cards, %d nation-quarters on two cards", folded, twice);
+    CHECK(count < on_cards, "%d cards for %d items", count, on_cards);
+    app.news_filter = NF_PLANTS;
+    render();
+    cards = news_cards(&app, &count, counts);
+    int plants = 0, other = 0;
+    for (int k = 0; k < count; k++) {
+        const cp_news *n = cards[k].item >= 0 ? cp_world_news(app.world, cards[k].item) : NULL;
+        if (n && n->kind == CP_NEWS_FACILITY) plants += cards[k].count;
+        else other++;
+    }
+    CHECK(other == 0 && plants == facility_items, "plants filter: %d other cards, %d of %d plant items", other, plants,
+          facility_items);
+    /* "Mine" without a nation to mean falls back to all */
+    app_select(&app, -1);
+    app.news_filter = NF_MINE;
+    render();
+    CHECK(app.news_filter == NF_ALL, "Mine with no nation: filter %d", app.news_filter);
+    app.news_filter = NF_ALL;
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -402,6 +466,7 @@ int main(void)
     RUN(test_narrow_map_clears_the_card);
     RUN(test_panel_close_button);
     RUN(test_small_windows);
+    RUN(test_news_filters);
     free(px);
     unlink(trace_path);
     app_destroy(&app);

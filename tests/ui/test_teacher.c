@@ -100,10 +100,10 @@ static void test_seats(void)
     int jpn = cp_world_find_nation(app.world, "JPN");
     char who[300];
     CHECK(teacher_seat(&app, jpn, "do_nothing") == 0, "%s", app.teacher->msg);
-    CHECK(strstr(teacher_seat_text(&app, jpn, who, sizeof who), "do_nothing") != NULL, "seated: %s", who);
+    CHECK(strstr(teacher_seat_text(&app, jpn, who, sizeof who), "Do nothing") != NULL, "seated: %s", who);
     CHECK(teacher_seat(&app, jpn, "no_such_agent") == -1 && app.teacher->msg_bad, "a missing agent is refused: %s",
           app.teacher->msg);
-    CHECK(strstr(teacher_seat_text(&app, jpn, who, sizeof who), "do_nothing") != NULL,
+    CHECK(strstr(teacher_seat_text(&app, jpn, who, sizeof who), "Do nothing") != NULL,
           "and the seat stays as it was: %s", who);
     CHECK(teacher_seat(&app, jpn, "") == 0 && strstr(teacher_seat_text(&app, jpn, who, sizeof who), "nobody"),
           "emptied: %s", who);

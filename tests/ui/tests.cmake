@@ -30,6 +30,14 @@ target_link_libraries(test_human_orders PRIVATE cp_script cp_core)
 target_compile_options(test_human_orders PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_human_orders PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME ui_human_orders COMMAND test_human_orders)
+# plain names (tests/ui/test_labels.c): deals by their terms, nations by name, agents by display name
+add_executable(test_labels ${CMAKE_SOURCE_DIR}/tests/ui/test_labels.c ${CMAKE_SOURCE_DIR}/src/ui/labels.c)
+target_include_directories(test_labels PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/ui)
+target_link_libraries(test_labels PRIVATE cp_script cp_core)
+target_compile_options(test_labels PRIVATE ${CP_WARNINGS})
+target_compile_definitions(test_labels PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME ui_labels COMMAND test_labels)
+set_tests_properties(ui_labels PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 if(TARGET chokepoint AND CP_HAVE_UI)
   # the replay viewer, offscreen: turns reached, hashes, the agents' panel (test_replay_view.sh)
   add_test(NAME ui_replay_view COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_replay_view.sh
@@ -40,6 +48,33 @@ if(TARGET chokepoint AND CP_HAVE_UI)
   add_test(NAME ui_human_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_human_e2e.sh $<TARGET_FILE:chokepoint>)
   set_tests_properties(ui_human_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
+# a layout that holds (tests/ui/test_layout.c): every size 1280x720..2560x1440, every UI scale
+# 1..2, dock and panel open; no control lost or overlapping; PNGs under the build folder
+if(CP_HAVE_UI)
+  add_executable(test_layout ${CMAKE_SOURCE_DIR}/tests/ui/test_layout.c)
+  target_include_directories(test_layout PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_layout PRIVATE ${CP_WARNINGS})
+  target_compile_definitions(test_layout PRIVATE CP_SHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/layout")
+  target_link_libraries(test_layout PRIVATE cp_ui)
+  file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/layout)
+  add_test(NAME ui_layout COMMAND test_layout)
+  set_tests_properties(ui_layout PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+endif()
+
+# the end of a game (tests/ui/test_end.c): the free-trade twin, the end screen, the saved length
+if(CP_HAVE_UI)
+  add_executable(test_end ${CMAKE_SOURCE_DIR}/tests/ui/test_end.c)
+  target_include_directories(test_end PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  target_compile_options(test_end PRIVATE ${CP_WARNINGS})
+  target_compile_definitions(test_end PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}"
+                             CP_TEST_DIR="${CMAKE_CURRENT_BINARY_DIR}/end")
+  target_link_libraries(test_end PRIVATE cp_ui)
+  add_test(NAME ui_end COMMAND test_end)
+  set_tests_properties(ui_end PROPERTIES
+    ENVIRONMENT "SDL_VIDEODRIVER=offscreen;CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()
 
 # the teacher's controls (tests/ui/test_teacher.c): pause, events, locks, seats, the debrief pack
