@@ -15,7 +15,7 @@
 #include "play.h"
 #include "saveload.h"
 #include "savefile.h"
-#include "scenario_load.h"
+#include "script.h"
 #include "views.h"
 
 static cp_scenario *load(const char *name)
@@ -178,7 +178,7 @@ static void test_save_keeps_length(void)
     CHECK(savefile_write(plain, w, NULL, 0, err, sizeof err) == 0, "%s", err);
     length = -1;
     CHECK(saveload_read(plain, &o, &r, &seats, back, &length, err, sizeof err) == 0, "%s", err);
-    CHECK(length == 0, "a save without ui.length read as %d", length);
+    CHECK(length == 0, "a save without a game section read as %d", length);
     if (r) cp_world_destroy(r);
     cp_world_destroy(w);
     free(sc);

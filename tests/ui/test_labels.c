@@ -9,7 +9,7 @@
 #include "check.h"
 #include "chokepoint.h"
 #include "labels.h"
-#include "scenario_load.h"
+#include "script.h"
 
 static cp_scenario sc;
 static cps_scenario_info info;
