@@ -185,6 +185,13 @@ typedef struct {
     double fallback_share;
 } cp_export_control;
 
+/* The regime a route runs under this quarter: the control's own, or, while
+ * it is suspended, the one that applies meanwhile. 'share' (may be NULL)
+ * gets the share of requests that passes before leakage: 1 open, the
+ * approval share licensed, 0 banned. The market, deals, the window and the
+ * debrief all ask here. */
+cp_control_mode cp_export_control_now(const cp_export_control *c, double *share);
+
 typedef struct {
     double tariff[CP_GOOD_COUNT][CP_MAX_NATIONS];          /* import tariff by origin */
     cp_export_control control[CP_GOOD_COUNT][CP_MAX_NATIONS]; /* by destination */

@@ -25,13 +25,9 @@ static const double TO_MUSD = 1000.0 / 1e6; /* t * USD/kg -> USD millions */
 
 static double approval(const cp_world *w, int from, int to, int good)
 {
-    const cp_export_control *c = &w->nations[from].policy.control[good][to];
-    cp_control_mode mode = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
-    if (mode == CP_CONTROL_OPEN)
-        return 1.0;
-    if (mode == CP_CONTROL_LICENSED)
-        return c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
-    return 0.0;
+    double share;
+    control_now(&w->nations[from].policy.control[good][to], &share);
+    return share;
 }
 
 static void apply(cp_world *w, cp_order o)

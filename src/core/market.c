@@ -140,12 +140,12 @@ static inline double route_share(const cp_world *w, cp_good g, int from, int to,
         return 1.0;
     const cp_nation *f = &w->nations[from];
     const cp_export_control *c = &f->policy.control[g][to];
-    cp_control_mode mode = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
+    double share;
+    cp_control_mode mode = control_now(c, &share);
     if (mode == CP_CONTROL_OPEN)
         return 1.0;
     double leak = f->policy.tracking ? w->sc->leakage_share_tracked : w->sc->leakage_share;
     if (mode == CP_CONTROL_LICENSED) {
-        double share = c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
         double r = share * (1.0 - w->approvals_cut[from]);
         *licensed = 1;
         if (approved)

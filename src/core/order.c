@@ -16,6 +16,11 @@
 /* Share of a facility's capital cost paid when it is announced. */
 static const double DOWN_PAYMENT = 0.05;
 
+cp_control_mode cp_export_control_now(const cp_export_control *c, double *share)
+{
+    return control_now(c, share);
+}
+
 void cp_order_init(cp_order *o, cp_order_kind kind, int nation)
 {
     memset(o, 0, sizeof *o);

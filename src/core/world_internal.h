@@ -15,6 +15,20 @@
 
 #include "rng.h"
 
+/* cp_export_control_now's rule (order.c), inline because the market's solve
+ * asks it for every route of every bracket step: the one place it is
+ * written. */
+static inline cp_control_mode control_now(const cp_export_control *c, double *share)
+{
+    int suspended = c->suspended_turns > 0;
+    cp_control_mode mode = suspended ? c->fallback_mode : c->mode;
+    if (share)
+        *share = mode == CP_CONTROL_OPEN       ? 1.0
+                 : mode == CP_CONTROL_LICENSED ? (suspended ? c->fallback_share : c->approval_share)
+                                               : 0.0;
+    return mode;
+}
+
 /* An event whose effect lasts several turns. */
 typedef struct {
     cp_event event;

@@ -141,8 +141,8 @@ static void controls_on(sbuf *b, const cp_world *w, int nation, cp_good g)
     for (int i = 0; i < nn; i++) {
         if (i == nation) continue;
         const cp_export_control *c = &cp_world_nation(w, i)->policy.control[g][nation];
-        cp_control_mode m = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
-        double s = c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
+        double s;
+        cp_control_mode m = cp_export_control_now(c, &s);
         if (m == CP_CONTROL_OPEN) continue;
         double flow = cp_world_market(w, g)->flow_t[i][nation];
         char t[64];

@@ -7,13 +7,7 @@ route_kind flows_route_kind(const cp_world *w, cp_good g, int from, int to, doub
                             int *suspended_turns)
 {
     const cp_export_control *c = &cp_world_nation(w, from)->policy.control[g][to];
-    cp_control_mode m = c->mode;
-    double s = c->approval_share;
-    if (c->suspended_turns > 0) {
-        m = c->fallback_mode;
-        s = c->fallback_share;
-    }
-    if (share) *share = m == CP_CONTROL_LICENSED ? s : m == CP_CONTROL_OPEN ? 1.0 : 0.0;
+    cp_control_mode m = cp_export_control_now(c, share);
     if (suspended_turns) *suspended_turns = c->suspended_turns;
     if (m == CP_CONTROL_BANNED) return ROUTE_BANNED;
     if (m == CP_CONTROL_LICENSED) return ROUTE_LICENSED;

@@ -13,9 +13,9 @@ static cp_scenario sc;
 static double mkt_route_share_for_test(const cp_world *w, int from, int to, int *licensed)
 {
     const cp_export_control *c = &cp_world_nation(w, from)->policy.control[CP_MAGNET][to];
-    cp_control_mode mode = c->suspended_turns > 0 ? c->fallback_mode : c->mode;
-    *licensed = mode == CP_CONTROL_LICENSED;
-    return c->suspended_turns > 0 ? c->fallback_share : c->approval_share;
+    double share;
+    *licensed = cp_export_control_now(c, &share) == CP_CONTROL_LICENSED;
+    return share;
 }
 
 static void run(cp_world *w, int turns)
@@ -231,8 +231,32 @@ static void test_quota_and_floor(void)
     cp_world_destroy(w);
 }
 
+/* cp_export_control_now: a control's own regime, or while suspended the
+ * one that applies meanwhile, and the share of requests that passes. */
+static void test_control_now(void)
+{
+    cp_export_control c = {CP_CONTROL_LICENSED, 0.4, 0, CP_CONTROL_OPEN, 0.0};
+    double share = -1;
+    CHECK(cp_export_control_now(&c, &share) == CP_CONTROL_LICENSED && share == 0.4,
+          "licensed: its approval share (%g)", share);
+    c.mode = CP_CONTROL_BANNED;
+    CHECK(cp_export_control_now(&c, &share) == CP_CONTROL_BANNED && share == 0, "banned: 0");
+    c.mode = CP_CONTROL_OPEN;
+    CHECK(cp_export_control_now(&c, &share) == CP_CONTROL_OPEN && share == 1, "open: 1");
+    /* October's ban suspended under April's 50% licences */
+    c = (cp_export_control){CP_CONTROL_BANNED, 0.9, 3, CP_CONTROL_LICENSED, 0.5};
+    CHECK(cp_export_control_now(&c, &share) == CP_CONTROL_LICENSED && share == 0.5,
+          "suspended: the fallback's share (%g), not the control's", share);
+    c.fallback_mode = CP_CONTROL_OPEN;
+    CHECK(cp_export_control_now(&c, &share) == CP_CONTROL_OPEN && share == 1,
+          "suspended to open: 1 (%g)", share);
+    c.suspended_turns = 0;
+    CHECK(cp_export_control_now(&c, NULL) == CP_CONTROL_BANNED, "back when the suspension ends");
+}
+
 int main(void)
 {
+    RUN(test_control_now);
     RUN(test_tariff_incidence);
     RUN(test_export_ban);
     RUN(test_licence_and_tracking);
