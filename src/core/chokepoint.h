@@ -177,6 +177,21 @@ typedef struct {
  * scenario loader and the window build their orders on it. */
 void cp_order_init(cp_order *o, cp_order_kind kind, int nation);
 
+/* How long a suspension of export controls may last, in turns. */
+enum { CP_SUSPEND_MAX_TURNS = 400 };
+
+/* The amounts the core accepts for an order. */
+typedef struct {
+    double lo, hi;
+    const char *what; /* "tariff rate", as refusals name it */
+} cp_range;
+/* The range cp_world_check holds an order of 'kind' to ('mode' matters for
+ * export controls and their suspension: only a licensed regime reads an
+ * amount), so that forms and documentation ask here instead of keeping
+ * limits of their own. 1 and 'out' filled, or 0 when the kind reads no
+ * amount. An export quota's lo is -HUGE_VAL: a negative quota removes it. */
+int cp_order_amount_range(cp_order_kind kind, int mode, cp_range *out);
+
 /* ---- policies ------------------------------------------------------------ */
 
 typedef struct {

@@ -7,6 +7,7 @@
  * the queue in a fixed order (by nation, then by submission), so the result
  * never depends on who clicked first.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -195,12 +196,47 @@ static cp_status check_facility(const cp_world *w, const cp_order *o, cp_error *
     return CP_OK;
 }
 
-static cp_status check_amount(const cp_order *o, double lo, double hi, const char *what,
-                              cp_error *err)
+/* Every amount limit of every order kind, read by check_amount and, for
+ * forms, by cp_order_amount_range. */
+int cp_order_amount_range(cp_order_kind kind, int mode, cp_range *out)
 {
-    if (!isfinite(o->amount) || o->amount < lo || o->amount > hi)
+    cp_range r;
+    switch (kind) {
+    case CP_ORDER_BUILD_FACILITY: r = (cp_range){100, 500000, "capacity (t/yr)"}; break;
+    case CP_ORDER_FUND_FACILITY: r = (cp_range){0.01, 1e6, "funding (USD millions)"}; break;
+    case CP_ORDER_SET_TARIFF: r = (cp_range){0, 10, "tariff rate"}; break;
+    case CP_ORDER_SET_EXPORT_CONTROL:
+        if (mode != CP_CONTROL_LICENSED)
+            return 0;
+        r = (cp_range){0, 1, "approval share"};
+        break;
+    case CP_ORDER_SUSPEND_EXPORT_CONTROL:
+        if (mode != CP_CONTROL_LICENSED)
+            return 0;
+        r = (cp_range){0, 1, "approval share while suspended"};
+        break;
+    case CP_ORDER_SET_EXPORT_QUOTA: r = (cp_range){-HUGE_VAL, 1e7, "quota (t per quarter)"}; break;
+    case CP_ORDER_SET_EXPORT_TAX: r = (cp_range){0, 5, "export tax rate"}; break;
+    case CP_ORDER_BUY_STOCKPILE: r = (cp_range){0.001, 1e6, "tonnes"}; break;
+    case CP_ORDER_RELEASE_STOCKPILE: r = (cp_range){0.001, 1e7, "tonnes"}; break;
+    case CP_ORDER_SET_SUBSIDY: r = (cp_range){0, 1, "subsidy share"}; break;
+    case CP_ORDER_SET_PRICE_FLOOR: r = (cp_range){0, 100000, "price floor (USD/kg)"}; break;
+    default: return 0;
+    }
+    if (out)
+        *out = r;
+    return 1;
+}
+
+/* The order's amount against its kind's range (cp_order_amount_range). */
+static cp_status check_amount(const cp_order *o, cp_error *err)
+{
+    cp_range r;
+    int reads = cp_order_amount_range(o->kind, o->mode, &r);
+    assert(reads);
+    if (!isfinite(o->amount) || o->amount < r.lo || o->amount > r.hi)
         return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %s must be between %g and %g, got %g",
-                       cp_order_kind_name(o->kind), what, lo, hi, o->amount);
+                       cp_order_kind_name(o->kind), r.what, r.lo, r.hi, o->amount);
     return CP_OK;
 }
 
@@ -228,7 +264,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         if (o->facility_kind < 0 || o->facility_kind >= CP_FAC_KIND_COUNT)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown facility kind %d (mine, "
                            "separation, heavy_separation or magnet_plant)", name, o->facility_kind);
-        TRY(check_amount(o, 100, 500000, "capacity (t/yr)", err));
+        TRY(check_amount(o, err));
         if (o->partner != o->nation && o->facility_kind != CP_FAC_MINE && n->policy.tech_ban)
             return cp_fail(err, CP_ERR_FORBIDDEN, "%s: %s's processing-technology export ban "
                            "forbids building a %s abroad", name, n->iso3,
@@ -243,7 +279,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     }
     case CP_ORDER_FUND_FACILITY:
         TRY(check_facility(w, o, err));
-        TRY(check_amount(o, 0.01, 1e6, "funding (USD millions)", err));
+        TRY(check_amount(o, err));
         TRY(check_consent(w, o, w->facilities[o->facility].host, err));
         if (w->facilities[o->facility].stage >= CP_STAGE_RAMP_UP)
             return cp_fail(err, CP_ERR_BAD_STATE, "%s: %s is built already (%s)", name,
@@ -266,7 +302,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     case CP_ORDER_SET_TARIFF:
         TRY(check_good(w, o, 1, err));
         TRY(check_partner(w, o, err));
-        return check_amount(o, 0, 10, "tariff rate", err);
+        return check_amount(o, err);
     case CP_ORDER_SET_EXPORT_CONTROL:
         TRY(check_good(w, o, 1, err));
         TRY(check_partner(w, o, err));
@@ -274,19 +310,19 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown mode %d (open, licensed or "
                            "banned)", name, o->mode);
         if (o->mode == CP_CONTROL_LICENSED)
-            return check_amount(o, 0, 1, "approval share", err);
+            return check_amount(o, err);
         return CP_OK;
     case CP_ORDER_SUSPEND_EXPORT_CONTROL: {
         TRY(check_good(w, o, 1, err));
         TRY(check_partner(w, o, err));
-        if (o->turns < 1 || o->turns > 400)
-            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: turns must be 1 to 400, got %d", name,
-                           o->turns);
+        if (o->turns < 1 || o->turns > CP_SUSPEND_MAX_TURNS)
+            return cp_fail(err, CP_ERR_BAD_VALUE, "%s: turns must be 1 to %d, got %d", name,
+                           CP_SUSPEND_MAX_TURNS, o->turns);
         if (o->mode == CP_CONTROL_BANNED)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: while suspended a route can be open or "
                            "licensed, not banned", name);
         if (o->mode == CP_CONTROL_LICENSED)
-            TRY(check_amount(o, 0, 1, "approval share while suspended", err));
+            TRY(check_amount(o, err));
         else if (o->mode != CP_CONTROL_OPEN)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown mode %d", name, o->mode);
         for (int g = 0; g < CP_GOOD_COUNT; g++) {
@@ -304,20 +340,22 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     }
     case CP_ORDER_SET_EXPORT_QUOTA:
         TRY(check_good(w, o, 0, err));
-        if (!isfinite(o->amount) || o->amount > 1e7)
+        cp_range q;
+        cp_order_amount_range(o->kind, o->mode, &q);
+        if (!isfinite(o->amount) || o->amount > q.hi)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: quota must be a tonnage (or negative to "
                            "remove it)", name);
         return CP_OK;
     case CP_ORDER_SET_EXPORT_TAX:
         TRY(check_good(w, o, 0, err));
-        return check_amount(o, 0, 5, "export tax rate", err);
+        return check_amount(o, err);
     case CP_ORDER_BUY_STOCKPILE:
         TRY(check_good(w, o, 0, err));
-        TRY(check_amount(o, 0.001, 1e6, "tonnes", err));
+        TRY(check_amount(o, err));
         return check_money(w, o, stockpile_cost_musd(w, o->nation, o->good, o->amount), err);
     case CP_ORDER_RELEASE_STOCKPILE: {
         TRY(check_good(w, o, 0, err));
-        TRY(check_amount(o, 0.001, 1e7, "tonnes", err));
+        TRY(check_amount(o, err));
         double have = n->stockpile_t[o->good] - released_pending_t(w, o->nation, o->good);
         if (o->amount > have + 1e-9)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %s holds %.0f t of %s in its stockpile, "
@@ -329,10 +367,10 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
         if (o->facility_kind < 0 || o->facility_kind >= CP_FAC_KIND_COUNT)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: unknown facility kind %d", name,
                            o->facility_kind);
-        return check_amount(o, 0, 1, "subsidy share", err);
+        return check_amount(o, err);
     case CP_ORDER_SET_PRICE_FLOOR:
         TRY(check_good(w, o, 0, err));
-        return check_amount(o, 0, 100000, "price floor (USD/kg)", err);
+        return check_amount(o, err);
     case CP_ORDER_SET_TRACKING:
     case CP_ORDER_SET_TECH_BAN:
     case CP_ORDER_SET_EXTRATERRITORIAL:

@@ -227,9 +227,7 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
         if ((d = fw_choice(a, next_row(c), "From", play_nation_name(a, f->partner), "The exporting nation, or everyone", ID("From"))))
             f->partner = cycle_nation(a, f->partner, d, 1);
         if ((d = fw_choice(a, next_row(c), "Rate", fmt_share(v, sizeof v, f->amount), NULL, ID("Rate")))) {
-            f->amount += d * 0.05;
-            if (f->amount < 0) f->amount = 0;
-            if (f->amount > 3) f->amount = 3;
+            f->amount = oui_step_amount(CP_ORDER_SET_TARIFF, 0, f->amount, d * 0.05);
         }
         if (f->good != CP_ALL && f->partner != CP_ALL) {
             snprintf(v, sizeof v, "Now: %s", fmt_share(id, sizeof id, me->policy.tariff[f->good][f->partner]));
@@ -257,9 +255,7 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
         }
         if ((f->action == 0 && f->mode == CP_CONTROL_LICENSED)) {
             if ((d = fw_choice(a, next_row(c), "Approved", fmt_share(v, sizeof v, f->share), "Share of licence requests approved", ID("Approved")))) {
-                f->share += d * 0.05;
-                if (f->share < 0) f->share = 0;
-                if (f->share > 1) f->share = 1;
+                f->share = oui_step_amount(CP_ORDER_SET_EXPORT_CONTROL, CP_CONTROL_LICENSED, f->share, d * 0.05);
             }
         }
         if (f->action == 1) {
@@ -274,8 +270,7 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
         if (f->action == 4) {
             if (f->share > 1) f->share = 0.1;
             if ((d = fw_choice(a, next_row(c), "Rate", fmt_share(v, sizeof v, f->share), NULL, ID("Rate")))) {
-                f->share += d * 0.05;
-                if (f->share < 0) f->share = 0;
+                f->share = oui_step_amount(CP_ORDER_SET_EXPORT_TAX, 0, f->share, d * 0.05);
             }
         }
         if (f->good != CP_ALL && f->partner != CP_ALL && f->action <= 2) {
@@ -311,9 +306,7 @@ static int form_draw(ui_app *a, cur *c, cp_order *o)
             if ((d = fw_choice(a, next_row(c), "Plants", label_kind((cp_facility_kind)f->kind), NULL, ID("Plants"))))
                 f->kind = cycle(f->kind, d, 0, CP_FAC_KIND_COUNT - 1);
             if ((d = fw_choice(a, next_row(c), "Share", fmt_share(v, sizeof v, f->share), "Share of operating cost paid by the state", ID("Share")))) {
-                f->share += d * 0.05;
-                if (f->share < 0) f->share = 0;
-                if (f->share > 1) f->share = 1;
+                f->share = oui_step_amount(CP_ORDER_SET_EXPORT_CONTROL, CP_CONTROL_LICENSED, f->share, d * 0.05);
             }
             *o = oui_subsidy(seat, (cp_facility_kind)f->kind, f->share);
         } else {

@@ -17,6 +17,15 @@ static cp_order start(cp_order_kind kind, int nation)
     return o;
 }
 
+double oui_step_amount(cp_order_kind kind, int mode, double value, double delta)
+{
+    cp_range r;
+    if (!cp_order_amount_range(kind, mode, &r))
+        return value;
+    double v = value + delta;
+    return v < r.lo ? r.lo : v > r.hi ? r.hi : v;
+}
+
 cp_order oui_build(int nation, int host, cp_facility_kind kind, double capacity_t_per_yr)
 {
     cp_order o = start(CP_ORDER_BUILD_FACILITY, nation);

@@ -33,6 +33,10 @@ cp_order oui_tech_ban(int nation, int on);
 cp_order oui_extraterritorial(int nation, int on);
 cp_order oui_foreign_investment(int nation, int open);
 
+/* A form's stepper: 'value' moved by 'delta' and held to the amounts the core accepts for 'kind'
+ * ('mode' for export controls; cp_order_amount_range), unchanged when the kind reads none. */
+double oui_step_amount(cp_order_kind kind, int mode, double value, double delta);
+
 /* The order in a player's words: "Tariff of 25% on magnets from China". */
 const char *oui_describe(const cp_world *w, const cp_order *o, char *buf, size_t len);
 

@@ -302,9 +302,51 @@ static void test_order_init(void)
     cp_world_destroy(w);
 }
 
+/* cp_order_amount_range is the range the checks hold orders to: its ends
+ * are accepted, a step beyond is refused with its name, and kinds that read
+ * no amount have none. */
+static void test_amount_ranges(void)
+{
+    cp_range r;
+    CHECK(cp_order_amount_range(CP_ORDER_SET_TARIFF, 0, &r) && r.lo == 0 && r.hi == 10 &&
+              strcmp(r.what, "tariff rate") == 0,
+          "tariffs 0..10");
+    CHECK(!cp_order_amount_range(CP_ORDER_IDLE_FACILITY, 0, &r), "idling reads no amount");
+    CHECK(!cp_order_amount_range(CP_ORDER_SET_EXPORT_CONTROL, CP_CONTROL_BANNED, &r),
+          "a ban reads no amount");
+    CHECK(cp_order_amount_range(CP_ORDER_SET_EXPORT_CONTROL, CP_CONTROL_LICENSED, &r) &&
+              r.hi == 1,
+          "a licence's approval share up to 1");
+    cp_world *w = fresh();
+    static const cp_order_kind kinds[] = {CP_ORDER_SET_TARIFF, CP_ORDER_SET_EXPORT_TAX,
+                                          CP_ORDER_SET_SUBSIDY, CP_ORDER_SET_PRICE_FLOOR,
+                                          CP_ORDER_SET_EXPORT_CONTROL};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        cp_order o;
+        cp_order_init(&o, kinds[k], 0);
+        o.good = CP_MAGNET;
+        o.facility_kind = CP_FAC_MINE;
+        o.mode = CP_CONTROL_LICENSED;
+        CHECK(cp_order_amount_range(o.kind, o.mode, &r), "%s has a range",
+              cp_order_kind_name(o.kind));
+        cp_error err;
+        o.amount = r.lo;
+        CHECK(cp_world_check(w, &o, &err) == CP_OK, "%s at %g: %s", cp_order_kind_name(o.kind),
+              o.amount, err.message);
+        o.amount = r.hi;
+        CHECK(cp_world_check(w, &o, &err) == CP_OK, "%s at %g: %s", cp_order_kind_name(o.kind),
+              o.amount, err.message);
+        o.amount = r.hi * 1.01 + 0.01;
+        CHECK(cp_world_check(w, &o, &err) == CP_ERR_BAD_VALUE && strstr(err.message, r.what),
+              "%s above its range: %s", cp_order_kind_name(o.kind), err.message);
+    }
+    cp_world_destroy(w);
+}
+
 int main(void)
 {
     RUN(test_order_init);
+    RUN(test_amount_ranges);
     RUN(test_refusals);
     RUN(test_tech_ban_forbids_building_abroad);
     RUN(test_policies_apply);

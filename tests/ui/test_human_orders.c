@@ -222,6 +222,41 @@ static void test_words_and_costs(void)
     cp_world_destroy(w);
 }
 
+/* The window's steppers stop where the core does: the tariff stepper reaches the core's 1000%
+ * (it stopped at 300% when the window kept its own limit), and every stop is an amount the core
+ * accepts while one more step would not be. */
+static void test_steppers(void)
+{
+    cps_seats *s;
+    cp_world *w = game(NULL, &s);
+    int usa = nation(w, "USA"), chn = nation(w, "CHN");
+    double rate = 0;
+    for (int i = 0; i < 400; i++)
+        rate = oui_step_amount(CP_ORDER_SET_TARIFF, 0, rate, 0.05);
+    CHECK(rate == 10, "the tariff stepper reaches 10 (1000%%) and stays: %g", rate);
+    cp_error e;
+    cp_order o = oui_tariff(usa, CP_MAGNET, chn, rate);
+    CHECK(cp_world_check(w, &o, &e) == CP_OK, "its top is accepted: %s", e.message);
+    o.amount = rate + 0.05;
+    CHECK(cp_world_check(w, &o, &e) != CP_OK && strstr(e.message, "tariff rate"),
+          "one step more would be refused: %s", e.message);
+    CHECK(oui_step_amount(CP_ORDER_SET_TARIFF, 0, 0, -0.05) == 0, "no negative tariff");
+    double share = 0.9;
+    for (int i = 0; i < 5; i++)
+        share = oui_step_amount(CP_ORDER_SET_EXPORT_CONTROL, CP_CONTROL_LICENSED, share, 0.05);
+    CHECK(share == 1, "an approval share stops at 1: %g", share);
+    double tax = 4.9;
+    for (int i = 0; i < 5; i++)
+        tax = oui_step_amount(CP_ORDER_SET_EXPORT_TAX, 0, tax, 0.05);
+    CHECK(tax == 5, "an export tax stops at the core's 5: %g", tax);
+    o = oui_export_tax(usa, CP_MAGNET, tax);
+    CHECK(cp_world_check(w, &o, &e) == CP_OK, "and is accepted: %s", e.message);
+    CHECK(oui_step_amount(CP_ORDER_IDLE_FACILITY, 0, 1.5, 0.05) == 1.5,
+          "a kind that reads no amount leaves the value alone");
+    cps_seats_destroy(s);
+    cp_world_destroy(w);
+}
+
 int main(void)
 {
     char err[1024];
@@ -232,6 +267,7 @@ int main(void)
     RUN(test_every_order);
     RUN(test_three_turns);
     RUN(test_words_and_costs);
+    RUN(test_steppers);
     cps_scenario_info_free(&info);
     return DONE();
 }
