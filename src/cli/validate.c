@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "script.h"
+#include "session.h"
 
 static void usage(FILE *f)
 {
@@ -36,13 +37,14 @@ static void usage(FILE *f)
 /* ---- reference runs --------------------------------------------------- */
 
 typedef struct {
-    cp_world *w;
+    cpg_game *g;
+    cp_world *w; /* the game's world */
     cps_scenario_info info;
 } run;
 
 static void run_free(run *r)
 {
-    cp_world_destroy(r->w);
+    cpg_close(r->g);
     cps_scenario_info_free(&r->info);
     memset(r, 0, sizeof *r);
 }
@@ -68,35 +70,25 @@ static int play(run *r, const char *scenario, const char *overrides, unsigned lo
         fprintf(stderr, "chokepoint validate: %s\n", err);
         return -1;
     }
-    cp_error e;
-    r->w = cp_world_create(&sc, seed, &e);
-    if (!r->w) {
+    cpg_opts o;
+    memset(&o, 0, sizeof o);
+    o.no_agents = !agents;
+    o.seats.quiet = 1;
+    o.seats.log = log_quiet;
+    cpg_error e;
+    r->g = cpg_new_from(&sc, &r->info, seed, NULL, 0, &o, &e);
+    if (!r->g) {
         fprintf(stderr, "chokepoint validate: %s: %s\n", scenario, e.message);
-        cps_scenario_info_free(&r->info);
+        run_free(r);
         return -1;
     }
-    cps_seats *seats = NULL;
-    if (agents) {
-        cps_seat_opts opts;
-        memset(&opts, 0, sizeof opts);
-        opts.quiet = 1;
-        opts.log = log_quiet;
-        seats = cps_seats_create(r->w, &r->info, NULL, 0, &opts, err, sizeof err);
-        if (!seats) {
-            fprintf(stderr, "chokepoint validate: %s: %s\n", scenario, err);
-            run_free(r);
-            return -1;
-        }
-    }
+    r->w = cpg_world(r->g);
     if (before)
         before(r->w);
     for (int t = 0; t < turns; t++) {
-        if (seats)
-            cps_seats_run_turn(seats);
-        cp_world_advance(r->w);
+        cpg_play_turn(r->g, NULL); /* no recording, no autosave: nothing to fail */
         count_capped(r->w);
     }
-    cps_seats_destroy(seats);
     return 0;
 }
 
@@ -358,7 +350,7 @@ static int facts_rest(void)
             return -1;
         int first = -1;
         for (int t = 1; t <= 80 && first < 0; t++) {
-            cp_world_advance(r.w);
+            cpg_play_turn(r.g, NULL);
             count_capped(r.w);
             for (int k = 0; k < cp_world_facility_count(r.w); k++) {
                 const cp_facility *f = cp_world_facility(r.w, k);
