@@ -736,7 +736,8 @@ static inline void buyer_flows(solve *sv, int j)
      * whose cap binds takes what the cap allows: the approved share r of
      * what the buyer would take with no premium, so its row is r times the
      * derivatives of that unrestricted flow, and the premium, not the
-     * route's price, moves the buyer's other routes. */
+     * route's price, moves the buyer's other routes (premium_response
+     * adds that move to the column they share). */
     double col[CP_MAX_NATIONS], col0[CP_MAX_NATIONS];
     double sig[CP_MAX_NATIONS];
     int at[CP_MAX_NATIONS], binding[CP_MAX_NATIONS], nbind = 0;
