@@ -30,7 +30,8 @@
  * sold (SETTLE_TOLERANCE), or at MAX_ITERATIONS, which cp_market records
  * (solve_capped). A calm quarter settles in one to three passes. Prices are
  * never clamped; a price floor of 5% of the reference stands for sellers
- * who keep their stock rather than give it away.
+ * who keep their stock rather than give it away, and the choke price (20
+ * times it) for a seller asked for more than it can offer at any price.
  *
  * Export controls act on routes: a licensed route passes the approved share
  * of what its buyer asks for, plus what leaks through third countries from
@@ -43,7 +44,8 @@
  * (half of it, a twentieth under the exporter's tracking). A nation with the
  * extraterritorial rule extends its magnet controls to magnets made abroad
  * from its oxides, in the share of the maker's oxides that came from it. An
- * export quota rations all of a seller's exports at once.
+ * export quota rations all of a seller's exports at once; a quota of zero
+ * passes nothing, like a route nothing passes.
  *
  * Goods and money are conserved exactly: what sellers ship leaves their
  * stock and arrives in the buyers' stocks (or strategic stockpiles), and
@@ -116,7 +118,13 @@ double mkt_choke_keep(double lr)
     return keep > 0 ? keep : 0;
 }
 
-/* The lowest price a seller takes, as a share of the reference. */
+/* The lowest price a seller takes, as a share of the reference. The
+ * highest it asks is the choke price, NO_SUPPLY_PRICE_RATIO times the
+ * reference (for ore, times the most its ore is worth to a buyer over
+ * standard ore): there no buyer that had only it to buy from would take
+ * any. A seller still asked for more than it can offer there (its offtakes
+ * owe more than it holds and makes, say) is settled at the choke, and what
+ * it cannot ship is rationed (settle). */
 static const double PRICE_FLOOR_RATIO = 0.05;
 
 typedef struct {
@@ -259,6 +267,7 @@ typedef struct {
     int want_jacobian;                      /* build J this pass (else flows only) */
     int any_ruler;                          /* some nation applies an extraterritorial rule */
     double value[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* ore: seller i's ore to j over standard ore */
+    double ceiling[CP_MAX_NATIONS];         /* a seller's choke price, by nation */
     int pos[CP_MAX_NATIONS];                /* a seller's place in 'seller', by nation */
     /* export quotas: the share of what buyers would ask of a seller's
      * exports (with no rent) that its quota lets pass, this pass, by
@@ -542,23 +551,21 @@ static void set_premium(cp_market_state *ms, solve *sv, int j, int l, double nex
     double m = lg->prem[l], wt = lg->wt[l];
     double L = lg->L[l] * next / m;
     double nwt = wt * pow_neg(next / m, sv->s, sv->s_int);
-    double W_before = sv->W[j];
-    sv->W[j] += nwt - wt;
-    sv->B[j] += nwt * L - wt * lg->L[l];
+    double W = sv->W[j] + (nwt - wt), B = sv->B[j] + (nwt * L - wt * lg->L[l]);
     lg->wt[l] = nwt;
     lg->L[l] = L;
-    lg->prem[l] = ms->premium[lg->i[l]][j] = next;
-    if (!(sv->W[j] > 1e-6 * W_before)) {
-        /* the route held nearly all the weight: what is left is too small
-         * to take as a difference (it could cancel to nothing), so sum it */
-        double W = 0, B = 0;
+    if (!(W > 1e-6 * sv->W[j] && B > 1e-6 * sv->B[j])) {
+        /* the route was most of the index and has all but left it: what
+         * is left of the sums is rounding, so add them up afresh */
+        W = B = 0;
         for (int k = 0; k < lg->n; k++) {
             W += lg->wt[k];
             B += lg->wt[k] * lg->L[k];
         }
-        sv->W[j] = W;
-        sv->B[j] = B;
     }
+    sv->W[j] = W;
+    sv->B[j] = B;
+    lg->prem[l] = ms->premium[lg->i[l]][j] = next;
     sv->log_P[j] = fm_log(sv->B[j] / sv->A[j]) / (1.0 - sv->s);
     double D = D0 - sv->slope[j] * (sv->log_P[j] - log_P0);
     sv->D[j] = D > 0 ? D : 0;
@@ -642,6 +649,10 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 }
                 if (!(next > lo && next < hi))
                     next = 0.5 * (lo + (hi < 59 ? hi : lo + 4.0));
+                if (next > 60)
+                    next = 60; /* e^60: a route this dear passes nothing */
+                if (next == mu)
+                    break; /* and one still asked for more there gets nothing */
                 set_premium(ms, sv, j, l, fm_exp(next), log_P0, D0);
                 mu = next;
                 f = route_excess(sv, j, l);
@@ -869,6 +880,9 @@ static double sellers_gap(cp_market_state *ms, solve *sv, double *volume, double
          * keeps the stock */
         if (Z[q] < 0 && ms->price[i] <= sv->ref * PRICE_FLOOR_RATIO * (1 + 1e-9))
             continue;
+        /* and one at its choke price still short is rationed */
+        if (Z[q] > 0 && ms->price[i] >= sv->ceiling[i] * (1 - 1e-9))
+            continue;
         gap += fabs(Z[q]);
     }
     *volume = vol;
@@ -922,8 +936,8 @@ static void solve_linear(double a[][CP_MAX_NATIONS], double *b, int n, double *x
  * Newton's step, a large mu a small step for each seller alone against its
  * own slope, which is what clears a market whose prices all rising
  * together would change nothing (demand and supply both at their limits).
- * A seller held at the price floor keeps its price. No price moves by more
- * than a factor e in a step. */
+ * A seller held at the price floor or at its choke price keeps its price.
+ * No price moves by more than a factor e in a step. */
 static void sellers_step(cp_market_state *ms, solve *sv, double J[][CP_MAX_NATIONS],
                          const double Z[], const double dS[], const double T[], double volume,
                          double mu)
@@ -939,7 +953,8 @@ static void sellers_step(cp_market_state *ms, solve *sv, double J[][CP_MAX_NATIO
         double diag = a[q][q] - dS[q];
         a[q][q] = diag - mu * fabs(diag) - tiny;
         rhs[q] = -Z[q];
-        if (Z[q] < 0 && ms->price[i] <= floor * (1 + 1e-9)) {
+        if ((Z[q] < 0 && ms->price[i] <= floor * (1 + 1e-9)) ||
+            (Z[q] > 0 && ms->price[i] >= sv->ceiling[i] * (1 - 1e-9))) {
             for (int k = 0; k < ns; k++)
                 a[q][k] = 0;
             a[q][q] = 1;
@@ -960,6 +975,7 @@ static void sellers_step(cp_market_state *ms, solve *sv, double J[][CP_MAX_NATIO
     for (int q = 0; q < ns; q++) {
         int i = sv->seller[q];
         double p = ms->price[i] * d[q];
+        p = p > sv->ceiling[i] ? sv->ceiling[i] : p;
         ms->price[i] = p < floor ? floor : p;
     }
 }
@@ -1074,8 +1090,14 @@ static void setup(cp_world *w, solve *sv, cp_good g)
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
         sv->tax[i] = w->nations[i].policy.export_tax[g];
-        if (g == CP_ORE)
+        sv->ceiling[i] = sv->ref * NO_SUPPLY_PRICE_RATIO;
+        if (g == CP_ORE) {
             prod_ore_values(w, i, sv->value[i]);
+            double most = 1.0;
+            for (int j = 0; j < n; j++)
+                most = sv->value[i][j] > most ? sv->value[i][j] : most;
+            sv->ceiling[i] *= most;
+        }
     }
     /* the buyers' routes now; the other nations' (what they would pay)
      * after the solve (add_routes) */
@@ -1118,9 +1140,12 @@ static void add_routes(cp_world *w, solve *sv, cp_good g, const int *who, int co
             sv->A[j] += a;
             int l = lg->n++;
             /* a route nothing passes stays in the buyer's index at an
-             * infinite price: its weight in A, nothing in W or B */
-            lg->on[l] = r->r > 0 ? 1.0 : 0.0;
+             * infinite price: its weight in A, nothing in W or B. An
+             * export quota of zero passes nothing either: its rent is
+             * infinite, not a premium to be searched for. */
             int quota = w->nations[i].policy.export_quota_t[g] >= 0;
+            int shut = i != j && quota && !(w->nations[i].policy.export_quota_t[g] > 0);
+            lg->on[l] = r->r > 0 && !shut ? 1.0 : 0.0;
             int rationed = i != j && (r->r < 1.0 || quota);
             lg->n_rationed += rationed;
             lg->src[l] = i == j ? CP_MAX_NATIONS + i : i;
@@ -1157,11 +1182,12 @@ static double others_price(cp_world *w, const solve *sv, cp_good g, int j)
             double r = route_share(w, g, i, j, &lic, NULL);
             if (g == CP_MAGNET && sv->any_ruler)
                 r *= extraterritorial_share(w, i, j);
-            int quota = w->nations[i].policy.export_quota_t[g] >= 0;
+            double quota_t = w->nations[i].policy.export_quota_t[g];
+            int quota = quota_t >= 0;
             if (r >= 1.0 && !quota)
                 ms->premium[i][j] = 1.0; /* an open route carries no rent */
-            if (!(r > 0))
-                continue;
+            if (!(r > 0) || (quota && !(quota_t > 0)))
+                continue; /* nothing passes: an infinite price */
             double prem = r < 1.0 || quota ? ms->premium[i][j] : 1.0;
             L = (sv->fob[i] + w->route_k[g][i][j]) * (1.0 + w->nations[j].policy.tariff[g][i]) * prem;
         }
