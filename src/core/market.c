@@ -598,10 +598,17 @@ static double route_excess(const solve *sv, int j, int l)
  * fits without). The caps do not move with the premiums, and what j takes
  * of a route falls as its premium rises (its share falls, and so does j's
  * demand as its price index rises, down to nothing at the choke), so each
- * route has one answer: found by Newton steps on log m, kept inside a
+ * route has one answer: found by Newton steps on log m from the last pass's
+ * and quarter's premium, with the exact slope of log(take) in log m along
+ * the demand's line,
+ *
+ *     d log x / d log m = -(s (1 - sigma) + (D' / D) omega)
+ *
+ * (sigma, omega: the route's quantity and value shares), kept inside a
  * bracket that shrinks around the root and bisected when a step would leave
- * it. Warm-started from the last pass and quarter, it usually takes a step
- * or two. Routes are taken in turn, twice when a buyer has several. */
+ * it. A step to a premium below 1 tries 1 instead: if the route fits there
+ * it is not binding. Warm-started, it usually takes one step. Routes are
+ * taken in turn, twice when a buyer has several. */
 static void solve_premiums(cp_market_state *ms, solve *sv, int j)
 {
     legs *lg = &sv->lg[j];
@@ -621,22 +628,25 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 lo = mu;
             else
                 hi = mu;
-            if (mu > 0 && f < 0) {
-                /* is it binding at all? at m = 1 it may fit */
-                set_premium(ms, sv, j, l, 1.0, log_P0, D0);
-                moved = 1;
-                double f1 = route_excess(sv, j, l);
-                if (f1 <= PREMIUM_TOLERANCE)
-                    continue;
-                lo = 0;
-                mu = 0;
-                f = f1;
-            }
-            for (int it = 0; it < 40 && fabs(f) > PREMIUM_TOLERANCE; it++) {
-                double W = sv->W[j], D = sv->D[j];
+            /* unsolved while it takes too much, or too little at a premium */
+            for (int it = 0; it < 40 && (f > PREMIUM_TOLERANCE || (f < -PREMIUM_TOLERANCE && mu > 0));
+                 it++) {
+                double W = sv->W[j], D = sv->D[j], B = sv->B[j];
                 double sigma = W > 0 ? lg->wt[l] / W : 0;
-                double el = s * (1.0 - sigma) + (D > 0 ? sv->slope[j] / D : 0) * sigma;
+                double omega = B > 0 ? lg->wt[l] * lg->L[l] / B : 0;
+                double el = s * (1.0 - sigma) + (D > 0 ? sv->slope[j] / D : 0) * omega;
                 double next = el > 1e-9 ? mu + f / el : 0.5 * (lo + hi);
+                moved = 1;
+                if (next <= 0 && lo <= 0 && mu > 0) {
+                    /* below no premium at all: does it fit at none? */
+                    set_premium(ms, sv, j, l, 1.0, log_P0, D0);
+                    mu = 0;
+                    f = route_excess(sv, j, l);
+                    lo = 0;
+                    if (f <= PREMIUM_TOLERANCE)
+                        break;
+                    continue;
+                }
                 if (!(next > lo && next < hi))
                     next = 0.5 * (lo + (hi < 59 ? hi : lo + 4.0));
                 if (next > 60)
@@ -644,7 +654,6 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
                 if (next == mu)
                     break; /* and one still asked for more there gets nothing */
                 set_premium(ms, sv, j, l, fm_exp(next), log_P0, D0);
-                moved = 1;
                 mu = next;
                 f = route_excess(sv, j, l);
                 if (f > 0)
@@ -658,6 +667,59 @@ static void solve_premiums(cp_market_state *ms, solve *sv, int j)
         if (!moved || lg->n_rationed < 2)
             break;
     }
+}
+
+/* The premiums' answer to prices, for buyer j's free routes. A binding
+ * route carries its cap whatever the prices, because its premium moves to
+ * keep it there; so a price change reaches the buyer's other routes twice:
+ * directly, and through the premiums' moves. With
+ *
+ *   d x_i / d log L_k = sigma_i c_k - [i = k] s x_i,   c_k = s D sigma_k - D' omega_k
+ *
+ * (L the landed prices, D' = -d D / d log P), the binding routes' landed
+ * prices y move so that d x_a = d cap_a on each binding route a: a system
+ * (sigma c^T - diag(s x)) y = d cap - (direct change), solved in closed form
+ * (Sherman-Morrison: diag(s x)^-1 sigma = 1 / (s D) for every route). The
+ * free routes' rows then gain sigma_i c^T y: this adds c^T y to the column
+ * 'col' that every free row takes its share of. 'col' holds the direct
+ * derivatives (phi c_k at each free seller's place, 0 at binding ones),
+ * 'col0' the unrestricted flows' (the caps are r sigma0 of them). Without
+ * it, the Jacobian of a market where most buyers hold a binding licence
+ * misses half of the cross slopes, and Newton's steps fall short. */
+static void premium_response(const solve *sv, int j, double *col, const double *col0,
+                             const int *binding, int nbind, const int *at)
+{
+    const legs *lg = &sv->lg[j];
+    int ns = sv->ns;
+    double D = sv->D[j], s = sv->s, slope = sv->slope[j];
+    if (!(D > 0))
+        return;
+    double inv_W = 1.0 / sv->W[j], inv_B = 1.0 / sv->B[j];
+    double D0 = lg->D0, inv_W0 = 1.0 / lg->W0;
+    double num[CP_MAX_NATIONS], den = 1.0;
+    memset(num, 0, sizeof(double) * (size_t)ns);
+    int any = 0;
+    for (int b = 0; b < nbind; b++) {
+        int l = binding[b];
+        double sigma = lg->wt[l] * inv_W;
+        if (!(sigma > 1e-12))
+            continue;
+        double omega = lg->wt[l] * lg->L[l] * inv_B;
+        double rho = 1.0 - slope * omega / (s * D * sigma); /* c_a / (s x_a) */
+        den -= sigma - slope * omega / (s * D);            /* c_a / (s D) */
+        double sigma0 = lg->w0[l] * inv_W0, r = lg->reff[l];
+        double src = sv->price_table[lg->src[l]];
+        double phi = src / (src + lg->k[l]);
+        /* d cap_a - the direct change of x_a, by seller */
+        for (int q = 0; q < ns; q++)
+            num[q] += rho * (r * sigma0 * col0[q] - sigma * col[q]);
+        num[at[l]] -= rho * r * phi * s * D0 * sigma0;
+        any = 1;
+    }
+    if (!any || !(fabs(den) > 1e-12))
+        return;
+    for (int q = 0; q < ns; q++)
+        col[q] -= num[q] / den;
 }
 
 /* A buyer's purchases split between its origins, with what each seller
@@ -685,7 +747,8 @@ static inline void buyer_flows(solve *sv, int j)
      * whose cap binds takes what the cap allows: the approved share r of
      * what the buyer would take with no premium, so its row is r times the
      * derivatives of that unrestricted flow, and the premium, not the
-     * route's price, moves the buyer's other routes. */
+     * route's price, moves the buyer's other routes (premium_response
+     * adds that move to the column they share). */
     double col[CP_MAX_NATIONS], col0[CP_MAX_NATIONS];
     double sig[CP_MAX_NATIONS];
     int at[CP_MAX_NATIONS], binding[CP_MAX_NATIONS], nbind = 0;
@@ -727,17 +790,9 @@ static inline void buyer_flows(solve *sv, int j)
         }
     if (!sv->want_jacobian)
         return;
-    for (int l = 0; l < lg->n; l++) {
-        double si = sig[l];
-        if (si < 1e-9)
-            continue; /* a share this small moves no row */
-        double *row = sv->J[at[l]];
-        for (int q = 0; q < ns; q++)
-            row[q] += si * col[q];
-    }
+    double D0 = lg->D0, inv_W0 = nbind > 0 ? 1.0 / lg->W0 : 0, inv_B0 = nbind > 0 ? 1.0 / lg->B0 : 0;
     if (nbind > 0) {
-        /* the unrestricted flows' derivatives, scaled by each route's r */
-        double D0 = lg->D0, inv_W0 = 1.0 / lg->W0, inv_B0 = 1.0 / lg->B0;
+        /* the unrestricted flows' derivatives (the caps move with them) */
         memset(col0, 0, sizeof(double) * (size_t)ns);
         for (int l = 0; l < lg->n; l++) {
             double w0 = lg->rationed[l] ? lg->w0[l] : lg->wt[l];
@@ -746,16 +801,26 @@ static inline void buyer_flows(solve *sv, int j)
             double phi = src / (src + lg->k[l]);
             col0[at[l]] += phi * (s * D0 * w0 * inv_W0 - lg->slope0 * w0 * L0 * inv_B0);
         }
-        for (int b = 0; b < nbind; b++) {
-            int l = binding[b];
-            double sigma0 = lg->w0[l] * inv_W0, r = lg->reff[l];
-            double src = sv->price_table[lg->src[l]];
-            double phi = src / (src + lg->k[l]);
-            double *row = sv->J[at[l]];
-            row[at[l]] -= r * phi * s * D0 * sigma0;
-            for (int q = 0; q < ns; q++)
-                row[q] += r * sigma0 * col0[q];
-        }
+        premium_response(sv, j, col, col0, binding, nbind, at);
+    }
+    for (int l = 0; l < lg->n; l++) {
+        double si = sig[l];
+        if (si < 1e-9)
+            continue; /* a share this small moves no row */
+        double *row = sv->J[at[l]];
+        for (int q = 0; q < ns; q++)
+            row[q] += si * col[q];
+    }
+    /* a binding route carries its cap: r times the unrestricted flow */
+    for (int b = 0; b < nbind; b++) {
+        int l = binding[b];
+        double sigma0 = lg->w0[l] * inv_W0, r = lg->reff[l];
+        double src = sv->price_table[lg->src[l]];
+        double phi = src / (src + lg->k[l]);
+        double *row = sv->J[at[l]];
+        row[at[l]] -= r * phi * s * D0 * sigma0;
+        for (int q = 0; q < ns; q++)
+            row[q] += r * sigma0 * col0[q];
     }
 }
 
@@ -800,7 +865,16 @@ static double sellers_gap(cp_market_state *ms, solve *sv, double *volume, double
     for (int q = 0; q < sv->ns; q++) {
         int i = sv->seller[q];
         double S = prod_offer(&sv->curve[i], ms->price[i], &dS[q]);
-        Z[q] = sv->T[i] + sv->committed[i] - S;
+        if (S >= sv->committed[i]) {
+            Z[q] = sv->T[i] + sv->committed[i] - S;
+        } else {
+            /* its offtakes take all it offers (they fall short, deal.c):
+             * the market gets none of it, so only what the market asks of
+             * it is excess; a dearer price would make more only for the
+             * offtakes, never clearing what they are owed */
+            Z[q] = sv->T[i];
+            dS[q] = 0;
+        }
         vol += sv->T[i] + sv->committed[i];
         /* a seller at its price floor with stock left over is settled: it
          * keeps the stock */

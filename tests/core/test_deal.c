@@ -257,6 +257,33 @@ static void test_breach_costs_trust(void)
     cp_world_destroy(w);
 }
 
+/* An offtake owed beyond all its seller can make: the market still settles
+ * within the iteration cap, at a price the choke bounds. The seller's
+ * offer all goes to the offtake, so a dearer price clears nothing; the
+ * solver once raised that price by a factor e a pass for 60 passes
+ * (to about 1e28 times the reference; found by test_conservation). */
+static void test_offtake_beyond_supply(void)
+{
+    cp_world *w = fresh();
+    cp_world_advance(w);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        cp_deal o = deal2(USR, SML, 4);
+        add(&o, CP_CLAUSE_OFFTAKE, SML, USR, g, 1e5); /* far more than SML has */
+        add(&o, CP_CLAUSE_TARIFF, USR, SML, g, 0);
+        agree(w, &o, SML);
+    }
+    cp_world_advance(w);
+    for (int g = 0; g < CP_GOOD_COUNT; g++) {
+        const cp_market *m = cp_world_market(w, g);
+        double ref = sc.goods[g].reference_price_usd_per_kg;
+        double p = cp_world_nation(w, SML)->producer_price_usd_per_kg[g];
+        CHECK(!m->solve_capped, "%s settles (%d passes)", cp_good_name(g), m->solve_iterations);
+        CHECK(p > 0 && p < 20 * ref, "%s: SML's price %g against a reference of %g",
+              cp_good_name(g), p, ref);
+    }
+    cp_world_destroy(w);
+}
+
 static void test_invalid_deals(void)
 {
     cp_world *w = fresh();
@@ -298,5 +325,6 @@ int main(void)
     RUN(test_counter_resets_acceptance);
     RUN(test_breach_costs_trust);
     RUN(test_invalid_deals);
+    RUN(test_offtake_beyond_supply);
     return DONE();
 }
