@@ -35,6 +35,8 @@ int csv_export(const cp_world *w, const char *dir, char *err, size_t errlen);
 
 /* One line of the key figures of the world's current turn. */
 void sim_print_turn(FILE *out, const cp_world *w);
+/* The end-of-game summary: world prices and prices paid in and outside China. */
+void sim_print_summary(FILE *out, const cp_world *w);
 
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);

@@ -58,6 +58,42 @@ static int came_online(const cp_facility *x, int turn)
     return first_output > 0;
 }
 
+/* The main actors of a game: China first, then the nations that bought the
+ * most magnets at the start, up to DBF_MAX_ACTORS, each with its prices paid,
+ * magnet shortage and score read from the history. */
+static void find_actors(const cp_world *w, dbf_figures *f)
+{
+    int T = cp_world_turn(w), nn = cp_world_nation_count(w);
+    int taken[CP_MAX_NATIONS] = {0};
+    while (f->actor_count < DBF_MAX_ACTORS && f->actor_count < nn) {
+        int best = -1;
+        double best_t = -1;
+        if (f->actor_count == 0 && f->china >= 0) best = f->china;
+        for (int i = 0; i < nn && !(f->actor_count == 0 && f->china >= 0); i++) {
+            double d = cp_world_nation_history(w, 0, i)->demand_good_t[CP_MAGNET];
+            if (!taken[i] && d > best_t) {
+                best = i;
+                best_t = d;
+            }
+        }
+        taken[best] = 1;
+        dbf_actor *x = &f->actor[f->actor_count++];
+        x->nation = best;
+        const cp_nation_history *h0 = cp_world_nation_history(w, 0, best), *h1 = cp_world_nation_history(w, T, best);
+        for (int g = 0; g < CP_GOOD_COUNT; g++) {
+            x->paid_start[g] = h0->price_paid_usd_per_kg[g];
+            x->paid_end[g] = h1->price_paid_usd_per_kg[g];
+        }
+        for (int t = 0; t <= T; t++) {
+            const cp_nation_history *h = cp_world_nation_history(w, t, best);
+            x->magnet_shortage_t += h->shortage_good_t[CP_MAGNET];
+            x->magnet_demand_t += h->demand_good_t[CP_MAGNET];
+        }
+        x->score_start = h0->score;
+        x->score_end = h1->score;
+    }
+}
+
 void dbf_compute(const cp_world *w, dbf_figures *f)
 {
     memset(f, 0, sizeof *f);
@@ -67,6 +103,12 @@ void dbf_compute(const cp_world *w, dbf_figures *f)
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         f->price_start[g] = cp_world_market_history(w, 0, (cp_good)g)->world_price_usd_per_kg;
         f->price_end[g] = cp_world_market_history(w, T, (cp_good)g)->world_price_usd_per_kg;
+        f->paid_abroad_start[g] = cp_world_price_paid_usd_per_kg(w, 0, (cp_good)g, f->china);
+        f->paid_abroad_end[g] = cp_world_price_paid_usd_per_kg(w, T, (cp_good)g, f->china);
+        if (f->china >= 0) {
+            f->paid_china_start[g] = cp_world_nation_history(w, 0, f->china)->price_paid_usd_per_kg[g];
+            f->paid_china_end[g] = cp_world_nation_history(w, T, f->china)->price_paid_usd_per_kg[g];
+        }
         for (int t = 0; t <= T; t++) {
             double p = cp_world_market_history(w, t, (cp_good)g)->world_price_usd_per_kg;
             if (p > f->price_peak[g]) {
@@ -75,6 +117,7 @@ void dbf_compute(const cp_world *w, dbf_figures *f)
             }
         }
     }
+    find_actors(w, f);
     f->shortage_peak_turn = -1;
     for (int t = 0; t <= T; t++) {
         double s = 0, d = 0;

@@ -94,6 +94,19 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
                  fmt_usd_per_kg(b, sizeof b, x->price_end[g]), fmt_usd_per_kg(c, sizeof c, x->price_peak[g]),
                  cp_world_date_text(w, x->price_peak_turn[g], d, sizeof d));
         figure_row(f, what, v);
+        if (g == CP_ORE) continue; /* ore is bought by separators, not the lesson's buyers */
+        if (x->china >= 0) {
+            snprintf(what, sizeof what, "Paid for %s in China", label_good((cp_good)g));
+            snprintf(v, sizeof v, "%s \xE2\x86\x92 %s", fmt_usd_per_kg(a, sizeof a, x->paid_china_start[g]),
+                     fmt_usd_per_kg(b, sizeof b, x->paid_china_end[g]));
+            figure_row(f, what, v);
+        }
+        snprintf(what, sizeof what, "Paid for %s %s", label_good((cp_good)g),
+                 x->china >= 0 ? "outside China" : "by all buyers");
+        snprintf(v, sizeof v, "%s \xE2\x86\x92 %s (%+.0f%%)", fmt_usd_per_kg(a, sizeof a, x->paid_abroad_start[g]),
+                 fmt_usd_per_kg(b, sizeof b, x->paid_abroad_end[g]),
+                 x->paid_abroad_start[g] > 0 ? 100.0 * (x->paid_abroad_end[g] / x->paid_abroad_start[g] - 1) : 0.0);
+        figure_row(f, what, v);
     }
     if (x->shortage_peak_turn >= 0)
         snprintf(v, sizeof v, "%s in %s (%s of magnet demand)", fmt_tonnes(a, sizeof a, x->shortage_peak_t, "t"),
@@ -132,6 +145,41 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
     fputs("</table>\n", f);
 }
 
+/* The table by nation: each main actor's prices paid at the start and the
+ * end, its magnet shortage over the game and its score, so that no reader
+ * takes a world average for what every nation lived through. */
+static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
+{
+    static const cp_good goods[] = {CP_LIGHT_OXIDE, CP_HEAVY_OXIDE, CP_MAGNET};
+    char a[48], b[48];
+    fputs("<table class=\"nat\">\n<thead><tr><th>Nation</th>", f);
+    for (size_t k = 0; k < sizeof goods / sizeof goods[0]; k++) {
+        fputs("<th>Paid for ", f);
+        esc(f, label_good(goods[k]));
+        fputs("</th>", f);
+    }
+    fputs("<th>Magnet shortage, all quarters</th><th>Score</th></tr></thead>\n<tbody>\n", f);
+    for (int i = 0; i < x->actor_count; i++) {
+        const dbf_actor *n = &x->actor[i];
+        const cp_nation *nat = cp_world_nation(w, n->nation);
+        fprintf(f, "<tr data-iso3=\"%s\"><td>", nat->iso3);
+        esc(f, nat->name);
+        fputs("</td>", f);
+        for (size_t k = 0; k < sizeof goods / sizeof goods[0]; k++) {
+            cp_good g = goods[k];
+            fprintf(f, "<td>%s \xE2\x86\x92 %s</td>", fmt_usd_per_kg(a, sizeof a, n->paid_start[g]),
+                    fmt_usd_per_kg(b, sizeof b, n->paid_end[g]));
+        }
+        fprintf(f, "<td>%s (%s of demand)</td><td>%.0f \xE2\x86\x92 %.0f</td></tr>\n",
+                fmt_tonnes(a, sizeof a, n->magnet_shortage_t, "t"),
+                fmt_share(b, sizeof b, n->magnet_demand_t > 0 ? n->magnet_shortage_t / n->magnet_demand_t : 0),
+                n->score_start, n->score_end);
+    }
+    fputs("</tbody>\n</table>\n<p class=\"small\">Prices paid are what each nation's buyers paid per kg, "
+          "imports and home supply together, at the first and the last quarter (nations.csv has every "
+          "quarter). The score is the nation's running mean of its quarterly scores, 0 to 100.</p>\n", f);
+}
+
 static const char *STYLE =
     "<style>\n"
     "body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10pt;color:#111;margin:1.2em auto;max-width:64em;"
@@ -143,6 +191,8 @@ static const char *STYLE =
     "table.fig tr{border-bottom:1px solid #ddd}ol,ul{margin:.2em 0;padding-left:1.4em}li{margin:.15em 0}\n"
     ".charts{display:grid;grid-template-columns:repeat(3,1fr);gap:.6em}.charts figure{margin:0}"
     ".charts img{width:100%;border:1px solid #999}.charts figcaption{font-size:8pt;color:#333}\n"
+    "table.nat{border-collapse:collapse;width:100%}table.nat th,table.nat td{border-bottom:1px solid #ccc;"
+    "padding:.15em .5em .15em 0;text-align:left;vertical-align:top}table.nat thead th{border-bottom:1.5px solid #111}\n"
     "code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
     "@media print{@page{size:A4;margin:9mm}body{font-size:8.4pt;margin:0;max-width:none}"
     "h1{font-size:13pt}h2{font-size:9.5pt;margin:.5em 0 .2em}.charts{grid-template-columns:repeat(3,1fr)}"
@@ -195,6 +245,9 @@ int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figure
         fputs("</ul>\n", f);
     }
     fputs("</div>\n</div>\n", f);
+
+    fputs("<h2>Key figures by nation</h2>\n", f);
+    nation_table(f, w, x);
 
     fputs("<h2>Debrief questions</h2>\n", f);
     if (info && info->debrief_count > 0) {

@@ -14,11 +14,29 @@
 
 /* ---- key figures (debrief_figures.c) --------------------------------- */
 
+/* One nation's figures in the pack's table by nation: what it paid at the
+ * start and the end (the core's price paid, USD/kg), its magnet shortage over
+ * the whole game and its score. */
+enum { DBF_MAX_ACTORS = 8 };
+typedef struct {
+    int nation;
+    double paid_start[CP_GOOD_COUNT], paid_end[CP_GOOD_COUNT];
+    double magnet_shortage_t, magnet_demand_t; /* summed over every quarter */
+    double score_start, score_end;             /* 0..100 */
+} dbf_actor;
+
 typedef struct {
     int turn;                 /* the game's last turn */
     int china;                /* CHN's index, or -1 when the scenario has no China */
     double price_start[CP_GOOD_COUNT], price_end[CP_GOOD_COUNT], price_peak[CP_GOOD_COUNT];
     int price_peak_turn[CP_GOOD_COUNT]; /* world prices, USD/kg */
+    /* what buyers paid: in China, and outside it (or everywhere, without a
+     * China), demand-weighted by the core (cp_world_price_paid_usd_per_kg) */
+    double paid_china_start[CP_GOOD_COUNT], paid_china_end[CP_GOOD_COUNT];
+    double paid_abroad_start[CP_GOOD_COUNT], paid_abroad_end[CP_GOOD_COUNT];
+    /* the main actors: China, then the largest magnet buyers at the start */
+    dbf_actor actor[DBF_MAX_ACTORS];
+    int actor_count;
     double shortage_peak_t;   /* the worst quarter's world magnet shortage */
     double shortage_peak_share; /* of that quarter's magnet demand */
     int shortage_peak_turn;   /* -1: no magnet shortage in the game */

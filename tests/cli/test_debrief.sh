@@ -62,6 +62,32 @@ check "the worst magnet shortage" 'grep -Eq "Worst world magnet shortage</th><td
 check "China's shares" 'grep -Eq "China.s share of world output</th><td>mining [0-9.]+% → [0-9.]+%; separation" "$html"'
 check "new capacity outside China" 'grep -q "New capacity decided outside China" "$html" && grep -q "New capacity producing outside China" "$html"'
 check "deals signed" 'grep -Eq "Deals</th><td>[0-9]+ signed" "$html"'
+# key figures by nation, never only world averages: each main actor's price paid, start and end,
+# the same numbers as nations.csv holds (column 14: price paid for Dy/Tb oxide, 15: magnets)
+check "a table by nation" 'grep -q "<h2>Key figures by nation</h2>" "$html"'
+for iso in CHN JPN USA DEU; do
+    h0=$(awk -F, -v n=$iso '$1==0 && $3==n {printf "%.2f", $14}' "$dir/nations.csv")
+    h8=$(awk -F, -v n=$iso '$1==8 && $3==n {printf "%.2f", $14}' "$dir/nations.csv")
+    m8=$(awk -F, -v n=$iso '$1==8 && $3==n {printf "%.2f", $15}' "$dir/nations.csv")
+    row=$(grep "<tr data-iso3=\"$iso\">" "$html")
+    check "$iso: Dy/Tb paid \$$h0 → \$$h8 and magnets paid ending \$$m8 as in nations.csv" \
+        'printf "%s" "$row" | grep -qF "<td>\$$h0/kg → \$$h8/kg</td>" && printf "%s" "$row" | grep -qF "→ \$$m8/kg</td>"'
+done
+check "China's row comes first" '[ "$(grep -o "<tr data-iso3=\"[A-Z]*\">" "$html" | head -1)" = "<tr data-iso3=\"CHN\">" ]'
+usd='[$][0-9.,]+/kg'
+check "price paid in China beside the price paid outside it" \
+    'grep -Eq "Paid for Dy/Tb oxide in China</th><td>$usd → $usd</td>" "$html" &&
+     grep -Eq "Paid for Dy/Tb oxide outside China</th><td>$usd → $usd \([+-][0-9]+%\)" "$html"'
+# the console's end-of-game summary: world prices and what buyers in and outside China paid
+c8=$(awk -F, '$1==8 && $3=="CHN" {printf "%.2f", $14}' "$dir/nations.csv")
+check "sim prints the world price of Dy/Tb oxide, start and end" \
+    'printf "%s\n" "$out" | grep -E "^  world price \(producers\)" | grep -qF "\$$p0 -> \$$p8"'
+check "sim prints what China paid for Dy/Tb oxide (\$$c8)" \
+    'printf "%s\n" "$out" | grep -E "^  paid in China" | grep -qF " -> \$$c8 "'
+two='[$][0-9.]+ -> [$][0-9.]+'
+check "sim prints what buyers outside China paid" \
+    'printf "%s\n" "$out" | grep -Eq "^  paid outside China +$two +$two +$two$"'
+
 for name in prices supply shortages pipeline tariffs; do
     check "summary shows $name.png" 'grep -q "<img src=\"$name.png\"" "$html"'
 done
