@@ -76,7 +76,7 @@ void sim_print_turn(FILE *out, const cp_world *w)
 
 /* The end of a game in three lines: the world (producer) price of NdPr
  * oxide, Dy/Tb oxide and magnets at the start and the end, then what buyers
- * in China and outside it paid (the core's demand-weighted prices paid), so
+ * in China and outside it paid (the core's weighted prices paid), so
  * that a licence that lowers the world price while importers pay more reads
  * as what it is. Without a China in the scenario: what all buyers paid. */
 void sim_print_summary(FILE *out, const cp_world *w)

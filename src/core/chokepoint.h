@@ -695,7 +695,8 @@ const cp_nation_history *cp_world_nation_history(const cp_world *w, int turn, in
 const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp_good g);
 /* What buyers paid for 'g' at 'turn': the mean of the nations' composite
  * prices paid (cp_nation_history.price_paid_usd_per_kg) weighted by each
- * one's final demand for 'g' that quarter, over every nation but 'except'
+ * one's final demand for 'g' plus its imports of it that quarter (so that a
+ * magnet maker's oxide counts), over every nation but 'except'
  * (-1: all of them). Beside the world (producer) price it shows what
  * importers pay when a supplier licenses or taxes its exports: pass China's
  * index for "the price paid outside China". 0 when no nation counted had

@@ -423,7 +423,7 @@ const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp
     return &w->hist_market[(size_t)turn * CP_GOOD_COUNT + (size_t)g];
 }
 
-/* The demand-weighted mean of the prices paid (see chokepoint.h): read from
+/* The weighted mean of the prices paid (see chokepoint.h): read from
  * the history rows, so it is the same figure the nations' CSV columns hold. */
 double cp_world_price_paid_usd_per_kg(const cp_world *w, int turn, cp_good g, int except)
 {
@@ -434,8 +434,9 @@ double cp_world_price_paid_usd_per_kg(const cp_world *w, int turn, cp_good g, in
         if (n == except)
             continue;
         const cp_nation_history *h = cp_world_nation_history(w, turn, n);
-        paid += h->price_paid_usd_per_kg[g] * h->demand_good_t[g];
-        demand_t += h->demand_good_t[g];
+        double bought_t = h->demand_good_t[g] + h->imports_t[g];
+        paid += h->price_paid_usd_per_kg[g] * bought_t;
+        demand_t += bought_t;
     }
     return demand_t > 0 ? paid / demand_t : 0;
 }

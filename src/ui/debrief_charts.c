@@ -19,7 +19,7 @@
 #include "palette.h"
 #include "theme.h"
 
-enum { MAX_TURNS = 512, MAX_MARKS = 60, TOP_SUPPLIERS = 6 };
+enum { MAX_TURNS = 512, TOP_SUPPLIERS = 6 };
 
 #define COL_CHINA RGBA(213, 94, 0, 255) /* Okabe-Ito vermillion */
 
@@ -80,99 +80,6 @@ static char *fmt_tonnes_axis(char *buf, size_t len, double v)
 
 /* ---- prices ------------------------------------------------------------ */
 
-/* Quarters with policy moves (after the start), numbered in time order. */
-typedef struct {
-    int turn[MAX_MARKS];
-    int first_news[MAX_MARKS]; /* index of the quarter's first policy news */
-    int count_news[MAX_MARKS];
-    int n, more; /* marks kept; quarters beyond MAX_MARKS */
-} policy_marks;
-
-static void find_marks(const cp_world *w, policy_marks *m)
-{
-    memset(m, 0, sizeof *m);
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
-        if (m->n > 0 && m->turn[m->n - 1] == x->turn) {
-            m->count_news[m->n - 1]++;
-            continue;
-        }
-        if (m->n == MAX_MARKS) {
-            m->more++;
-            continue;
-        }
-        m->turn[m->n] = x->turn;
-        m->first_news[m->n] = i;
-        m->count_news[m->n] = 1;
-        m->n++;
-    }
-}
-
-/* Does quarter 't' hold a policy move about good 'g' (or about every good)? */
-static int marks_good(const cp_world *w, int t, cp_good g)
-{
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->turn == t && x->kind == CP_NEWS_POLICY && (x->good == (int)g || x->good < 0) && dbf_is_move(x))
-            return 1;
-    }
-    return 0;
-}
-
-/* One line for quarter 't' of the list under the prices: the scenario's own
- * notes for that quarter first (its history), then the other moves counted
- * by nation and kind ("CHN export licences x12"), or the moves themselves
- * when there are only one or two. */
-static void quarter_line(const cp_world *w, int t, char *out, size_t len)
-{
-    const cp_scenario *sc = cp_world_scenario(w);
-    size_t n = 0;
-    out[0] = '\0';
-    int notes = 0;
-    for (int k = 0; k < sc->scheduled_count && n < len; k++)
-        if (sc->scheduled[k].turn == t && sc->scheduled[k].note[0]) {
-            n += (size_t)snprintf(out + n, len - n, "%s%s", notes ? "; " : "", sc->scheduled[k].note);
-            notes++;
-        }
-    /* the other moves: by nation, then kind, in the order they first appear */
-    enum { MAX_GROUPS = 24 };
-    typedef struct {
-        int nation;
-        const char *kind;
-        int count;
-        int first; /* its first news item */
-    } group;
-    group grp[MAX_GROUPS];
-    int ng = 0, moves = 0;
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->turn != t || x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
-        int is_note = 0;
-        for (int k = 0; k < sc->scheduled_count && !is_note; k++)
-            is_note = sc->scheduled[k].turn == t && strcmp(sc->scheduled[k].note, x->text) == 0;
-        if (is_note) continue;
-        moves++;
-        const char *kind = dbf_move_kind(x->text);
-        int g = 0;
-        while (g < ng && !(grp[g].nation == x->nation && strcmp(grp[g].kind, kind) == 0)) g++;
-        if (g == ng && ng < MAX_GROUPS) grp[ng++] = (group){x->nation, kind, 0, i};
-        if (g < ng) grp[g].count++;
-    }
-    if (moves == 0 || n >= len) return;
-    if (moves <= 2 && !notes) {
-        for (int g = 0; g < ng && n < len; g++)
-            n += (size_t)snprintf(out + n, len - n, "%s%s", g ? "; " : "", cp_world_news(w, grp[g].first)->text);
-        return;
-    }
-    n += (size_t)snprintf(out + n, len - n, "%s", notes ? "; also " : "");
-    for (int g = 0; g < ng && n < len; g++) {
-        const cp_nation *nat = grp[g].nation >= 0 ? cp_world_nation(w, grp[g].nation) : NULL;
-        n += (size_t)snprintf(out + n, len - n, "%s%s %s", g ? " \xC2\xB7 " : "", nat ? nat->iso3 : "", grp[g].kind);
-        if (grp[g].count > 1 && n < len) n += (size_t)snprintf(out + n, len - n, " \xC3\x97%d", grp[g].count);
-    }
-}
-
 /* 'text' in small type at ('x', 'y'), on one line or (when 'two' and it
  * needs them) two, broken at a space and cut with an ellipsis after that;
  * returns the lines used. */
@@ -220,25 +127,18 @@ static void badge(ui_app *a, float x, int y, int number, SDL_Color c)
     text_draw(a->text, FONT_SMALL, COL_TEXT_ON_ACCENT, s, rc.x + w / 2, y, ALIGN_CENTER);
 }
 
-static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const policy_marks *m)
+static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const dbf_marks *m)
 {
     const cp_world *w = a->world;
-    int T = cp_world_turn(w), nn = cp_world_nation_count(w);
+    int T = cp_world_turn(w);
     static double s[3][MAX_TURNS];
     double top = 0;
     int n = T + 1 < MAX_TURNS ? T + 1 : MAX_TURNS;
     for (int t = 0; t < n; t++) {
         s[0][t] = cp_world_market_history(w, t, g)->world_price_usd_per_kg;
         s[1][t] = china >= 0 ? cp_world_nation_history(w, t, china)->price_paid_usd_per_kg[g] : NAN;
-        double num = 0, den = 0;
-        for (int i = 0; i < nn; i++) {
-            if (i == china) continue;
-            const cp_nation_history *h = cp_world_nation_history(w, t, i);
-            double wt = h->demand_good_t[g] + h->imports_t[g];
-            num += wt * h->price_paid_usd_per_kg[g];
-            den += wt;
-        }
-        s[2][t] = den > 0 ? num / den : NAN;
+        double paid = cp_world_price_paid_usd_per_kg(w, t, g, china);
+        s[2][t] = paid > 0 ? paid : NAN;
         for (int k = 0; k < 3; k++)
             if (!isnan(s[k][t]) && s[k][t] > top) top = s[k][t];
     }
@@ -251,7 +151,7 @@ static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const poli
     chart_axes ax = {chart_plot_rect(a, area), 0, dbc_axis_turns(a), 0, scale_nice_ceil(top > 0 ? top * 1.08 : 1)};
     /* policy moves: a line through the plot and a numbered badge above it */
     for (int k = 0; k < m->n; k++) {
-        if (!marks_good(w, m->turn[k], g)) continue;
+        if (!dbf_marks_good(w, m->turn[k], g)) continue;
         float x = chart_x(&ax, m->turn[k] + 0.5);
         SDL_Color c = COL_WARN;
         c.a = 90;
@@ -264,7 +164,7 @@ static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const poli
     /* badges alternate between two rows so that neighbours do not collide */
     float last_x[2] = {-1e9f, -1e9f};
     for (int k = 0; k < m->n; k++) {
-        if (!marks_good(w, m->turn[k], g)) continue;
+        if (!dbf_marks_good(w, m->turn[k], g)) continue;
         float x = chart_x(&ax, m->turn[k] + 0.5);
         int row = (x - last_x[0] < app_px(a, 22)) ? 1 : 0;
         if (row == 1 && x - last_x[1] < app_px(a, 22)) continue; /* no room: the list still has it */
@@ -304,8 +204,8 @@ void dbc_prices(ui_app *a)
         x += chart_key(a, x, y + kh, colours[i], labels[i], i < 3) + app_px(a, 16);
     }
     y += kh + text_line_h(a->text, FONT_SMALL) + app_px(a, 8);
-    policy_marks m;
-    find_marks(w, &m);
+    dbf_marks m;
+    dbf_find_marks(w, &m);
     int lh = text_line_h(a->text, FONT_SMALL);
     int list_h = a->out_h * 27 / 100; /* the list below the panels */
     int ph = (a->out_h - y - list_h - gap - app_px(a, 8)) / 2;
@@ -324,7 +224,7 @@ void dbc_prices(ui_app *a)
     int listed = 0;
     for (int k = 0; k < m.n && ly + row <= last; k++) {
         char date[8], line[600];
-        quarter_line(w, m.turn[k], line, sizeof line);
+        dbf_quarter_line(w, m.turn[k], line, sizeof line);
         badge(a, (float)(pad + app_px(a, 12)), ly, k + 1, COL_WARN);
         text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, cp_world_date_text(w, m.turn[k], date, sizeof date),
                   pad + app_px(a, 30), ly, ALIGN_LEFT);
@@ -333,8 +233,8 @@ void dbc_prices(ui_app *a)
     }
     if (m.n > listed || m.more) {
         char more[160];
-        snprintf(more, sizeof more, "... and %d more quarters with policy moves: every one is dated in news.csv",
-                 m.n - listed + m.more);
+        snprintf(more, sizeof more, "... and %d more quarters with policy moves: summary.html lists every one, "
+                 "numbered as here", m.n - listed + m.more);
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, more, pad + app_px(a, 30), ly, ALIGN_LEFT);
     }
     dbc_footer(a, "Source: the core's market and nation history (markets.csv, nations.csv) and news feed (news.csv).");

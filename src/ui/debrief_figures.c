@@ -1,6 +1,7 @@
 /* debrief_figures.c -- the key figures of a finished game for the debrief summary: prices at
  * the start, end and peak, the worst shortage, China's shares, new capacity outside China
  * and deals signed. Read from the core's history, facilities, deals and news; no drawing. */
+#include <stdio.h>
 #include <string.h>
 
 #include "debrief_internal.h"
@@ -46,6 +47,93 @@ int dbf_is_move(const cp_news *x)
     if (x->turn < 1) return 0; /* the scenario's starting policies are not moves */
     if (x->kind == CP_NEWS_EVENT) return 1;
     return x->kind == CP_NEWS_POLICY && dbf_move_kind(x->text) != NULL;
+}
+
+/* ---- the policy moves marked on the price chart ---- */
+
+void dbf_find_marks(const cp_world *w, dbf_marks *m)
+{
+    memset(m, 0, sizeof *m);
+    for (int i = 0; i < cp_world_news_count(w); i++) {
+        const cp_news *x = cp_world_news(w, i);
+        if (x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
+        if (m->n > 0 && m->turn[m->n - 1] == x->turn) {
+            m->count_news[m->n - 1]++;
+            continue;
+        }
+        if (m->n == DBF_MAX_MARKS) { /* a game longer than the charts draw */
+            m->more++;
+            continue;
+        }
+        m->turn[m->n] = x->turn;
+        m->first_news[m->n] = i;
+        m->count_news[m->n] = 1;
+        m->n++;
+    }
+}
+
+/* Does quarter 't' hold a policy move about good 'g' (or about every good)? */
+int dbf_marks_good(const cp_world *w, int t, cp_good g)
+{
+    for (int i = 0; i < cp_world_news_count(w); i++) {
+        const cp_news *x = cp_world_news(w, i);
+        if (x->turn == t && x->kind == CP_NEWS_POLICY && (x->good == (int)g || x->good < 0) && dbf_is_move(x))
+            return 1;
+    }
+    return 0;
+}
+
+/* One line for quarter 't' of the list under the prices: the scenario's own
+ * notes for that quarter first (its history), then the other moves counted
+ * by nation and kind ("CHN export licences x12"), or the moves themselves
+ * when there are only one or two. */
+void dbf_quarter_line(const cp_world *w, int t, char *out, size_t len)
+{
+    const cp_scenario *sc = cp_world_scenario(w);
+    size_t n = 0;
+    out[0] = '\0';
+    int notes = 0;
+    for (int k = 0; k < sc->scheduled_count && n < len; k++)
+        if (sc->scheduled[k].turn == t && sc->scheduled[k].note[0]) {
+            n += (size_t)snprintf(out + n, len - n, "%s%s", notes ? "; " : "", sc->scheduled[k].note);
+            notes++;
+        }
+    /* the other moves: by nation, then kind, in the order they first appear */
+    enum { MAX_GROUPS = 24 };
+    typedef struct {
+        int nation;
+        const char *kind;
+        int count;
+        int first; /* its first news item */
+    } group;
+    group grp[MAX_GROUPS];
+    int ng = 0, moves = 0;
+    for (int i = 0; i < cp_world_news_count(w); i++) {
+        const cp_news *x = cp_world_news(w, i);
+        if (x->turn != t || x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
+        int is_note = 0;
+        for (int k = 0; k < sc->scheduled_count && !is_note; k++)
+            is_note = sc->scheduled[k].turn == t && strcmp(sc->scheduled[k].note, x->text) == 0;
+        if (is_note) continue;
+        moves++;
+        const char *kind = dbf_move_kind(x->text);
+        int g = 0;
+        while (g < ng && !(grp[g].nation == x->nation && strcmp(grp[g].kind, kind) == 0)) g++;
+        if (g == ng && ng < MAX_GROUPS) grp[ng++] = (group){x->nation, kind, 0, i};
+        if (g < ng) grp[g].count++;
+    }
+    if (moves == 0 || n >= len) return;
+    if (moves <= 2 && !notes) {
+        for (int g = 0; g < ng && n < len; g++)
+            n += (size_t)snprintf(out + n, len - n, "%s%s", g ? "; " : "", cp_world_news(w, grp[g].first)->text);
+        return;
+    }
+    n += (size_t)snprintf(out + n, len - n, "%s", notes ? "; also " : "");
+    for (int g = 0; g < ng && n < len; g++) {
+        const cp_nation *nat = grp[g].nation >= 0 ? cp_world_nation(w, grp[g].nation) : NULL;
+        n += (size_t)snprintf(out + n, len - n, "%s%s %s", g ? " \xC2\xB7 " : "", nat ? nat->iso3 : "", grp[g].kind);
+        if (grp[g].count > 1 && n < len) n += (size_t)snprintf(out + n, len - n, " \xC3\x97%d", grp[g].count);
+    }
 }
 
 /* Did facility 'x' start producing during the game (after turn 0)? Its

@@ -180,6 +180,98 @@ static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
           "quarter). The score is the nation's running mean of its quarterly scores, 0 to 100.</p>\n", f);
 }
 
+/* What each kind of move in the list means, for the kinds this game holds
+ * (the words are dbf_move_kind's). */
+static void kinds_glossary(FILE *f, const cp_world *w)
+{
+    static const struct {
+        const char *kind, *means;
+    } gloss[] = {
+        {"export licences", "an exporter lets a good go to a buyer only under licence, approving a share of the "
+                            "orders (and maybe none for defence use)"},
+        {"technology ban", "a nation bans the export of its processing technology: its firms may not build "
+                           "separation or magnet plants abroad, and nations behind it build theirs slower and dearer"},
+        {"suspends controls", "an exporter suspends its export controls for a time (often a deal's clause)"},
+        {"controls return", "suspended export controls come back into force"},
+        {"export ban", "a nation stops all exports of a good (often raw ore, to process it at home)"},
+        {"opens exports", "a nation lifts its export controls on a good"},
+        {"tariffs", "an importer taxes a good from one origin; the importer's buyers and the exporter share it"},
+        {"export quota", "an exporter caps the tonnes of a good it lets out each quarter"},
+        {"export tax", "an exporter taxes what leaves: buyers abroad pay more than buyers at home"},
+        {"stockpile", "a state buys a good into (or releases it from) a strategic stockpile"},
+        {"subsidy", "a state pays a share of its plants' operating costs"},
+        {"price floor", "a state guarantees its producers a minimum price, paying the difference"},
+        {"tracking", "an exporter runs a tracking system: less material leaks round its bans through third "
+                     "countries or into defence use"},
+        {"teacher's lock", "the teacher locked (or unlocked) a nation's policy"},
+        {"deals", "a deal proposed, agreed, started or ended between nations (deals.csv has each one)"},
+        {"other", "a note of the scenario's own, from its history"},
+    };
+    int shown = 0;
+    for (size_t k = 0; k < sizeof gloss / sizeof gloss[0]; k++) {
+        int found = 0;
+        for (int i = 0; i < cp_world_news_count(w) && !found; i++) {
+            const cp_news *x = cp_world_news(w, i);
+            found = x->kind == CP_NEWS_POLICY && dbf_is_move(x) && strcmp(dbf_move_kind(x->text), gloss[k].kind) == 0;
+        }
+        if (!found) continue;
+        fputs(shown++ ? "" : "<p><b>The kinds of move</b> in the list (\xC3\x97N: N moves of that kind):</p>\n"
+                             "<dl class=\"kinds\">\n", f);
+        fprintf(f, "<dt>%s</dt><dd>", gloss[k].kind);
+        esc(f, gloss[k].means);
+        fputs("</dd>\n", f);
+    }
+    if (shown) fputs("</dl>\n", f);
+}
+
+/* The full legend of prices.png: what each line and mark means, then every
+ * numbered policy move with its date and what it was, and every event (the
+ * dots on the baseline). The chart has room for only some of the list; this
+ * page has all of it. */
+static void moves_legend(FILE *f, const cp_world *w)
+{
+    fputs("<h2>Policy moves and events: the legend of prices.png</h2>\n<ul class=\"legend\">\n"
+          "<li><b>Thin line</b> in the text colour: the world price, producers' prices weighted by output.</li>\n"
+          "<li><b>Thick vermillion line</b>: the price paid in China.</li>\n"
+          "<li><b>Thick sky-blue line</b>: the price paid elsewhere, each nation's price paid weighted by "
+          "what it bought.</li>\n"
+          "<li><b>Numbered box</b> above a panel, with a faint vertical line: a quarter with a policy move on that "
+          "good; the number is the quarter's place in the list below.</li>\n"
+          "<li><b>Dot</b> on a panel's baseline: an event (a flood, a conflict, a lawsuit, one the teacher "
+          "injected), listed under the moves.</li>\n</ul>\n",
+          f);
+    dbf_marks m;
+    dbf_find_marks(w, &m);
+    if (m.n == 0) {
+        fputs("<p>No policy moves during the game.</p>\n", f);
+    } else {
+        fputs("<ol class=\"moves\">\n", f);
+        for (int k = 0; k < m.n; k++) {
+            char date[8], line[2000];
+            dbf_quarter_line(w, m.turn[k], line, sizeof line);
+            fprintf(f, "<li><b>%s</b> ", cp_world_date_text(w, m.turn[k], date, sizeof date));
+            esc(f, line);
+            fputs("</li>\n", f);
+        }
+        fputs("</ol>\n", f);
+        if (m.more)
+            fprintf(f, "<p>The game is longer than the chart can number: %d more quarters with policy moves are "
+                       "in news.csv.</p>\n", m.more);
+    }
+    kinds_glossary(f, w);
+    int events = 0;
+    for (int i = 0; i < cp_world_news_count(w); i++) {
+        const cp_news *x = cp_world_news(w, i);
+        if (x->kind != CP_NEWS_EVENT || x->turn < 1) continue;
+        char date[8];
+        fputs(events++ ? "" : "<p><b>Events</b> (the dots):</p>\n<ul class=\"events\">\n", f);
+        fprintf(f, "<li><b>%s</b> ", cp_world_date_text(w, x->turn, date, sizeof date));
+        esc(f, x->text);
+        fputs("</li>\n", f);
+    }
+    fputs(events ? "</ul>\n" : "<p>No events during the game.</p>\n", f);
+}
+
 static const char *STYLE =
     "<style>\n"
     "body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10pt;color:#111;margin:1.2em auto;max-width:64em;"
@@ -193,6 +285,8 @@ static const char *STYLE =
     ".charts img{width:100%;border:1px solid #999}.charts figcaption{font-size:8pt;color:#333}\n"
     "table.nat{border-collapse:collapse;width:100%}table.nat th,table.nat td{border-bottom:1px solid #ccc;"
     "padding:.15em .5em .15em 0;text-align:left;vertical-align:top}table.nat thead th{border-bottom:1.5px solid #111}\n"
+    "dl.kinds{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.2em 0}dl.kinds dt{font-weight:bold}"
+    "dl.kinds dd{margin:0}\n"
     "code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
     "@media print{@page{size:A4;margin:9mm}body{font-size:8.4pt;margin:0;max-width:none}"
     "h1{font-size:13pt}h2{font-size:9.5pt;margin:.5em 0 .2em}.charts{grid-template-columns:repeat(3,1fr)}"
@@ -263,6 +357,8 @@ int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figure
               "held, who ran short and when, when new capacity arrived compared with when it was decided.</p>\n",
               f);
     }
+
+    moves_legend(f, w);
 
     fputs("<h2>Charts</h2>\n<div class=\"charts\">\n", f);
     for (int k = 0; k < dbc_chart_count; k++) {

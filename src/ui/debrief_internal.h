@@ -31,7 +31,7 @@ typedef struct {
     double price_start[CP_GOOD_COUNT], price_end[CP_GOOD_COUNT], price_peak[CP_GOOD_COUNT];
     int price_peak_turn[CP_GOOD_COUNT]; /* world prices, USD/kg */
     /* what buyers paid: in China, and outside it (or everywhere, without a
-     * China), demand-weighted by the core (cp_world_price_paid_usd_per_kg) */
+     * China), weighted by what each bought (cp_world_price_paid_usd_per_kg) */
     double paid_china_start[CP_GOOD_COUNT], paid_china_end[CP_GOOD_COUNT];
     double paid_abroad_start[CP_GOOD_COUNT], paid_abroad_end[CP_GOOD_COUNT];
     /* the main actors: China, then the largest magnet buyers at the start */
@@ -64,6 +64,24 @@ int dbf_is_move(const cp_news *x);
 double dbf_stage_output(const cp_nation_history *h, cp_facility_kind k);
 /* Share of the world's output of stage 'k' at 'turn' made by 'nation'. */
 double dbf_share(const cp_world *w, int turn, int nation, cp_facility_kind k);
+
+/* The quarters with policy moves (after the start), numbered in time order:
+ * the badges on prices.png and the list in summary.html share the numbers.
+ * A quarter is one mark however many moves it holds. */
+enum { DBF_MAX_MARKS = 512 }; /* the charts' longest history */
+typedef struct {
+    int turn[DBF_MAX_MARKS];
+    int first_news[DBF_MAX_MARKS]; /* index of the quarter's first policy news */
+    int count_news[DBF_MAX_MARKS];
+    int n, more; /* marks kept; quarters beyond DBF_MAX_MARKS */
+} dbf_marks;
+void dbf_find_marks(const cp_world *w, dbf_marks *m);
+/* Does quarter 't' hold a policy move about good 'g' (or about every good)? */
+int dbf_marks_good(const cp_world *w, int t, cp_good g);
+/* The moves of quarter 't' in one line: the scenario's own notes first, then
+ * the other moves counted by nation and kind, or the moves themselves when
+ * there are only one or two. */
+void dbf_quarter_line(const cp_world *w, int t, char *out, size_t len);
 
 /* ---- charts (debrief_charts.c, debrief_pipeline.c) ---------------------- */
 

@@ -88,6 +88,26 @@ two='[$][0-9.]+ -> [$][0-9.]+'
 check "sim prints what buyers outside China paid" \
     'printf "%s\n" "$out" | grep -Eq "^  paid outside China +$two +$two +$two$"'
 
+# the full legend of prices.png: every numbered quarter of policy moves and every event, none
+# left to news.csv (a move is a policy news item after turn 0 that is not a refusal)
+quarters=$(awk -F, '$1>=1 && $3=="policy" && !/order refused|not possible|could not be carried out/ {print $1}' \
+    "$dir/news.csv" | sort -un | wc -l)
+listed=$(sed -n '/<ol class="moves">/,/<\/ol>/p' "$html" | grep -c "^<li>")
+check "every quarter with policy moves is numbered in the legend ($listed of $quarters)" \
+    '[ "$quarters" -gt 5 ] && [ "$listed" -eq "$quarters" ]'
+first=$(awk -F, '$1>=1 && $3=="policy" && !/order refused|not possible|could not be carried out/ {print $2; exit}' "$dir/news.csv")
+check "the legend starts with the first quarter of moves ($first)" \
+    '[ "$(sed -n "/<ol class=\"moves\">/{n;p}" "$html" | grep -o "<b>[0-9Q]*</b>")" = "<b>$first</b>" ]'
+events=$(awk -F, '$1>=1 && $3=="event"' "$dir/news.csv" | wc -l)
+check "every event is listed ($events)" \
+    '[ "$(sed -n "/<ul class=\"events\">/,/<\/ul>/p" "$html" | grep -c "^<li>")" -eq "$events" ] ||
+     { [ "$events" -eq 0 ] && grep -q "No events during the game" "$html"; }'
+check "each kind of move in the list is explained" \
+    '[ "$(for k in "export licences" stockpile tariffs; do grep -c "<dt>$k</dt><dd>[a-z]" "$html"; done | tr -d "\n")" = 111 ]'
+check "the markers and lines are explained" \
+    'grep -q "<b>Numbered box</b>" "$html" && grep -q "<b>Dot</b> on a panel" "$html" && grep -q "price paid in China" "$html"'
+check "no figure is left to news.csv" '! grep -q "see news.csv\|dated in news.csv" "$html"'
+
 for name in prices supply shortages pipeline tariffs; do
     check "summary shows $name.png" 'grep -q "<img src=\"$name.png\"" "$html"'
 done
