@@ -91,6 +91,7 @@ static int render_chart(int k, const cp_world *w, const tl_log *log, const char 
     SDL_SetRenderDrawBlendMode(a->renderer, SDL_BLENDMODE_BLEND);
     a->world = (cp_world *)w; /* read only: the charts draw from it */
     a->scale = SCALE;
+    a->ink = &ui_ink_print; /* white paper, dark ink: the pack is printed */
     a->out_w = c->width;
     a->out_h = c->height;
     a->selected = a->hovered = a->hovered_country = -1;

@@ -230,11 +230,11 @@ static void kinds_glossary(FILE *f, const cp_world *w)
  * page has all of it. */
 static void moves_legend(FILE *f, const cp_world *w)
 {
-    fputs("<h2>Policy moves and events: the legend of prices.png</h2>\n<ul class=\"legend\">\n"
-          "<li><b>Thin line</b> in the text colour: the world price, producers' prices weighted by output.</li>\n"
-          "<li><b>Thick vermillion line</b>: the price paid in China.</li>\n"
-          "<li><b>Thick sky-blue line</b>: the price paid elsewhere, each nation's price paid weighted by "
-          "what it bought.</li>\n"
+    fputs("<h2 class=\"newpage\">Policy moves and events: the legend of prices.png</h2>\n<ul class=\"legend\">\n"
+          "<li><b>Thin black line</b>: the world price, producers' prices weighted by output.</li>\n"
+          "<li><b>Thick line with squares</b> (vermillion): the price paid in China.</li>\n"
+          "<li><b>Thick line with rings</b> (sky blue): the price paid elsewhere, each nation's price paid "
+          "weighted by what it bought.</li>\n"
           "<li><b>Numbered box</b> above a panel, with a faint vertical line: a quarter with a policy move on that "
           "good; the number is the quarter's place in the list below.</li>\n"
           "<li><b>Dot</b> on a panel's baseline: an event (a flood, a conflict, a lawsuit, one the teacher "
@@ -288,10 +288,16 @@ static const char *STYLE =
     "dl.kinds{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.2em 0}dl.kinds dt{font-weight:bold}"
     "dl.kinds dd{margin:0}\n"
     "code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
-    "@media print{@page{size:A4;margin:9mm}body{font-size:8.4pt;margin:0;max-width:none}"
-    "h1{font-size:13pt}h2{font-size:9.5pt;margin:.5em 0 .2em}.charts{grid-template-columns:repeat(3,1fr)}"
-    ".charts figure{break-inside:avoid}"
-    ".charts figcaption{font-size:6.5pt}a{color:#111;text-decoration:none}}\n"
+    "html{background:#fff}\n"
+    /* on A4: the figures and questions first, the legend of moves on its own page, then
+     * the charts large enough to read on paper, two to a page (prices, the tallest, alone) */
+    "@media print{@page{size:A4 portrait;margin:12mm 11mm}body{font-size:9pt;margin:0;max-width:none}"
+    "h1{font-size:14pt}h2{font-size:10.5pt;margin:.6em 0 .25em;break-after:avoid}"
+    "tr,li,dt,dd{break-inside:avoid}.cols{display:block}"
+    ".newpage{break-before:page}.charts{display:block}"
+    ".charts figure{break-inside:avoid;margin:0 0 5mm}.charts img{width:100%;max-height:120mm;object-fit:contain}"
+    ".charts figure.tall img{max-height:215mm}.charts figcaption{font-size:8pt}"
+    "a{color:#111;text-decoration:none}}\n"
     "</style>\n";
 
 int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *x, const char *dir,
@@ -360,9 +366,10 @@ int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figure
 
     moves_legend(f, w);
 
-    fputs("<h2>Charts</h2>\n<div class=\"charts\">\n", f);
+    fputs("<h2 class=\"newpage\">Charts</h2>\n<div class=\"charts\">\n", f);
     for (int k = 0; k < dbc_chart_count; k++) {
-        fprintf(f, "<figure><a href=\"%s\"><img src=\"%s\" alt=\"", dbc_charts[k].file, dbc_charts[k].file);
+        const char *tall = dbc_charts[k].height > dbc_charts[k].width * 3 / 4 ? " class=\"tall\"" : "";
+        fprintf(f, "<figure%s><a href=\"%s\"><img src=\"%s\" alt=\"", tall, dbc_charts[k].file, dbc_charts[k].file);
         esc(f, dbc_charts[k].caption);
         fputs("\"></a><figcaption>", f);
         esc(f, dbc_charts[k].caption);

@@ -37,6 +37,9 @@ while IFS=: read -r name w h c1 n1 c2 n2; do
     check "$name.png written" '[ -s "$f" ]'
     msg=$("$png_check" "$f" "$w" "$h" "$c1:$n1" ${c2:+"$c2:$n2"} 2>&1); st=$?
     check "$name.png is ${w}x${h} and shows its data ($msg)" '[ $st -eq 0 ]'
+    # the print theme: white paper (at least half the pixels) and dark ink (#111111 text)
+    msg=$("$png_check" "$f" "$w" "$h" "ffffff:$((w * h / 2))" "111111:2000" 2>&1); st=$?
+    check "$name.png is printed in dark ink on white ($msg)" '[ $st -eq 0 ]'
 done <<< "$charts"
 
 for csv in nations markets facilities news deals; do
@@ -107,6 +110,12 @@ check "each kind of move in the list is explained" \
 check "the markers and lines are explained" \
     'grep -q "<b>Numbered box</b>" "$html" && grep -q "<b>Dot</b> on a panel" "$html" && grep -q "price paid in China" "$html"'
 check "no figure is left to news.csv" '! grep -q "see news.csv\|dated in news.csv" "$html"'
+
+# printed on A4: page size, the legend and the charts each start a page, white paper, dark ink
+check "A4 print styles" 'grep -q "@page{size:A4" "$html" && grep -q "\.newpage{break-before:page}" "$html"'
+check "the legend and the charts start their own printed pages" \
+    '[ "$(grep -c "<h2 class=\"newpage\">" "$html")" -eq 2 ] && grep -q "<h2 class=\"newpage\">Charts" "$html"'
+check "white paper and dark ink" 'grep -q "html{background:#fff}" "$html" && grep -q "color:#111" "$html"'
 
 for name in prices supply shortages pipeline tariffs; do
     check "summary shows $name.png" 'grep -q "<img src=\"$name.png\"" "$html"'
