@@ -174,6 +174,11 @@ static void find_actors(const cp_world *w, dbf_figures *f)
         }
         for (int t = 0; t <= T; t++) {
             const cp_nation_history *h = cp_world_nation_history(w, t, best);
+            for (int g = 0; g < CP_GOOD_COUNT; g++)
+                if (h->price_paid_usd_per_kg[g] > x->paid_peak[g]) {
+                    x->paid_peak[g] = h->price_paid_usd_per_kg[g];
+                    x->paid_peak_turn[g] = t;
+                }
             x->magnet_shortage_t += h->shortage_good_t[CP_MAGNET];
             x->magnet_demand_t += h->demand_good_t[CP_MAGNET];
         }
@@ -196,6 +201,13 @@ void dbf_compute(const cp_world *w, dbf_figures *f)
         if (f->china >= 0) {
             f->paid_china_start[g] = cp_world_nation_history(w, 0, f->china)->price_paid_usd_per_kg[g];
             f->paid_china_end[g] = cp_world_nation_history(w, T, f->china)->price_paid_usd_per_kg[g];
+        }
+        for (int t = 0; t <= T; t++) {
+            double paid = cp_world_price_paid_usd_per_kg(w, t, (cp_good)g, f->china);
+            if (paid > f->paid_abroad_peak[g]) {
+                f->paid_abroad_peak[g] = paid;
+                f->paid_abroad_peak_turn[g] = t;
+            }
         }
         for (int t = 0; t <= T; t++) {
             double p = cp_world_market_history(w, t, (cp_good)g)->world_price_usd_per_kg;

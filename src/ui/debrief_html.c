@@ -103,9 +103,13 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
         }
         snprintf(what, sizeof what, "Paid for %s %s", label_good((cp_good)g),
                  x->china >= 0 ? "outside China" : "by all buyers");
-        snprintf(v, sizeof v, "%s \xE2\x86\x92 %s (%+.0f%%)", fmt_usd_per_kg(a, sizeof a, x->paid_abroad_start[g]),
-                 fmt_usd_per_kg(b, sizeof b, x->paid_abroad_end[g]),
-                 x->paid_abroad_start[g] > 0 ? 100.0 * (x->paid_abroad_end[g] / x->paid_abroad_start[g] - 1) : 0.0);
+        double p0 = x->paid_abroad_start[g];
+        snprintf(v, sizeof v, "%s \xE2\x86\x92 %s (%+.0f%%); peak %s in %s (%.1f\xC3\x97 the start)",
+                 fmt_usd_per_kg(a, sizeof a, p0), fmt_usd_per_kg(b, sizeof b, x->paid_abroad_end[g]),
+                 p0 > 0 ? 100.0 * (x->paid_abroad_end[g] / p0 - 1) : 0.0,
+                 fmt_usd_per_kg(c, sizeof c, x->paid_abroad_peak[g]),
+                 cp_world_date_text(w, x->paid_abroad_peak_turn[g], d, sizeof d),
+                 p0 > 0 ? x->paid_abroad_peak[g] / p0 : 0.0);
         figure_row(f, what, v);
     }
     if (x->shortage_peak_turn >= 0)
@@ -151,7 +155,7 @@ static void key_figures(FILE *f, const cp_world *w, const dbf_figures *x)
 static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
 {
     static const cp_good goods[] = {CP_LIGHT_OXIDE, CP_HEAVY_OXIDE, CP_MAGNET};
-    char a[48], b[48];
+    char a[48], b[48], c[48], d[8];
     fputs("<table class=\"nat\">\n<thead><tr><th>Nation</th>", f);
     for (size_t k = 0; k < sizeof goods / sizeof goods[0]; k++) {
         fputs("<th>Paid for ", f);
@@ -167,8 +171,12 @@ static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
         fputs("</td>", f);
         for (size_t k = 0; k < sizeof goods / sizeof goods[0]; k++) {
             cp_good g = goods[k];
-            fprintf(f, "<td>%s \xE2\x86\x92 %s</td>", fmt_usd_per_kg(a, sizeof a, n->paid_start[g]),
+            fprintf(f, "<td>%s \xE2\x86\x92 %s", fmt_usd_per_kg(a, sizeof a, n->paid_start[g]),
                     fmt_usd_per_kg(b, sizeof b, n->paid_end[g]));
+            if (n->paid_peak[g] > 1.05 * (n->paid_start[g] > n->paid_end[g] ? n->paid_start[g] : n->paid_end[g]))
+                fprintf(f, "<br><span class=\"peak\">peak %s in %s</span>", fmt_usd_per_kg(c, sizeof c, n->paid_peak[g]),
+                        cp_world_date_text(w, n->paid_peak_turn[g], d, sizeof d));
+            fputs("</td>", f);
         }
         fprintf(f, "<td>%s (%s of demand)</td><td>%.0f \xE2\x86\x92 %.0f</td></tr>\n",
                 fmt_tonnes(a, sizeof a, n->magnet_shortage_t, "t"),
@@ -177,7 +185,7 @@ static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
     }
     fputs("</tbody>\n</table>\n<p class=\"small\">Prices paid are what each nation's buyers paid per kg, "
           "imports and home supply together, at the first and the last quarter (nations.csv has every "
-          "quarter). The score is the nation's running mean of its quarterly scores, 0 to 100.</p>\n", f);
+          "quarter; a peak is shown where it stood more than 5% above both). The score is the nation's running mean of its quarterly scores, 0 to 100.</p>\n", f);
 }
 
 /* What each kind of move in the list means, for the kinds this game holds
@@ -287,7 +295,7 @@ static const char *STYLE =
     "padding:.15em .5em .15em 0;text-align:left;vertical-align:top}table.nat thead th{border-bottom:1.5px solid #111}\n"
     "dl.kinds{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.2em 0}dl.kinds dt{font-weight:bold}"
     "dl.kinds dd{margin:0}\n"
-    "code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
+    ".peak{font-size:85%;color:#333}code{font-size:9pt}.small{font-size:8.5pt;color:#444}\n"
     "html{background:#fff}\n"
     /* on A4: the figures and questions first, the legend of moves on its own page, then
      * the charts large enough to read on paper, two to a page (prices, the tallest, alone) */

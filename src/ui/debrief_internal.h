@@ -21,6 +21,8 @@ enum { DBF_MAX_ACTORS = 8 };
 typedef struct {
     int nation;
     double paid_start[CP_GOOD_COUNT], paid_end[CP_GOOD_COUNT];
+    double paid_peak[CP_GOOD_COUNT]; /* the dearest quarter, and which */
+    int paid_peak_turn[CP_GOOD_COUNT];
     double magnet_shortage_t, magnet_demand_t; /* summed over every quarter */
     double score_start, score_end;             /* 0..100 */
 } dbf_actor;
@@ -34,6 +36,8 @@ typedef struct {
      * China), weighted by what each bought (cp_world_price_paid_usd_per_kg) */
     double paid_china_start[CP_GOOD_COUNT], paid_china_end[CP_GOOD_COUNT];
     double paid_abroad_start[CP_GOOD_COUNT], paid_abroad_end[CP_GOOD_COUNT];
+    double paid_abroad_peak[CP_GOOD_COUNT]; /* the dearest quarter, and which */
+    int paid_abroad_peak_turn[CP_GOOD_COUNT];
     /* the main actors: China, then the largest magnet buyers at the start */
     dbf_actor actor[DBF_MAX_ACTORS];
     int actor_count;

@@ -74,8 +74,15 @@ for iso in CHN JPN USA DEU; do
     m8=$(awk -F, -v n=$iso '$1==8 && $3==n {printf "%.2f", $15}' "$dir/nations.csv")
     row=$(grep "<tr data-iso3=\"$iso\">" "$html")
     check "$iso: Dy/Tb paid \$$h0 → \$$h8 and magnets paid ending \$$m8 as in nations.csv" \
-        'printf "%s" "$row" | grep -qF "<td>\$$h0/kg → \$$h8/kg</td>" && printf "%s" "$row" | grep -qF "→ \$$m8/kg</td>"'
+        'printf "%s" "$row" | grep -qF "<td>\$$h0/kg → \$$h8/kg" && printf "%s" "$row" | grep -qF "→ \$$m8/kg"'
 done
+# Japan's dearest quarter for Dy/Tb oxide, as in nations.csv (the licensing's first months)
+peak=$(awk -F, '$3=="JPN" && $1>=0 && $14+0>p {p=$14+0; d=$2} END {printf "%s %s", d, p}' "$dir/nations.csv")
+pk_date=${peak% *} pk_usd=$(printf "%.0f" "${peak#* }" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
+check "Japan's Dy/Tb peak (\$$pk_usd/kg in $pk_date) beside its start and end" \
+    'grep "<tr data-iso3=\"JPN\">" "$html" | grep -qF "peak \$$pk_usd/kg in $pk_date"'
+check "the peak paid outside China, and how many times the start it was" \
+    'grep -Eq "Paid for Dy/Tb oxide outside China</th><td>.*; peak [$][0-9.,]+/kg in 20[0-9]{2}Q[1-4] \([0-9.]+× the start\)" "$html"'
 check "China's row comes first" '[ "$(grep -o "<tr data-iso3=\"[A-Z]*\">" "$html" | head -1)" = "<tr data-iso3=\"CHN\">" ]'
 usd='[$][0-9.,]+/kg'
 check "price paid in China beside the price paid outside it" \
