@@ -114,7 +114,7 @@ static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const c
 #ifdef CP_HAVE_UI
     char err[1400];
     ui_debrief_set_csv_writer(csv_export);
-    if (ui_debrief_write(w, info, NULL, dir, err, sizeof err) != 0) {
+    if (ui_debrief_write(w, info, NULL, NULL, dir, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
         return -1;
     }

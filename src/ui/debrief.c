@@ -124,8 +124,8 @@ done:
     return status;
 }
 
-int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const char *dir,
-                     char *err, size_t errlen)
+int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const int *human,
+                     const char *dir, char *err, size_t errlen)
 {
     if (make_dirs(dir, err, errlen) != 0) return -1;
     /* without a record of stages, one taken now: earlier stages are reconstructed */
@@ -153,5 +153,5 @@ int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_
     }
     dbf_figures fig;
     dbf_compute(w, &fig);
-    return dbh_write(w, info, &fig, dir, csv_files, csv_count, err, errlen);
+    return dbh_write(w, info, &fig, human, dir, csv_files, csv_count, err, errlen);
 }

@@ -284,7 +284,7 @@ static const char *STYLE =
     "<style>\n"
     "body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10pt;color:#111;margin:1.2em auto;max-width:64em;"
     "line-height:1.35}\n"
-    "h1{font-size:16pt;margin:0 0 .1em}h2{font-size:11pt;margin:.8em 0 .3em;border-bottom:1px solid #999}\n"
+    "h3{font-size:10pt;margin:.6em 0 .2em}h1{font-size:16pt;margin:0 0 .1em}h2{font-size:11pt;margin:.8em 0 .3em;border-bottom:1px solid #999}\n"
     ".meta{color:#444;margin:0 0 .4em}.cols{display:flex;gap:1.5em}.cols>div{flex:1}\n"
     "table.fig{border-collapse:collapse;width:100%}table.fig th{text-align:left;font-weight:normal;color:#333;"
     "padding:.15em .6em .15em 0;vertical-align:top;width:38%}table.fig td{padding:.15em 0}\n"
@@ -308,7 +308,42 @@ static const char *STYLE =
     "a{color:#111;text-decoration:none}}\n"
     "</style>\n";
 
-int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *x, const char *dir,
+/* One human seat's decisions: for every quarter played, what the game
+ * recorded of the nation in its news (its policy moves, orders refused,
+ * plants announced, deals) and what followed by the end of that quarter:
+ * the prices it paid, its magnet shortage and its score. */
+static void seat_log(FILE *f, const cp_world *w, int nation)
+{
+    const cp_nation *nat = cp_world_nation(w, nation);
+    char a[48], b[48], c[48], d[8], e[16];
+    fputs("<h3>", f);
+    esc(f, nat->name);
+    fputs("</h3>\n<table class=\"nat seat\">\n<thead><tr><th>Quarter</th><th>What it decided (the news of the "
+          "quarter)</th><th>What followed: price paid for Dy/Tb oxide, magnets; magnet shortage; score</th></tr>"
+          "</thead>\n<tbody>\n",
+          f);
+    for (int t = 1; t <= cp_world_turn(w); t++) {
+        fprintf(f, "<tr><td>%s</td><td>", cp_world_date_text(w, t, d, sizeof d));
+        int items = 0;
+        for (int i = 0; i < cp_world_news_count(w); i++) {
+            const cp_news *x = cp_world_news(w, i);
+            if (x->turn != t || x->nation != nation || x->kind == CP_NEWS_EVENT) continue;
+            fputs(items++ ? "<br>" : "", f);
+            esc(f, x->text);
+        }
+        if (!items) fputs("<span class=\"small\">nothing recorded</span>", f);
+        const cp_nation_history *h = cp_world_nation_history(w, t, nation);
+        double demand_t = h->demand_good_t[CP_MAGNET];
+        fprintf(f, "</td><td>%s, %s; %s (%s); score %.0f</td></tr>\n",
+                fmt_usd_per_kg(a, sizeof a, h->price_paid_usd_per_kg[CP_HEAVY_OXIDE]),
+                fmt_usd_per_kg(b, sizeof b, h->price_paid_usd_per_kg[CP_MAGNET]),
+                fmt_tonnes(c, sizeof c, h->shortage_good_t[CP_MAGNET], "t"),
+                fmt_share(e, sizeof e, demand_t > 0 ? h->shortage_good_t[CP_MAGNET] / demand_t : 0), h->score);
+    }
+    fputs("</tbody>\n</table>\n", f);
+}
+
+int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *x, const int *human, const char *dir,
               const char *const *csv, int csv_count, char *err, size_t errlen)
 {
     char path[1200];
@@ -373,6 +408,18 @@ int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figure
     }
 
     moves_legend(f, w);
+
+    int seats = 0;
+    for (int n = 0; human && n < cp_world_nation_count(w); n++) seats += human[n] != 0;
+    if (seats) {
+        fputs("<h2 class=\"newpage\">What the human players decided</h2>\n<p class=\"small\">Quarter by quarter, "
+              "what the game's news recorded of each nation a human played when the pack was written (its policy "
+              "moves, orders refused, plants announced, deals; the scenario's own scheduled moves for that nation "
+              "show here too), and where the nation stood at the end of that quarter.</p>\n",
+              f);
+        for (int n = 0; n < cp_world_nation_count(w); n++)
+            if (human[n]) seat_log(f, w, n);
+    }
 
     fputs("<h2 class=\"newpage\">Charts</h2>\n<div class=\"charts\">\n", f);
     for (int k = 0; k < dbc_chart_count; k++) {

@@ -115,8 +115,9 @@ typedef struct {
 extern const dbc_chart dbc_charts[];
 extern const int dbc_chart_count;
 
-/* Write 'dir'/summary.html. 'csv' lists the CSV files written (may be 0). */
-int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *f,
+/* Write 'dir'/summary.html. 'csv' lists the CSV files written (may be 0);
+ * 'human' (may be NULL) flags the nations whose decisions are logged. */
+int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *f, const int *human,
               const char *dir, const char *const *csv, int csv_count, char *err, size_t errlen);
 
 #endif

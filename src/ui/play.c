@@ -27,6 +27,15 @@ int play_current_seat(const ui_app *a)
     return p && p->phase == PH_GAME ? p->seat : -1;
 }
 
+const int *play_humans(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p) return NULL;
+    for (int n = 0; n < CP_MAX_NATIONS; n++)
+        if (p->human[n]) return p->human;
+    return NULL;
+}
+
 int play_dock_open(const ui_app *a)
 {
     return a->play && a->play->dock_open;
