@@ -13,7 +13,8 @@ check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
 out=$("$bin" sim --scenario baseline --turns 4 --seed 3 2>&1); status=$?
 check "sim exits 0" '[ $status -eq 0 ]'
-check "one line per turn plus header, start and hash" '[ $(printf "%s\n" "$out" | wc -l) -eq 7 ]'
+check "one line per turn plus header, start, the summary of prices paid (4 lines) and hash" \
+    '[ $(printf "%s\n" "$out" | wc -l) -eq 11 ] && [ $(printf "%s\n" "$out" | grep -Ec "^20[0-9]{2}Q[1-4] t") -eq 5 ]'
 check "ends with a 16-digit hash" 'printf "%s\n" "$out" | tail -1 | grep -Eq "^hash: [0-9a-f]{16}$"'
 check "lines carry the date" 'printf "%s\n" "$out" | grep -q "^2026Q1 t4"'
 again=$("$bin" sim --scenario baseline --turns 4 --seed 3 --quiet)
