@@ -43,6 +43,8 @@ void sim_print_turn(FILE *out, const cp_world *w);
 int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen);
 /* sim_results.c: the end-of-game table (ranking, score parts, goals met) */
 void sim_print_results(FILE *out, const cp_world *w);
+/* The end-of-game summary: world prices and prices paid in and outside China. */
+void sim_print_summary(FILE *out, const cp_world *w);
 
 int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);

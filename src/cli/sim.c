@@ -83,6 +83,39 @@ int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen)
     return 0;
 }
 
+/* The end of a game in three lines: the world (producer) price of NdPr
+ * oxide, Dy/Tb oxide and magnets at the start and the end, then what buyers
+ * in China and outside it paid (the core's weighted prices paid), so
+ * that a licence that lowers the world price while importers pay more reads
+ * as what it is. Without a China in the scenario: what all buyers paid. */
+void sim_print_summary(FILE *out, const cp_world *w)
+{
+    static const cp_good goods[] = {CP_LIGHT_OXIDE, CP_HEAVY_OXIDE, CP_MAGNET};
+    int t = cp_world_turn(w), china = cp_world_find_nation(w, "CHN");
+    char d0[8], d1[8];
+    fprintf(out, "summary %s -> %s, USD/kg:      NdPr oxide           Dy/Tb oxide          magnets\n",
+            cp_world_date_text(w, 0, d0, sizeof d0), cp_world_date_text(w, t, d1, sizeof d1));
+    for (int row = 0; row < (china >= 0 ? 3 : 2); row++) {
+        static const char *const what[] = {"world price (producers)", "paid in China", "paid outside China"};
+        const char *label = row == 0 ? what[0] : china >= 0 ? what[row] : "paid by all buyers";
+        fprintf(out, "  %-28s", label);
+        for (size_t k = 0; k < sizeof goods / sizeof goods[0]; k++) {
+            double p[2];
+            for (int e = 0; e < 2; e++) {
+                int turn = e ? t : 0;
+                p[e] = row == 0   ? cp_world_market_history(w, turn, goods[k])->world_price_usd_per_kg
+                       : row == 1 && china >= 0
+                           ? cp_world_nation_history(w, turn, china)->price_paid_usd_per_kg[goods[k]]
+                           : cp_world_price_paid_usd_per_kg(w, turn, goods[k], china);
+            }
+            char cell[48];
+            snprintf(cell, sizeof cell, "$%.2f -> $%.2f", p[0], p[1]);
+            fprintf(out, k + 1 < sizeof goods / sizeof goods[0] ? " %-20s" : " %s", cell);
+        }
+        fputc('\n', out);
+    }
+}
+
 /* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
  * without the game window, whose code draws the charts. */
 static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
@@ -90,7 +123,7 @@ static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const c
 #ifdef CP_HAVE_UI
     char err[1400];
     ui_debrief_set_csv_writer(sim_csv_writer);
-    if (ui_debrief_write(w, info, NULL, dir, err, sizeof err) != 0) {
+    if (ui_debrief_write(w, info, NULL, NULL, dir, err, sizeof err) != 0) {
         fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
         return -1;
     }
@@ -313,6 +346,8 @@ int cmd_sim(int argc, char **argv)
         if (!quiet)
             printf("saved: %s\n", path);
     }
+    if (!quiet)
+        sim_print_summary(stdout, w);
     status = 0;
     int wall = 0;
     for (int n = 0; cpg_seats(g) && n < cp_world_nation_count(w); n++)

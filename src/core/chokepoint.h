@@ -780,6 +780,15 @@ const cp_market *cp_world_market(const cp_world *w, cp_good g);
 /* History: turns 0..cp_world_turn(w) are kept. NULL outside that range. */
 const cp_nation_history *cp_world_nation_history(const cp_world *w, int turn, int nation);
 const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp_good g);
+/* What buyers paid for 'g' at 'turn': the mean of the nations' composite
+ * prices paid (cp_nation_history.price_paid_usd_per_kg) weighted by each
+ * one's final demand for 'g' plus its imports of it that quarter (so that a
+ * magnet maker's oxide counts), over every nation but 'except'
+ * (-1: all of them). Beside the world (producer) price it shows what
+ * importers pay when a supplier licenses or taxes its exports: pass China's
+ * index for "the price paid outside China". 0 when no nation counted had
+ * demand for 'g', or 'turn' is outside the history. */
+double cp_world_price_paid_usd_per_kg(const cp_world *w, int turn, cp_good g, int except);
 
 int cp_world_news_count(const cp_world *w);
 const cp_news *cp_world_news(const cp_world *w, int index);

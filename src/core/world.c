@@ -443,6 +443,24 @@ const cp_market_history *cp_world_market_history(const cp_world *w, int turn, cp
     return &w->hist_market[(size_t)turn * CP_GOOD_COUNT + (size_t)g];
 }
 
+/* The weighted mean of the prices paid (see chokepoint.h): read from
+ * the history rows, so it is the same figure the nations' CSV columns hold. */
+double cp_world_price_paid_usd_per_kg(const cp_world *w, int turn, cp_good g, int except)
+{
+    if (turn < 0 || turn > w->turn || g < 0 || g >= CP_GOOD_COUNT)
+        return 0;
+    double paid = 0, demand_t = 0;
+    for (int n = 0; n < w->nation_count; n++) {
+        if (n == except)
+            continue;
+        const cp_nation_history *h = cp_world_nation_history(w, turn, n);
+        double bought_t = h->demand_good_t[g] + h->imports_t[g];
+        paid += h->price_paid_usd_per_kg[g] * bought_t;
+        demand_t += bought_t;
+    }
+    return demand_t > 0 ? paid / demand_t : 0;
+}
+
 int cp_world_news_count(const cp_world *w) { return w->news_count; }
 
 const cp_news *cp_world_news(const cp_world *w, int i)

@@ -393,6 +393,11 @@ int app_px(const ui_app *a, int size_at_1x)
     return (int)lroundf(size_at_1x * a->scale);
 }
 
+const ui_ink *app_ink(const ui_app *a)
+{
+    return a->ink ? a->ink : &ui_ink_window;
+}
+
 void app_tip_set(ui_app *a, SDL_Rect anchor, const char *title, const char *body)
 {
     a->tip.active = 1;

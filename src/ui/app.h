@@ -20,6 +20,7 @@
 #include "metric.h"
 #include "script.h"
 #include "text.h"
+#include "theme.h"
 #include "tl_model.h"
 
 typedef enum { VIEW_MAP = 0, VIEW_CHARTS, VIEW_TIMELINE, VIEW_COUNT } app_view;
@@ -106,6 +107,7 @@ typedef struct ui_app {
     text_cache *text;
     int out_w, out_h; /* output pixels */
     float scale;      /* output pixels per window coordinate (2 on HiDPI) */
+    const ui_ink *ink; /* the charts' neutral inks; NULL: the window's (app_ink) */
 
     /* what the player looks at */
     app_view view;
@@ -239,6 +241,8 @@ void app_refresh_metric(ui_app *a);
 
 /* A 1x design size in output pixels. */
 int app_px(const ui_app *a, int size_at_1x);
+/* The inks the charts draw with: a->ink, or the window's dark scheme. */
+const ui_ink *app_ink(const ui_app *a);
 /* Ask for a tooltip over 'anchor' this frame; 'title' may be NULL. */
 void app_tip_set(ui_app *a, SDL_Rect anchor, const char *title, const char *body);
 /* Is the mouse over 'rc' and not over a modal overlay? */

@@ -30,7 +30,7 @@ int chart_turn_at(const chart_axes *ax, int x_px)
 
 SDL_Rect chart_card(ui_app *a, SDL_Rect rc, const char *title, const char *subtitle)
 {
-    draw_panel(a->renderer, rc, app_px(a, 10), COL_PANEL_SOLID, COL_BORDER);
+    draw_panel(a->renderer, rc, app_px(a, 10), app_ink(a)->card, app_ink(a)->border);
     int pad = app_px(a, 14);
     /* a narrow card (a small window with the nation panel open) shortens
      * its title and subtitle with an ellipsis rather than running over */
@@ -40,12 +40,12 @@ SDL_Rect chart_card(ui_app *a, SDL_Rect rc, const char *title, const char *subti
     font_id tf = text_width(a->text, FONT_HEAD, title) <= rc.w - 2 * pad ? FONT_HEAD : FONT_BODY_BOLD;
     text_fit(a->text, tf, title, rc.w - 2 * pad, fitted, sizeof fitted);
     int cut = strcmp(fitted, title) != 0;
-    text_draw(a->text, tf, COL_TEXT, fitted, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
+    text_draw(a->text, tf, app_ink(a)->text, fitted, rc.x + pad, rc.y + app_px(a, 10), ALIGN_LEFT);
     int y = rc.y + app_px(a, 10) + text_line_h(a->text, FONT_HEAD);
     if (subtitle && subtitle[0]) {
         text_fit(a->text, FONT_SMALL, subtitle, rc.w - 2 * pad, fitted, sizeof fitted);
         cut |= strcmp(fitted, subtitle) != 0;
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, fitted, rc.x + pad, y, ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, fitted, rc.x + pad, y, ALIGN_LEFT);
         y += text_line_h(a->text, FONT_SMALL);
     }
     SDL_Rect head = {rc.x, rc.y, rc.w, y - rc.y};
@@ -76,10 +76,10 @@ void chart_axes_draw(ui_app *a, const chart_axes *ax, chart_fmt yfmt, int now)
     int lh = text_line_h(a->text, FONT_SMALL);
     for (int i = 0; i < nt; i++) {
         int y = (int)lroundf(chart_y(ax, ticks[i]));
-        draw_hline(r, p->x, p->x + p->w, y, i == 0 && ticks[i] == 0 ? COL_BORDER : COL_OCEAN_GRID);
+        draw_hline(r, p->x, p->x + p->w, y, i == 0 && ticks[i] == 0 ? app_ink(a)->border : app_ink(a)->grid);
         char buf[32];
         yfmt(buf, sizeof buf, ticks[i]);
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, buf, p->x - app_px(a, 6), y - lh / 2, ALIGN_RIGHT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, buf, p->x - app_px(a, 6), y - lh / 2, ALIGN_RIGHT);
     }
     /* year labels where a year starts, thinned to fit */
     int year0, q0;
@@ -93,16 +93,16 @@ void chart_axes_draw(ui_app *a, const chart_axes *ax, chart_fmt yfmt, int now)
         cp_world_date(a->world, t, &y, &q);
         if (q != 1) continue;
         int x = (int)lroundf(chart_x(ax, t));
-        draw_vline(r, x, p->y + p->h, p->y + p->h + app_px(a, 4), COL_BORDER);
+        draw_vline(r, x, p->y + p->h, p->y + p->h + app_px(a, 4), app_ink(a)->border);
         if ((y - year0) % step) continue;
         char buf[16];
         snprintf(buf, sizeof buf, "%d", y);
         if (x + app_px(a, 3) + text_width(a->text, FONT_SMALL, buf) > p->x + p->w) continue;
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, buf, x + app_px(a, 3), p->y + p->h + app_px(a, 4), ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, buf, x + app_px(a, 3), p->y + p->h + app_px(a, 4), ALIGN_LEFT);
     }
     if (now >= ax->x0 && now <= ax->x1) {
         int x = (int)lroundf(chart_x(ax, now + 1));
-        SDL_Color c = COL_TEXT_MUTED;
+        SDL_Color c = app_ink(a)->text_muted;
         c.a = 160;
         for (int y = p->y; y < p->y + p->h; y += app_px(a, 6))
             draw_vline(r, x, y, y + app_px(a, 3), c);
@@ -139,6 +139,12 @@ void chart_column(ui_app *a, const chart_axes *ax, int turn, const double *parts
         SDL_FRect fr = {x0 + gap, yb, x1 - x0 - 2 * gap, ya - yb};
         SDL_SetRenderDrawColor(a->renderer, colours[i].r, colours[i].g, colours[i].b, colours[i].a);
         SDL_RenderFillRectF(a->renderer, &fr);
+        if (a->ink && base > 0) { /* on paper, a hairline of the page between segments: greys of
+                                   * neighbouring colours can match on a black-and-white print */
+            SDL_Color p = a->ink->page;
+            SDL_SetRenderDrawColor(a->renderer, p.r, p.g, p.b, 255);
+            SDL_RenderDrawLineF(a->renderer, fr.x, ya - 0.5f, fr.x + fr.w - 1, ya - 0.5f);
+        }
         base += parts[i];
     }
 }
@@ -169,5 +175,5 @@ int chart_key(ui_app *a, int x, int y, SDL_Color c, const char *label, int as_li
         SDL_Rect sw = {x, y + (lh - s) / 2, s, s};
         draw_round(a->renderer, sw, app_px(a, 2), c);
     }
-    return s + app_px(a, 5) + text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, label, x + s + app_px(a, 5), y, ALIGN_LEFT);
+    return s + app_px(a, 5) + text_draw(a->text, FONT_SMALL, app_ink(a)->text_dim, label, x + s + app_px(a, 5), y, ALIGN_LEFT);
 }

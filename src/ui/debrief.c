@@ -91,6 +91,7 @@ static int render_chart(int k, const cp_world *w, const tl_log *log, const char 
     SDL_SetRenderDrawBlendMode(a->renderer, SDL_BLENDMODE_BLEND);
     a->world = (cp_world *)w; /* read only: the charts draw from it */
     a->scale = SCALE;
+    a->ink = &ui_ink_print; /* white paper, dark ink: the pack is printed */
     a->out_w = c->width;
     a->out_h = c->height;
     a->selected = a->hovered = a->hovered_country = -1;
@@ -123,8 +124,8 @@ done:
     return status;
 }
 
-int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const char *dir,
-                     char *err, size_t errlen)
+int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const int *human,
+                     const char *dir, char *err, size_t errlen)
 {
     if (make_dirs(dir, err, errlen) != 0) return -1;
     /* without a record of stages, one taken now: earlier stages are reconstructed */
@@ -152,5 +153,5 @@ int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_
     }
     dbf_figures fig;
     dbf_compute(w, &fig);
-    return dbh_write(w, info, &fig, dir, csv_files, csv_count, err, errlen);
+    return dbh_write(w, info, &fig, human, dir, csv_files, csv_count, err, errlen);
 }

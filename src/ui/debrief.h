@@ -27,9 +27,11 @@ void ui_debrief_set_csv_writer(ui_debrief_csv_fn fn);
  * files and summary.html, with the scenario's objectives, briefing excerpt
  * and debrief questions from 'info' (may be NULL). 'log' (may be NULL) is the
  * window's record of facility stages; without it stages before the last turn
- * are reconstructed from planned lengths. Returns 0, or -1 with a message
+ * are reconstructed from planned lengths. 'human' (may be NULL) flags the
+ * nations humans played, by index: summary.html logs each one's decisions
+ * quarter by quarter with what followed. Returns 0, or -1 with a message
  * naming the file that could not be written. */
-int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log,
+int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const int *human,
                      const char *dir, char *err, size_t errlen);
 
 /* The pack's default folder for a game: saves/debrief-<scenario>-seed<k>-t<turn>. */

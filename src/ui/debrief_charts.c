@@ -19,7 +19,7 @@
 #include "palette.h"
 #include "theme.h"
 
-enum { MAX_TURNS = 512, MAX_MARKS = 60, TOP_SUPPLIERS = 6 };
+enum { MAX_TURNS = 512, TOP_SUPPLIERS = 6 };
 
 #define COL_CHINA RGBA(213, 94, 0, 255) /* Okabe-Ito vermillion */
 
@@ -31,9 +31,9 @@ int dbc_axis_turns(const ui_app *a)
 
 int dbc_header(ui_app *a, const char *title, const char *subtitle)
 {
-    draw_fill(a->renderer, (SDL_Rect){0, 0, a->out_w, a->out_h}, COL_OCEAN);
+    draw_fill(a->renderer, (SDL_Rect){0, 0, a->out_w, a->out_h}, app_ink(a)->page);
     int pad = app_px(a, 18), y = app_px(a, 12);
-    text_draw(a->text, FONT_TITLE, COL_TEXT, title, pad, y, ALIGN_LEFT);
+    text_draw(a->text, FONT_TITLE, app_ink(a)->text, title, pad, y, ALIGN_LEFT);
     y += text_line_h(a->text, FONT_TITLE);
     const cp_world *w = a->world;
     const cp_scenario *sc = cp_world_scenario(w);
@@ -42,14 +42,14 @@ int dbc_header(ui_app *a, const char *title, const char *subtitle)
              subtitle && subtitle[0] ? "  \xC2\xB7  " : "", sc->name, (unsigned long long)cp_world_seed(w),
              cp_world_date_text(w, 0, d0, sizeof d0), cp_world_date_text(w, cp_world_turn(w), d1, sizeof d1),
              cp_world_turn(w));
-    text_draw(a->text, FONT_BODY, COL_TEXT_DIM, line, pad, y + app_px(a, 2), ALIGN_LEFT);
+    text_draw(a->text, FONT_BODY, app_ink(a)->text_dim, line, pad, y + app_px(a, 2), ALIGN_LEFT);
     return y + text_line_h(a->text, FONT_BODY) + app_px(a, 10);
 }
 
 void dbc_footer(ui_app *a, const char *note)
 {
     int lh = text_line_h(a->text, FONT_SMALL);
-    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, note, app_px(a, 18), a->out_h - lh - app_px(a, 8), ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, note, app_px(a, 18), a->out_h - lh - app_px(a, 8), ALIGN_LEFT);
 }
 
 static char *fmt_price_axis(char *buf, size_t len, double v)
@@ -80,99 +80,6 @@ static char *fmt_tonnes_axis(char *buf, size_t len, double v)
 
 /* ---- prices ------------------------------------------------------------ */
 
-/* Quarters with policy moves (after the start), numbered in time order. */
-typedef struct {
-    int turn[MAX_MARKS];
-    int first_news[MAX_MARKS]; /* index of the quarter's first policy news */
-    int count_news[MAX_MARKS];
-    int n, more; /* marks kept; quarters beyond MAX_MARKS */
-} policy_marks;
-
-static void find_marks(const cp_world *w, policy_marks *m)
-{
-    memset(m, 0, sizeof *m);
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
-        if (m->n > 0 && m->turn[m->n - 1] == x->turn) {
-            m->count_news[m->n - 1]++;
-            continue;
-        }
-        if (m->n == MAX_MARKS) {
-            m->more++;
-            continue;
-        }
-        m->turn[m->n] = x->turn;
-        m->first_news[m->n] = i;
-        m->count_news[m->n] = 1;
-        m->n++;
-    }
-}
-
-/* Does quarter 't' hold a policy move about good 'g' (or about every good)? */
-static int marks_good(const cp_world *w, int t, cp_good g)
-{
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->turn == t && x->kind == CP_NEWS_POLICY && (x->good == (int)g || x->good < 0) && dbf_is_move(x))
-            return 1;
-    }
-    return 0;
-}
-
-/* One line for quarter 't' of the list under the prices: the scenario's own
- * notes for that quarter first (its history), then the other moves counted
- * by nation and kind ("CHN export licences x12"), or the moves themselves
- * when there are only one or two. */
-static void quarter_line(const cp_world *w, int t, char *out, size_t len)
-{
-    const cp_scenario *sc = cp_world_scenario(w);
-    size_t n = 0;
-    out[0] = '\0';
-    int notes = 0;
-    for (int k = 0; k < sc->scheduled_count && n < len; k++)
-        if (sc->scheduled[k].turn == t && sc->scheduled[k].note[0]) {
-            n += (size_t)snprintf(out + n, len - n, "%s%s", notes ? "; " : "", sc->scheduled[k].note);
-            notes++;
-        }
-    /* the other moves: by nation, then kind, in the order they first appear */
-    enum { MAX_GROUPS = 24 };
-    typedef struct {
-        int nation;
-        const char *kind;
-        int count;
-        int first; /* its first news item */
-    } group;
-    group grp[MAX_GROUPS];
-    int ng = 0, moves = 0;
-    for (int i = 0; i < cp_world_news_count(w); i++) {
-        const cp_news *x = cp_world_news(w, i);
-        if (x->turn != t || x->kind != CP_NEWS_POLICY || !dbf_is_move(x)) continue;
-        int is_note = 0;
-        for (int k = 0; k < sc->scheduled_count && !is_note; k++)
-            is_note = sc->scheduled[k].turn == t && strcmp(sc->scheduled[k].note, x->text) == 0;
-        if (is_note) continue;
-        moves++;
-        const char *kind = dbf_move_kind(x->text);
-        int g = 0;
-        while (g < ng && !(grp[g].nation == x->nation && strcmp(grp[g].kind, kind) == 0)) g++;
-        if (g == ng && ng < MAX_GROUPS) grp[ng++] = (group){x->nation, kind, 0, i};
-        if (g < ng) grp[g].count++;
-    }
-    if (moves == 0 || n >= len) return;
-    if (moves <= 2 && !notes) {
-        for (int g = 0; g < ng && n < len; g++)
-            n += (size_t)snprintf(out + n, len - n, "%s%s", g ? "; " : "", cp_world_news(w, grp[g].first)->text);
-        return;
-    }
-    n += (size_t)snprintf(out + n, len - n, "%s", notes ? "; also " : "");
-    for (int g = 0; g < ng && n < len; g++) {
-        const cp_nation *nat = grp[g].nation >= 0 ? cp_world_nation(w, grp[g].nation) : NULL;
-        n += (size_t)snprintf(out + n, len - n, "%s%s %s", g ? " \xC2\xB7 " : "", nat ? nat->iso3 : "", grp[g].kind);
-        if (grp[g].count > 1 && n < len) n += (size_t)snprintf(out + n, len - n, " \xC3\x97%d", grp[g].count);
-    }
-}
-
 /* 'text' in small type at ('x', 'y'), on one line or (when 'two' and it
  * needs them) two, broken at a space and cut with an ellipsis after that;
  * returns the lines used. */
@@ -181,7 +88,7 @@ static int two_lines(ui_app *a, const char *text, int x, int y, int w, int two)
     char buf[600], fit[600];
     if (!two || text_width(a->text, FONT_SMALL, text) <= w) {
         text_fit(a->text, FONT_SMALL, text, w, fit, sizeof fit);
-        text_draw(a->text, FONT_SMALL, COL_TEXT, fit, x, y, ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text, fit, x, y, ALIGN_LEFT);
         return 1;
     }
     /* the longest first line that fits, ending at a space */
@@ -197,13 +104,13 @@ static int two_lines(ui_app *a, const char *text, int x, int y, int w, int two)
     }
     if (cut == 0) {
         text_fit(a->text, FONT_SMALL, text, w, fit, sizeof fit);
-        text_draw(a->text, FONT_SMALL, COL_TEXT, fit, x, y, ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text, fit, x, y, ALIGN_LEFT);
         return 1;
     }
     buf[cut] = '\0';
-    text_draw(a->text, FONT_SMALL, COL_TEXT, buf, x, y, ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text, buf, x, y, ALIGN_LEFT);
     text_fit(a->text, FONT_SMALL, buf + cut + 1, w, fit, sizeof fit);
-    text_draw(a->text, FONT_SMALL, COL_TEXT, fit, x, y + text_line_h(a->text, FONT_SMALL) + app_px(a, 2), ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text, fit, x, y + text_line_h(a->text, FONT_SMALL) + app_px(a, 2), ALIGN_LEFT);
     return 2;
 }
 
@@ -220,25 +127,39 @@ static void badge(ui_app *a, float x, int y, int number, SDL_Color c)
     text_draw(a->text, FONT_SMALL, COL_TEXT_ON_ACCENT, s, rc.x + w / 2, y, ALIGN_CENTER);
 }
 
-static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const policy_marks *m)
+/* A marker of 'shape' (0 a ring, 1 a square) centred at ('x', 'y'): what
+ * tells the price lines apart on a black-and-white print. */
+static void marker(ui_app *a, float x, float y, int shape, SDL_Color c)
+{
+    float r = 4.5f * a->scale;
+    if (shape == 1) {
+        draw_fill(a->renderer, (SDL_Rect){(int)lroundf(x - r), (int)lroundf(y - r), (int)lroundf(2 * r), (int)lroundf(2 * r)}, c);
+    } else {
+        draw_disc(a->renderer, x, y, r, c);
+        draw_disc(a->renderer, x, y, r * 0.45f, app_ink(a)->card);
+    }
+}
+
+/* Markers along a price line, one a quarter (fewer on a long game). */
+static void line_markers(ui_app *a, const chart_axes *ax, const double *v, int n, int shape, SDL_Color c)
+{
+    int step = n > 40 ? (n + 39) / 40 : 1;
+    for (int t = 0; t < n; t += step)
+        if (!isnan(v[t])) marker(a, chart_x(ax, t + 0.5), chart_y(ax, v[t]), shape, c);
+}
+
+static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const dbf_marks *m)
 {
     const cp_world *w = a->world;
-    int T = cp_world_turn(w), nn = cp_world_nation_count(w);
+    int T = cp_world_turn(w);
     static double s[3][MAX_TURNS];
     double top = 0;
     int n = T + 1 < MAX_TURNS ? T + 1 : MAX_TURNS;
     for (int t = 0; t < n; t++) {
         s[0][t] = cp_world_market_history(w, t, g)->world_price_usd_per_kg;
         s[1][t] = china >= 0 ? cp_world_nation_history(w, t, china)->price_paid_usd_per_kg[g] : NAN;
-        double num = 0, den = 0;
-        for (int i = 0; i < nn; i++) {
-            if (i == china) continue;
-            const cp_nation_history *h = cp_world_nation_history(w, t, i);
-            double wt = h->demand_good_t[g] + h->imports_t[g];
-            num += wt * h->price_paid_usd_per_kg[g];
-            den += wt;
-        }
-        s[2][t] = den > 0 ? num / den : NAN;
+        double paid = cp_world_price_paid_usd_per_kg(w, t, g, china);
+        s[2][t] = paid > 0 ? paid : NAN;
         for (int k = 0; k < 3; k++)
             if (!isnan(s[k][t]) && s[k][t] > top) top = s[k][t];
     }
@@ -251,7 +172,7 @@ static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const poli
     chart_axes ax = {chart_plot_rect(a, area), 0, dbc_axis_turns(a), 0, scale_nice_ceil(top > 0 ? top * 1.08 : 1)};
     /* policy moves: a line through the plot and a numbered badge above it */
     for (int k = 0; k < m->n; k++) {
-        if (!marks_good(w, m->turn[k], g)) continue;
+        if (!dbf_marks_good(w, m->turn[k], g)) continue;
         float x = chart_x(&ax, m->turn[k] + 0.5);
         SDL_Color c = COL_WARN;
         c.a = 90;
@@ -259,12 +180,16 @@ static void price_panel(ui_app *a, SDL_Rect rc, cp_good g, int china, const poli
     }
     chart_axes_draw(a, &ax, fmt_price_axis, T);
     chart_line(a, &ax, s[2], n, COL_ACCENT, 3.0f * a->scale);
-    if (china >= 0) chart_line(a, &ax, s[1], n, COL_CHINA, 3.0f * a->scale);
-    chart_line(a, &ax, s[0], n, COL_TEXT, 1.5f * a->scale);
+    line_markers(a, &ax, s[2], n, 0, COL_ACCENT);
+    if (china >= 0) {
+        chart_line(a, &ax, s[1], n, COL_CHINA, 3.0f * a->scale);
+        line_markers(a, &ax, s[1], n, 1, COL_CHINA);
+    }
+    chart_line(a, &ax, s[0], n, app_ink(a)->text, 1.5f * a->scale);
     /* badges alternate between two rows so that neighbours do not collide */
     float last_x[2] = {-1e9f, -1e9f};
     for (int k = 0; k < m->n; k++) {
-        if (!marks_good(w, m->turn[k], g)) continue;
+        if (!dbf_marks_good(w, m->turn[k], g)) continue;
         float x = chart_x(&ax, m->turn[k] + 0.5);
         int row = (x - last_x[0] < app_px(a, 22)) ? 1 : 0;
         if (row == 1 && x - last_x[1] < app_px(a, 22)) continue; /* no room: the list still has it */
@@ -287,10 +212,10 @@ void dbc_prices(ui_app *a)
     int y = dbc_header(a, "Prices, with the policy moves marked", NULL);
     int pad = app_px(a, 18), gap = app_px(a, 12);
     /* the legend */
-    const char *labels[5] = {"World price (producers' prices, weighted by output)", "Paid in China",
-                             "Paid elsewhere (average, weighted by use)", "Policy move (numbered below)",
+    const char *labels[5] = {"World price (producers' prices, weighted by output)", "Paid in China (squares)",
+                             "Paid elsewhere (rings; weighted by what each nation bought)", "Policy move (numbered below)",
                              "Event (flood, conflict, lawsuit...)"};
-    SDL_Color colours[5] = {COL_TEXT, COL_CHINA, COL_ACCENT, COL_WARN, COL_BAD};
+    SDL_Color colours[5] = {app_ink(a)->text, COL_CHINA, COL_ACCENT, COL_WARN, COL_BAD};
     SDL_Rect keys = {pad, y, a->out_w - 2 * pad, app_px(a, 40)};
     int kh = 0;
     int x = keys.x;
@@ -301,11 +226,14 @@ void dbc_prices(ui_app *a)
             x = keys.x;
             kh += text_line_h(a->text, FONT_SMALL) + app_px(a, 3);
         }
+        int kx = x;
         x += chart_key(a, x, y + kh, colours[i], labels[i], i < 3) + app_px(a, 16);
+        if (i == 1 || i == 2) /* the key's line sample carries the series' marker */
+            marker(a, (float)(kx + app_px(a, 8)), (float)(y + kh + text_line_h(a->text, FONT_SMALL) / 2), i == 1, colours[i]);
     }
     y += kh + text_line_h(a->text, FONT_SMALL) + app_px(a, 8);
-    policy_marks m;
-    find_marks(w, &m);
+    dbf_marks m;
+    dbf_find_marks(w, &m);
     int lh = text_line_h(a->text, FONT_SMALL);
     int list_h = a->out_h * 27 / 100; /* the list below the panels */
     int ph = (a->out_h - y - list_h - gap - app_px(a, 8)) / 2;
@@ -316,7 +244,7 @@ void dbc_prices(ui_app *a)
     }
     /* the numbered list of policy moves */
     int ly = y + 2 * ph + gap + app_px(a, 12);
-    text_draw(a->text, FONT_BODY_BOLD, COL_TEXT, m.n ? "Policy moves during the game" : "No policy moves during the game",
+    text_draw(a->text, FONT_BODY_BOLD, app_ink(a)->text, m.n ? "Policy moves during the game" : "No policy moves during the game",
               pad, ly, ALIGN_LEFT);
     ly += text_line_h(a->text, FONT_BODY_BOLD) + app_px(a, 2);
     int text_w = a->out_w - 2 * pad - app_px(a, 90);
@@ -324,18 +252,18 @@ void dbc_prices(ui_app *a)
     int listed = 0;
     for (int k = 0; k < m.n && ly + row <= last; k++) {
         char date[8], line[600];
-        quarter_line(w, m.turn[k], line, sizeof line);
+        dbf_quarter_line(w, m.turn[k], line, sizeof line);
         badge(a, (float)(pad + app_px(a, 12)), ly, k + 1, COL_WARN);
-        text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, cp_world_date_text(w, m.turn[k], date, sizeof date),
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_dim, cp_world_date_text(w, m.turn[k], date, sizeof date),
                   pad + app_px(a, 30), ly, ALIGN_LEFT);
         ly += two_lines(a, line, pad + app_px(a, 90), ly, text_w, ly + 2 * row <= last) * row;
         listed++;
     }
     if (m.n > listed || m.more) {
         char more[160];
-        snprintf(more, sizeof more, "... and %d more quarters with policy moves: every one is dated in news.csv",
-                 m.n - listed + m.more);
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, more, pad + app_px(a, 30), ly, ALIGN_LEFT);
+        snprintf(more, sizeof more, "... and %d more quarters with policy moves: summary.html lists every one, "
+                 "numbered as here", m.n - listed + m.more);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, more, pad + app_px(a, 30), ly, ALIGN_LEFT);
     }
     dbc_footer(a, "Source: the core's market and nation history (markets.csv, nations.csv) and news feed (news.csv).");
 }
@@ -457,17 +385,17 @@ void dbc_shortages(ui_app *a)
     chart_axes_draw(a, &ax, fmt_tonnes_axis, T);
     for (int t = 0; t <= T && t < MAX_TURNS; t++) chart_column(a, &ax, t, parts[t], colours, CP_SECTOR_COUNT);
     if (top <= 0)
-        text_draw(a->text, FONT_BODY, COL_TEXT_MUTED, "No shortages in this game", ax.plot.x + ax.plot.w / 2,
+        text_draw(a->text, FONT_BODY, app_ink(a)->text_muted, "No shortages in this game", ax.plot.x + ax.plot.w / 2,
                   ax.plot.y + ax.plot.h / 2, ALIGN_CENTER);
     /* who ran short, most first */
     area = chart_card(a, right, "Who ran short", "All quarters of the game, all goods");
     int lh = text_line_h(a->text, FONT_SMALL), rowh = lh + app_px(a, 8);
     int cx1 = area.x + area.w * 46 / 100, cx2 = area.x + area.w;
-    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Nation", area.x, area.y, ALIGN_LEFT);
-    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Total short", cx1 + app_px(a, 40), area.y, ALIGN_RIGHT);
-    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Worst quarter", cx2, area.y, ALIGN_RIGHT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, "Nation", area.x, area.y, ALIGN_LEFT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, "Total short", cx1 + app_px(a, 40), area.y, ALIGN_RIGHT);
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, "Worst quarter", cx2, area.y, ALIGN_RIGHT);
     int ry = area.y + rowh;
-    draw_hline(a->renderer, area.x, area.x + area.w, ry - app_px(a, 4), COL_BORDER);
+    draw_hline(a->renderer, area.x, area.x + area.w, ry - app_px(a, 4), app_ink(a)->border);
     int done[CP_MAX_NATIONS] = {0}, rows = 0;
     while (ry + rowh < area.y + area.h) {
         int best = -1;
@@ -477,16 +405,16 @@ void dbc_shortages(ui_app *a)
         done[best] = 1;
         char v[48], n[48], d[8], line[96];
         text_fit(a->text, FONT_SMALL, cp_world_nation(w, best)->name, cx1 - area.x - app_px(a, 30), n, sizeof n);
-        text_draw(a->text, FONT_SMALL, COL_TEXT, n, area.x, ry, ALIGN_LEFT);
-        text_draw(a->text, FONT_SMALL, COL_TEXT, fmt_tonnes(v, sizeof v, nation_total[best], "t"), cx1 + app_px(a, 40), ry,
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text, n, area.x, ry, ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text, fmt_tonnes(v, sizeof v, nation_total[best], "t"), cx1 + app_px(a, 40), ry,
                   ALIGN_RIGHT);
         snprintf(line, sizeof line, "%s (%s)", cp_world_date_text(w, nation_peak_turn[best], d, sizeof d),
                  fmt_compact(v, sizeof v, nation_peak[best]));
-        text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, line, cx2, ry, ALIGN_RIGHT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_dim, line, cx2, ry, ALIGN_RIGHT);
         ry += rowh;
         rows++;
     }
-    if (!rows) text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Nobody ran short.", area.x, ry, ALIGN_LEFT);
+    if (!rows) text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, "Nobody ran short.", area.x, ry, ALIGN_LEFT);
     dbc_footer(a, "Source: nations' history rows, sector shortages (nations.csv). Defense is served first, "
                   "and never from licensed imports.");
 }
@@ -529,7 +457,7 @@ static void tariff_quarters(ui_app *a, SDL_Rect card)
     labels[np] = "Others";
     SDL_Rect area = chart_card(a, card, "Tariff collected each quarter, by importer", "USD millions a quarter");
     if (np == 0) {
-        text_draw(a->text, FONT_BODY, COL_TEXT_MUTED, "No tariff was collected in this game.", area.x + area.w / 2,
+        text_draw(a->text, FONT_BODY, app_ink(a)->text_muted, "No tariff was collected in this game.", area.x + area.w / 2,
                   area.y + area.h / 2 - text_line_h(a->text, FONT_BODY), ALIGN_CENTER);
         return;
     }
@@ -616,7 +544,7 @@ void dbc_tariffs(ui_app *a)
              fmt_musd(m1, sizeof m1, total));
     SDL_Rect area = chart_card(a, card, "Tariff collected, by importer, good and origin", sub);
     if (nr == 0) {
-        text_draw(a->text, FONT_BODY, COL_TEXT_MUTED, "No tariff was collected in this game.", area.x + area.w / 2,
+        text_draw(a->text, FONT_BODY, app_ink(a)->text_muted, "No tariff was collected in this game.", area.x + area.w / 2,
                   area.y + area.h / 2 - lh / 2, ALIGN_CENTER);
     } else {
         int label_w = area.w * 38 / 100, value_w = app_px(a, 120);
@@ -630,7 +558,7 @@ void dbc_tariffs(ui_app *a)
             snprintf(line, sizeof line, "%s on %s from %s (now %.0f%%)", imp->name, label_good_short(r[k].good), org->name,
                      rate * 100);
             text_fit(a->text, FONT_BODY, line, label_w - app_px(a, 12), fit, sizeof fit);
-            text_draw(a->text, FONT_BODY, COL_TEXT, fit, area.x, ry + (rowh - lh) / 2, ALIGN_LEFT);
+            text_draw(a->text, FONT_BODY, app_ink(a)->text, fit, area.x, ry + (rowh - lh) / 2, ALIGN_LEFT);
             double s_imp = cp_world_tariff_importer_share(w, r[k].good);
             int bw = (int)lround(bar_w * r[k].musd / top);
             int bh = rowh * 62 / 100;
@@ -646,16 +574,16 @@ void dbc_tariffs(ui_app *a)
                 text_draw(a->text, FONT_SMALL, COL_TEXT_ON_ACCENT, v1, b1.x + app_px(a, 4), b1.y + (bh - sh) / 2, ALIGN_LEFT);
             if (b2.w > text_width(a->text, FONT_SMALL, v2) + app_px(a, 8))
                 text_draw(a->text, FONT_SMALL, COL_TEXT_ON_ACCENT, v2, b2.x + app_px(a, 4), b2.y + (bh - sh) / 2, ALIGN_LEFT);
-            text_draw(a->text, FONT_BODY_BOLD, COL_TEXT, fmt_musd(v, sizeof v, r[k].musd), bar_x + bw + app_px(a, 8),
+            text_draw(a->text, FONT_BODY_BOLD, app_ink(a)->text, fmt_musd(v, sizeof v, r[k].musd), bar_x + bw + app_px(a, 8),
                       ry + (rowh - lh) / 2, ALIGN_LEFT);
         }
         if (more) {
             char m[96];
             snprintf(m, sizeof m, "... and %d smaller routes", more);
-            text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, m, area.x, area.y + nr * rowh, ALIGN_LEFT);
+            text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, m, area.x, area.y + nr * rowh, ALIGN_LEFT);
         }
     }
     SDL_Rect lower = {pad, y + bars_h + gap, a->out_w - 2 * pad, bottom - (y + bars_h + gap)};
     tariff_quarters(a, lower);
-    text_draw_wrapped(a->text, FONT_SMALL, COL_TEXT_DIM, note, pad, bottom + app_px(a, 4), wrap);
+    text_draw_wrapped(a->text, FONT_SMALL, app_ink(a)->text_dim, note, pad, bottom + app_px(a, 4), wrap);
 }

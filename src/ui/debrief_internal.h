@@ -14,11 +14,33 @@
 
 /* ---- key figures (debrief_figures.c) --------------------------------- */
 
+/* One nation's figures in the pack's table by nation: what it paid at the
+ * start and the end (the core's price paid, USD/kg), its magnet shortage over
+ * the whole game and its score. */
+enum { DBF_MAX_ACTORS = 8 };
+typedef struct {
+    int nation;
+    double paid_start[CP_GOOD_COUNT], paid_end[CP_GOOD_COUNT];
+    double paid_peak[CP_GOOD_COUNT]; /* the dearest quarter, and which */
+    int paid_peak_turn[CP_GOOD_COUNT];
+    double magnet_shortage_t, magnet_demand_t; /* summed over every quarter */
+    double score_start, score_end;             /* 0..100 */
+} dbf_actor;
+
 typedef struct {
     int turn;                 /* the game's last turn */
     int china;                /* CHN's index, or -1 when the scenario has no China */
     double price_start[CP_GOOD_COUNT], price_end[CP_GOOD_COUNT], price_peak[CP_GOOD_COUNT];
     int price_peak_turn[CP_GOOD_COUNT]; /* world prices, USD/kg */
+    /* what buyers paid: in China, and outside it (or everywhere, without a
+     * China), weighted by what each bought (cp_world_price_paid_usd_per_kg) */
+    double paid_china_start[CP_GOOD_COUNT], paid_china_end[CP_GOOD_COUNT];
+    double paid_abroad_start[CP_GOOD_COUNT], paid_abroad_end[CP_GOOD_COUNT];
+    double paid_abroad_peak[CP_GOOD_COUNT]; /* the dearest quarter, and which */
+    int paid_abroad_peak_turn[CP_GOOD_COUNT];
+    /* the main actors: China, then the largest magnet buyers at the start */
+    dbf_actor actor[DBF_MAX_ACTORS];
+    int actor_count;
     double shortage_peak_t;   /* the worst quarter's world magnet shortage */
     double shortage_peak_share; /* of that quarter's magnet demand */
     int shortage_peak_turn;   /* -1: no magnet shortage in the game */
@@ -46,6 +68,24 @@ int dbf_is_move(const cp_news *x);
 double dbf_stage_output(const cp_nation_history *h, cp_facility_kind k);
 /* Share of the world's output of stage 'k' at 'turn' made by 'nation'. */
 double dbf_share(const cp_world *w, int turn, int nation, cp_facility_kind k);
+
+/* The quarters with policy moves (after the start), numbered in time order:
+ * the badges on prices.png and the list in summary.html share the numbers.
+ * A quarter is one mark however many moves it holds. */
+enum { DBF_MAX_MARKS = 512 }; /* the charts' longest history */
+typedef struct {
+    int turn[DBF_MAX_MARKS];
+    int first_news[DBF_MAX_MARKS]; /* index of the quarter's first policy news */
+    int count_news[DBF_MAX_MARKS];
+    int n, more; /* marks kept; quarters beyond DBF_MAX_MARKS */
+} dbf_marks;
+void dbf_find_marks(const cp_world *w, dbf_marks *m);
+/* Does quarter 't' hold a policy move about good 'g' (or about every good)? */
+int dbf_marks_good(const cp_world *w, int t, cp_good g);
+/* The moves of quarter 't' in one line: the scenario's own notes first, then
+ * the other moves counted by nation and kind, or the moves themselves when
+ * there are only one or two. */
+void dbf_quarter_line(const cp_world *w, int t, char *out, size_t len);
 
 /* ---- charts (debrief_charts.c, debrief_pipeline.c) ---------------------- */
 
@@ -75,8 +115,9 @@ typedef struct {
 extern const dbc_chart dbc_charts[];
 extern const int dbc_chart_count;
 
-/* Write 'dir'/summary.html. 'csv' lists the CSV files written (may be 0). */
-int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *f,
+/* Write 'dir'/summary.html. 'csv' lists the CSV files written (may be 0);
+ * 'human' (may be NULL) flags the nations whose decisions are logged. */
+int dbh_write(const cp_world *w, const cps_scenario_info *info, const dbf_figures *f, const int *human,
               const char *dir, const char *const *csv, int csv_count, char *err, size_t errlen);
 
 #endif

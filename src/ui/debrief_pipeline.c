@@ -128,10 +128,10 @@ static void panel(ui_app *a, SDL_Rect rc, const tl_log *log, cp_facility_kind ki
     if (np > 1) draw_polyline(a->renderer, pts, np, 2.0f * a->scale, op, 6.0f * a->scale, 4.0f * a->scale);
     if (T + 1 < X) {
         int x = (int)lroundf(chart_x(&ax, T + 1)) + app_px(a, 4);
-        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "projected \xE2\x86\x92", x, ax.plot.y + app_px(a, 2), ALIGN_LEFT);
+        text_draw(a->text, FONT_SMALL, app_ink(a)->text_muted, "projected \xE2\x86\x92", x, ax.plot.y + app_px(a, 2), ALIGN_LEFT);
     }
     if (top <= 0)
-        text_draw(a->text, FONT_BODY, COL_TEXT_MUTED, "None outside China", ax.plot.x + ax.plot.w / 2,
+        text_draw(a->text, FONT_BODY, app_ink(a)->text_muted, "None outside China", ax.plot.x + ax.plot.w / 2,
                   ax.plot.y + ax.plot.h / 2, ALIGN_CENTER);
 }
 
@@ -163,7 +163,7 @@ void dbc_pipeline(ui_app *a, const tl_log *log)
     for (int k = 0; k < CP_FAC_KIND_COUNT; k++)
         panel(a, (SDL_Rect){pad + k * (pw + gap), y, pw, ph}, log, (cp_facility_kind)k, china, &fig);
     int sl = text_line_h(a->text, FONT_SMALL);
-    text_draw(a->text, FONT_SMALL, COL_TEXT_DIM,
+    text_draw(a->text, FONT_SMALL, app_ink(a)->text_dim,
               "A mine outside China takes about ten years from decision to ore, a separation plant about five, a "
               "magnet plant about two: a policy shock bites long before new capacity arrives.",
               pad, a->out_h - 2 * sl - app_px(a, 14), ALIGN_LEFT);

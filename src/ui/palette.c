@@ -1,6 +1,8 @@
 /* palette.c -- the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design") put to use. */
 #include "palette.h"
 
+#include "theme.h"
+
 static const SDL_Color okabe_ito[7] = {
     {230, 159, 0, 255},   /* orange */
     {86, 180, 233, 255},  /* sky blue */
@@ -47,3 +49,12 @@ SDL_Color palette_other(void)
 {
     return (SDL_Color){120, 130, 145, 255};
 }
+
+/* The window's inks are theme.h's dark scheme (COL_OCEAN, COL_PANEL_SOLID,
+ * COL_BORDER, COL_OCEAN_GRID, COL_TEXT, _DIM, _MUTED, spelt out as constants); the print inks keep every
+ * text at least 7:1 against white (WCAG AAA), and the rules light enough to
+ * stay behind the data on paper. */
+const ui_ink ui_ink_window = {{13, 22, 33, 255},    {20, 29, 41, 255},    {44, 60, 80, 255}, {24, 36, 51, 255},
+                              {230, 237, 243, 255}, {160, 176, 194, 255}, {112, 128, 148, 255}};
+const ui_ink ui_ink_print = {{255, 255, 255, 255}, {255, 255, 255, 255}, {120, 120, 120, 255}, {214, 214, 214, 255},
+                             {17, 17, 17, 255}, {40, 40, 40, 255}, {70, 70, 70, 255}};

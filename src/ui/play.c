@@ -33,6 +33,15 @@ int play_game_over(const ui_app *a)
     return end_game_over(a);
 }
 
+const int *play_humans(const ui_app *a)
+{
+    const struct play_state *p = a->play;
+    if (!p) return NULL;
+    for (int n = 0; n < CP_MAX_NATIONS; n++)
+        if (p->human[n]) return p->human;
+    return NULL;
+}
+
 int play_dock_open(const ui_app *a)
 {
     return a->play && a->play->dock_open;

@@ -68,6 +68,8 @@ void play_after_advance(ui_app *a);
 
 /* The human seat whose panels are showing, or -1 (only AI seats, or between players). */
 int play_current_seat(const ui_app *a);
+/* Which nations humans play: flags by nation index, or NULL when none do. */
+const int *play_humans(const ui_app *a);
 /* Is the current seat's orders dock open? */
 int play_dock_open(const ui_app *a);
 /* The game has played its last quarter: End turn shows the end screen (endscreen.c). */

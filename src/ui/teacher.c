@@ -209,7 +209,8 @@ int teacher_debrief(ui_app *a)
     if (!t) return -1;
     char dir[600], err[1400];
     ui_debrief_default_dir(a->world, dir, sizeof dir);
-    if (ui_debrief_write(a->world, a->have_info ? &a->info : NULL, &a->stages, dir, err, sizeof err) != 0) {
+    if (ui_debrief_write(a->world, a->have_info ? &a->info : NULL, &a->stages, play_humans(a), dir, err,
+                         sizeof err) != 0) {
         say(t, 1, "%s", err);
         app_toast(a, "The debrief pack could not be written");
         return -1;

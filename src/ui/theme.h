@@ -37,6 +37,16 @@
 #define COL_BORDER_LINE RGBA(13, 22, 33, 255)
 #define COL_FLOW_OPEN RGBA(220, 236, 250, 200)
 
+/* The neutral inks a chart is drawn with: the window's dark scheme, or the
+ * debrief pack's print scheme (white paper, dark ink) for A4 and for
+ * black-and-white printers. Data colours (Okabe-Ito, palette.h) are the same
+ * in both. ui_app.ink picks one; NULL is the window's (app_ink). */
+typedef struct {
+    SDL_Color page, card, border, grid;   /* surfaces and rules */
+    SDL_Color text, text_dim, text_muted; /* ink, strongest to faintest */
+} ui_ink;
+extern const ui_ink ui_ink_window, ui_ink_print;
+
 /* type sizes in points at 1x scale */
 enum { PT_SMALL = 12, PT_BODY = 14, PT_HEAD = 16, PT_TITLE = 20 };
 

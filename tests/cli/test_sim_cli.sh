@@ -14,7 +14,7 @@ check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 out=$("$bin" sim --scenario baseline --turns 4 --seed 3 2>&1); status=$?
 check "sim exits 0" '[ $status -eq 0 ]'
 ranked=$(printf "%s\n" "$out" | grep -Ec "^ {0,3}[0-9]+  .* [0-9]+ of [0-9]+$")
-check "one line per turn plus header, start, the results table (a row per nation) and hash" '[ "$ranked" -ge 20 ] && [ $(printf "%s\n" "$out" | wc -l) -eq $((7 + 3 + ranked)) ]'
+check "one line per turn plus header, start, the results table (a row per nation), the summary of prices paid (4 lines) and hash" '[ "$ranked" -ge 20 ] && [ $(printf "%s\n" "$out" | wc -l) -eq $((7 + 3 + 4 + ranked)) ] && [ $(printf "%s\n" "$out" | grep -Ec "^20[0-9]{2}Q[1-4] t") -eq 5 ]'
 check "the results table: a ranking, the parts, goals met" 'printf "%s\n" "$out" | grep -q "^rank  nation  *score  security  prosperity  leverage  stability  goals met$" && printf "%s\n" "$out" | grep -Eq "^   1  China  .* [0-9] of [0-9]$"'
 check "--quiet leaves the table out" '[ "$("$bin" sim --scenario baseline --turns 1 --seed 3 --quiet | wc -l)" -eq 1 ]'
 check "ends with a 16-digit hash" 'printf "%s\n" "$out" | tail -1 | grep -Eq "^hash: [0-9a-f]{16}$"'

@@ -89,6 +89,45 @@ static void test_history_and_scores(void)
     cp_world_destroy(w);
 }
 
+/* The price paid by buyers outside one nation: a weighted mean of the
+ * nations' own prices paid, so it lies between the cheapest and the dearest
+ * of them; an export tax raises it above what the taxing nation pays at home;
+ * outside the history it is 0. */
+static void test_price_paid_outside_a_nation(void)
+{
+    fixture_three(&sc, 0);
+    cp_world *w = fixture_world(&sc, 1);
+    cp_order tax = fixture_order(CP_ORDER_SET_EXPORT_TAX, 0);
+    tax.good = CP_MAGNET;
+    tax.amount = 0.5;
+    cp_error err;
+    CHECK(cp_world_submit(w, &tax, &err) == CP_OK, "%s", err.message);
+    for (int t = 0; t < 4; t++)
+        cp_world_advance(w);
+    for (int t = 0; t <= 4; t++)
+        for (int g = 0; g < CP_GOOD_COUNT; g++)
+            for (int except = -1; except < 3; except++) {
+                double lo = 1e300, hi = 0;
+                for (int i = 0; i < 3; i++) {
+                    const cp_nation_history *h = cp_world_nation_history(w, t, i);
+                    if (i == except || h->demand_good_t[g] + h->imports_t[g] <= 0) continue;
+                    if (h->price_paid_usd_per_kg[g] < lo) lo = h->price_paid_usd_per_kg[g];
+                    if (h->price_paid_usd_per_kg[g] > hi) hi = h->price_paid_usd_per_kg[g];
+                }
+                double p = cp_world_price_paid_usd_per_kg(w, t, (cp_good)g, except);
+                if (hi == 0) CHECK(p == 0, "t%d %s except %d: nobody bought, %g", t, cp_good_name((cp_good)g), except, p);
+                else CHECK(p >= lo * (1 - 1e-12) && p <= hi * (1 + 1e-12), "t%d %s except %d: %g within %g..%g", t,
+                           cp_good_name((cp_good)g), except, p, lo, hi);
+            }
+    double home = cp_world_nation_history(w, 4, 0)->price_paid_usd_per_kg[CP_MAGNET];
+    double abroad = cp_world_price_paid_usd_per_kg(w, 4, CP_MAGNET, 0);
+    CHECK(abroad > home * 1.2, "the export tax shows abroad: $%.2f against $%.2f at home", abroad, home);
+    CHECK(cp_world_price_paid_usd_per_kg(w, 5, CP_MAGNET, 0) == 0, "no figure beyond the present");
+    CHECK(cp_world_price_paid_usd_per_kg(w, -1, CP_MAGNET, 0) == 0, "nor before the start");
+    CHECK(cp_world_price_paid_usd_per_kg(w, 2, (cp_good)CP_GOOD_COUNT, 0) == 0, "nor for a good that is not one");
+    cp_world_destroy(w);
+}
+
 /* A technology leader's export ban slows everyone else's catching up. */
 static void test_tech_ban_slows_diffusion(void)
 {
@@ -155,6 +194,7 @@ int main(void)
     RUN(test_dates);
     RUN(test_scenario_validation);
     RUN(test_history_and_scores);
+    RUN(test_price_paid_outside_a_nation);
     RUN(test_tech_ban_slows_diffusion);
     RUN(test_text_format_is_snprintf);
     return DONE();

@@ -141,6 +141,57 @@ static void test_debrief_from_the_window(void)
     CHECK(!app.teacher->msg_bad && strstr(app.teacher->msg, dir), "the panel too: %s", app.teacher->msg);
 }
 
+/* The pack logs the decisions of each human seat, quarter by quarter, from
+ * the news the game recorded, with where the nation stood after. */
+static void test_debrief_logs_human_seats(void)
+{
+    int jpn = cp_world_find_nation(app.world, "JPN"), usa = cp_world_find_nation(app.world, "USA");
+    int human[CP_MAX_NATIONS] = {0};
+    human[jpn] = 1;
+    /* Japan decides: a tariff on magnets from China, in this quarter */
+    cp_error err;
+    cp_order o = {CP_ORDER_SET_TARIFF, jpn, cp_world_find_nation(app.world, "CHN"), CP_MAGNET, 0, 0, 0, 0, 0, 0.15};
+    CHECK(cp_world_submit(app.world, &o, &err) == CP_OK, "%s", err.message);
+    ui_end_turn(&app);
+    int t = cp_world_turn(app.world);
+    const char *decided = NULL;
+    for (int k = 0; k < cp_world_news_count(app.world); k++) {
+        const cp_news *n = cp_world_news(app.world, k);
+        if (n->turn == t && n->nation == jpn && strstr(n->text, "tariff")) decided = n->text;
+    }
+    CHECK(decided != NULL, "Japan's tariff is in the news of turn %d", t);
+    char err2[600];
+    CHECK(ui_debrief_write(app.world, NULL, NULL, human, "seatpack", err2, sizeof err2) == 0, "%s", err2);
+    FILE *f = fopen("seatpack/summary.html", "r");
+    static char html[1 << 21];
+    size_t len = f ? fread(html, 1, sizeof html - 1, f) : 0;
+    html[len] = '\0';
+    if (f) fclose(f);
+    CHECK(strstr(html, "<h2 class=\"newpage\">What the human players decided</h2>") != NULL, "a section for them");
+    CHECK(strstr(html, "<h3>Japan</h3>") != NULL, "Japan's log");
+    char h3[200];
+    snprintf(h3, sizeof h3, "<h3>%s</h3>", cp_world_nation(app.world, usa)->name);
+    CHECK(strstr(html, h3) == NULL, "and no log for a nation no human played: %s", h3);
+    char date[8], row[200];
+    snprintf(row, sizeof row, "<tr><td>%s</td><td>", cp_world_date_text(app.world, t, date, sizeof date));
+    const char *r = strstr(strstr(html, "<h3>Japan</h3>"), row);
+    CHECK(r != NULL, "the quarter %s has a row", date);
+    CHECK(r && decided && strstr(r, decided) && strstr(r, decided) < strstr(r, "</tr>"),
+          "with what Japan decided: %s", decided ? decided : "?");
+    char score[32];
+    snprintf(score, sizeof score, "score %.0f</td></tr>", cp_world_nation_history(app.world, t, jpn)->score);
+    CHECK(r && strstr(r, score) && strstr(r, score) < strstr(r, "</tr>") + 5, "and what followed: %s", score);
+    int rows = 0;
+    for (const char *p = strstr(html, "<h3>Japan</h3>"); p && (p = strstr(p, "<tr><td>20")) != NULL; p++) rows++;
+    CHECK(rows == t, "a row for every quarter played: %d of %d", rows, t);
+    CHECK(ui_debrief_write(app.world, NULL, NULL, NULL, "seatpack2", err2, sizeof err2) == 0, "%s", err2);
+    f = fopen("seatpack2/summary.html", "r");
+    len = f ? fread(html, 1, sizeof html - 1, f) : 0;
+    html[len] = '\0';
+    if (f) fclose(f);
+    CHECK(len > 1000 && !strstr(html, "What the human players decided"), "without human seats, no such section");
+}
+
 /* The panel opens with F2, draws over the game, and closes with Esc. */
 static void test_panel(const char *out_dir)
 {
@@ -196,6 +247,7 @@ int main(int argc, char **argv)
     RUN(test_lock_holds_an_agent);
     RUN(test_seats);
     RUN(test_debrief_from_the_window);
+    RUN(test_debrief_logs_human_seats);
     test_panel(here);
     printf("%s test_panel (picture: %s/teacher-panel.png)\n", check_failed ? "----" : "ok  ", here);
     cps_seats_destroy(app.seats);
