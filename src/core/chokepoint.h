@@ -735,6 +735,9 @@ double cp_world_deal_value_musd(const cp_world *w, const cp_deal *d, int nation)
 /* The clauses in words, e.g. "CHN suspends controls on magnet to USA; USA
  * caps its tariff on magnet from CHN at 10%". */
 const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, size_t len);
+/* The same terms as a person reads them: nations by name, goods and plants
+ * plainly named ("Japan delivers 500 t of Dy/Tb oxide a quarter to ..."). */
+const char *cp_deal_terms(const cp_world *w, const cp_deal *d, char *buf, size_t len);
 
 /* ---- saving ------------------------------------------------------------ */
 
@@ -995,6 +998,8 @@ int cp_world_news_groups(const cp_world *w, int from_turn, int to_turn, unsigned
 const char *cp_good_name(cp_good g);          /* "ore", "light_oxide", ... */
 const char *cp_sector_name(cp_sector s);      /* "ev", "wind", ... */
 const char *cp_facility_kind_name(cp_facility_kind k); /* "mine", ... */
+const char *cp_good_label(cp_good g);                  /* "NdPr oxide", ... (for people) */
+const char *cp_facility_kind_label(cp_facility_kind k); /* "magnet plant", ... */
 const char *cp_stage_name(cp_stage s);        /* "announced", ... */
 const char *cp_control_mode_name(cp_control_mode m);  /* "open", ... */
 const char *cp_order_kind_name(cp_order_kind k);      /* "set_tariff", ... */

@@ -19,6 +19,11 @@ static const char *iso(const cp_world *w, int n)
     return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";
 }
 
+static const char *plain_nation(const cp_world *w, int n)
+{
+    return (n >= 0 && n < w->nation_count) ? w->nations[n].name : "?";
+}
+
 void deal_log(cp_world *w, const cp_deal *d, int nation, const char *what)
 {
     if (w->deal_event_count == w->deal_event_cap) {
@@ -423,15 +428,24 @@ const cp_deal_event *cp_world_deal_event(const cp_world *w, int i)
     return (i >= 0 && i < w->deal_event_count) ? &w->deal_events[i] : NULL;
 }
 
-const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, size_t len)
+/* A deal's clauses in words, then its term. Two voices of one text: 'plain'
+ * names nations, goods and plants as a person reads them (the window, the turn
+ * report), otherwise by their codes (deals.csv, logs and agents' deal views,
+ * whose bytes stay as they were). */
+static const char *describe(const cp_world *w, const cp_deal *d, int plain, char *buf, size_t len)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (int k = 0; k < d->clause_count && used + 1 < len; k++) {
         const cp_clause *c = &d->clauses[k];
-        const char *g = c->good == CP_ALL ? "all goods" : cp_good_name((cp_good)c->good);
-        const char *f = iso(w, c->from), *t = iso(w, c->to);
-        char one[160];
+        const char *g = c->good == CP_ALL ? "all goods"
+                        : plain           ? cp_good_label((cp_good)c->good)
+                                          : cp_good_name((cp_good)c->good);
+        const char *f = plain ? plain_nation(w, c->from) : iso(w, c->from);
+        const char *t = plain ? plain_nation(w, c->to) : iso(w, c->to);
+        const char *kind = plain ? cp_facility_kind_label((cp_facility_kind)c->facility_kind)
+                                 : cp_facility_kind_name((cp_facility_kind)c->facility_kind);
+        char one[240];
         switch (c->kind) {
         case CP_CLAUSE_TARIFF:
             snprintf(one, sizeof one, "%s caps its tariff on %s from %s at %.0f%%", f, g, t, c->amount * 100);
@@ -443,18 +457,20 @@ const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, siz
             snprintf(one, sizeof one, "%s suspends its controls on %s to %s", f, g, t);
             break;
         case CP_CLAUSE_OFFTAKE:
+            snprintf(one, sizeof one, plain ? "%s delivers %.0f t of %s a quarter to %s" : "%s delivers %.0f t/qtr of %s to %s",
+                     f, c->amount, g, t);
             if (c->price_usd_per_kg > 0)
-                snprintf(one, sizeof one, "%s delivers %.0f t/qtr of %s to %s at $%.0f/kg", f, c->amount, g, t, c->price_usd_per_kg);
+                snprintf(one + strlen(one), sizeof one - strlen(one), " at $%.0f/kg", c->price_usd_per_kg);
             else
-                snprintf(one, sizeof one, "%s delivers %.0f t/qtr of %s to %s at market price", f, c->amount, g, t);
+                snprintf(one + strlen(one), sizeof one - strlen(one), plain ? " at the market price" : " at market price");
             break;
         case CP_CLAUSE_COINVEST:
             snprintf(one, sizeof one, "%s pays %.0f%% of a %.0f t/yr %s in %s", f, c->amount * 100,
-                     c->capacity_t_per_yr, cp_facility_kind_name((cp_facility_kind)c->facility_kind), t);
+                     c->capacity_t_per_yr, kind, t);
             break;
         case CP_CLAUSE_TECH_TRANSFER:
-            snprintf(one, sizeof one, "%s transfers %s technology to %s", f,
-                     cp_facility_kind_name((cp_facility_kind)c->facility_kind), t);
+            snprintf(one, sizeof one, plain ? "%s shares its %s technology with %s" : "%s transfers %s technology to %s",
+                     f, kind, t);
             break;
         case CP_CLAUSE_STOCKPILE:
             snprintf(one, sizeof one, "%s hands %.0f t of %s from its stockpile to %s", f, c->amount, g, t);
@@ -471,6 +487,16 @@ const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, siz
         used += (size_t)n < len - used ? (size_t)n : len - used - 1;
     }
     if (used + 1 < len)
-        snprintf(buf + used, len - used, " (%d quarters)", d->term_turns);
+        snprintf(buf + used, len - used, plain ? ", for %d quarters" : " (%d quarters)", d->term_turns);
     return buf;
+}
+
+const char *cp_deal_describe(const cp_world *w, const cp_deal *d, char *buf, size_t len)
+{
+    return describe(w, d, 0, buf, len);
+}
+
+const char *cp_deal_terms(const cp_world *w, const cp_deal *d, char *buf, size_t len)
+{
+    return describe(w, d, 1, buf, len);
 }

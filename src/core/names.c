@@ -64,6 +64,15 @@ static int find(const char *const *names, int count, const char *name)
 const char *cp_good_name(cp_good g) { return pick(NAMES(good_names), (int)g); }
 const char *cp_sector_name(cp_sector s) { return pick(NAMES(sector_names), (int)s); }
 const char *cp_facility_kind_name(cp_facility_kind k) { return pick(NAMES(kind_names), (int)k); }
+
+/* The names a person reads, in running text (the window, the turn report,
+ * deal terms): the codes above stay for files, logs and agents. */
+static const char *const good_labels[CP_GOOD_COUNT] = {"ore concentrate", "NdPr oxide", "Dy/Tb oxide",
+                                                       "magnets"};
+static const char *const kind_labels[CP_FAC_KIND_COUNT] = {"mine", "separation plant", "magnet plant",
+                                                           "heavy separation line"};
+const char *cp_good_label(cp_good g) { return pick(NAMES(good_labels), (int)g); }
+const char *cp_facility_kind_label(cp_facility_kind k) { return pick(NAMES(kind_labels), (int)k); }
 const char *cp_stage_name(cp_stage s) { return pick(NAMES(stage_names), (int)s); }
 const char *cp_control_mode_name(cp_control_mode m) { return pick(NAMES(mode_names), (int)m); }
 const char *cp_order_kind_name(cp_order_kind k) { return pick(NAMES(order_names), (int)k); }

@@ -17,9 +17,10 @@
 
 #include "world_internal.h"
 
-static const char *iso(const cp_world *w, int n)
+/* A nation as a person reads it: the report is read in the window and by agents. */
+static const char *named(const cp_world *w, int n)
 {
-    return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";
+    return (n >= 0 && n < w->nation_count) ? w->nations[n].name : "?";
 }
 
 void report_begin(cp_world *w)
@@ -115,7 +116,7 @@ static void fill_purchases(cp_world *w)
         r->outcome = got >= r->asked * (1 - 1e-9) ? CP_OUTCOME_DONE : CP_OUTCOME_PARTIAL;
         text_format(r->text, sizeof r->text,
                  "bought %.0f t of the %.0f t of %s asked for the stockpile, at $%.2f/kg: $%.1fM",
-                 got, r->asked, cp_good_name((cp_good)g), r->price_usd_per_kg, r->spent_musd);
+                 got, r->asked, cp_good_label((cp_good)g), r->price_usd_per_kg, r->spent_musd);
     }
 }
 
@@ -128,19 +129,18 @@ static void fill_deals(cp_world *w)
             continue;
         const cp_deal *d = &w->deals[ev->deal_id];
         char terms[CP_TEXT_LEN], line[CP_TEXT_LEN];
-        cp_deal_describe(w, d, terms, sizeof terms); /* its terms as they stand now */
+        cp_deal_terms(w, d, terms, sizeof terms); /* its terms as they stand now, plainly */
         const char *why = NULL;
         for (int k = 0; k < w->why_count; k++)
             if (w->why[k].entry == e)
                 why = w->why[k].text;
         if (ev->nation < 0) /* the rules' own step: started, expired, lapsed... */
-            text_format(line, sizeof line, "deal %d %s (%s)", ev->deal_id, ev->what, terms);
+            text_format(line, sizeof line, "a deal %s (%s)", ev->what, terms);
         else if (why)
-            text_format(line, sizeof line, "%s %s deal %d (%s): %s", iso(w, ev->nation), ev->what,
-                        ev->deal_id, terms, why);
+            text_format(line, sizeof line, "%s %s a deal (%s): %s", named(w, ev->nation), ev->what,
+                        terms, why);
         else
-            text_format(line, sizeof line, "%s %s deal %d (%s)", iso(w, ev->nation), ev->what,
-                        ev->deal_id, terms);
+            text_format(line, sizeof line, "%s %s a deal (%s)", named(w, ev->nation), ev->what, terms);
         for (int p = 0; p < d->party_count; p++) {
             cp_deal_report *r = grow((void **)&w->rep_deals, &w->rep_deal_count,
                                      &w->rep_deal_cap, sizeof *r);

@@ -104,72 +104,16 @@ const char *label_agent(const char *path, char *buf, size_t len)
 /* A good or a kind inside a sentence: "NdPr oxide", "magnets", "a magnet plant". */
 const char *label_good_in_text(int g)
 {
-    static const char *names[CP_GOOD_COUNT] = {"ore concentrate", "NdPr oxide", "Dy/Tb oxide", "magnets"};
-    return g == CP_ALL ? "all goods" : (unsigned)g < CP_GOOD_COUNT ? names[g] : "?";
+    return g == CP_ALL ? "all goods" : cp_good_label((cp_good)g);
 }
 
-const char *label_kind_in_text(int k)
-{
-    static const char *names[CP_FAC_KIND_COUNT] = {"mine", "separation plant", "magnet plant",
-                                                   "heavy separation line"};
-    return (unsigned)k < CP_FAC_KIND_COUNT ? names[k] : "?";
-}
+const char *label_kind_in_text(int k) { return cp_facility_kind_label((cp_facility_kind)k); }
 
-static const char *nation_name(const cp_world *w, int n)
-{
-    const cp_nation *x = n >= 0 && n < cp_world_nation_count(w) ? cp_world_nation(w, n) : NULL;
-    return x ? x->name : "?";
-}
 
-/* A deal's clauses in words with nations by name and goods plainly named,
- * then its term: the window's way of naming a deal (never by its number).
- * The core's cp_deal_describe says the same with codes, for logs and CSVs. */
+/* A deal named by its terms (the core's cp_deal_terms: nations by name, goods
+ * plainly named, then its term): the window's way of naming a deal, never by
+ * its number. */
 const char *label_deal_terms(const cp_world *w, const cp_deal *d, char *buf, size_t len)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (int k = 0; k < d->clause_count && used + 1 < len; k++) {
-        const cp_clause *c = &d->clauses[k];
-        const char *g = label_good_in_text(c->good), *f = nation_name(w, c->from), *t = nation_name(w, c->to);
-        char one[240];
-        switch (c->kind) {
-        case CP_CLAUSE_TARIFF:
-            snprintf(one, sizeof one, "%s caps its tariff on %s from %s at %.0f%%", f, g, t, c->amount * 100);
-            break;
-        case CP_CLAUSE_LICENCE:
-            snprintf(one, sizeof one, "%s licenses %.0f%% of %s requests from %s", f, c->amount * 100, g, t);
-            break;
-        case CP_CLAUSE_SUSPEND:
-            snprintf(one, sizeof one, "%s suspends its controls on %s to %s", f, g, t);
-            break;
-        case CP_CLAUSE_OFFTAKE:
-            if (c->price_usd_per_kg > 0)
-                snprintf(one, sizeof one, "%s delivers %.0f t of %s a quarter to %s at $%.0f/kg", f, c->amount, g, t,
-                         c->price_usd_per_kg);
-            else
-                snprintf(one, sizeof one, "%s delivers %.0f t of %s a quarter to %s at the market price", f, c->amount,
-                         g, t);
-            break;
-        case CP_CLAUSE_COINVEST:
-            snprintf(one, sizeof one, "%s pays %.0f%% of a %.0f t/yr %s in %s", f, c->amount * 100,
-                     c->capacity_t_per_yr, label_kind_in_text(c->facility_kind), t);
-            break;
-        case CP_CLAUSE_TECH_TRANSFER:
-            snprintf(one, sizeof one, "%s shares its %s technology with %s", f, label_kind_in_text(c->facility_kind), t);
-            break;
-        case CP_CLAUSE_STOCKPILE:
-            snprintf(one, sizeof one, "%s hands %.0f t of %s from its stockpile to %s", f, c->amount, g, t);
-            break;
-        case CP_CLAUSE_ALLIANCE:
-            snprintf(one, sizeof one, "%s and %s share stockpiles in a shortage", f, t);
-            break;
-        default:
-            snprintf(one, sizeof one, "?");
-        }
-        int n = snprintf(buf + used, len - used, "%s%s", k ? "; " : "", one);
-        if (n < 0) break;
-        used += (size_t)n < len - used ? (size_t)n : len - used - 1;
-    }
-    if (used + 1 < len) snprintf(buf + used, len - used, ", for %d quarters", d->term_turns);
-    return buf;
+    return cp_deal_terms(w, d, buf, len);
 }

@@ -16,7 +16,7 @@ out=$("$bin" sim --scenario baseline --turns 2 --seed 1 --agent USA="$agents/off
 check "sim exits 0" '[ $status -eq 0 ]'
 line=$(printf "%s\n" "$out" | grep "REPORT AUS rejected")
 check "the proposer reads Australia's answer and its reason: $line" \
-      'printf "%s" "$line" | grep -q "AUS rejected deal [0-9]* (AUS delivers .*): we sell NdPr oxide at market prices only"'
+      'printf "%s" "$line" | grep -q "Australia rejected a deal (Australia delivers .*): we sell NdPr oxide at market prices only"'
 
 out=$("$bin" sim --scenario baseline --turns 2 --seed 1 --agent USA="$agents/offer_offtake.lua" \
       --agent AUS="$agents/reject_silently.lua" 2>&1)
