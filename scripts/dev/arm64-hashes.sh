@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # arm64-hashes.sh -- does the same seed give the same game on ARM64? Builds the
-# core alone (no Lua, no SDL) with tests/core/print_hashes.c for this machine
+# core (and the two base files it uses; no Lua, no SDL) with tests/core/print_hashes.c for this machine
 # (GCC, and clang -march=native) and for ARM64 (aarch64-linux-gnu-gcc, static,
 # run under qemu-user), plays hand-built worlds and every shipped scenario's
 # turn-0 world 40 turns on each, and compares the hashes. A cross-check by
@@ -28,8 +28,8 @@ for sc in scripts/scenarios/*.lua; do
   tail -c +$((at + 9)) "$f" | head -c "$len" > "$tmp/$name.cpworld" || true
   worlds+=("$tmp/$name.cpworld")
 done
-src=(src/core/*.c tests/core/fixture.c tests/core/print_hashes.c)
-flags=(-std=c11 -O2 -ffp-contract=off -Isrc/core -Itests/core)
+src=(src/core/*.c src/base/bytes.c src/base/xoshiro.c tests/core/fixture.c tests/core/print_hashes.c)
+flags=(-std=c11 -O2 -ffp-contract=off -Isrc/core -Isrc/base -Itests/core)
 gcc "${flags[@]}" "${src[@]}" -lm -o "$tmp/gcc"
 clang "${flags[@]}" -march=native "${src[@]}" -lm -o "$tmp/clang"
 aarch64-linux-gnu-gcc "${flags[@]}" -static "${src[@]}" -lm -o "$tmp/arm64"
