@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "draw.h"
+#include "play.h"
 #include "theme.h"
+#include "trace.h"
 #include "views.h"
 #include "widgets.h"
 
@@ -144,7 +146,41 @@ static const char *reflow(const char *src, char *buf, size_t len)
     return buf;
 }
 
-/* The scenario's briefing and objectives, shown at the start of a game. */
+/* The goals of the nations people play, one line each ("\xE2\x80\xA2 text", the nation's name first
+ * when several share the table), as the core words them (cp_world_goal, judged against the
+ * scenario's length as the nation panel does). Measures the lines when 'x' is negative, else draws
+ * them from 'y', each traced as "Briefing/Goal/k". Returns the height; 0 when nobody plays. */
+static int briefing_goals(ui_app *a, int x, int y, int wrap)
+{
+    const int *human = play_humans(a);
+    if (!human) return 0;
+    int nn = cp_world_nation_count(a->world), humans = 0;
+    for (int n = 0; n < nn; n++) humans += human[n] != 0;
+    int y0 = y, k = 0;
+    for (int n = 0; n < nn; n++) {
+        if (!human[n]) continue;
+        for (int i = 0; i < cp_world_goal_count(a->world, n); i++) {
+            cp_goal_progress g;
+            if (cp_world_goal(a->world, n, i, a->scenario->default_turns, &g) != CP_OK) continue;
+            char text[CP_TEXT_LEN + 160];
+            snprintf(text, sizeof text, "\xE2\x80\xA2 %s%s%s", humans > 1 ? cp_world_nation(a->world, n)->name : "",
+                     humans > 1 ? ": " : "", g.text);
+            int h = text_wrapped_height(a->text, FONT_BODY, text, wrap);
+            if (x >= 0) {
+                text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, text, x, y, wrap);
+                char id[40];
+                snprintf(id, sizeof id, "Briefing/Goal/%d", k);
+                trace_add(id, text, (SDL_Rect){x, y, wrap, h});
+            }
+            y += h + app_px(a, 2);
+            k++;
+        }
+    }
+    return y - y0;
+}
+
+/* The scenario's briefing and objectives, shown at the start of a game, under the goals of the
+ * nations people play ("Your goals"). */
 void overlay_briefing(ui_app *a)
 {
     if (!a->show_briefing) return;
@@ -164,7 +200,9 @@ void overlay_briefing(ui_app *a)
         if (used >= sizeof obj) used = sizeof obj - 1;
     }
     if (obj[0]) oh = text_wrapped_height(a->text, FONT_BODY, obj, wrap) + app_px(a, 34);
-    int h = app_px(a, 96) + bh + oh + app_px(a, 84);
+    int gh = briefing_goals(a, -1, 0, wrap);
+    if (gh) gh += text_line_h(a->text, FONT_SMALL) + app_px(a, 6 + 16);
+    int h = app_px(a, 96) + gh + bh + oh + app_px(a, 84);
     a->modal = 1;
     SDL_Rect rc = modal_card(a, 720, h);
     int y = rc.y + app_px(a, 22);
@@ -176,6 +214,11 @@ void overlay_briefing(ui_app *a)
     y += text_line_h(a->text, FONT_TITLE) + app_px(a, 14);
     SDL_Rect body = {rc.x, y, rc.w, rc.y + rc.h - app_px(a, 70) - y};
     SDL_RenderSetClipRect(a->renderer, &body);
+    if (gh) {
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "YOUR GOALS", rc.x + pad, y, ALIGN_LEFT);
+        y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
+        y += briefing_goals(a, rc.x + pad, y, wrap) + app_px(a, 16);
+    }
     y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_DIM, brief, rc.x + pad, y, wrap) + app_px(a, 16);
     if (obj[0]) {
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "OBJECTIVES", rc.x + pad, y, ALIGN_LEFT);

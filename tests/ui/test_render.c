@@ -8,7 +8,8 @@
  * outside the scenario, the legend's ramp, the price chart's world line.
  * Last, the AI seats play a turn and their log reaches the news feed, and
  * a click on the x of a nation's panel closes it (it crashed the window
- * once: the panel went on drawing the figures of nation -1).
+ * once: the panel went on drawing the figures of nation -1). Playing a nation, the briefing
+ * lists its goals in the core's words.
  */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 #include <SDL.h>
@@ -23,6 +24,7 @@
 #include "check.h"
 #include "cmap.h"
 #include "map_project.h"
+#include "play.h"
 #include "script.h"
 #include "shot.h"
 #include "theme.h"
@@ -304,6 +306,25 @@ static int traced(const char *id, SDL_Rect *rc)
     return found;
 }
 
+/* As traced(), also copying the control's value into 'val' ('len' bytes). */
+static int traced_value(const char *id, char *val, size_t len)
+{
+    FILE *f = fopen(getenv("CHOKEPOINT_UI_TRACE"), "r");
+    char line[1024];
+    int found = 0;
+    size_t n = strlen(id);
+    while (f && !found && fgets(line, sizeof line, f)) {
+        const char *tab = strchr(line, '\t');
+        const char *rect = tab ? strchr(tab + 1, '\t') : NULL;
+        if (tab && rect && (size_t)(tab - line) == n && strncmp(line, id, n) == 0) {
+            snprintf(val, len, "%.*s", (int)(rect - tab - 1), tab + 1);
+            found = 1;
+        }
+    }
+    if (f) fclose(f);
+    return found;
+}
+
 /* A click as the event loop leaves it for a frame: pressed and released at
  * the centre of 'rc'. */
 static void click_frame(SDL_Rect rc)
@@ -444,6 +465,37 @@ static void test_news_filters(void)
     app.news_filter = NF_ALL;
 }
 
+/* Playing the United States: the briefing shows its goals first, each line the core's own words
+ * (cp_world_goal), and no more lines than it has goals (issue 15). */
+static void test_briefing_goals(void)
+{
+    char err[1024], val[512], id[48];
+    play_options po;
+    memset(&po, 0, sizeof po);
+    po.humans[0] = "USA";
+    po.human_count = 1;
+    po.turns = cp_world_turn(app.world) + 4; /* the earlier tests played some quarters */
+    CHECK(play_init(&app, &po, err, sizeof err) == 0, "%s", err);
+    int usa = cp_world_find_nation(app.world, "USA");
+    int ng = cp_world_goal_count(app.world, usa);
+    CHECK(ng > 0, "the United States has goals (%d)", ng);
+    app.show_briefing = 1;
+    render();
+    for (int i = 0; i < ng; i++) {
+        cp_goal_progress g;
+        CHECK(cp_world_goal(app.world, usa, i, app.scenario->default_turns, &g) == CP_OK, "goal %d", i);
+        snprintf(id, sizeof id, "Briefing/Goal/%d", i);
+        int found = traced_value(id, val, sizeof val);
+        CHECK(found && strstr(val, g.text) != NULL, "%s drawn with the core's text '%s' (got '%s')", id, g.text,
+              found ? val : "nothing");
+    }
+    snprintf(id, sizeof id, "Briefing/Goal/%d", ng);
+    CHECK(!traced_value(id, val, sizeof val), "no goal line beyond the %d the core has", ng);
+    app.show_briefing = 0;
+    render();
+    play_free(&app);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -467,6 +519,7 @@ int main(void)
     RUN(test_panel_close_button);
     RUN(test_small_windows);
     RUN(test_news_filters);
+    RUN(test_briefing_goals);
     free(px);
     unlink(trace_path);
     app_destroy(&app);
