@@ -9,7 +9,8 @@
  * Last, the AI seats play a turn and their log reaches the news feed, and
  * a click on the x of a nation's panel closes it (it crashed the window
  * once: the panel went on drawing the figures of nation -1). Playing a nation, the briefing
- * lists its goals in the core's words.
+ * lists its goals in the core's words, and an end-of-turn report too long for its card scrolls
+ * to its last line.
  */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 #include <SDL.h>
@@ -466,7 +467,8 @@ static void test_news_filters(void)
 }
 
 /* Playing the United States: the briefing shows its goals first, each line the core's own words
- * (cp_world_goal), and no more lines than it has goals (issue 15). */
+ * (cp_world_goal), and no more lines than it has goals (issue 15). The game goes on in
+ * test_report_scrolls. */
 static void test_briefing_goals(void)
 {
     char err[1024], val[512], id[48];
@@ -492,6 +494,63 @@ static void test_briefing_goals(void)
     snprintf(id, sizeof id, "Briefing/Goal/%d", ng);
     CHECK(!traced_value(id, val, sizeof val), "no goal line beyond the %d the core has", ng);
     app.show_briefing = 0;
+}
+
+/* After a quarter, the end-of-turn report in a window too short for it: its last line is cut at
+ * first, and the wheel, or PgDn, brings it into the card's body (issue 15: the report's lines were
+ * lost below the card). */
+static void test_report_scrolls(void)
+{
+    char val[512], id[48];
+    ui_end_turn(&app);
+    render();
+    /* in a tall window the whole report shows: learn its first and last lines */
+    CHECK(traced_value("Report/Ok", val, sizeof val), "the report is open after the quarter");
+    char first[48] = "", last[48] = "";
+    SDL_Rect rc;
+    if (traced("Report/NoOrders", &rc)) snprintf(first, sizeof first, "Report/NoOrders");
+    else snprintf(first, sizeof first, "Report/Order/0");
+    if (traced("Report/NoMoves", &rc)) snprintf(last, sizeof last, "Report/NoMoves");
+    for (int i = 0; i < 6; i++) {
+        snprintf(id, sizeof id, "Report/Figure/%d", i);
+        if (traced(id, &rc)) snprintf(last, sizeof last, "%s", id);
+    }
+    CHECK(last[0] && traced(first, &rc), "the report's first (%s) and last (%s) lines in a tall window", first, last);
+
+    int h0 = app.out_h;
+    app.out_h = 300;
+    render();
+    CHECK(!traced(last, &rc), "in a short window the last line (%s) is below the card at first", last);
+    SDL_Rect ok;
+    CHECK(traced("Report/Ok", &ok), "the report's button");
+    /* the wheel over the card, a notch at a time, down to the end */
+    for (int k = 0; k < 20; k++) {
+        app.in.x = app.out_w / 2;
+        app.in.y = app.out_h / 2;
+        app.in.wheel = -1;
+        app.in.wheel_used = 0;
+        app.now_ms = SDL_GetTicks();
+        frame_render(&app, 0);
+        app.in.wheel = 0;
+    }
+    render();
+    CHECK(traced(last, &rc) && rc.y + rc.h <= ok.y, "scrolled, the last line (%s) shows above the button", last);
+    CHECK(!traced(first, &rc), "and the first (%s) has scrolled out of the card", first);
+    /* Home, then PgDn: the keys reach the end too */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_HOME;
+    CHECK(play_event(&app, &e), "Home is the report's");
+    render();
+    CHECK(traced(first, &rc) && !traced(last, &rc), "Home: back to the first line");
+    e.key.keysym.sym = SDLK_PAGEDOWN;
+    for (int k = 0; k < 6; k++) {
+        CHECK(play_event(&app, &e), "PgDn is the report's");
+        render();
+    }
+    CHECK(traced(last, &rc) && rc.y + rc.h <= ok.y, "PgDn: the last line (%s) shows", last);
+    app.out_h = h0;
     render();
     play_free(&app);
 }
@@ -520,6 +579,7 @@ int main(void)
     RUN(test_small_windows);
     RUN(test_news_filters);
     RUN(test_briefing_goals);
+    RUN(test_report_scrolls);
     free(px);
     unlink(trace_path);
     app_destroy(&app);
