@@ -213,7 +213,16 @@ void overlay_briefing(ui_app *a)
     text_draw(a->text, FONT_TITLE, COL_TEXT, title, rc.x + pad, y, ALIGN_LEFT);
     y += text_line_h(a->text, FONT_TITLE) + app_px(a, 14);
     SDL_Rect body = {rc.x, y, rc.w, rc.y + rc.h - app_px(a, 70) - y};
+    /* a briefing longer than the window scrolls (wheel, PgUp/PgDn), bounded by last frame's height */
+    if (a->in.wheel != 0 && !a->in.wheel_used && rect_has(rc, a->in.x, a->in.y)) {
+        a->briefing_scroll -= (int)(a->in.wheel * app_px(a, 48));
+        a->in.wheel_used = 1;
+    }
+    if (a->briefing_scroll > a->briefing_content_h - body.h) a->briefing_scroll = a->briefing_content_h - body.h;
+    if (a->briefing_scroll < 0) a->briefing_scroll = 0;
+    y -= a->briefing_scroll;
     SDL_RenderSetClipRect(a->renderer, &body);
+    trace_add("Briefing/Body", NULL, body);
     if (gh) {
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "YOUR GOALS", rc.x + pad, y, ALIGN_LEFT);
         y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
@@ -222,10 +231,18 @@ void overlay_briefing(ui_app *a)
     y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_DIM, brief, rc.x + pad, y, wrap) + app_px(a, 16);
     if (obj[0]) {
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "OBJECTIVES", rc.x + pad, y, ALIGN_LEFT);
+        trace_add("Briefing/Objectives", NULL, (SDL_Rect){rc.x + pad, y, wrap, text_line_h(a->text, FONT_SMALL)});
         y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
-        text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, obj, rc.x + pad, y, wrap);
+        y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, obj, rc.x + pad, y, wrap);
     }
+    a->briefing_content_h = y + app_px(a, 8) + a->briefing_scroll - body.y;
     SDL_RenderSetClipRect(a->renderer, NULL);
+    if (a->briefing_content_h > body.h) { /* scroll bar */
+        int track = body.h - app_px(a, 8);
+        int th = track * body.h / a->briefing_content_h;
+        int ty = body.y + app_px(a, 4) + (track - th) * a->briefing_scroll / (a->briefing_content_h - body.h);
+        draw_round(a->renderer, (SDL_Rect){rc.x + rc.w - app_px(a, 10), ty, app_px(a, 4), th}, app_px(a, 2), COL_BORDER);
+    }
     SDL_Rect go = {rc.x + rc.w - pad - app_px(a, 120), rc.y + rc.h - app_px(a, 56), app_px(a, 120), app_px(a, 36)};
     int close = wdg_button(a, go, "Begin", BTN_PRIMARY, NULL);
     char hint[128], date[8];

@@ -493,6 +493,29 @@ static void test_briefing_goals(void)
     }
     snprintf(id, sizeof id, "Briefing/Goal/%d", ng);
     CHECK(!traced_value(id, val, sizeof val), "no goal line beyond the %d the core has", ng);
+    /* in a short window the goals push the objectives below the card; the wheel brings them up */
+    int h0 = app.out_h;
+    app.out_h = 360;
+    render();
+    SDL_Rect body, objs;
+    CHECK(traced("Briefing/Body", &body) && traced("Briefing/Objectives", &objs), "the briefing's body and objectives");
+    CHECK(objs.y + objs.h > body.y + body.h, "at first the objectives are below the body (%d > %d)", objs.y + objs.h,
+          body.y + body.h);
+    for (int k = 0; k < 30; k++) {
+        app.in.x = app.out_w / 2;
+        app.in.y = app.out_h / 2;
+        app.in.wheel = -1;
+        app.in.wheel_used = 0;
+        app.now_ms = SDL_GetTicks();
+        frame_render(&app, 0);
+        app.in.wheel = 0;
+    }
+    render();
+    CHECK(traced("Briefing/Body", &body) && traced("Briefing/Objectives", &objs) && objs.y >= body.y &&
+              objs.y + objs.h <= body.y + body.h,
+          "scrolled, the objectives show in the body (%d..%d in %d..%d)", objs.y, objs.y + objs.h, body.y, body.y + body.h);
+    app.out_h = h0;
+    app.briefing_scroll = 0;
     app.show_briefing = 0;
 }
 
