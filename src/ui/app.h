@@ -124,6 +124,7 @@ typedef struct ui_app {
     int panel_scroll, news_scroll, timeline_scroll;
     int news_filter; /* news.c: which cards the feed shows (all, policies, plants, events, market, one nation) */
     int panel_content_h, news_content_h, timeline_content_h; /* last frame's, to bound scrolling */
+    int briefing_scroll, briefing_content_h; /* the briefing card's body (overlay.c), pixels */
     int timeline_world; /* 1: every facility; 0: the selected nation's */
     int timeline_kind;  /* -1 all, or a cp_facility_kind */
     app_camera cam;

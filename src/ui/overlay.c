@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "draw.h"
+#include "play.h"
 #include "theme.h"
+#include "trace.h"
 #include "views.h"
 #include "widgets.h"
 
@@ -144,7 +146,41 @@ static const char *reflow(const char *src, char *buf, size_t len)
     return buf;
 }
 
-/* The scenario's briefing and objectives, shown at the start of a game. */
+/* The goals of the nations people play, one line each ("\xE2\x80\xA2 text", the nation's name first
+ * when several share the table), as the core words them (cp_world_goal, judged against the
+ * scenario's length as the nation panel does). Measures the lines when 'x' is negative, else draws
+ * them from 'y', each traced as "Briefing/Goal/k". Returns the height; 0 when nobody plays. */
+static int briefing_goals(ui_app *a, int x, int y, int wrap)
+{
+    const int *human = play_humans(a);
+    if (!human) return 0;
+    int nn = cp_world_nation_count(a->world), humans = 0;
+    for (int n = 0; n < nn; n++) humans += human[n] != 0;
+    int y0 = y, k = 0;
+    for (int n = 0; n < nn; n++) {
+        if (!human[n]) continue;
+        for (int i = 0; i < cp_world_goal_count(a->world, n); i++) {
+            cp_goal_progress g;
+            if (cp_world_goal(a->world, n, i, a->scenario->default_turns, &g) != CP_OK) continue;
+            char text[CP_TEXT_LEN + 160];
+            snprintf(text, sizeof text, "\xE2\x80\xA2 %s%s%s", humans > 1 ? cp_world_nation(a->world, n)->name : "",
+                     humans > 1 ? ": " : "", g.text);
+            int h = text_wrapped_height(a->text, FONT_BODY, text, wrap);
+            if (x >= 0) {
+                text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, text, x, y, wrap);
+                char id[40];
+                snprintf(id, sizeof id, "Briefing/Goal/%d", k);
+                trace_add(id, text, (SDL_Rect){x, y, wrap, h});
+            }
+            y += h + app_px(a, 2);
+            k++;
+        }
+    }
+    return y - y0;
+}
+
+/* The scenario's briefing and objectives, shown at the start of a game, under the goals of the
+ * nations people play ("Your goals"). */
 void overlay_briefing(ui_app *a)
 {
     if (!a->show_briefing) return;
@@ -164,7 +200,9 @@ void overlay_briefing(ui_app *a)
         if (used >= sizeof obj) used = sizeof obj - 1;
     }
     if (obj[0]) oh = text_wrapped_height(a->text, FONT_BODY, obj, wrap) + app_px(a, 34);
-    int h = app_px(a, 96) + bh + oh + app_px(a, 84);
+    int gh = briefing_goals(a, -1, 0, wrap);
+    if (gh) gh += text_line_h(a->text, FONT_SMALL) + app_px(a, 6 + 16);
+    int h = app_px(a, 96) + gh + bh + oh + app_px(a, 84);
     a->modal = 1;
     SDL_Rect rc = modal_card(a, 720, h);
     int y = rc.y + app_px(a, 22);
@@ -175,14 +213,36 @@ void overlay_briefing(ui_app *a)
     text_draw(a->text, FONT_TITLE, COL_TEXT, title, rc.x + pad, y, ALIGN_LEFT);
     y += text_line_h(a->text, FONT_TITLE) + app_px(a, 14);
     SDL_Rect body = {rc.x, y, rc.w, rc.y + rc.h - app_px(a, 70) - y};
+    /* a briefing longer than the window scrolls (wheel, PgUp/PgDn), bounded by last frame's height */
+    if (a->in.wheel != 0 && !a->in.wheel_used && rect_has(rc, a->in.x, a->in.y)) {
+        a->briefing_scroll -= (int)(a->in.wheel * app_px(a, 48));
+        a->in.wheel_used = 1;
+    }
+    if (a->briefing_scroll > a->briefing_content_h - body.h) a->briefing_scroll = a->briefing_content_h - body.h;
+    if (a->briefing_scroll < 0) a->briefing_scroll = 0;
+    y -= a->briefing_scroll;
     SDL_RenderSetClipRect(a->renderer, &body);
+    trace_add("Briefing/Body", NULL, body);
+    if (gh) {
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "YOUR GOALS", rc.x + pad, y, ALIGN_LEFT);
+        y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
+        y += briefing_goals(a, rc.x + pad, y, wrap) + app_px(a, 16);
+    }
     y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT_DIM, brief, rc.x + pad, y, wrap) + app_px(a, 16);
     if (obj[0]) {
         text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "OBJECTIVES", rc.x + pad, y, ALIGN_LEFT);
+        trace_add("Briefing/Objectives", NULL, (SDL_Rect){rc.x + pad, y, wrap, text_line_h(a->text, FONT_SMALL)});
         y += text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
-        text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, obj, rc.x + pad, y, wrap);
+        y += text_draw_wrapped(a->text, FONT_BODY, COL_TEXT, obj, rc.x + pad, y, wrap);
     }
+    a->briefing_content_h = y + app_px(a, 8) + a->briefing_scroll - body.y;
     SDL_RenderSetClipRect(a->renderer, NULL);
+    if (a->briefing_content_h > body.h) { /* scroll bar */
+        int track = body.h - app_px(a, 8);
+        int th = track * body.h / a->briefing_content_h;
+        int ty = body.y + app_px(a, 4) + (track - th) * a->briefing_scroll / (a->briefing_content_h - body.h);
+        draw_round(a->renderer, (SDL_Rect){rc.x + rc.w - app_px(a, 10), ty, app_px(a, 4), th}, app_px(a, 2), COL_BORDER);
+    }
     SDL_Rect go = {rc.x + rc.w - pad - app_px(a, 120), rc.y + rc.h - app_px(a, 56), app_px(a, 120), app_px(a, 36)};
     int close = wdg_button(a, go, "Begin", BTN_PRIMARY, NULL);
     char hint[128], date[8];

@@ -601,8 +601,9 @@ int play_event(ui_app *a, const SDL_Event *e)
         if (p->dialog == DLG_DEAL) return deal_key(a, key);
         if (p->dialog != DLG_NONE) return menu_key(a, e);
         if (a->show_help || a->show_briefing) return 0;
-        if (report_pending(a)) { /* the report takes the keys: Enter, Space, Esc or R close it */
+        if (report_pending(a)) { /* the report takes the keys: Enter, Space, Esc or R close it, PgUp/PgDn scroll it */
             if (key == SDLK_F12 || (mod & KMOD_CTRL)) return 0;
+            if (report_scroll_key(a, key)) return 1;
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE || key == SDLK_ESCAPE || key == SDLK_r)
                 report_close(a);
             return 1;

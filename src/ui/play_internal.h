@@ -70,6 +70,8 @@ struct play_state {
     char news[CP_MAX_NATIONS][CP_TEXT_LEN]; /* per human seat: what became of its deals */
     int length;                  /* the game's length in turns */
     int report_for[CP_MAX_NATIONS]; /* per human seat: the turn whose report it has yet to read, 0: none */
+    int report_scroll;           /* the open report's body, pixels scrolled down */
+    int report_content_h;        /* its body's height last frame, to bound the scroll */
 
     /* the orders dock */
     int dock_open;
@@ -171,6 +173,8 @@ void report_after_advance(ui_app *a);
 int report_reopen(ui_app *a);
 void report_close(ui_app *a);
 void report_draw(ui_app *a);
+/* PgUp/PgDn, Home/End scroll the open report's body; 0 for any other key. */
+int report_scroll_key(ui_app *a, SDL_Keycode key);
 
 /* start.c */
 void start_init(ui_app *a);

@@ -3,7 +3,8 @@
  * money), what became of its deals (with the other side's reason), where the treasury's change
  * came from and which of its key figures moved, one line each. A line opens the nation it is
  * about. Every word and number is the core's (its turn report, cp_world_order_report and
- * friends); this file only lays them out. R shows it again. */
+ * friends); this file only lays them out. R shows it again. A report longer than the window
+ * scrolls under the wheel and PgUp/PgDn, clipped to the card's body like the nation panel. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +37,7 @@ void report_after_advance(ui_app *a)
     struct play_state *p = a->play;
     int t = cp_world_report_turn(a->world);
     for (int n = 0; n < cp_world_nation_count(a->world); n++) p->report_for[n] = p->human[n] && t > 0 ? t : 0;
+    p->report_scroll = 0;
 }
 
 /* R: the last report again (while the quarter it describes is the last one resolved). */
@@ -45,9 +47,28 @@ int report_reopen(ui_app *a)
     int t = cp_world_report_turn(a->world);
     if (p->seat < 0 || t <= 0) return 0;
     p->report_for[p->seat] = t;
+    p->report_scroll = 0;
     play_sync_blocking(a);
     return 1;
 }
+
+/* PgUp/PgDn move the body by most of its height, Home/End to its ends (report_draw bounds it). */
+int report_scroll_key(ui_app *a, SDL_Keycode key)
+{
+    struct play_state *p = a->play;
+    int page = app_px(a, 240);
+    if (key == SDLK_PAGEDOWN) p->report_scroll += page;
+    else if (key == SDLK_PAGEUP) p->report_scroll -= page;
+    else if (key == SDLK_HOME) p->report_scroll = 0;
+    else if (key == SDLK_END) p->report_scroll = p->report_content_h;
+    else return 0;
+    if (p->report_scroll < 0) p->report_scroll = 0;
+    a->dirty = 1;
+    return 1;
+}
+
+/* The report's scrolled body this frame: a line outside it is neither traced, hovered nor clicked. */
+static SDL_Rect body_clip;
 
 /* One line: a mark in its colour, the text cut to the line (its tooltip has it whole), and a
  * click that opens nation 'open' (-1: none). Returns the height used. */
@@ -56,6 +77,16 @@ static int line(ui_app *a, SDL_Rect rc, const char *mark, SDL_Color mc, const ch
 {
     int lh = text_line_h(a->text, FONT_SMALL) + app_px(a, 6);
     SDL_Rect row = {rc.x - app_px(a, 4), rc.y, rc.w + app_px(a, 8), lh};
+    /* wholly inside the body: shown, traced and live; partly: drawn under the clip only */
+    if (row.y < body_clip.y || row.y + row.h > body_clip.y + body_clip.h) {
+        if (row.y < body_clip.y + body_clip.h && row.y + row.h > body_clip.y) {
+            char part[CP_TEXT_LEN + 64];
+            text_draw(a->text, FONT_SMALL, mc, mark, rc.x, rc.y + app_px(a, 3), ALIGN_LEFT);
+            text_fit(a->text, FONT_SMALL, text, rc.w - app_px(a, 22), part, sizeof part);
+            text_draw(a->text, FONT_SMALL, COL_TEXT, part, rc.x + app_px(a, 22), rc.y + app_px(a, 3), ALIGN_LEFT);
+        }
+        return lh;
+    }
     int hover = app_hover(a, row);
     if (hover) draw_round(a->renderer, row, app_px(a, 4), COL_PANEL_HOVER);
     int mw = app_px(a, 22);
@@ -123,13 +154,22 @@ void report_draw(ui_app *a)
     y += text_line_h(a->text, FONT_TITLE) + app_px(a, 12);
     int bottom = card.y + card.h - app_px(a, 58);
     SDL_Rect clip = {card.x, y, card.w, bottom - y};
+    body_clip = clip;
+    /* the wheel over the card scrolls its body, bounded by last frame's height */
+    if (a->in.wheel != 0 && !a->in.wheel_used && app_hover(a, card)) {
+        p->report_scroll -= (int)(a->in.wheel * app_px(a, 48));
+        a->in.wheel_used = 1;
+    }
+    if (p->report_scroll > p->report_content_h - clip.h) p->report_scroll = p->report_content_h - clip.h;
+    if (p->report_scroll < 0) p->report_scroll = 0;
     SDL_RenderSetClipRect(a->renderer, &clip);
+    y -= p->report_scroll;
     char id[48];
 
     /* the orders */
     y = section(a, x, y, tw, "YOUR ORDERS");
     int shown = 0;
-    for (int i = 0; i < no && y < bottom; i++) {
+    for (int i = 0; i < no; i++) {
         const cp_order_report *o = cp_world_order_report(w, seat, i);
         if (!o || o->scheduled) continue;
         static const char *const marks[CP_OUTCOME_COUNT] = {"\xE2\x9C\x93", "\xE2\x97\x90", "\xE2\x9C\x97"};
@@ -144,9 +184,9 @@ void report_draw(ui_app *a)
     y += app_px(a, 6);
 
     /* the deals */
-    if (nd > 0 && y < bottom) {
+    if (nd > 0) {
         y = section(a, x, y, tw, "YOUR DEALS");
-        for (int i = 0; i < nd && y < bottom; i++) {
+        for (int i = 0; i < nd; i++) {
             const cp_deal_report *d = cp_world_deal_report(w, seat, i);
             if (!d) continue;
             int other = d->nation >= 0 && d->nation != seat ? d->nation : -1;
@@ -167,7 +207,7 @@ void report_draw(ui_app *a)
     /* the treasury, in parts that add up */
     cp_money_report m;
     cp_world_money_report(w, seat, &m);
-    if (m.turn > 0 && y < bottom) {
+    if (m.turn > 0) {
         y = section(a, x, y, tw, "YOUR TREASURY");
         static const char *const parts[CP_MONEY_COUNT] = {"budget", "construction", "stockpile", "subsidies",
                                                           "price floors", "tariffs", "export taxes"};
@@ -189,11 +229,11 @@ void report_draw(ui_app *a)
     }
 
     /* key figures that moved */
-    if (y < bottom) {
+    {
         y = section(a, x, y, tw, "WHAT MOVED");
         static const fig_id figs[] = {FIG_DEMAND_MET, FIG_SHORTAGE, FIG_PRICE_PAID, FIG_STOCKPILE, FIG_SCORE, FIG_PRESSURE};
         int moved = 0;
-        for (size_t i = 0; i < sizeof figs / sizeof figs[0] && y < bottom; i++) {
+        for (size_t i = 0; i < sizeof figs / sizeof figs[0]; i++) {
             cp_good g = figs[i] == FIG_DEMAND_MET ? CP_MAGNET : a->good;
             double v = fig_value(w, seat, figs[i], g), pv = fig_prev(w, a->prev, seat, figs[i], g);
             if (isnan(v) || isnan(pv) || fabs(v - pv) <= 1e-6 * fmax(1, fabs(pv))) continue;
@@ -211,7 +251,17 @@ void report_draw(ui_app *a)
         }
         if (!moved) y += line(a, (SDL_Rect){x, y, tw, 0}, "\xE2\x80\x93", COL_TEXT_MUTED, "None of your key figures moved.", NULL, -1, "Report/NoMoves");
     }
+    p->report_content_h = y + app_px(a, 8) + p->report_scroll - clip.y;
     SDL_RenderSetClipRect(a->renderer, NULL);
+    /* scroll bar, when the body is longer than the card */
+    if (p->report_content_h > clip.h) {
+        int track = clip.h - app_px(a, 8);
+        int th = track * clip.h / p->report_content_h;
+        int ty = clip.y + app_px(a, 4) + (track - th) * p->report_scroll / (p->report_content_h - clip.h);
+        draw_round(a->renderer, (SDL_Rect){card.x + card.w - app_px(a, 10), ty, app_px(a, 4), th}, app_px(a, 2), COL_BORDER);
+        text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, "Scroll or PgUp/PgDn for more", x, card.y + card.h - app_px(a, 40),
+                  ALIGN_LEFT);
+    }
     SDL_Rect ok = {card.x + card.w - pad - app_px(a, 140), card.y + card.h - app_px(a, 48), app_px(a, 140), app_px(a, 34)};
     if (fw_button(a, ok, "To the map", BTN_PRIMARY, "Close the report (Enter); R shows it again", "Report/Ok")) report_close(a);
     a->modal = 0;

@@ -210,6 +210,8 @@ static void on_key(ui_app *a, const SDL_KeyboardEvent *k, int *want_shot)
         if (key == SDLK_ESCAPE || key == SDLK_RETURN || key == SDLK_SPACE || key == SDLK_KP_ENTER ||
             key == SDLK_h || key == SDLK_F1 || key == SDLK_b)
             a->show_help = a->show_briefing = 0;
+        if (a->show_briefing && (key == SDLK_PAGEDOWN || key == SDLK_PAGEUP)) /* overlay_briefing bounds it */
+            a->briefing_scroll += (key == SDLK_PAGEDOWN ? 1 : -1) * app_px(a, 240);
         if (key == SDLK_F12) *want_shot = 1;
         return;
     }

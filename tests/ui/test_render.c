@@ -8,7 +8,9 @@
  * outside the scenario, the legend's ramp, the price chart's world line.
  * Last, the AI seats play a turn and their log reaches the news feed, and
  * a click on the x of a nation's panel closes it (it crashed the window
- * once: the panel went on drawing the figures of nation -1).
+ * once: the panel went on drawing the figures of nation -1). Playing a nation, the briefing
+ * lists its goals in the core's words, and an end-of-turn report too long for its card scrolls
+ * to its last line.
  */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 #include <SDL.h>
@@ -23,6 +25,7 @@
 #include "check.h"
 #include "cmap.h"
 #include "map_project.h"
+#include "play.h"
 #include "script.h"
 #include "shot.h"
 #include "theme.h"
@@ -304,6 +307,25 @@ static int traced(const char *id, SDL_Rect *rc)
     return found;
 }
 
+/* As traced(), also copying the control's value into 'val' ('len' bytes). */
+static int traced_value(const char *id, char *val, size_t len)
+{
+    FILE *f = fopen(getenv("CHOKEPOINT_UI_TRACE"), "r");
+    char line[1024];
+    int found = 0;
+    size_t n = strlen(id);
+    while (f && !found && fgets(line, sizeof line, f)) {
+        const char *tab = strchr(line, '\t');
+        const char *rect = tab ? strchr(tab + 1, '\t') : NULL;
+        if (tab && rect && (size_t)(tab - line) == n && strncmp(line, id, n) == 0) {
+            snprintf(val, len, "%.*s", (int)(rect - tab - 1), tab + 1);
+            found = 1;
+        }
+    }
+    if (f) fclose(f);
+    return found;
+}
+
 /* A click as the event loop leaves it for a frame: pressed and released at
  * the centre of 'rc'. */
 static void click_frame(SDL_Rect rc)
@@ -444,6 +466,118 @@ static void test_news_filters(void)
     app.news_filter = NF_ALL;
 }
 
+/* Playing the United States: the briefing shows its goals first, each line the core's own words
+ * (cp_world_goal), and no more lines than it has goals (issue 15). The game goes on in
+ * test_report_scrolls. */
+static void test_briefing_goals(void)
+{
+    char err[1024], val[512], id[48];
+    play_options po;
+    memset(&po, 0, sizeof po);
+    po.humans[0] = "USA";
+    po.human_count = 1;
+    po.turns = cp_world_turn(app.world) + 4; /* the earlier tests played some quarters */
+    CHECK(play_init(&app, &po, err, sizeof err) == 0, "%s", err);
+    int usa = cp_world_find_nation(app.world, "USA");
+    int ng = cp_world_goal_count(app.world, usa);
+    CHECK(ng > 0, "the United States has goals (%d)", ng);
+    app.show_briefing = 1;
+    render();
+    for (int i = 0; i < ng; i++) {
+        cp_goal_progress g;
+        CHECK(cp_world_goal(app.world, usa, i, app.scenario->default_turns, &g) == CP_OK, "goal %d", i);
+        snprintf(id, sizeof id, "Briefing/Goal/%d", i);
+        int found = traced_value(id, val, sizeof val);
+        CHECK(found && strstr(val, g.text) != NULL, "%s drawn with the core's text '%s' (got '%s')", id, g.text,
+              found ? val : "nothing");
+    }
+    snprintf(id, sizeof id, "Briefing/Goal/%d", ng);
+    CHECK(!traced_value(id, val, sizeof val), "no goal line beyond the %d the core has", ng);
+    /* in a short window the goals push the objectives below the card; the wheel brings them up */
+    int h0 = app.out_h;
+    app.out_h = 360;
+    render();
+    SDL_Rect body, objs;
+    CHECK(traced("Briefing/Body", &body) && traced("Briefing/Objectives", &objs), "the briefing's body and objectives");
+    CHECK(objs.y + objs.h > body.y + body.h, "at first the objectives are below the body (%d > %d)", objs.y + objs.h,
+          body.y + body.h);
+    for (int k = 0; k < 30; k++) {
+        app.in.x = app.out_w / 2;
+        app.in.y = app.out_h / 2;
+        app.in.wheel = -1;
+        app.in.wheel_used = 0;
+        app.now_ms = SDL_GetTicks();
+        frame_render(&app, 0);
+        app.in.wheel = 0;
+    }
+    render();
+    CHECK(traced("Briefing/Body", &body) && traced("Briefing/Objectives", &objs) && objs.y >= body.y &&
+              objs.y + objs.h <= body.y + body.h,
+          "scrolled, the objectives show in the body (%d..%d in %d..%d)", objs.y, objs.y + objs.h, body.y, body.y + body.h);
+    app.out_h = h0;
+    app.briefing_scroll = 0;
+    app.show_briefing = 0;
+}
+
+/* After a quarter, the end-of-turn report in a window too short for it: its last line is cut at
+ * first, and the wheel, or PgDn, brings it into the card's body (issue 15: the report's lines were
+ * lost below the card). */
+static void test_report_scrolls(void)
+{
+    char val[512], id[48];
+    ui_end_turn(&app);
+    render();
+    /* in a tall window the whole report shows: learn its first and last lines */
+    CHECK(traced_value("Report/Ok", val, sizeof val), "the report is open after the quarter");
+    char first[48] = "", last[48] = "";
+    SDL_Rect rc;
+    if (traced("Report/NoOrders", &rc)) snprintf(first, sizeof first, "Report/NoOrders");
+    else snprintf(first, sizeof first, "Report/Order/0");
+    if (traced("Report/NoMoves", &rc)) snprintf(last, sizeof last, "Report/NoMoves");
+    for (int i = 0; i < 6; i++) {
+        snprintf(id, sizeof id, "Report/Figure/%d", i);
+        if (traced(id, &rc)) snprintf(last, sizeof last, "%s", id);
+    }
+    CHECK(last[0] && traced(first, &rc), "the report's first (%s) and last (%s) lines in a tall window", first, last);
+
+    int h0 = app.out_h;
+    app.out_h = 300;
+    render();
+    CHECK(!traced(last, &rc), "in a short window the last line (%s) is below the card at first", last);
+    SDL_Rect ok;
+    CHECK(traced("Report/Ok", &ok), "the report's button");
+    /* the wheel over the card, a notch at a time, down to the end */
+    for (int k = 0; k < 20; k++) {
+        app.in.x = app.out_w / 2;
+        app.in.y = app.out_h / 2;
+        app.in.wheel = -1;
+        app.in.wheel_used = 0;
+        app.now_ms = SDL_GetTicks();
+        frame_render(&app, 0);
+        app.in.wheel = 0;
+    }
+    render();
+    CHECK(traced(last, &rc) && rc.y + rc.h <= ok.y, "scrolled, the last line (%s) shows above the button", last);
+    CHECK(!traced(first, &rc), "and the first (%s) has scrolled out of the card", first);
+    /* Home, then PgDn: the keys reach the end too */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_HOME;
+    CHECK(play_event(&app, &e), "Home is the report's");
+    render();
+    CHECK(traced(first, &rc) && !traced(last, &rc), "Home: back to the first line");
+    e.key.keysym.sym = SDLK_PAGEDOWN;
+    for (int k = 0; k < 6; k++) {
+        CHECK(play_event(&app, &e), "PgDn is the report's");
+        render();
+    }
+    CHECK(traced(last, &rc) && rc.y + rc.h <= ok.y, "PgDn: the last line (%s) shows", last);
+    app.out_h = h0;
+    render();
+    play_free(&app);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -467,6 +601,8 @@ int main(void)
     RUN(test_panel_close_button);
     RUN(test_small_windows);
     RUN(test_news_filters);
+    RUN(test_briefing_goals);
+    RUN(test_report_scrolls);
     free(px);
     unlink(trace_path);
     app_destroy(&app);
