@@ -348,7 +348,7 @@ static int facts_rest(void)
     for (unsigned long long seed = 1; seed <= 10; seed++) {
         if (play(&r, "baseline", NULL, seed, 0, 0, order_us_mine) != 0)
             return -1;
-        int first = -1;
+        int first = -1, known = cp_world_facility_count(r.w); /* the scenario's plants */
         for (int t = 1; t <= 80 && first < 0; t++) {
             cpg_play_turn(r.g, NULL);
             count_capped(r.w);
@@ -356,7 +356,7 @@ static int facts_rest(void)
                 const cp_facility *f = cp_world_facility(r.w, k);
                 if (f->kind == CP_FAC_MINE && f->start_turn == 0 && f->funder == nation(r.w, "USA") &&
                     f->stage >= CP_STAGE_RAMP_UP && f->stage <= CP_STAGE_OPERATING &&
-                    strstr(f->name, "USA mine") == f->name)
+                    k >= known && f->host == nation(r.w, "USA") && !f->private_capital) /* the order's */
                     first = t;
             }
         }

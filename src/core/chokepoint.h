@@ -1003,6 +1003,7 @@ const char *cp_facility_kind_label(cp_facility_kind k); /* "magnet plant", ... *
 const char *cp_stage_name(cp_stage s);        /* "announced", ... */
 const char *cp_control_mode_name(cp_control_mode m);  /* "open", ... */
 const char *cp_order_kind_name(cp_order_kind k);      /* "set_tariff", ... */
+const char *cp_order_kind_label(cp_order_kind k);     /* "tariff", ... (for people) */
 const char *cp_event_kind_name(cp_event_kind k);      /* "mine_flood", ... */
 const char *cp_clause_kind_name(cp_clause_kind k);    /* "tariff", "offtake", ... */
 const char *cp_deal_status_name(cp_deal_status s);    /* "proposed", ... */

@@ -19,6 +19,12 @@ static const char *iso(const cp_world *w, int n)
     return (n >= 0 && n < w->nation_count) ? w->nations[n].iso3 : "?";
 }
 
+/* A nation as a person reads it, for the news. */
+static const char *name_of(const cp_world *w, int n)
+{
+    return (n >= 0 && n < w->nation_count) ? w->nations[n].name : "?";
+}
+
 static const char *plain_nation(const cp_world *w, int n)
 {
     return (n >= 0 && n < w->nation_count) ? w->nations[n].name : "?";
@@ -266,8 +272,8 @@ int cp_world_propose(cp_world *w, const cp_deal *d, cp_error *err)
     x->accepted[party_index(x, d->proposer)] = 1;
     deal_log(w, x, d->proposer, "proposed");
     char text[CP_TEXT_LEN];
-    news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(x, d->proposer), -1, 0, "%s proposes: %s", iso(w, d->proposer),
-             cp_deal_describe(w, x, text, sizeof text));
+    news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(x, d->proposer), -1, 0, "%s proposes: %s", name_of(w, d->proposer),
+             cp_deal_terms(w, x, text, sizeof text));
     return x->id;
 }
 
@@ -301,7 +307,7 @@ static cp_status answer(cp_world *w, int id, int nation, cp_answer a, cp_error *
         d->status = CP_DEAL_REJECTED;
         deal_log(w, d, nation, "rejected");
         news_add_x(w, CP_NEWS_DEAL, nation, -1, deal_other(d, nation), -1, 0, "%s rejects deal %d",
-                   iso(w, nation), id);
+                   name_of(w, nation), id);
         return CP_OK;
     }
     if (a != CP_ANSWER_ACCEPT)
@@ -317,7 +323,7 @@ static cp_status answer(cp_world *w, int id, int nation, cp_answer a, cp_error *
         char text[CP_TEXT_LEN];
         news_add_x(w, CP_NEWS_DEAL, d->proposer, -1, deal_other(d, d->proposer), -1, 0,
                    "Deal %d agreed: %s", id,
-                 cp_deal_describe(w, d, text, sizeof text));
+                 cp_deal_terms(w, d, text, sizeof text));
     }
     return CP_OK;
 }
@@ -373,8 +379,8 @@ cp_status cp_world_counter(cp_world *w, int id, int nation, const cp_deal *terms
     deal_log(w, d, nation, "countered");
     char text[CP_TEXT_LEN];
     news_add_x(w, CP_NEWS_DEAL, nation, -1, deal_other(d, nation), -1, 0, "%s counters deal %d: %s",
-               iso(w, nation), id,
-             cp_deal_describe(w, d, text, sizeof text));
+               name_of(w, nation), id,
+             cp_deal_terms(w, d, text, sizeof text));
     return CP_OK;
 }
 

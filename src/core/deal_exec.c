@@ -90,14 +90,14 @@ static void start_clause(cp_world *w, cp_deal *d, cp_clause *c)
         spec.host = spec.funder = c->to;
         spec.capacity_t_per_yr = c->capacity_t_per_yr;
         spec.stage = CP_STAGE_ANNOUNCED;
-        snprintf(spec.name, sizeof spec.name, "%s %s (%s co-investment)", to->iso3,
-                 cp_facility_kind_name(spec.kind), from->iso3);
+        text_format(spec.name, sizeof spec.name, "%s %s (%s co-investment)", to->name,
+                 cp_facility_kind_label(spec.kind), from->iso3);
         c->facility = fac_add(w, &spec);
         if (c->facility >= 0) {
             w->facilities[c->facility].cofunder = c->from;
             w->facilities[c->facility].cofunder_share = c->amount;
             news_add(w, CP_NEWS_FACILITY, c->to, -1, "%s announces %s: %.0f t/yr, %.0f%% paid by %s",
-                     to->iso3, spec.name, spec.capacity_t_per_yr, c->amount * 100, from->iso3);
+                     to->name, spec.name, spec.capacity_t_per_yr, c->amount * 100, from->name);
         }
         break;
     }
@@ -150,19 +150,19 @@ static int find_breach(const cp_world *w, const cp_deal *d, char *why, size_t le
 {
     for (int k = 0; k < d->clause_count; k++) {
         const cp_clause *c = &d->clauses[k];
-        const char *f = w->nations[c->from].iso3;
+        const char *f = w->nations[c->from].name;
         switch (c->kind) {
         case CP_CLAUSE_TARIFF:
             if (w->nations[c->from].policy.tariff[c->good][c->to] > c->amount + 1e-9) {
                 snprintf(why, len, "%s raised its tariff on %s above the agreed %.0f%%", f,
-                         cp_good_name((cp_good)c->good), c->amount * 100);
+                         cp_good_label((cp_good)c->good), c->amount * 100);
                 return c->from;
             }
             break;
         case CP_CLAUSE_LICENCE:
             if (approval(w, c->from, c->to, c->good) < c->amount - 1e-9) {
                 snprintf(why, len, "%s cut licences for %s below the agreed %.0f%%", f,
-                         cp_good_name((cp_good)c->good), c->amount * 100);
+                         cp_good_label((cp_good)c->good), c->amount * 100);
                 return c->from;
             }
             break;
@@ -172,7 +172,7 @@ static int find_breach(const cp_world *w, const cp_deal *d, char *why, size_t le
                     continue;
                 if (approval(w, c->from, c->to, g) < 1.0 - 1e-9) {
                     snprintf(why, len, "%s re-imposed the controls on %s it had suspended", f,
-                             cp_good_name((cp_good)g));
+                             cp_good_label((cp_good)g));
                     return c->from;
                 }
             }
@@ -180,7 +180,7 @@ static int find_breach(const cp_world *w, const cp_deal *d, char *why, size_t le
         case CP_CLAUSE_OFFTAKE:
             if (d->start_turn <= w->turn && c->delivered_t < 0.5 * c->amount) {
                 snprintf(why, len, "%s stopped deliveries of %s (%.0f of %.0f t)", f,
-                         cp_good_name((cp_good)c->good), c->delivered_t, c->amount);
+                         cp_good_label((cp_good)c->good), c->delivered_t, c->amount);
                 return c->from;
             }
             break;
@@ -205,7 +205,7 @@ static void share_stockpiles(cp_world *w, const cp_clause *c)
             giver->stockpile_t[g] -= t;
             short_of->stock_t[g] += t;
             news_add(w, CP_NEWS_POLICY, pair[s][0], g, "%s releases %.0f t of %s from its stockpile to its ally %s",
-                     giver->iso3, t, cp_good_name((cp_good)g), short_of->iso3);
+                     giver->name, t, cp_good_label((cp_good)g), short_of->name);
         }
     }
 }
@@ -241,7 +241,7 @@ void deal_phase(cp_world *w)
                 deal_log(w, d, breacher, "breached");
                 news_add_x(w, CP_NEWS_DEAL, breacher, -1, deal_other(d, breacher), -1, 0,
                            "Deal %d broken: %s; %s's trust falls to %.0f%%",
-                         d->id, why, b->iso3, b->trust * 100);
+                         d->id, why, b->name, b->trust * 100);
                 continue;
             }
         }

@@ -74,7 +74,7 @@ static int pick_project(cp_world *w, int n)
 /* Start an event: immediate effects now, lasting ones into the list. */
 void evt_start(cp_world *w, const cp_event *e, const char *note)
 {
-    const char *who = w->nations[e->nation].iso3;
+    const char *who = w->nations[e->nation].name;
     switch (e->kind) {
     case CP_EVENT_LAWSUIT: {
         int f = e->facility >= 0 ? e->facility : pick_project(w, e->nation);
@@ -95,7 +95,7 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
         }
         news_add(w, CP_NEWS_EVENT, e->nation, -1,
                  "Summit: %s suspends its export controls on %s for %d quarters%s%s", who,
-                 w->nations[e->partner].iso3, e->turns > 0 ? e->turns : 4, note && *note ? ": " : "",
+                 w->nations[e->partner].name, e->turns > 0 ? e->turns : 4, note && *note ? ": " : "",
                  note ? note : "");
         return;
     }
@@ -112,7 +112,7 @@ void evt_start(cp_world *w, const cp_event *e, const char *note)
         w->policy_hash = rng_mix(w->policy_hash ^ bits ^ (uint64_t)e->nation << 56);
         news_add(w, CP_NEWS_EVENT, e->nation, g,
                  "%s announces a price floor of $%.0f/kg for its %s producers%s%s", who, floor,
-                 cp_good_name(g), note && *note ? ": " : "", note ? note : "");
+                 cp_good_label(g), note && *note ? ": " : "", note ? note : "");
         return;
     }
     default:
@@ -154,7 +154,7 @@ void evt_scheduled(cp_world *w)
             st = order_check(w, &s->order, &e);
         if (st != CP_OK) {
             news_add(w, CP_NEWS_POLICY, s->order.nation, -1, "scheduled %s not possible: %s",
-                     cp_order_kind_name(s->order.kind), e.message);
+                     cp_order_kind_label(s->order.kind), e.message);
             report_order(w, &s->order, 1, st, e.message, 0, w->news_count);
             continue;
         }

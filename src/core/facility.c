@@ -250,7 +250,7 @@ void fac_delay(cp_world *w, int id, int turns, const char *why)
     f->delay_turns += turns;
     f->operating_turn = projected_operating_turn(w, f);
     news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0, "%s (%s, %s) delayed %d quarters: %s", f->name,
-             cp_facility_kind_name(f->kind), w->nations[f->host].iso3, turns, why);
+             cp_facility_kind_label(f->kind), w->nations[f->host].name, turns, why);
 }
 
 /* Pay this quarter's construction instalment: prepaid funds first, then the
@@ -304,7 +304,7 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
         f->delay_turns += slip;
         news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
                  "%s (%s, %s) starts construction %d quarters behind its announced schedule",
-                 f->name, cp_facility_kind_name(f->kind), w->nations[f->host].iso3, slip);
+                 f->name, cp_facility_kind_label(f->kind), w->nations[f->host].name, slip);
     }
     if (s == CP_STAGE_RAMP_UP && fac_tech_banned(w, f->host, f->kind)) {
         double slower = f->kind == CP_FAC_HEAVY_SEPARATION ? BAN_RAMP_UP_HEAVY : BAN_RAMP_UP;
@@ -314,11 +314,11 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
         if (s == CP_STAGE_RAMP_UP)
             f->operating_turn = w->turn + f->stage_turns[CP_STAGE_RAMP_UP];
         news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) %s", f->name,
-                 cp_facility_kind_name(f->kind), w->nations[f->host].iso3,
+                 cp_facility_kind_label(f->kind), w->nations[f->host].name,
                  s == CP_STAGE_RAMP_UP ? "starts producing and ramps up" : "reaches full output");
     } else {
         news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) enters %s", f->name,
-                 cp_facility_kind_name(f->kind), w->nations[f->host].iso3, cp_stage_name(s));
+                 cp_facility_kind_label(f->kind), w->nations[f->host].name, cp_stage_name(s));
     }
 }
 
@@ -349,7 +349,7 @@ void fac_advance(cp_world *w)
             if (f->progress < 1.0 - 1e-9)
                 news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
                          "%s (%s, %s) has its permits but waits: prices do not yet pay for building it",
-                         f->name, cp_facility_kind_name(f->kind), w->nations[f->host].iso3);
+                         f->name, cp_facility_kind_label(f->kind), w->nations[f->host].name);
             f->progress = 1.0 - 1e-9;
             f->turns_in_stage++;
             f->operating_turn = projected_operating_turn(w, f) + 1;
@@ -564,8 +564,8 @@ static int announce(cp_world *w, int n, cp_facility_kind k, double size, int bro
     spec.private_capital = 1;
     if (brownfield)
         brownfield_stage_turns(w, k, n, spec.stage_turns);
-    text_format(spec.name, sizeof spec.name, "%s %s %s (private)", nat->iso3,
-                cp_facility_kind_name(k), brownfield ? "expansion" : "project");
+    text_format(spec.name, sizeof spec.name, "%s %s %s (private)", nat->name,
+                cp_facility_kind_label(k), brownfield ? "expansion" : "project");
     int id = fac_add(w, &spec);
     if (id < 0)
         return 0;
@@ -573,7 +573,7 @@ static int announce(cp_world *w, int n, cp_facility_kind k, double size, int bro
         w->facilities[id].slip_turns = draw_slip(w, n, k);
     news_add(w, CP_NEWS_FACILITY, n, (int)kind_product[k],
              "Firms in %s announce %.0f t/yr of new %s capacity: prices have paid for it",
-             nat->iso3, size, cp_facility_kind_name(k));
+             nat->name, size, cp_facility_kind_label(k));
     return 1;
 }
 

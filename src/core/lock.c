@@ -40,7 +40,7 @@ cp_status cp_world_lock_policy(cp_world *w, int nation, int locked, cp_error *er
                        locked);
     if (w->policy_locked[nation] != locked)
         news_add(w, CP_NEWS_POLICY, nation, -1, "%s's policy is %s by the teacher",
-                 w->nations[nation].iso3, locked ? "locked" : "unlocked");
+                 w->nations[nation].name, locked ? "locked" : "unlocked");
     w->policy_locked[nation] = locked;
     if (err) {
         err->code = CP_OK;

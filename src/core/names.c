@@ -76,6 +76,15 @@ const char *cp_facility_kind_label(cp_facility_kind k) { return pick(NAMES(kind_
 const char *cp_stage_name(cp_stage s) { return pick(NAMES(stage_names), (int)s); }
 const char *cp_control_mode_name(cp_control_mode m) { return pick(NAMES(mode_names), (int)m); }
 const char *cp_order_kind_name(cp_order_kind k) { return pick(NAMES(order_names), (int)k); }
+
+/* What each order does, in running text ("tariff carried out"). */
+static const char *const order_labels[CP_ORDER_KIND_COUNT] = {
+    "new plant",        "plant funding",     "idling a plant",    "closing a plant",
+    "tariff",           "export control",    "suspended export control", "export quota",
+    "export tax",       "stockpile purchase", "stockpile release", "subsidy",
+    "price floor",      "export tracking",   "technology export ban", "extraterritorial control",
+    "foreign investment rule"};
+const char *cp_order_kind_label(cp_order_kind k) { return pick(NAMES(order_labels), (int)k); }
 const char *cp_event_kind_name(cp_event_kind k) { return pick(NAMES(event_names), (int)k); }
 
 const char *cp_clause_kind_name(cp_clause_kind k) { return pick(NAMES(clause_names), (int)k); }

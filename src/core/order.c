@@ -40,7 +40,7 @@ static const char *iso(const cp_world *w, int n)
 
 static const char *partner_text(const cp_world *w, int p)
 {
-    return p == CP_ALL ? "all" : iso(w, p);
+    return p == CP_ALL ? "all" : (p >= 0 && p < w->nation_count) ? w->nations[p].name : "?";
 }
 
 static double stockpile_cost_musd(const cp_world *w, int n, int g, double t)
@@ -437,7 +437,7 @@ static void suspend_control(cp_export_control *c, const cp_order *o)
 
 static const char *good_text(int g)
 {
-    return g == CP_ALL ? "all goods" : cp_good_name((cp_good)g);
+    return g == CP_ALL ? "all goods" : cp_good_label((cp_good)g);
 }
 
 /* Carry out an order already checked. */
@@ -459,11 +459,11 @@ void order_apply(cp_world *w, const cp_order *o)
             if (w->facilities[k].host == o->partner && w->facilities[k].kind == spec.kind)
                 count++;
         if (o->partner == o->nation)
-            snprintf(spec.name, sizeof spec.name, "%s %s %d", iso(w, o->partner),
-                     cp_facility_kind_name(spec.kind), count);
+            text_format(spec.name, sizeof spec.name, "%s %s %d", w->nations[o->partner].name,
+                     cp_facility_kind_label(spec.kind), count);
         else
-            snprintf(spec.name, sizeof spec.name, "%s %s %d (%s-funded)", iso(w, o->partner),
-                     cp_facility_kind_name(spec.kind), count, n->iso3);
+            text_format(spec.name, sizeof spec.name, "%s %s %d (%s-funded)", w->nations[o->partner].name,
+                     cp_facility_kind_label(spec.kind), count, n->iso3);
         int id = fac_add(w, &spec);
         if (id < 0)
             return;
@@ -475,7 +475,7 @@ void order_apply(cp_world *w, const cp_order *o)
         f->capex_paid_musd += down;
         news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, o->partner != o->nation ? o->partner : -1,
                    id, 0, "%s announces %s: %.0f t/yr, $%.0fM, first output expected %d quarters from now",
-                 n->iso3, f->name, f->capacity_t_per_yr, f->capex_musd,
+                 n->name, f->name, f->capacity_t_per_yr, f->capex_musd,
                  f->operating_turn - f->stage_turns[CP_STAGE_RAMP_UP] - w->turn);
         break;
     }
@@ -485,14 +485,14 @@ void order_apply(cp_world *w, const cp_order *o)
         w->money_q[o->nation][CP_MONEY_CONSTRUCTION] -= o->amount;
         f->funds_musd += o->amount;
         news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, f->host != o->nation ? f->host : -1,
-                   o->facility, 0, "%s puts $%.0fM into %s", n->iso3,
+                   o->facility, 0, "%s puts $%.0fM into %s", n->name,
                  o->amount, f->name);
         break;
     }
     case CP_ORDER_IDLE_FACILITY: {
         cp_facility *f = &w->facilities[o->facility];
         f->stage = o->flag ? CP_STAGE_IDLED : CP_STAGE_OPERATING;
-        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, -1, o->facility, 0, "%s %s %s", n->iso3,
+        news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, -1, o->facility, 0, "%s %s %s", n->name,
                  o->flag ? "idles" : "restarts", f->name);
         break;
     }
@@ -500,7 +500,7 @@ void order_apply(cp_world *w, const cp_order *o)
         cp_facility *f = &w->facilities[o->facility];
         f->stage = CP_STAGE_CLOSED;
         news_add_x(w, CP_NEWS_FACILITY, o->nation, -1, -1, o->facility, 0, "%s closes %s",
-                   n->iso3, f->name);
+                   n->name, f->name);
         break;
     }
     case CP_ORDER_SET_TARIFF:
@@ -511,17 +511,17 @@ void order_apply(cp_world *w, const cp_order *o)
                         n->policy.tariff[g][p] = o->amount;
         news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
                    "%s sets a %.0f%% tariff on %s from %s",
-                 n->iso3, o->amount * 100, good_text(o->good), partner_text(w, o->partner));
+                 n->name, o->amount * 100, good_text(o->good), partner_text(w, o->partner));
         break;
     case CP_ORDER_SET_EXPORT_CONTROL:
         each_route(w, o, set_control);
         if (o->mode == CP_CONTROL_LICENSED)
             news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
                      "%s requires export licences for %s to %s (%.0f%% approved, no defense use)",
-                     n->iso3, good_text(o->good), partner_text(w, o->partner), o->amount * 100);
+                     n->name, good_text(o->good), partner_text(w, o->partner), o->amount * 100);
         else
             news_add_x(w, CP_NEWS_POLICY, o->nation, o->good, o->partner, -1, 0,
-                       "%s %s exports of %s to %s", n->iso3,
+                       "%s %s exports of %s to %s", n->name,
                      o->mode == CP_CONTROL_BANNED ? "bans" : "opens", good_text(o->good),
                      partner_text(w, o->partner));
         break;
@@ -531,32 +531,32 @@ void order_apply(cp_world *w, const cp_order *o)
         if (o->mode == CP_CONTROL_LICENSED)
             news_add(w, CP_NEWS_POLICY, o->nation, o->good,
                      "%s suspends its export controls on %s to %s for %d quarters; licences "
-                     "(%.0f%% approved) still apply", n->iso3, good_text(o->good),
+                     "(%.0f%% approved) still apply", n->name, good_text(o->good),
                      partner_text(w, o->partner), o->turns, o->amount * 100);
         else
             news_add(w, CP_NEWS_POLICY, o->nation, o->good,
-                     "%s suspends its export controls on %s to %s for %d quarters", n->iso3,
+                     "%s suspends its export controls on %s to %s for %d quarters", n->name,
                      good_text(o->good), partner_text(w, o->partner), o->turns);
         break;
     case CP_ORDER_SET_EXPORT_QUOTA:
         n->policy.export_quota_t[o->good] = o->amount < 0 ? -1.0 : o->amount;
         if (o->amount < 0)
             news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s lifts its export quota on %s",
-                     n->iso3, good_text(o->good));
+                     n->name, good_text(o->good));
         else
             news_add(w, CP_NEWS_POLICY, o->nation, o->good,
-                     "%s caps exports of %s at %.0f t a quarter", n->iso3, good_text(o->good),
+                     "%s caps exports of %s at %.0f t a quarter", n->name, good_text(o->good),
                      o->amount);
         break;
     case CP_ORDER_SET_EXPORT_TAX:
         n->policy.export_tax[o->good] = o->amount;
         news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s sets a %.0f%% export tax on %s",
-                 n->iso3, o->amount * 100, good_text(o->good));
+                 n->name, o->amount * 100, good_text(o->good));
         break;
     case CP_ORDER_BUY_STOCKPILE:
         w->stockpile_buy_t[o->good][o->nation] += o->amount;
         news_add(w, CP_NEWS_POLICY, o->nation, o->good, "%s buys %.0f t of %s for its stockpile",
-                 n->iso3, o->amount, good_text(o->good));
+                 n->name, o->amount, good_text(o->good));
         break;
     case CP_ORDER_RELEASE_STOCKPILE:
         n->stockpile_t[o->good] -= o->amount;
@@ -564,44 +564,44 @@ void order_apply(cp_world *w, const cp_order *o)
             n->stockpile_t[o->good] = 0;
         n->stock_t[o->good] += o->amount;
         news_add(w, CP_NEWS_POLICY, o->nation, o->good,
-                 "%s releases %.0f t of %s from its stockpile", n->iso3, o->amount,
+                 "%s releases %.0f t of %s from its stockpile", n->name, o->amount,
                  good_text(o->good));
         break;
     case CP_ORDER_SET_SUBSIDY:
         n->policy.subsidy[o->facility_kind] = o->amount;
         news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s subsidises %.0f%% of %s operating costs",
-                 n->iso3, o->amount * 100,
-                 cp_facility_kind_name((cp_facility_kind)o->facility_kind));
+                 n->name, o->amount * 100,
+                 cp_facility_kind_label((cp_facility_kind)o->facility_kind));
         break;
     case CP_ORDER_SET_PRICE_FLOOR:
         n->policy.price_floor_usd_per_kg[o->good] = o->amount;
         news_add(w, CP_NEWS_POLICY, o->nation, o->good,
-                 "%s guarantees its %s producers $%.0f/kg", n->iso3, good_text(o->good),
+                 "%s guarantees its %s producers $%.0f/kg", n->name, good_text(o->good),
                  o->amount);
         break;
     case CP_ORDER_SET_TRACKING:
         n->policy.tracking = o->flag;
-        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s its export tracking system", n->iso3,
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s its export tracking system", n->name,
                  o->flag ? "switches on" : "switches off");
         break;
     case CP_ORDER_SET_TECH_BAN:
         n->policy.tech_ban = o->flag;
         news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s exports of processing technology",
-                 n->iso3, o->flag ? "bans" : "allows");
+                 n->name, o->flag ? "bans" : "allows");
         break;
     case CP_ORDER_SET_EXTRATERRITORIAL:
         n->policy.extraterritorial = o->flag;
         if (o->flag)
             news_add(w, CP_NEWS_POLICY, o->nation, CP_MAGNET,
                      "%s's export controls now reach magnets made abroad with its rare earths "
-                     "(the 0.1%% rule)", n->iso3);
+                     "(the 0.1%% rule)", n->name);
         else
             news_add(w, CP_NEWS_POLICY, o->nation, CP_MAGNET,
-                     "%s's export controls no longer reach magnets made abroad", n->iso3);
+                     "%s's export controls no longer reach magnets made abroad", n->name);
         break;
     case CP_ORDER_SET_FOREIGN_INVESTMENT:
         n->policy.investment_closed = !o->flag;
-        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s", n->iso3,
+        news_add(w, CP_NEWS_POLICY, o->nation, -1, "%s %s", n->name,
                  o->flag ? "opens itself to foreign investment in rare-earth plants"
                          : "closes itself to foreign investment in rare-earth plants, "
                            "except under a deal");

@@ -80,7 +80,7 @@ void report_order(cp_world *w, const cp_order *o, int scheduled, cp_status st,
     if (w->news_count > news_before)
         text_format(r->text, sizeof r->text, "%s", w->news[news_before].text);
     else
-        text_format(r->text, sizeof r->text, "%s carried out", cp_order_kind_name(o->kind));
+        text_format(r->text, sizeof r->text, "%s carried out", cp_order_kind_label(o->kind));
 }
 
 void report_why(cp_world *w, int entry, const char *text)

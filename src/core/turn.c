@@ -140,7 +140,7 @@ static void count_down_suspensions(cp_world *w)
             char from[16];
             cp_world_date_text(w, w->turn + w->resolving + 1, from, sizeof from);
             news_add(w, CP_NEWS_POLICY, n, -1,
-                     "%s's suspended export controls are back in force from %s", nat->iso3, from);
+                     "%s's suspended export controls are back in force from %s", nat->name, from);
         }
     }
     w->no_suspensions = !still;

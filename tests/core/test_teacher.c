@@ -313,7 +313,7 @@ static void test_event_summit_suspends_controls(void)
           "the ban is suspended");
     double fa = imports_from(a, CP_MAGNET, 0, 2), fb = imports_from(b, CP_MAGNET, 0, 2);
     CHECK(fa > 2 * fb + 100, "USR gets BIG's magnets again: %.0f vs %.0f t", fa, fb);
-    CHECK(news_has(a, "Summit: BIG suspends its export controls on USR"), "summit news");
+    CHECK(news_has(a, "Summit: Nation BIG suspends its export controls on Nation USR"), "summit news");
     /* it counts down like an ordered suspension, although the quarters
      * before it had none to count (turn.c skips the count then) */
     int left = cp_world_nation(a, 0)->policy.control[CP_MAGNET][2].suspended_turns;

@@ -318,7 +318,7 @@ static void check_pause(int pause, const char *expect_date)
     CHECK(back && strstr(back->text, expect_date) && back->turn == first_back - 1,
           "the news feed announces the return in %s in the quarter before (got \"%s\" in %s)",
           expect_date, back ? back->text : "nothing", news_date);
-    CHECK(news_at(w, 1, chn, "suspends its export controls on heavy_oxide"),
+    CHECK(news_at(w, 1, chn, "suspends its export controls on Dy/Tb oxide"),
           "the news feed reports the suspension in 2025Q4");
     cp_world_destroy(w);
 }

@@ -51,7 +51,7 @@ static void test_inject(void)
     double before = cp_world_nation(app.world, chn)->mined_t;
     ui_end_turn(&app);
     int t = cp_world_turn(app.world);
-    CHECK(news_has("mine flood cuts CHN's mining by 50%", t), "the flood is in the news of turn %d", t);
+    CHECK(news_has("mine flood cuts China's mining by 50%", t), "the flood is in the news of turn %d", t);
     CHECK(cp_world_nation(app.world, chn)->mined_t < 0.7 * before, "China mines less: %.0f vs %.0f",
           cp_world_nation(app.world, chn)->mined_t, before);
     int usa = cp_world_find_nation(app.world, "USA");
@@ -59,8 +59,8 @@ static void test_inject(void)
     CHECK(teacher_inject(&app, TE_SUMMIT, chn, usa, -1) == 0, "%s", app.teacher->msg);
     ui_end_turn(&app);
     t = cp_world_turn(app.world);
-    CHECK(news_has("USA announces a price floor", t), "the price floor is news");
-    CHECK(news_has("Summit: CHN suspends its export controls on USA", t), "the summit is news");
+    CHECK(news_has("United States announces a price floor", t), "the price floor is news");
+    CHECK(news_has("Summit: China suspends its export controls on United States", t), "the summit is news");
     CHECK(cp_world_nation(app.world, usa)->policy.price_floor_usd_per_kg[CP_LIGHT_OXIDE] > 0, "the floor holds");
     /* a lawsuit needs a project to delay; a summit needs a partner other than itself */
     int mmr = cp_world_find_nation(app.world, "MMR");
