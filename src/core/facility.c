@@ -47,6 +47,19 @@
 #include "fastmath.h"
 #include "world_internal.h"
 
+/* A plant as the news names it: its own name when that already says its kind
+ * and nation (the names the rules make: "Australia separation plant 3"), else
+ * the name with both ("Mountain Pass (mine, United States)"). */
+static const char *plant_title(const cp_world *w, const cp_facility *f, char *buf, size_t len)
+{
+    const char *nation = w->nations[f->host].name, *kind = cp_facility_kind_label(f->kind);
+    size_t nl = strlen(nation);
+    if (strncmp(f->name, nation, nl) == 0 && strstr(f->name + nl, kind))
+        return f->name;
+    text_format(buf, len, "%s (%s, %s)", f->name, kind, nation);
+    return buf;
+}
+
 static const int base_turns[CP_FAC_KIND_COUNT][CP_STAGE_COUNT] = {
     [CP_FAC_MINE] = {2, 16, 14, 8, 0, 0, 0},
     [CP_FAC_SEPARATION] = {1, 6, 10, 4, 0, 0, 0},
@@ -239,6 +252,7 @@ static int partner_of(const cp_facility *f)
  * keeping the work already done. */
 void fac_delay(cp_world *w, int id, int turns, const char *why)
 {
+    char title[160]; /* plant_title */
     cp_facility *f = &w->facilities[id];
     if (f->stage > CP_STAGE_CONSTRUCTION || turns <= 0)
         return;
@@ -249,8 +263,7 @@ void fac_delay(cp_world *w, int id, int turns, const char *why)
     f->progress = done / (len + turns);
     f->delay_turns += turns;
     f->operating_turn = projected_operating_turn(w, f);
-    news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0, "%s (%s, %s) delayed %d quarters: %s", f->name,
-             cp_facility_kind_label(f->kind), w->nations[f->host].name, turns, why);
+    news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0, "%s delayed %d quarters: %s", plant_title(w, f, title, sizeof title), turns, why);
 }
 
 /* Pay this quarter's construction instalment: prepaid funds first, then the
@@ -293,6 +306,7 @@ static double pay_instalment(cp_world *w, cp_facility *f)
 
 static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
 {
+    char title[160]; /* plant_title */
     f->stage = s;
     f->progress = 0;
     f->turns_in_stage = 0;
@@ -303,8 +317,7 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
         f->stage_turns[CP_STAGE_CONSTRUCTION] += slip;
         f->delay_turns += slip;
         news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
-                 "%s (%s, %s) starts construction %d quarters behind its announced schedule",
-                 f->name, cp_facility_kind_label(f->kind), w->nations[f->host].name, slip);
+                 "%s starts construction %d quarters behind its announced schedule", plant_title(w, f, title, sizeof title), slip);
     }
     if (s == CP_STAGE_RAMP_UP && fac_tech_banned(w, f->host, f->kind)) {
         double slower = f->kind == CP_FAC_HEAVY_SEPARATION ? BAN_RAMP_UP_HEAVY : BAN_RAMP_UP;
@@ -313,12 +326,10 @@ static void enter_stage(cp_world *w, cp_facility *f, cp_stage s)
     if (s == CP_STAGE_RAMP_UP || s == CP_STAGE_OPERATING) {
         if (s == CP_STAGE_RAMP_UP)
             f->operating_turn = w->turn + f->stage_turns[CP_STAGE_RAMP_UP];
-        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) %s", f->name,
-                 cp_facility_kind_label(f->kind), w->nations[f->host].name,
+        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s %s", plant_title(w, f, title, sizeof title),
                  s == CP_STAGE_RAMP_UP ? "starts producing and ramps up" : "reaches full output");
     } else {
-        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s (%s, %s) enters %s", f->name,
-                 cp_facility_kind_label(f->kind), w->nations[f->host].name, cp_stage_name(s));
+        news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 1, "%s enters %s", plant_title(w, f, title, sizeof title), cp_stage_name(s));
     }
 }
 
@@ -335,6 +346,7 @@ static double hurdle(const cp_world *w, int n, cp_facility_kind k)
  * (its final investment decision); state projects go ahead. */
 void fac_advance(cp_world *w)
 {
+    char title[160]; /* plant_title */
     for (int k = 0; k < w->facility_count; k++) {
         cp_facility *f = &w->facilities[k];
         if (f->stage >= CP_STAGE_OPERATING)
@@ -348,8 +360,7 @@ void fac_advance(cp_world *w)
             w->invest_signal[f->host][f->kind] < hurdle(w, f->host, f->kind)) {
             if (f->progress < 1.0 - 1e-9)
                 news_add_x(w, CP_NEWS_FACILITY, f->host, -1, partner_of(f), f->id, 0,
-                         "%s (%s, %s) has its permits but waits: prices do not yet pay for building it",
-                         f->name, cp_facility_kind_label(f->kind), w->nations[f->host].name);
+                         "%s has its permits but waits: prices do not yet pay for building it", plant_title(w, f, title, sizeof title));
             f->progress = 1.0 - 1e-9;
             f->turns_in_stage++;
             f->operating_turn = projected_operating_turn(w, f) + 1;
