@@ -31,6 +31,8 @@ local MAGNET_RECIPE, goods = world.magnet_recipe, world.goods
 local MEMBERS = { "USA", "JPN", "KOR", "DEU", "FRA", "EST", "AUS", "CAN", "IND" }
 -- the members that hold and release a pooled stockpile (the largest buyers)
 local STOCKPILERS = { "USA", "JPN", "KOR", "DEU", "FRA" }
+-- their names in the news a person reads
+local NAMES = { USA = "The United States", JPN = "Japan", KOR = "South Korea", DEU = "Germany", FRA = "France" }
 local BUY_TURNS = { 1, 2, 3, 4 }        -- 2025Q4-2026Q3, during the pause
 local RETURN_TURN = 5                   -- 2026Q4: the October rules return
 -- share of an ordered purchase that reaches the stockpile while licences
@@ -236,7 +238,7 @@ return {
         if each >= 1 then
           for k = 0, 1 do
             add(RETURN_TURN + k, { nation = iso, order = "release_stockpile", good = good, amount = each },
-                k == 0 and good == "heavy_oxide" and (iso .. " releases its stockpile as the October rules return") or nil)
+                k == 0 and good == "heavy_oxide" and (NAMES[iso] .. " releases its stockpile as the October rules return") or nil)
           end
         end
       end

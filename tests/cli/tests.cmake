@@ -5,6 +5,7 @@ target_link_libraries(test_baseline PRIVATE cp_script cp_core)
 target_compile_options(test_baseline PRIVATE ${CP_WARNINGS})
 add_test(NAME cli_baseline COMMAND test_baseline)
 add_test(NAME cli_sim COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_sim_cli.sh $<TARGET_FILE:chokepoint>)
+add_test(NAME cli_news_words COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_news_words.sh $<TARGET_FILE:chokepoint>)
 add_test(NAME cli_sweep COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_sweep.sh $<TARGET_FILE:chokepoint>)
 add_test(NAME cli_tournament COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_tournament.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
