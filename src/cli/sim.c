@@ -11,9 +11,6 @@
 #include "cli.h"
 #include "script.h"
 #include "session.h"
-#ifdef CP_HAVE_UI
-#include "debrief.h" /* --debrief: the charts need the window's drawing code */
-#endif
 
 enum { SIM_MAX_ASSIGN = CP_MAX_NATIONS };
 
@@ -114,28 +111,6 @@ void sim_print_summary(FILE *out, const cp_world *w)
         }
         fputc('\n', out);
     }
-}
-
-/* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
- * without the game window, whose code draws the charts. */
-static int sim_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
-{
-#ifdef CP_HAVE_UI
-    char err[1400];
-    ui_debrief_set_csv_writer(sim_csv_writer);
-    if (ui_debrief_write(w, info, NULL, NULL, dir, err, sizeof err) != 0) {
-        fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
-        return -1;
-    }
-    if (!quiet)
-        printf("debrief: %s/summary.html\n", dir);
-    return 0;
-#else
-    (void)w, (void)info, (void)quiet;
-    fprintf(stderr, "chokepoint sim: --debrief %s: this build has no game window (SDL2, "
-                    "SDL2_ttf), which draws the charts; rebuild with them, or use --csv\n", dir);
-    return -1;
-#endif
 }
 
 enum {
@@ -361,7 +336,7 @@ int cmd_sim(int argc, char **argv)
         status = 2;
     }
     static const cps_scenario_info none; /* a save whose scenario file is gone */
-    if (debrief && sim_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
+    if (debrief && cli_write_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
         status = 2;
     if (!quiet && turns > 0)
         sim_print_results(stdout, w);
