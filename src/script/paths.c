@@ -8,16 +8,6 @@
 
 #include "script.h"
 
-#ifndef CP_DATA_DIR
-#define CP_DATA_DIR "."
-#endif
-
-const char *cps_data_dir(void)
-{
-    const char *d = getenv("CHOKEPOINT_DATA");
-    return (d && *d) ? d : CP_DATA_DIR;
-}
-
 int cps_is_bare_name(const char *s)
 {
     size_t n = strlen(s);

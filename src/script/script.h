@@ -247,9 +247,21 @@ int cps_seats_reload_changed(cps_seats *s, int *rejected);
 
 /* Where scenario and agent files are found: names vs paths, the data dir. */
 
-/* The data directory: $CHOKEPOINT_DATA if set, else the compile-time
- * CP_DATA_DIR, else ".". */
+/* The data directory (data_dir.c, docs/install.md): $CHOKEPOINT_DATA if set,
+ * else <executable's folder>/../share/chokepoint (installed), or the source
+ * tree for a program in its build folder, else the install prefix's
+ * share/chokepoint, else ".". */
 const char *cps_data_dir(void);
+
+/* Where the player's files go (saves, autosaves, screenshots, debrief
+ * packs): "saves" (in the current folder) when the program runs from its
+ * build folder, $XDG_DATA_HOME/chokepoint (~/.local/share/chokepoint) when
+ * it runs installed. Not created here. */
+const char *cps_saves_dir(void);
+
+/* How a command line written into a file calls this program: "chokepoint"
+ * when that name on $PATH runs this very program, else its full path. */
+const char *cps_program_command(void);
 
 /* Resolve 'name_or_path' under 'subdir' ("scripts/scenarios", "scripts/agents").
  * A name (no '/', no ".lua" ending) becomes <datadir>/<subdir>/<name>.lua; a

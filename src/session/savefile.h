@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "chokepoint.h"
+#include "script.h"
 
 enum {
     SAVEFILE_VERSION = 2,        /* the format this build writes: 2 keeps agents' memories as
@@ -26,7 +27,9 @@ enum {
     SAVEFILE_KEEP_AUTOSAVES = 5
 };
 #define SAVEFILE_MAX_BYTES ((size_t)1 << 30) /* refuse to read anything larger */
-#define SAVEFILE_DIR "saves"                 /* where a bare file name goes */
+/* where a bare file name goes: saves/ from the build folder, the XDG data
+ * folder when installed (script.h, cps_saves_dir) */
+#define SAVEFILE_DIR cps_saves_dir()
 
 typedef struct {
     char name[SAVEFILE_NAME_MAX + 1];

@@ -17,16 +17,10 @@
 #include "teacher.h"
 #include "trace.h"
 
-#ifndef CP_DATA_DIR
-#define CP_DATA_DIR "."
-#endif
-
-/* $CHOKEPOINT_DATA, or the source tree the program was built from. */
+/* A file in the data folder (script.h's cps_data_dir: the one lookup). */
 static void data_path(char *buf, size_t len, const char *rel)
 {
-    const char *dir = getenv("CHOKEPOINT_DATA");
-    if (!dir || !dir[0]) dir = CP_DATA_DIR;
-    snprintf(buf, len, "%s/%s", dir, rel);
+    snprintf(buf, len, "%s/%s", cps_data_dir(), rel);
 }
 
 /* Match each nation to its country on the map by ISO code, and place its

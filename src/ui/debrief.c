@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "debrief_internal.h"
+#include "script.h"
 #include "shot.h"
 
 /* Sizes are output pixels; the charts are laid out at 1x and drawn at
@@ -41,7 +42,7 @@ void ui_debrief_set_csv_writer(ui_debrief_csv_fn fn)
 
 void ui_debrief_default_dir(const cp_world *w, char *buf, size_t len)
 {
-    snprintf(buf, len, "saves/debrief-%s-seed%llu-t%d", cp_world_scenario(w)->name,
+    snprintf(buf, len, "%s/debrief-%s-seed%llu-t%d", cps_saves_dir(), cp_world_scenario(w)->name,
              (unsigned long long)cp_world_seed(w), cp_world_turn(w));
 }
 

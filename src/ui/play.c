@@ -217,8 +217,8 @@ void play_open_dialog(ui_app *a, play_dialog d)
     }
     if (d != DLG_LOAD) p->load_replays = 0;
     if (d == DLG_LOAD) {
-        p->file_count = p->load_replays ? saveload_list_replays("saves", p->files, SAVE_LIST_MAX)
-                                        : saveload_list("saves", p->files, SAVE_LIST_MAX);
+        p->file_count = p->load_replays ? saveload_list_replays(SAVEFILE_DIR, p->files, SAVE_LIST_MAX)
+                                        : saveload_list(SAVEFILE_DIR, p->files, SAVE_LIST_MAX);
         p->file_sel = 0;
     }
     a->dirty = 1;
@@ -459,7 +459,7 @@ void play_after_advance(ui_app *a)
     report_after_advance(a); /* each human seat reads what its orders did when its turn begins */
     char path[1024], err[600];
     /* autosave every quarter played in the window (not in --screenshot runs) */
-    if (a->window && saveload_autosave("saves", a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
+    if (a->window && saveload_autosave(SAVEFILE_DIR, a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
                           sizeof path, err, sizeof err) != 0) {
         char msg[700];
         snprintf(msg, sizeof msg, "Autosave failed: %s", err);

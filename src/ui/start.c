@@ -149,7 +149,7 @@ static void continue_newest(ui_app *a, int x, int y)
     (void)y;
     start_state *s = &a->play->start;
     char path[600], err[1200];
-    if (saveload_newest_autosave("saves", path, sizeof path) != 0) {
+    if (saveload_newest_autosave(cps_saves_dir(), path, sizeof path) != 0) {
         snprintf(s->msg, sizeof s->msg, "No autosave in saves/ yet");
         return;
     }

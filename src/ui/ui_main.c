@@ -174,7 +174,7 @@ static void save_screenshot(ui_app *a)
     char stem[64], date[8], path[512], err[256];
     int t = cp_world_turn(a->world);
     snprintf(stem, sizeof stem, "chokepoint-%s-turn%d", cp_world_date_text(a->world, t, date, sizeof date), t);
-    if (shot_next_path("saves", stem, path, sizeof path, err, sizeof err) != 0 ||
+    if (shot_next_path(cps_saves_dir(), stem, path, sizeof path, err, sizeof err) != 0 ||
         shot_save(a->renderer, path, err, sizeof err) != 0) {
         app_toast(a, err);
         fprintf(stderr, "chokepoint: %s\n", err);

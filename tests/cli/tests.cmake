@@ -34,7 +34,7 @@ add_executable(test_autosave_kill ${CMAKE_SOURCE_DIR}/tests/cli/test_autosave_ki
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 target_include_directories(test_autosave_kill PRIVATE ${CMAKE_SOURCE_DIR}/tests
                            ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli)
-target_link_libraries(test_autosave_kill PRIVATE cp_core cp_base ${CMAKE_DL_LIBS})
+target_link_libraries(test_autosave_kill PRIVATE cp_script cp_core cp_base ${CMAKE_DL_LIBS})
 target_compile_options(test_autosave_kill PRIVATE ${CP_WARNINGS})
 add_test(NAME cli_autosave_kill COMMAND test_autosave_kill)
 # FIFOs, devices and links as files to read and save to
@@ -50,7 +50,7 @@ add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE
                ${CMAKE_SOURCE_DIR}/src/session/fileio.c)
 target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli
                            ${CMAKE_SOURCE_DIR}/src/core)
-target_link_libraries(test_migrate PRIVATE cp_core cp_base)
+target_link_libraries(test_migrate PRIVATE cp_script cp_core cp_base)
 target_compile_options(test_migrate PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_migrate PRIVATE CP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME cli_migrate COMMAND test_migrate)
