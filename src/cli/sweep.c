@@ -98,6 +98,107 @@ static int parse_vary(const char *text, cpg_vary *v)
     return 0;
 }
 
+/* ---- the sidecar: what made the file (datapackage.json, docs/csv.md) ---------------- */
+
+static const cpg_field SWEEP_ROW_FIELDS[] = {
+    {"seed", "integer", NULL, "the run's seed"},
+    {"turn", "integer", NULL, "turn number; 0 is the start"},
+    {"date", "string", NULL, "the quarter, as 2025Q1"},
+    {"nation", "string", NULL, "ISO 3166 alpha-3 code"},
+    {"mined_t", "number", "t", "ore mined this quarter, tonnes of rare-earth oxide (REO)"},
+    {"separated_t", "number", "t", "ore fed to separation plants this quarter, tonnes REO"},
+    {"magnets_t", "number", "t", "NdFeB magnets made this quarter, tonnes"},
+    {"demand_t", "number", "t", "final demand at reference prices, all goods, tonnes this quarter"},
+    {"shortage_t", "number", "t", "final demand not met, all goods, tonnes this quarter"},
+    {"price_ore_usd_per_kg", "number", "USD/kg", "price the nation pays for ore"},
+    {"price_light_oxide_usd_per_kg", "number", "USD/kg", "price the nation pays for NdPr oxide"},
+    {"price_heavy_oxide_usd_per_kg", "number", "USD/kg", "price the nation pays for Dy/Tb oxide"},
+    {"price_magnet_usd_per_kg", "number", "USD/kg", "price the nation pays for NdFeB magnets"},
+    {"treasury_musd", "number", "USD million", "state money for rare-earth policy"},
+    {"score", "number", "0-100", "mean score over the turns played"},
+    {"gdp_loss_busd", "number", "USD billion", "output lost to shortages this quarter"},
+    {"stockpile_t", "number", "t", "strategic stockpile, all goods, tonnes"},
+    {"pressure", "number", "0-1", "political pressure"},
+};
+
+/* 's' quoted as a JSON string into out[cap] (cut short if it does not fit). */
+static size_t json_quote(char *out, size_t cap, const char *s)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (; s && *s && n + 4 < cap; s++) {
+        if (*s == '"' || *s == '\\')
+            out[n++] = '\\';
+        out[n++] = (unsigned char)*s < 0x20 ? ' ' : *s;
+    }
+    out[n++] = '"';
+    out[n] = '\0';
+    return n;
+}
+
+/* FILE.datapackage.json beside the sweep's CSV: its columns (one per --vary
+ * name), the scenario, the parameters it declares, seeds, turns, agents and
+ * the command. Returns 0, or -1 with a message in err. */
+static int write_sweep_package(const char *csv_path, const cp_scenario *base,
+                               const cps_scenario_info *info, const cpg_vary *vary, int vary_count,
+                               const char *seeds_text, int turns, int runs, const char *agents,
+                               char *err, size_t errlen)
+{
+    enum { MAX_FIELDS = 1 + MAX_VARY + (int)(sizeof SWEEP_ROW_FIELDS / sizeof SWEEP_ROW_FIELDS[0]) };
+    cpg_field fields[MAX_FIELDS];
+    char vary_text[MAX_VARY][600];
+    int n = 0;
+    fields[n++] = (cpg_field){"run", "integer", NULL,
+                              "1, 2, ...: the combinations in the order of the --vary values (the "
+                              "last --vary varies fastest), each with every seed"};
+    for (int i = 0; i < vary_count; i++) {
+        const cps_parameter *p = NULL;
+        for (int k = 0; k < info->parameter_count; k++)
+            if (strcmp(info->parameters[k].name, vary[i].name) == 0)
+                p = &info->parameters[k];
+        snprintf(vary_text[i], sizeof vary_text[i], "the value of scenario parameter %s this run used%s%s",
+                 vary[i].name, p && p->description ? ": " : "", p && p->description ? p->description : "");
+        fields[n++] = (cpg_field){vary[i].name, "number", NULL, vary_text[i]};
+    }
+    for (size_t k = 0; k < sizeof SWEEP_ROW_FIELDS / sizeof SWEEP_ROW_FIELDS[0]; k++)
+        fields[n++] = SWEEP_ROW_FIELDS[k];
+    /* the parameters the scenario declares, as a JSON array */
+    char params[8192] = "[";
+    size_t pl = 1;
+    for (int k = 0; k < info->parameter_count && pl + 1200 < sizeof params; k++) {
+        const cps_parameter *p = &info->parameters[k];
+        char name[200], desc[800];
+        json_quote(name, sizeof name, p->name);
+        json_quote(desc, sizeof desc, p->description ? p->description : "");
+        pl += (size_t)snprintf(params + pl, sizeof params - pl,
+                               "%s{\"name\": %s, \"default\": %.10g, \"min\": %.10g, "
+                               "\"max\": %.10g, \"description\": %s}",
+                               k ? ", " : "", name, p->dflt, p->min, p->max, desc);
+    }
+    snprintf(params + pl, sizeof params - pl, "]");
+    char path[1200], turns_text[16], runs_text[16], title[300];
+    if (cpg_datapackage_beside(csv_path, path, sizeof path) != 0) {
+        snprintf(err, errlen, "%s: path too long", csv_path);
+        return -1;
+    }
+    snprintf(turns_text, sizeof turns_text, "%d", turns);
+    snprintf(runs_text, sizeof runs_text, "%d", runs);
+    snprintf(title, sizeof title, "Chokepoint sweep of %s", base->name);
+    const char *name = strrchr(csv_path, '/');
+    name = name ? name + 1 : csv_path;
+    const cpg_meta meta[] = {{"scenario", base->name, 0}, {"scenario_file", info->path, 0},
+                             {"seeds", seeds_text, 0},    {"turns", turns_text, 1},
+                             {"runs", runs_text, 1},      {"agents", agents, 0},
+                             {"parameters", params, 1}};
+    const cpg_resource res = {"sweep", name,
+                              "one row per run, turn and nation; the same command writes the same "
+                              "file, whatever --jobs says",
+                              fields, n};
+    const cpg_package pkg = {"chokepoint-sweep", title, NULL, meta,
+                             (int)(sizeof meta / sizeof meta[0]), &res, 1};
+    return cpg_write_datapackage(path, &pkg, err, errlen);
+}
+
 /* ---- the command ------------------------------------------------------------------- */
 
 static const cps_parameter *find_parameter(const cps_scenario_info *info, const char *name)
@@ -278,23 +379,8 @@ int cmd_sweep(int argc, char **argv)
         goto done;
     }
 
-    /* the header: how to make this file again, then the columns */
+    /* the header row (how to make this file again is in its sidecar, written below) */
     {
-        char cmd[4096] = "chokepoint sweep";
-        for (int i = 0; i < argc; i++)
-            cpg_shell_append(cmd, sizeof cmd, argv[i]);
-        fprintf(s.csv, "# chokepoint %s sweep\n", CP_VERSION);
-        fprintf(s.csv, "# scenario: %s (%s)\n", base->name, base_info.path);
-        fprintf(s.csv, "# command: %s\n", cmd);
-        fprintf(s.csv, "# runs: %d = %ld combination%s x %d seed%s (%s); turns: %d; agents: %s\n",
-                s.total, combos, combos == 1 ? "" : "s", seed_count, seed_count == 1 ? "" : "s",
-                seeds_text, s.turns, !agents ? "none" : assign_count ? "scenario defaults, reassigned" : "scenario defaults");
-        for (int i = 0; i < base_info.parameter_count; i++) {
-            const cps_parameter *p = &base_info.parameters[i];
-            fprintf(s.csv, "# parameter %s: default %.10g, range %.10g..%.10g%s%s\n", p->name,
-                    p->dflt, p->min, p->max, p->description ? ": " : "",
-                    p->description ? p->description : "");
-        }
         fputs("run,", s.csv);
         for (int i = 0; i < vary_count; i++)
             fprintf(s.csv, "%s,", vary[i].name);
@@ -330,6 +416,15 @@ int cmd_sweep(int argc, char **argv)
                     s.total, s.turns, base->name, elapsed, started ? started : 1,
                     started == 1 ? "" : "s", csv_path && strcmp(csv_path, "-") ? csv_path : "stdout");
         status = 0;
+        if (csv_path && strcmp(csv_path, "-") != 0 &&
+            write_sweep_package(csv_path, base, &base_info, vary, vary_count, seeds_text, s.turns,
+                                s.total,
+                                !agents ? "none" : assign_count ? "scenario defaults, reassigned"
+                                                                : "scenario defaults",
+                                err, sizeof err) != 0) {
+            fprintf(stderr, "chokepoint sweep: --csv %s: %s\n", csv_path, err);
+            status = 2;
+        }
     }
 
 done:

@@ -230,14 +230,68 @@ int tour_run(tournament *t, const char *scenario, const char *seat, long turns, 
 /* The ranking table to 'out'. */
 void tour_print_table(const tournament *t, FILE *out);
 
-/* One row per match to 'f', after header lines recording the version,
- * scenario, seat and 'command'. Returns 0, or -1 when writing failed. */
-int tour_write_csv(const tournament *t, FILE *f, const char *command);
+/* One header row, then one row per match to 'f' (what made the file is in
+ * its sidecar, tour_write_package). Returns 0, or -1 when writing failed. */
+int tour_write_csv(const tournament *t, FILE *f);
+
+/* The CSV file's sidecar (cpg_datapackage_beside): its columns, the scenario,
+ * seat, agents, seeds and the command. Returns 0, or -1 with a message. */
+int tour_write_package(const tournament *t, const char *csv_path, const char *command, char *err,
+                       size_t errlen);
 
 /* ---- command lines ---- */
 
 /* Append ' ARG' to 'cmd', quoted for a POSIX shell when it needs it: CSV headers, the command
  * that plays one tournament match again. */
 void cpg_shell_append(char *cmd, size_t cap, const char *arg);
+
+/* The command line this process was started with (main calls
+ * cpg_set_command_line once), beginning with how to call the program
+ * (script.h's cps_program_command: "chokepoint" when that is this program on
+ * $PATH, else its full path), each argument quoted as needed. */
+void cpg_set_command_line(int argc, char **argv);
+const char *cpg_command_line(void);
+
+/* 'cmd' = how to call this program, then SUBCOMMAND: the start of a command
+ * written into a file that a person runs again (the tournament's rows). */
+void cpg_program_call(char *cmd, size_t cap, const char *subcommand);
+
+/* ---- provenance beside CSV files (datapackage.c, docs/csv.md) ---- */
+
+/* One column: its name, Frictionless type ("integer", "number", "string"),
+ * unit (NULL if none) and meaning. */
+typedef struct {
+    const char *name, *type, *unit, *description;
+} cpg_field;
+
+/* One CSV file: its resource name, path relative to the package file, and columns. */
+typedef struct {
+    const char *name, *path, *description;
+    const cpg_field *fields;
+    int field_count;
+} cpg_resource;
+
+/* A provenance entry: a string, or raw JSON (a number, an array) when 'raw'. */
+typedef struct {
+    const char *key, *value;
+    int raw;
+} cpg_meta;
+
+typedef struct {
+    const char *name, *title;
+    const char *command; /* NULL: this process's command line */
+    const cpg_meta *meta;
+    int meta_count;
+    const cpg_resource *resources;
+    int resource_count;
+} cpg_package;
+
+/* Write 'p' as a Frictionless Data Package to 'path'. Returns 0, or -1 with
+ * a message naming the file. */
+int cpg_write_datapackage(const char *path, const cpg_package *p, char *err, size_t errlen);
+
+/* The sidecar of one CSV file: "out.csv" -> "out.datapackage.json". Returns
+ * 0, or -1 when it does not fit. */
+int cpg_datapackage_beside(const char *csv_path, char *out, size_t len);
 
 #endif

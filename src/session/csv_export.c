@@ -1,7 +1,8 @@
 /* csv_export.c -- the game's history as CSV files, documented in docs/csv.md.
  * Every figure comes from the world's history, the one source that charts
  * and the debrief read too. Rows are made in a buffer with base's csv.h and
- * reach the file a block at a time. */
+ * reach the file a block at a time. Beside them, datapackage.json describes
+ * their columns and what made them (datapackage.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "bytes.h"
 #include "csv.h"
+#include "batch.h"
 #include "session.h"
 
 /* One CSV file being written: its rows in 'buf' until they are written. */
@@ -194,6 +196,114 @@ static int write_deals(const cp_world *w, const char *dir, char *err, size_t err
     return out_close(&o, err, errlen);
 }
 
+/* ---- the columns, for datapackage.json (docs/csv.md says the same in prose) ---- */
+
+#define T_PER_Q "t"
+static const cpg_field NATION_FIELDS[] = {
+    {"turn", "integer", NULL, "turn number; 0 is the starting state"},
+    {"date", "string", NULL, "the quarter, as 2025Q1"},
+    {"nation", "string", NULL, "ISO 3166 alpha-3 code"},
+    {"mined_t", "number", T_PER_Q, "ore mined this quarter, tonnes of rare-earth oxide (REO)"},
+    {"separated_t", "number", T_PER_Q, "ore fed to separation plants this quarter, tonnes REO"},
+    {"magnets_t", "number", T_PER_Q, "NdFeB magnets made this quarter, tonnes"},
+    {"demand_t", "number", T_PER_Q, "final demand at reference prices, all goods, tonnes this quarter"},
+    {"shortage_t", "number", T_PER_Q, "final demand not met, all goods, tonnes this quarter"},
+    {"stockpile_t", "number", "t", "strategic stockpile, all goods, tonnes"},
+    {"treasury_musd", "number", "USD million", "state money for rare-earth policy"},
+    {"score", "number", "0-100", "mean score over the turns played"},
+    {"price_ore_usd_per_kg", "number", "USD/kg", "price this nation pays for ore (CES index over origins, tariffs and licence premiums included)"},
+    {"price_light_oxide_usd_per_kg", "number", "USD/kg", "price this nation pays for NdPr oxide"},
+    {"price_heavy_oxide_usd_per_kg", "number", "USD/kg", "price this nation pays for Dy/Tb oxide"},
+    {"price_magnet_usd_per_kg", "number", "USD/kg", "price this nation pays for NdFeB magnets"},
+    {"demand_magnet_t", "number", T_PER_Q, "final demand for magnets, tonnes this quarter"},
+    {"shortage_magnet_t", "number", T_PER_Q, "magnet demand not met, tonnes this quarter"},
+    {"shortage_light_oxide_t", "number", T_PER_Q, "NdPr oxide demand not met, tonnes this quarter"},
+    {"shortage_heavy_oxide_t", "number", T_PER_Q, "Dy/Tb oxide demand not met, tonnes this quarter"},
+    {"shortage_defense_t", "number", T_PER_Q, "defense sector's demand not met, all goods, tonnes this quarter"},
+    {"imports_magnet_t", "number", T_PER_Q, "magnets imported this quarter, tonnes"},
+    {"exports_magnet_t", "number", T_PER_Q, "magnets exported this quarter, tonnes"},
+    {"gdp_loss_busd", "number", "USD billion", "output lost to shortages this quarter"},
+    {"pressure", "number", "0-1", "political pressure"},
+    {"tariff_revenue_musd", "number", "USD million", "tariffs collected this quarter"},
+    {"score_security", "number", "0-100", "the score's security part, mean over the turns played"},
+    {"score_prosperity", "number", "0-100", "the score's prosperity part, mean over the turns played"},
+    {"score_leverage", "number", "0-100", "the score's leverage part, mean over the turns played"},
+    {"score_stability", "number", "0-100", "the score's stability part, mean over the turns played"},
+};
+
+static const cpg_field MARKET_FIELDS[] = {
+    {"turn", "integer", NULL, "turn number; 0 is the starting state"},
+    {"date", "string", NULL, "the quarter, as 2025Q1"},
+    {"good", "string", NULL, "ore, light_oxide (NdPr), heavy_oxide (Dy/Tb) or magnet"},
+    {"world_price_usd_per_kg", "number", "USD/kg", "sales-weighted producer (FOB) price"},
+    {"production_t", "number", T_PER_Q, "made this quarter, tonnes"},
+    {"traded_t", "number", T_PER_Q, "crossed a border this quarter, tonnes"},
+    {"shortage_t", "number", T_PER_Q, "final demand not met this quarter, tonnes"},
+};
+
+static const cpg_field FACILITY_FIELDS[] = {
+    {"id", "integer", NULL, "the facility's id (news.csv's facility column)"},
+    {"name", "string", NULL, "its name"},
+    {"kind", "string", NULL, "mine, separation or magnet_plant"},
+    {"host", "string", NULL, "ISO3 code of the nation it stands in"},
+    {"funder", "string", NULL, "ISO3 code of the nation that pays for it"},
+    {"capacity_t_per_yr", "number", "t/yr", "capacity, tonnes a year"},
+    {"stage", "string", NULL, "announced, permitting, construction, ramp_up, operating, idled or closed"},
+    {"start_turn", "integer", NULL, "turn it was started"},
+    {"operating_turn", "integer", NULL, "turn it operates (reached or projected)"},
+    {"delay_turns", "integer", "turns", "delay added by events"},
+    {"capex_musd", "number", "USD million", "capital cost"},
+    {"capex_paid_musd", "number", "USD million", "capital cost paid so far"},
+    {"output_t", "number", T_PER_Q, "output in the last quarter, tonnes"},
+};
+
+static const cpg_field NEWS_FIELDS[] = {
+    {"turn", "integer", NULL, "turn number"},
+    {"date", "string", NULL, "the quarter, as 2025Q1"},
+    {"kind", "string", NULL, "policy, event, facility, market or deal"},
+    {"nation", "string", NULL, "ISO3 code of the nation concerned; empty if none"},
+    {"text", "string", NULL, "the news in words"},
+    {"partner", "string", NULL, "ISO3 code of the other nation involved; empty if none"},
+    {"facility", "integer", NULL, "the facility's id; empty if none"},
+    {"routine", "integer", NULL, "1 for a plant moving to its next stage on schedule, else 0"},
+};
+
+static const cpg_field DEAL_FIELDS[] = {
+    {"turn", "integer", NULL, "turn number"},
+    {"date", "string", NULL, "the quarter, as 2025Q1"},
+    {"deal_id", "integer", NULL, "the deal's id"},
+    {"proposer", "string", NULL, "ISO3 code of the nation that proposed it"},
+    {"parties", "string", NULL, "ISO3 codes of its parties, separated by spaces"},
+    {"clauses", "string", NULL, "its clauses in words, with the term (the deal's latest version)"},
+    {"status", "string", NULL, "the deal's status after the step"},
+    {"event", "string", NULL, "proposed, accepted, countered, rejected, agreed, started, expired, breached, withdrawn or lapsed"},
+    {"by", "string", NULL, "ISO3 code of the nation that acted; empty for the rules"},
+};
+
+#define FIELDS(a) a, (int)(sizeof a / sizeof a[0])
+static const cpg_resource RESOURCES[] = {
+    {"nations", "nations.csv", "one row per nation per turn", FIELDS(NATION_FIELDS)},
+    {"markets", "markets.csv", "one row per good per turn", FIELDS(MARKET_FIELDS)},
+    {"facilities", "facilities.csv", "one row per facility, at the end of the run", FIELDS(FACILITY_FIELDS)},
+    {"news", "news.csv", "the news feed", FIELDS(NEWS_FIELDS)},
+    {"deals", "deals.csv", "every step of every deal", FIELDS(DEAL_FIELDS)},
+};
+
+/* DIR/datapackage.json: the five files' columns and what made them. */
+static int write_package(const cp_world *w, const char *dir, char *err, size_t errlen)
+{
+    char path[1100], seed[32], turns[16], title[256];
+    snprintf(path, sizeof path, "%s/datapackage.json", dir);
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)cp_world_seed(w));
+    snprintf(turns, sizeof turns, "%d", cp_world_turn(w));
+    const char *scenario = cp_world_scenario(w)->name;
+    snprintf(title, sizeof title, "Chokepoint: %s, seed %s, %s turns", scenario, seed, turns);
+    const cpg_meta meta[] = {{"scenario", scenario, 0}, {"seed", seed, 1}, {"turns", turns, 1}};
+    const cpg_package p = {"chokepoint-game", title, NULL, meta, 3,
+                           RESOURCES, (int)(sizeof RESOURCES / sizeof RESOURCES[0])};
+    return cpg_write_datapackage(path, &p, err, errlen);
+}
+
 int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
 {
     char msg[1200];
@@ -204,7 +314,7 @@ int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
     }
     if (write_nations(w, dir, msg, errlen) || write_markets(w, dir, msg, errlen) ||
         write_facilities(w, dir, msg, errlen) || write_news(w, dir, msg, errlen) ||
-        write_deals(w, dir, msg, errlen))
+        write_deals(w, dir, msg, errlen) || write_package(w, dir, msg, errlen))
         goto fail;
     if (err) {
         err->code = CPG_OK;

@@ -168,10 +168,16 @@ int tour_run(tournament *t, const char *scenario, const char *seat, long turns, 
     /* report: the table on stdout (after the CSV when that goes there too) */
     status = 0;
     if (csv) {
-        char cmd[4096] = "chokepoint tournament";
+        char cmd[4096];
+        cpg_program_call(cmd, sizeof cmd, "tournament");
         for (int i = 0; i < argc; i++)
             cpg_shell_append(cmd, sizeof cmd, argv[i]);
-        int bad = tour_write_csv(t, csv, cmd) != 0;
+        int bad = tour_write_csv(t, csv) != 0;
+        char perr[1400];
+        if (csv != stdout && tour_write_package(t, csv_path, cmd, perr, sizeof perr) != 0) {
+            fprintf(stderr, "chokepoint tournament: --csv %s: %s\n", csv_path, perr);
+            bad = 1;
+        }
         if (csv != stdout)
             bad |= fclose(csv) != 0;
         else

@@ -110,17 +110,71 @@ void tour_print_table(const tournament *t, FILE *out)
                 unrepeatable == 1 ? "its" : "their");
 }
 
-int tour_write_csv(const tournament *t, FILE *f, const char *command)
+static const cpg_field MATCH_FIELDS[] = {
+    {"match", "integer", NULL, "1, 2, ...: seeds in order, each agent in turn"},
+    {"agent", "string", NULL, "the agent's label"},
+    {"file", "string", NULL, "the agent's file, as given"},
+    {"seed", "integer", NULL, "the seed number (from --seeds)"},
+    {"game_seed", "integer", NULL, "the game's seed, derived from the master seed and the seed number"},
+    {"score", "number", "0-100", "the seat's final score"},
+    {"hash", "string", NULL, "the game's final hash, 16 hex digits"},
+    {"failures", "integer", NULL, "turns the agent failed (error, budget or wall clock)"},
+    {"fallbacks", "integer", NULL, "turns played by the fallback instead"},
+    {"refused", "integer", NULL, "orders the rules refused"},
+    {"instructions_per_turn", "number", "Lua instructions", "the agent's mean instructions a turn"},
+    {"max_instructions", "integer", "Lua instructions", "the agent's most instructions in one turn"},
+    {"first_failure", "string", NULL, "the first failure's message; empty if none"},
+    {"reproducible", "string", NULL, "yes, or why the match may not play again the same (the wall clock stopped an agent)"},
+    {"command", "string", NULL, "the command that plays this match again alone and ends with its hash"},
+};
+
+int tour_write_package(const tournament *t, const char *csv_path, const char *command, char *err,
+                       size_t errlen)
 {
-    fprintf(f, "# chokepoint %s tournament\n", CP_VERSION);
-    fprintf(f, "# scenario: %s (%s)\n", t->scen->name, t->info->path);
-    fprintf(f, "# seat: %s; agents:", t->seat_iso3);
-    for (int a = 0; a < t->agent_count; a++)
-        fprintf(f, "%s %s", a ? "," : "", t->agent[a].file);
-    fprintf(f, "; seeds: %s; master seed: %llu; turns: %d\n", t->seeds_text, t->master, t->turns);
-    fprintf(f, "# command: %s\n", command);
-    fputs("# each row's command plays that match again alone and ends with its hash, unless\n"
-          "# its 'reproducible' column says the wall clock stopped an agent in that game\n", f);
+    char path[1200], agents[4096] = "[", master[32], turns[16], seeds[512], title[300];
+    if (cpg_datapackage_beside(csv_path, path, sizeof path) != 0) {
+        snprintf(err, errlen, "%s: path too long", csv_path);
+        return -1;
+    }
+    /* the agents' files as a JSON array of strings */
+    size_t n = 1;
+    for (int a = 0; a < t->agent_count && n + 8 < sizeof agents; a++) {
+        if (a) {
+            agents[n++] = ',';
+            agents[n++] = ' ';
+        }
+        agents[n++] = '"';
+        for (const char *c = t->agent[a].file; *c && n + 8 < sizeof agents; c++) {
+            if (*c == '"' || *c == '\\')
+                agents[n++] = '\\';
+            agents[n++] = (unsigned char)*c < 0x20 ? '?' : *c;
+        }
+        agents[n++] = '"';
+    }
+    agents[n++] = ']';
+    agents[n] = '\0';
+    snprintf(master, sizeof master, "%llu", t->master);
+    snprintf(turns, sizeof turns, "%d", t->turns);
+    snprintf(seeds, sizeof seeds, "%s", t->seeds_text);
+    snprintf(title, sizeof title, "Chokepoint tournament: seat %s of %s", t->seat_iso3, t->scen->name);
+    const char *name = strrchr(csv_path, '/');
+    name = name ? name + 1 : csv_path;
+    const cpg_meta meta[] = {{"scenario", t->scen->name, 0}, {"scenario_file", t->info->path, 0},
+                             {"seat", t->seat_iso3, 0},    {"agents", agents, 1},
+                             {"seeds", seeds, 0},          {"seed", master, 1},
+                             {"turns", turns, 1}};
+    const cpg_resource res = {"tournament", name,
+                              "one row per match; each row's command plays that match again alone "
+                              "and ends with its hash, unless its reproducible column says the wall "
+                              "clock stopped an agent in that game",
+                              MATCH_FIELDS, (int)(sizeof MATCH_FIELDS / sizeof MATCH_FIELDS[0])};
+    const cpg_package p = {"chokepoint-tournament", title, command, meta,
+                           (int)(sizeof meta / sizeof meta[0]), &res, 1};
+    return cpg_write_datapackage(path, &p, err, errlen);
+}
+
+int tour_write_csv(const tournament *t, FILE *f)
+{
     fputs("match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,"
           "instructions_per_turn,max_instructions,first_failure,reproducible,command\n", f);
     /* each row made in a buffer (fields quoted when needed, base's csv.h),
