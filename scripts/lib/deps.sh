@@ -34,3 +34,7 @@ CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
+
+# Installing and packaging (tests/install/): lintian and dpkg-shlibdeps on the package
+# CPack builds, appstreamcli on its metainfo, pandas reading every CSV kind.
+CP_PACKAGE_TEST_PACKAGES=(lintian dpkg-dev appstream python3-pandas)
