@@ -28,7 +28,11 @@ def check_resource(base, res):
         first = f.readline()
     if first.startswith("#"):
         fail("%s: starts with a comment line" % path)
-    df = pd.read_csv(path)
+    try:
+        df = pd.read_csv(path)
+    except Exception as e:  # what a reader meets: the file does not load
+        fail("%s: pandas.read_csv fails: %s" % (path, e))
+        return
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
     if list(df.columns) != names:
