@@ -17,14 +17,17 @@
 
 static char command_line[4096];
 
+/* 'cmd' = how to call this program, quoted for a shell when its path needs it. */
+static void program_start(char *cmd, size_t cap)
+{
+    cmd[0] = '\0';
+    cpg_shell_append(cmd, cap, cps_program_command());
+    memmove(cmd, cmd + 1, strlen(cmd)); /* cpg_shell_append's leading space */
+}
+
 void cpg_set_command_line(int argc, char **argv)
 {
-    snprintf(command_line, sizeof command_line, "%s", cps_program_command());
-    if (strchr(command_line, ' ') || strchr(command_line, '\'')) { /* quote a path with spaces */
-        command_line[0] = '\0';
-        cpg_shell_append(command_line, sizeof command_line, cps_program_command());
-        memmove(command_line, command_line + 1, strlen(command_line));
-    }
+    program_start(command_line, sizeof command_line);
     for (int i = 1; i < argc; i++)
         cpg_shell_append(command_line, sizeof command_line, argv[i]);
 }
@@ -36,11 +39,9 @@ const char *cpg_command_line(void)
 
 void cpg_program_call(char *cmd, size_t cap, const char *subcommand)
 {
-    if (!cap)
+    if (cap < 2)
         return;
-    cmd[0] = '\0';
-    cpg_shell_append(cmd, cap, cps_program_command());
-    memmove(cmd, cmd + 1, strlen(cmd)); /* no leading space */
+    program_start(cmd, cap);
     cpg_shell_append(cmd, cap, subcommand);
 }
 
