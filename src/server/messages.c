@@ -64,10 +64,12 @@ static int on_hello(srv *s, srv_conn *c, int req, const cJSON *m)
         return -1;
     }
     const char *code = NULL, *name = "", *client = "page";
-    if (proto_get_string(m, "hello", "code", &code, why, sizeof why) <= 0 ||
-        proto_get_string(m, "hello", "name", &name, why, sizeof why) < 0 ||
+    int rc = proto_get_string(m, "hello", "code", &code, why, sizeof why);
+    if (rc == 0)
+        snprintf(why, sizeof why, "hello.code: the join code is needed");
+    if (rc <= 0 || proto_get_string(m, "hello", "name", &name, why, sizeof why) < 0 ||
         proto_get_string(m, "hello", "client", &client, why, sizeof why) < 0) {
-        conn_error(c, req, "bad_message", code ? why : "hello.code: the join code is needed", 0);
+        conn_error(c, req, "bad_message", why, 0);
         return 0;
     }
     if (strcmp(client, "page") != 0 && strcmp(client, "bot") != 0) {
@@ -239,8 +241,9 @@ static void on_deal(srv *s, srv_conn *c, int req, const cJSON *m)
 {
     char why[300];
     const char *action = NULL;
-    if (proto_get_string(m, "deal", "action", &action, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", action ? why : "deal.action: missing "
+    int got = proto_get_string(m, "deal", "action", &action, why, sizeof why);
+    if (got <= 0) {
+        conn_error(c, req, "bad_message", got ? why : "deal.action: missing "
                    "(propose, accept, reject, counter or withdraw)", 0);
         return;
     }
@@ -323,8 +326,9 @@ int srv_handle(srv *s, srv_conn *c, const cJSON *m)
         conn_error(c, -1, "bad_message", "req: a whole number from 0 to 2147483647", 0);
         return 0;
     }
-    if (proto_get_string(m, "", "type", &type, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", type ? why : "type: missing", 0);
+    int rc = proto_get_string(m, "", "type", &type, why, sizeof why);
+    if (rc <= 0) {
+        conn_error(c, req, "bad_message", rc ? why : "type: missing", 0);
         return 0;
     }
     if (strcmp(type, "hello") == 0)

@@ -44,8 +44,9 @@ void srv_teacher(srv *s, srv_conn *c, int req, const cJSON *m)
 {
     char why[300], msg[1500];
     const char *action = NULL;
-    if (proto_get_string(m, "teacher", "action", &action, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", action ? why : "teacher.action: missing", 0);
+    int got = proto_get_string(m, "teacher", "action", &action, why, sizeof why);
+    if (got <= 0) {
+        conn_error(c, req, "bad_message", got ? why : "teacher.action: missing", 0);
         return;
     }
     if (s->over) {

@@ -1,0 +1,378 @@
+# test_protocol.py -- every message of protocol 1 against a real `chokepoint serve` on loopback
+# (docs/network.md): joining with right, wrong, forged and missing codes, orders, quotes,
+# withdrawals, deals, readiness, the teacher's actions and their refusal to a student, and the
+# hostile side: oversized frames, malformed JSON, invalid UTF-8, wrong types, another seat's
+# nation, a flood from one client while another is still answered, and reconnection.
+# Usage: test_protocol.py CHOKEPOINT SOURCE_DIR
+import os
+import socket
+import sys
+import time
+import urllib.request
+import urllib.error
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import websocket  # noqa: E402
+from srvlib import Checks, Client, Server, errors, new_folder, remove  # noqa: E402
+
+binary, source = sys.argv[1], sys.argv[2]
+c = Checks()
+web = new_folder()
+for name, text in (("index.html", "<!doctype html><title>t</title>"), ("app.js", "1;"),
+                   ("style.css", "p{}")):
+    with open(os.path.join(web, name), "w") as f:
+        f.write(text)
+folder = new_folder()
+srv = Server(binary, ["--scenario", "licensing-2025", "--seats", "USA,JPN,DEU", "--turns", "4",
+                      "--web", web], folder=folder)
+codes = srv.codes
+c.check(set(codes) == {"USA", "JPN", "DEU", "teacher"}, "a code per seat and the teacher: %s" % codes)
+c.check(all(len(v.replace("-", "")) == 16 for v in codes.values()), "codes are 16 symbols (80 bits)")
+c.check(len(set(codes.values())) == 4, "the codes differ")
+mode = os.stat(os.path.join(folder, "codes.txt")).st_mode & 0o777
+c.check(mode == 0o600, "codes.txt is 0600, not %o" % mode)
+c.check("\u2588" not in srv.text(), "no QR code when stdout is not a terminal and no --qr")
+
+
+def tariff(amount=0.25, **extra):
+    return dict({"kind": "set_tariff", "good": "magnet", "partner": "CHN", "amount": amount}, **extra)
+
+
+# ---- joining -----------------------------------------------------------------------------------
+def test_join():
+    a = Client(srv, hello=False)
+    r = a.ask({"type": "ping"}, "pong")
+    c.check(r["type"] == "pong", "ping before hello: pong")
+    r = a.ask({"type": "order", "order": tariff()}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_joined", "an order before hello: not_joined, got %s" % r)
+    a.send({"type": "hello", "v": 1, "name": "x"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_message" and "code" in r["message"], "hello without a code: %s" % r)
+    a.send({"type": "hello", "v": 1, "code": "AAAA-BBBB-CCCC-DDDD", "name": "x"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_code", "a wrong code: bad_code, got %s" % r)
+    good = codes["USA"]
+    forged = good[:-1] + ("2" if good[-1] != "2" else "3")
+    a.send({"type": "hello", "v": 1, "code": forged, "name": "x"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_code", "a code one symbol off (forged): bad_code, got %s" % r)
+    a.send({"type": "hello", "v": 1, "code": good + "X", "name": "x"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_code", "a seat's code with one symbol more: bad_code, got %s" % r)
+    a.send({"type": "hello", "v": 1, "code": 12345, "name": "x"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_message" and "hello.code" in r["message"], "a code that is a number: %s" % r)
+    # lower case without dashes is the same code
+    w = a.hello(good.replace("-", "").lower(), name="Ana\x07\x1b[31m")
+    c.check(w["role"] == "student" and w["seat"] == "USA" and w["nation"] == "United States",
+            "the seat's code joins its seat: %s" % {k: w[k] for k in ("role", "seat", "nation")})
+    c.check(w["name"] == "Ana[31m", "control characters stripped from the name: %r" % w["name"])
+    cat = w["catalog"]
+    kinds = {o["kind"]: o for o in cat["orders"]}
+    c.check(len(kinds) == 17, "the catalog lists every order kind (%d)" % len(kinds))
+    c.check(kinds["set_tariff"]["fields"] == ["good", "partner", "amount"] and
+            kinds["set_tariff"]["amount"] == {"lo": 0, "hi": 10, "what": "tariff rate"},
+            "set_tariff's fields and range: %s" % kinds["set_tariff"])
+    c.check([g["id"] for g in cat["goods"]] == ["ore", "light_oxide", "heavy_oxide", "magnet"], "goods")
+    c.check(any(n["iso"] == "CHN" and not n["human"] for n in cat["nations"]) and
+            any(n["iso"] == "USA" and n["human"] for n in cat["nations"]), "nations, human or not")
+    s = a.expect("state")
+    c.check(s["me"]["iso"] == "USA" and s["turn"] == 0 and s["last_turn"] == 4 and
+            len(s["prices"]) == 4 and s["date"] == "2025Q1", "the first state")
+    r = a.ask({"type": "hello", "v": 1, "code": good}, "welcome")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "a second hello: %s" % r)
+    a.close()
+    # five wrong codes close the connection
+    b = Client(srv, hello=False)
+    for k in range(5):
+        b.send({"type": "hello", "v": 1, "code": "WRNG-%04d" % k})
+    c.check(b.closed_by_server(), "five wrong codes close the connection")
+    c.check(len(errors(b, "bad_code")) == 5, "each wrong code answered bad_code")
+    # a version other than 1
+    v = Client(srv, hello=False)
+    v.send({"type": "hello", "v": 2, "code": codes["USA"]})
+    c.check(v.closed_by_server() and errors(v, "bad_version"), "version 2: bad_version and closed")
+    t = Client(srv, codes["teacher"])
+    c.check(t.welcome["role"] == "teacher" and t.welcome["seat"] is None, "the teacher's code: %s" % t.welcome["role"])
+    t.close()
+
+
+# ---- orders --------------------------------------------------------------------------------------
+def test_orders():
+    a = Client(srv, codes["JPN"])
+    r = a.ask({"type": "quote", "order": tariff()}, "quote")
+    c.check(r.get("ok") is True and r["cost_now_musd"] == 0, "a tariff's quote: %s" % r)
+    r = a.ask({"type": "quote", "order": {"kind": "buy_stockpile", "good": "magnet", "amount": 100}}, "quote")
+    c.check(r.get("ok") is True and r["cost_now_musd"] > 0, "a stockpile's quote costs money: %s" % r)
+    r = a.ask({"type": "quote", "order": tariff(99)}, "quote")
+    c.check(r.get("ok") is False and r["message"] == "set_tariff: tariff rate must be between 0 and 10, got 99",
+            "a refused quote carries the core's message: %s" % r)
+    r = a.ask({"type": "order", "order": tariff(99)}, "order_result")
+    c.check(r.get("ok") is False and "tariff rate must be between 0 and 10" in r["message"],
+            "a refused order carries the core's message: %s" % r)
+    r = a.ask({"type": "order", "order": {"kind": "build_facility", "facility_kind": "mine",
+                                          "amount": 5000, "partner": "AUS"}}, "order_result")
+    c.check("ok" in r, "build abroad answered: %s" % r)
+    a.inbox = [m for m in a.inbox if m["type"] != "state"]  # the states before it
+    r = a.ask({"type": "order", "order": tariff(0.3)}, "order_result")
+    c.check(r.get("ok") is True and isinstance(r["index"], int), "an accepted order: %s" % r)
+    idx = r["index"]
+    s = a.expect("state")
+    pend = [p for p in s["pending"] if p["index"] == idx]
+    c.check(len(pend) == 1 and pend[0]["order"] == tariff(0.3) and "tariff" in pend[0]["text"],
+            "the order is pending in the next state: %s" % s["pending"])
+    # wrong types and missing fields, named
+    cases = [
+        (tariff("high"), "order.amount: a number is needed, got a string"),
+        ({"kind": "set_tariff", "good": "magnet", "amount": 0.1}, "order.partner: missing"),
+        (tariff(good="unobtainium"), "order.good: no good named 'unobtainium'"),
+        (tariff(partner="XXX"), "order.partner: no nation 'XXX'"),
+        ({"kind": "launch_rocket"}, "order.kind: no kind named 'launch_rocket'"),
+        ({"good": "magnet"}, "order.kind: missing"),
+        ({"kind": "fund_facility", "facility": 1.5, "amount": 3}, "order.facility: a whole number"),
+        ({"kind": "set_tracking", "flag": "yes"}, "order.flag: true, false, 1 or 0"),
+        ("set_tariff", "order: an object is needed, got a string"),
+    ]
+    for order, words in cases:
+        r = a.ask({"type": "order", "order": order}, "order_result")
+        c.check(r["type"] == "error" and r["code"] == "bad_message" and r["message"].startswith(words),
+                "%s -> bad_message '%s', got %s" % (order, words, r))
+    r = a.ask({"type": "order"}, "order_result")
+    c.check(r["type"] == "error" and r["message"].startswith("order: missing"), "no order: %s" % r)
+    r = a.ask({"type": 7}, "x")
+    c.check(r["type"] == "error" and r["message"].startswith("type: a string"), "type a number: %s" % r)
+    a.send({"type": "ping", "req": "one"})
+    r = a.expect("error")
+    c.check(r["code"] == "bad_message" and r["message"].startswith("req:"), "req a string: %s" % r)
+    r = a.ask({"type": "teleport"}, "x")
+    c.check(r["type"] == "error" and r["code"] == "bad_message" and "teleport" in r["message"], "unknown type: %s" % r)
+    # another seat's nation
+    r = a.ask({"type": "order", "order": tariff(0.2, nation="CHN")}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_your_seat", "an order naming CHN from JPN: %s" % r)
+    r = a.ask({"type": "order", "nation": "USA", "order": tariff(0.2)}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_your_seat", "a message naming USA from JPN: %s" % r)
+    r = a.ask({"type": "order", "order": tariff(0.2, nation="JPN")}, "order_result")
+    c.check(r.get("ok") is True, "an order naming its own seat is fine: %s" % r)
+    # withdraw: another seat's order, a wrong index, its own
+    u = Client(srv, codes["DEU"])
+    r = u.ask({"type": "withdraw", "index": idx}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_your_seat", "withdrawing JPN's order from DEU: %s" % r)
+    r = u.ask({"type": "withdraw", "index": 999}, "order_result")
+    c.check(r.get("ok") is False and "no pending order" in r["message"], "withdraw a wrong index: %s" % r)
+    r = u.ask({"type": "withdraw", "index": "0"}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "withdraw.index a string: %s" % r)
+    u.close()
+    r = a.ask({"type": "withdraw", "index": idx}, "order_result")
+    c.check(r.get("ok") is True, "withdrawing its own order: %s" % r)
+    s = a.expect("state")
+    c.check(all(p["order"] != tariff(0.3) for p in s["pending"]), "the withdrawn order is gone")
+    a.close()
+
+
+# ---- deals ------------------------------------------------------------------------------------------
+def test_deals():
+    a = Client(srv, codes["USA"])
+    b = Client(srv, codes["JPN"])
+    deal = {"to": "JPN", "term_turns": 8,
+            "clauses": [{"kind": "tariff", "from": "USA", "to": "JPN", "good": "magnet", "amount": 0}]}
+    r = a.ask({"type": "deal", "action": "propose", "deal": deal}, "deal_result")
+    c.check(r.get("ok") is True and isinstance(r["deal_id"], int), "a proposal: %s" % r)
+    did = r.get("deal_id")
+    s = b.expect("state", timeout=30)
+    while not any(d["id"] == did for d in s.get("deals", [])):
+        s = b.expect("state")
+    d = [d for d in s["deals"] if d["id"] == did][0]
+    c.check(d["mine_to_answer"] and d["status"] == "proposed" and d["from"] == "USA" and d["text"],
+            "JPN sees the proposal to answer: %s" % d)
+    r = b.ask({"type": "deal", "action": "accept", "deal_id": did}, "deal_result")
+    c.check(r.get("ok") is True, "JPN accepts: %s" % r)
+    r = b.ask({"type": "deal", "action": "accept", "deal_id": 9999}, "deal_result")
+    c.check(r.get("ok") is False and r["message"], "accepting a deal that is not there: core's refusal %s" % r)
+    bad = dict(deal, clauses=[{"kind": "tariff", "from": "USA", "to": "JPN", "good": "magnet", "amount": -5}])
+    r = a.ask({"type": "deal", "action": "propose", "deal": bad}, "deal_result")
+    c.check(r.get("ok") is False and r["message"], "a deal the core refuses: %s" % r)
+    r = a.ask({"type": "deal", "action": "propose", "deal": dict(deal, clauses="none")}, "deal_result")
+    c.check(r["type"] == "error" and r["message"].startswith("deal.clauses"), "clauses not a list: %s" % r)
+    r = a.ask({"type": "deal", "action": "haggle", "deal_id": 1}, "deal_result")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "an unknown deal action: %s" % r)
+    r = a.ask({"type": "deal", "action": "withdraw", "deal_id": did}, "deal_result")
+    c.check("ok" in r, "withdraw answered: %s" % r)
+    a.close()
+    b.close()
+
+
+# ---- the teacher -----------------------------------------------------------------------------------
+def test_teacher():
+    a = Client(srv, codes["DEU"])
+    r = a.ask({"type": "teacher", "action": "pause"}, "teacher_result")
+    c.check(r["type"] == "error" and r["code"] == "not_teacher", "a student's pause: not_teacher, got %s" % r)
+    t = Client(srv, codes["teacher"], name="Ms T")
+    r = t.ask({"type": "order", "order": tariff()}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_your_seat", "the teacher plays no seat: %s" % r)
+    r = t.ask({"type": "teacher", "action": "pause"}, "teacher_result")
+    c.check(r.get("ok") is True, "pause: %s" % r)
+    s = a.expect("state", paused=True)
+    c.check(s["paused"] is True, "students see the pause")
+    r = a.ask({"type": "order", "order": tariff()}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "paused", "an order while paused: %s" % r)
+    r = a.ask({"type": "quote", "order": tariff()}, "quote")
+    c.check(r.get("ok") is True, "a quote while paused still works: %s" % r)
+    r = t.ask({"type": "teacher", "action": "resume"}, "teacher_result")
+    c.check(r.get("ok") is True, "resume: %s" % r)
+    r = t.ask({"type": "teacher", "action": "timer", "seconds": 0}, "teacher_result")
+    c.check(r.get("ok") is True, "timer 0: %s" % r)
+    r = t.ask({"type": "teacher", "action": "timer", "seconds": "soon"}, "teacher_result")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "timer with a string: %s" % r)
+    r = t.ask({"type": "teacher", "action": "inject",
+               "event": {"kind": "mine_flood", "nation": "CHN", "magnitude": 0.2, "turns": 1}}, "teacher_result")
+    c.check(r.get("ok") is True, "inject a flood: %s" % r)
+    r = t.ask({"type": "teacher", "action": "inject", "event": {"kind": "mine_flood", "nation": "CHN",
+                                                                "magnitude": 7}}, "teacher_result")
+    c.check(r.get("ok") is False and r["message"], "an event the core refuses: %s" % r)
+    r = t.ask({"type": "teacher", "action": "inject", "event": {"kind": "volcano", "nation": "CHN"}}, "teacher_result")
+    c.check(r["type"] == "error" and "event.kind" in r["message"], "an unknown event: %s" % r)
+    r = t.ask({"type": "teacher", "action": "debrief"}, "teacher_result")
+    c.check(r.get("ok") is False and "not available in serve yet" in r["message"], "debrief: %s" % r)
+    r = t.ask({"type": "teacher", "action": "lock", "seat": "KOR"}, "teacher_result")
+    c.check(r.get("ok") is True, "lock KOR: %s" % r)
+    r = t.ask({"type": "teacher", "action": "unlock", "seat": "KOR"}, "teacher_result")
+    c.check(r.get("ok") is True, "unlock KOR: %s" % r)
+    r = t.ask({"type": "teacher", "action": "lock", "seat": "ATL"}, "teacher_result")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "lock a nation not in the game: %s" % r)
+    r = t.ask({"type": "teacher", "action": "fly"}, "teacher_result")
+    c.check(r["type"] == "error" and r["code"] == "bad_message", "an unknown action: %s" % r)
+    # readiness shows in the class table
+    r = a.ask({"type": "ready", "ready": "yes"}, "state")
+    c.check(r["type"] == "error" and r["message"].startswith("ready.ready"), "ready with a string: %s" % r)
+    a.send({"type": "ready", "ready": True})
+    s = a.expect("state", ready=True)
+    c.check(s["ready"] is True, "ready shows in the seat's state")
+    m = t.expect("class")
+    while not any(x["iso"] == "DEU" and x["ready"] for x in m["class"]):
+        m = t.expect("class")
+    c.check(True, "the teacher's class table shows DEU ready")
+    a.send({"type": "ready", "ready": False})
+    a.expect("state", ready=False)
+    # end the quarter now
+    r = t.ask({"type": "teacher", "action": "end_quarter"}, "teacher_result")
+    c.check(r.get("ok") is True, "end_quarter: %s" % r)
+    q = a.expect("quarter")
+    c.check(q["turn"] == 1 and q["date"] == "2025Q2", "the quarter was played: %s" % q)
+    s = a.expect("state", turn=1)
+    c.check(s["report"] is not None and s["turn"] == 1, "a new state after the quarter")
+    a.close()
+    t.close()
+
+
+# ---- hostile frames ------------------------------------------------------------------------------------
+def test_hostile():
+    a = Client(srv, codes["DEU"])
+    a.send("x" * 20000)
+    c.check(a.closed_by_server(), "a 20000-byte frame closes the connection")
+    c.check(errors(a, "too_large"), "and is answered too_large: %s" % a.inbox[-1:])
+    b = Client(srv, codes["DEU"])
+    b.send('{"type": "ping", ')
+    r = b.expect("error")
+    c.check(r["code"] == "bad_message", "broken JSON: bad_message")
+    b.send("[1,2,3]")
+    c.check(b.expect("error")["code"] == "bad_message", "JSON that is not an object: bad_message")
+    b.ws.send(b'{"type":"ping","x":"\xff\xfe"}', opcode=websocket.ABNF.OPCODE_TEXT)
+    c.check(b.expect("error")["code"] == "bad_message", "invalid UTF-8: bad_message")
+    b.ws.send(b"\x00\x01", opcode=websocket.ABNF.OPCODE_BINARY)
+    c.check(b.expect("error")["code"] == "bad_message", "a binary frame: bad_message")
+    r = b.ask({"type": "ping"}, "pong")
+    c.check(r["type"] == "pong", "the connection stays open after ordinary mistakes")
+    for k in range(3):
+        b.send("nope")
+    c.check(b.closed_by_server(), "the sixth frame that is not JSON closes the connection")
+    c.check(len([m for m in b.inbox if m.get("code") == "bad_message"]) >= 3, "each answered")
+    # a flood from one client while another is still answered
+    f = Client(srv, codes["USA"])
+    g = Client(srv, codes["JPN"])
+    for k in range(400):
+        try:
+            f.send({"type": "ping", "req": k})
+        except Exception:
+            break
+    r = g.ask({"type": "quote", "order": tariff(0.1)}, "quote")
+    c.check(r.get("ok") is True and r["cost_now_musd"] == 0, "another client's quote is answered during a flood: %s" % r)
+    c.check(f.closed_by_server(), "the flooding client is closed")
+    c.check(errors(f, "flood"), "and was told flood first")
+    pongs = [m for m in f.inbox if m["type"] == "pong"]
+    c.check(40 <= len(pongs) < 400, "the bucket let the first burst through (%d pongs)" % len(pongs))
+    r = g.ask({"type": "ping"}, "pong")
+    c.check(r["type"] == "pong", "the other client still works")
+    g.close()
+
+
+# ---- reconnection --------------------------------------------------------------------------------------
+def test_reconnect():
+    a = Client(srv, codes["USA"], name="Ana")
+    a.expect("state")
+    a.inbox = [m for m in a.inbox if m["type"] != "state"]
+    r = a.ask({"type": "order", "order": {"kind": "set_export_tax", "good": "ore", "amount": 0.05}}, "order_result")
+    c.check(r.get("ok") is True, "an order before the laptop sleeps: %s" % r)
+    s1 = a.expect("state")
+    mine = [p for p in s1["pending"]]
+    b = Client(srv, codes["USA"], name="Ana again")
+    s2 = b.expect("state")
+    c.check(s2["pending"] == mine and len(mine) >= 1, "the same pending orders after rejoining: %s vs %s" % (s2["pending"], mine))
+    c.check(a.closed_by_server() and errors(a, "replaced"), "the older connection is told replaced and closed")
+    r = b.ask({"type": "ping"}, "pong")
+    c.check(r["type"] == "pong", "the new connection works")
+    b.close()
+
+
+# ---- the page's files --------------------------------------------------------------------------------------
+def get(path):
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    s.sendall(("GET %s HTTP/1.0\r\nHost: x\r\n\r\n" % path).encode())
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def test_static():
+    status, body = get("/")
+    c.check(status == 200 and body.startswith(b"<!doctype html>"), "/ is index.html (%d)" % status)
+    c.check(get("/app.js") == (200, b"1;") and get("/style.css") == (200, b"p{}"), "app.js and style.css")
+    status, body = get("/map.cpmap")
+    with open(os.path.join(source, "assets", "world-110m.cpmap"), "rb") as f:
+        c.check(status == 200 and body == f.read(), "/map.cpmap is the map asset")
+    for bad in ("/../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/codes.txt", "/web/", "/assets/",
+                "/index.html/../../x", "//etc/passwd", "/app.js.bak", "/app.js/"):
+        status, body = get(bad)
+        c.check(status in (400, 404), "%s is not served (%d)" % (bad, status))
+        c.check(b"teacher" not in body, "%s leaks nothing" % bad)
+    status, body = get("/app.js%00.txt")  # CivetWeb cuts the path at the NUL: app.js or nothing
+    c.check(status == 404 or body == b"1;", "/app.js%00.txt serves at most app.js")
+
+
+for t in (test_join, test_orders, test_deals, test_teacher, test_hostile, test_reconnect, test_static):
+    before = c.failed
+    try:
+        t()
+    except Exception as e:  # a hang or a crash is a failure of that test, the others still run
+        c.check(False, "%s raised %r" % (t.__name__, e))
+    print("%s %s" % ("FAIL" if c.failed > before else "ok  ", t.__name__), flush=True)
+
+c.check(srv.alive(), "the server is still up after all of it")
+srv.kill()
+c.check(not [l for l in srv.err if "ERROR: AddressSanitizer" in l or "runtime error" in l],
+        "no sanitizer reports: %s" % srv.err[-20:])
+
+# --qr draws the address
+qsrv = Server(binary, ["--scenario", "licensing-2025", "--seats", "USA", "--qr"], folder=new_folder())
+rows = [l for l in qsrv.lines if "\u2588" in l]
+c.check(len(rows) >= 10 and len(set(len(r) for r in rows)) == 1, "--qr draws a square of half blocks (%d rows)" % len(rows))
+qsrv.kill()
+remove(qsrv.folder)
+remove(folder)
+remove(web)
+sys.exit(c.done())
