@@ -134,8 +134,11 @@ void srv_teacher(srv *s, srv_conn *c, int req, const cJSON *m)
             result(c, req, 0, err.message);
             return;
         }
-        snprintf(msg, sizeof msg, "%s's policy is %s", cp_world_nation(w, n)->name,
-                 action[0] == 'l' ? "locked" : "unlocked");
+        /* a lock is not in the replay format yet: say so where the teacher reads it */
+        snprintf(msg, sizeof msg, "%s's policy is %s (note: the game's recording does not hold "
+                 "locks yet, so `chokepoint replay` of it differs from this quarter on)",
+                 cp_world_nation(w, n)->name, action[0] == 'l' ? "locked" : "unlocked");
+        fprintf(stderr, "chokepoint serve: %s\n", msg);
         result(c, req, 1, msg);
         srv_broadcast_state(s);
     } else if (strcmp(action, "debrief") == 0) {

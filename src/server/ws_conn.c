@@ -264,8 +264,6 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
     int opcode = bits & 0x0F, fin = (bits & 0x80) != 0;
     if (opcode == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE)
         return 0;
-    if (opcode == MG_WEBSOCKET_OPCODE_PING || opcode == MG_WEBSOCKET_OPCODE_PONG)
-        return 1;
     pthread_mutex_lock(&c->omu);
     int dead = c->dead;
     pthread_mutex_unlock(&c->omu);
@@ -281,11 +279,13 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
         conn_error(c, -1, "too_large", msg, 1);
         return close_now(s, c);
     }
-    int b = bucket_take(c);
+    int b = bucket_take(c); /* every frame counts, pings too */
     if (b < 0)
         return close_now(s, c);
     if (b == 0)
         return 1;
+    if (opcode == MG_WEBSOCKET_OPCODE_PING || opcode == MG_WEBSOCKET_OPCODE_PONG)
+        return 1; /* CivetWeb answers pings itself */
     if (opcode != MG_WEBSOCKET_OPCODE_TEXT || !fin) {
         conn_error(c, -1, "bad_message",
                    opcode == MG_WEBSOCKET_OPCODE_BINARY ? "binary frames are not read: send JSON text"

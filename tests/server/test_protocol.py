@@ -4,8 +4,11 @@
 # hostile side: oversized frames, malformed JSON, invalid UTF-8, wrong types, another seat's
 # nation, a flood from one client while another is still answered, and reconnection.
 # Usage: test_protocol.py CHOKEPOINT SOURCE_DIR
+import base64
+import json
 import os
 import socket
+import subprocess
 import sys
 import time
 import urllib.request
@@ -23,7 +26,7 @@ for name, text in (("index.html", "<!doctype html><title>t</title>"), ("app.js",
     with open(os.path.join(web, name), "w") as f:
         f.write(text)
 folder = new_folder()
-srv = Server(binary, ["--scenario", "licensing-2025", "--seats", "USA,JPN,DEU", "--turns", "4",
+srv = Server(binary, ["--scenario", "licensing-2025", "--seats", "USA,JPN,DEU", "--turns", "40",
                       "--web", web], folder=folder)
 codes = srv.codes
 c.check(set(codes) == {"USA", "JPN", "DEU", "teacher"}, "a code per seat and the teacher: %s" % codes)
@@ -77,7 +80,7 @@ def test_join():
     c.check(any(n["iso"] == "CHN" and not n["human"] for n in cat["nations"]) and
             any(n["iso"] == "USA" and n["human"] for n in cat["nations"]), "nations, human or not")
     s = a.expect("state")
-    c.check(s["me"]["iso"] == "USA" and s["turn"] == 0 and s["last_turn"] == 4 and
+    c.check(s["me"]["iso"] == "USA" and s["turn"] == 0 and s["last_turn"] == 40 and
             len(s["prices"]) == 4 and s["date"] == "2025Q1", "the first state")
     r = a.ask({"type": "hello", "v": 1, "code": good}, "welcome")
     c.check(r["type"] == "error" and r["code"] == "bad_message", "a second hello: %s" % r)
@@ -92,8 +95,10 @@ def test_join():
     v = Client(srv, hello=False)
     v.send({"type": "hello", "v": 2, "code": codes["USA"]})
     c.check(v.closed_by_server() and errors(v, "bad_version"), "version 2: bad_version and closed")
-    t = Client(srv, codes["teacher"])
+    t = Client(srv, codes["teacher"], name="Ms \u202eT\u2066x\u0085" + "y" * 60)
     c.check(t.welcome["role"] == "teacher" and t.welcome["seat"] is None, "the teacher's code: %s" % t.welcome["role"])
+    c.check(t.welcome["name"] == "Ms Tx" + "y" * 35, "bidi overrides and C1 controls stripped, 40 characters kept: %r"
+            % t.welcome["name"])
     t.close()
 
 
@@ -354,7 +359,96 @@ def test_static():
     c.check(status == 404 or body == b"1;", "/app.js%00.txt serves at most app.js")
 
 
-for t in (test_join, test_orders, test_deals, test_teacher, test_hostile, test_reconnect, test_static):
+# ---- bots, and a seat handed to an agent and back ------------------------------------------------
+def test_bot_and_seats():
+    b = Client(srv, codes["DEU"], client="bot")
+    w = b.expect("world")
+    raw = base64.b64decode(w["save"])
+    c.check(raw[:8] == b"CPWORLD\x1a" and w["turn"] == b.expect("state")["turn"],
+            "a bot gets the world as cp_world_save bytes (%d bytes) at its turn" % len(raw))
+    t = Client(srv, codes["teacher"])
+    r = t.ask({"type": "teacher", "action": "seat_agent", "seat": "DEU"}, "teacher_result")
+    c.check(r.get("ok") is True and "agents" in r["message"], "DEU to its scenario agent: %s" % r)
+    r = b.ask({"type": "order", "order": tariff()}, "order_result")
+    c.check(r["type"] == "error" and r["code"] == "not_your_seat" and "agent" in r["message"],
+            "the student of a seat an agent plays cannot order for it: %s" % r)
+    r = t.ask({"type": "teacher", "action": "seat_agent", "seat": "DEU", "agent": "no_such_agent_here"}, "teacher_result")
+    c.check(r.get("ok") is False and "no_such_agent_here" in r["message"], "an agent that is not there: %s" % r)
+    r = t.ask({"type": "teacher", "action": "seat_human", "seat": "DEU"}, "teacher_result")
+    c.check(r.get("ok") is True, "DEU back to its student: %s" % r)
+    r = b.ask({"type": "order", "order": tariff()}, "order_result")
+    c.check(r.get("ok") is True, "and the student orders again: %s" % r)
+    r = t.ask({"type": "teacher", "action": "seat_human", "seat": "KOR"}, "teacher_result")
+    c.check(r.get("ok") is True, "KOR to a student: %s" % r)
+    m = srv.wait_line(r"^seat: KOR .* (\S+)$")
+    k = Client(srv, m.group(1))
+    c.check(k.welcome["seat"] == "KOR", "the new seat's code, printed on stdout, joins it")
+    r = t.ask({"type": "teacher", "action": "seat_agent", "seat": "KOR"}, "teacher_result")
+    c.check(r.get("ok") is True, "KOR back to its agent: %s" % r)
+    for x in (b, t, k):
+        x.close()
+
+
+# ---- a client that stops reading ------------------------------------------------------------------------
+def test_stalled():
+    # a bot (large messages: the world each quarter) that never reads: its socket buffers fill
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    ws = websocket.WebSocket()
+    ws.sock = None
+    stalled = websocket.create_connection(srv.url(), socket=s, timeout=10)
+    stalled.send(json.dumps({"type": "hello", "v": 1, "code": codes["USA"], "client": "bot"}))
+    t = Client(srv, codes["teacher"])
+    g = Client(srv, codes["JPN"])
+    turn0 = g.expect("state")["turn"]
+    # ten quarters' worth of states and worlds (~600 KB each) pile up for the stalled one: more
+    # than the kernel's socket buffers hold, so its sender thread blocks in a write
+    for k in range(10):
+        r = t.ask({"type": "teacher", "action": "end_quarter"}, "teacher_result")
+        c.check(r.get("ok") is True, "end_quarter with a stalled client: %s" % r)
+        q = g.expect("quarter", turn=turn0 + k + 1)
+        c.check(q["turn"] == turn0 + k + 1, "the quarter is played while a client is stalled")
+    r = g.ask({"type": "quote", "order": tariff(0.1)}, "quote")
+    c.check(r.get("ok") is True, "others are answered while a client is stalled: %s" % r)
+    stalled.sock.close()
+    g.close()
+    t.close()
+
+
+def cli(*args):
+    return subprocess.run([binary] + list(args), capture_output=True, text=True, timeout=120)
+
+
+def test_command_line():
+    r = cli("serve", "--help")
+    c.check(r.returncode == 0 and "--turn-seconds" in r.stdout and "docs/network.md" in r.stdout, "serve --help")
+    r = cli("help", "serve")
+    c.check(r.returncode == 0 and "--seats" in r.stdout, "chokepoint help serve")
+    r = cli("--help")
+    c.check("chokepoint serve" in r.stdout, "the command list names serve")
+    r = cli("serve", "--scenario", "licensing-2025", "--port", "http")
+    c.check(r.returncode == 2 and "--port: 'http' is not a whole number from 0 to 65535" in r.stderr,
+            "a bad --port is named: %s" % r.stderr)
+    r = cli("serve", "--scenario", "licensing-2025", "--seats", "USA,ZZZ", "--dir", os.path.join(folder, "x"))
+    c.check(r.returncode == 1 and "--seats: the scenario has no nation 'ZZZ'" in r.stderr,
+            "a seat the scenario lacks is named: %s" % r.stderr)
+    r = cli("serve", "--scenario", "licensing-2025", "--seats", "USAA")
+    c.check(r.returncode == 2 and "'USAA' is not an ISO3 code" in r.stderr, "a malformed --seats: %s" % r.stderr)
+    r = cli("serve", "--seats", "USA")
+    c.check(r.returncode == 2 and "--scenario" in r.stderr, "no scenario: %s" % r.stderr)
+    r = cli("serve", "--scenario", "licensing-2025", "--bind", "127.0.0.1", "--port", str(srv.port),
+            "--dir", os.path.join(folder, "y"))
+    c.check(r.returncode == 1 and "cannot listen on 127.0.0.1:%d" % srv.port in r.stderr,
+            "a port in use is refused with a message: %s" % r.stderr)
+    # the timer ends quarters without anyone ready; no seats: agents play every nation
+    tsrv = Server(binary, ["--scenario", "licensing-2025", "--turns", "2", "--turn-seconds", "1"], folder=new_folder())
+    c.check("note: no human seats" in tsrv.text(), "no human seats is said")
+    c.check(tsrv.wait_exit() == 0 and tsrv.wait_line(r"^hash: [0-9a-f]{16}$"), "the timer plays the game to its end")
+    remove(tsrv.folder)
+
+
+for t in (test_join, test_orders, test_deals, test_teacher, test_hostile, test_reconnect, test_static,
+          test_bot_and_seats, test_stalled, test_command_line):
     before = c.failed
     try:
         t()
