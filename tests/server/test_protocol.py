@@ -465,6 +465,32 @@ c.check(not [l for l in srv.err if "ERROR: AddressSanitizer" in l or "runtime er
 qsrv = Server(binary, ["--scenario", "licensing-2025", "--seats", "USA", "--qr"], folder=new_folder())
 rows = [l for l in qsrv.lines if "\u2588" in l]
 c.check(len(rows) >= 10 and len(set(len(r) for r in rows)) == 1, "--qr draws a square of half blocks (%d rows)" % len(rows))
+# and the drawing is a QR code of the address: back into modules (a half block is two rows of them,
+# drawn = light), scaled up into a PBM image, read by zbarimg (zbar-tools)
+modules = []
+for row in rows:
+    top, bottom = [], []
+    for ch in row:
+        top.append(0 if ch in "\u2588\u2580" else 1)     # 1 = dark
+        bottom.append(0 if ch in "\u2588\u2584" else 1)
+    modules += [top, bottom]
+scale, pad = 6, 8
+width = len(modules[0]) * scale + 2 * pad
+pbm = os.path.join(qsrv.folder, "qr.pbm")
+with open(pbm, "w") as f:
+    f.write("P1\n%d %d\n" % (width, len(modules) * scale + 2 * pad))
+    blank = "0 " * width + "\n"
+    f.write(blank * pad)
+    for line in modules:
+        text = "0 " * pad + "".join(("%d " % v) * scale for v in line) + "0 " * pad + "\n"
+        f.write(text * scale)
+    f.write(blank * pad)
+address = qsrv.wait_line(r"^address: (\S+)$").group(1)
+try:
+    z = subprocess.run(["zbarimg", "--raw", "-q", pbm], capture_output=True, text=True, timeout=60)
+    c.check(z.stdout.strip() == address, "the QR code reads as the address %s: %r %r" % (address, z.stdout, z.stderr))
+except FileNotFoundError:
+    c.check(False, "zbarimg is missing: scripts/lib/deps.sh installs zbar-tools (CP_SERVER_TEST_PACKAGES)")
 qsrv.kill()
 remove(qsrv.folder)
 remove(folder)
