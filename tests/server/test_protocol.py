@@ -265,6 +265,10 @@ def test_teacher():
     c.check(q["turn"] == 1 and q["date"] == "2025Q2", "the quarter was played: %s" % q)
     s = a.expect("state", turn=1)
     c.check(s["report"] is not None and s["turn"] == 1, "a new state after the quarter")
+    turns = [n["turn"] for n in s["news"]]
+    c.check(turns and turns == sorted(turns, reverse=True) and turns[0] == 1,
+            "the news, newest first, starts with the quarter just played: %s" % turns[:8])
+
     a.close()
     t.close()
 
@@ -410,6 +414,11 @@ def test_stalled():
         c.check(q["turn"] == turn0 + k + 1, "the quarter is played while a client is stalled")
     r = g.ask({"type": "quote", "order": tariff(0.1)}, "quote")
     c.check(r.get("ok") is True, "others are answered while a client is stalled: %s" % r)
+    last = turn0 + 10
+    ts = t.expect("state", turn=last)  # the teacher's: everyone's news, more than the 60 sent
+    turns = [n["turn"] for n in ts["news"]]
+    c.check(len(turns) == 60 and turns == sorted(turns, reverse=True) and turns[0] == last,
+            "the teacher's news is the newest 60 (quarter %d first): %s" % (last, turns))
     stalled.sock.close()
     g.close()
     t.close()
