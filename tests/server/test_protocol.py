@@ -424,6 +424,31 @@ def test_stalled():
     t.close()
 
 
+# ---- the connection limit -------------------------------------------------------------------------------
+def test_limit():
+    opened, refused = [], 0
+    for k in range(270):
+        try:
+            opened.append(websocket.create_connection(srv.url(), timeout=10))
+        except Exception:
+            refused += 1
+    c.check(refused >= 14 and len(opened) <= 256, "at most 256 connections at once (%d open, %d refused)"
+            % (len(opened), refused))
+    for ws in opened:
+        ws.close()
+    # the closed ones leave room again (the server notices each close on its own thread)
+    joined = None
+    for attempt in range(50):
+        try:
+            joined = Client(srv, codes["JPN"])
+            break
+        except Exception:
+            time.sleep(0.2)
+    c.check(joined is not None and joined.welcome["seat"] == "JPN", "a client joins once they have gone")
+    if joined:
+        joined.close()
+
+
 def cli(*args):
     return subprocess.run([binary] + list(args), capture_output=True, text=True, timeout=120)
 
@@ -457,7 +482,7 @@ def test_command_line():
 
 
 for t in (test_join, test_orders, test_deals, test_teacher, test_hostile, test_reconnect, test_static,
-          test_bot_and_seats, test_stalled, test_command_line):
+          test_bot_and_seats, test_stalled, test_limit, test_command_line):
     before = c.failed
     try:
         t()
