@@ -474,6 +474,14 @@ def test_command_line():
             "--dir", os.path.join(folder, "y"))
     c.check(r.returncode == 1 and "cannot listen on 127.0.0.1:%d" % srv.port in r.stderr,
             "a port in use is refused with a message: %s" % r.stderr)
+    # ::1 either listens (a CivetWeb with IPv6: the run is cut short) or is refused, saying why
+    try:
+        r = subprocess.run([binary, "serve", "--scenario", "licensing-2025", "--bind", "::1", "--port", "0",
+                            "--dir", os.path.join(folder, "z")], capture_output=True, text=True, timeout=20)
+        c.check(r.returncode == 1 and "--bind ::1: this system's CivetWeb was built without IPv6" in r.stderr,
+                "--bind ::1 refused with the reason: %s" % r.stderr)
+    except subprocess.TimeoutExpired as e:
+        c.check(b"address: http://[::1]:" in (e.stdout or b""), "--bind ::1 listens: %s" % e.stdout)
     # the timer ends quarters without anyone ready; no seats: agents play every nation
     tsrv = Server(binary, ["--scenario", "licensing-2025", "--turns", "2", "--turn-seconds", "1"], folder=new_folder())
     c.check("note: no human seats" in tsrv.text(), "no human seats is said")
