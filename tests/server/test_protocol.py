@@ -202,6 +202,25 @@ def test_deals():
     c.check(r["type"] == "error" and r["code"] == "bad_message", "an unknown deal action: %s" % r)
     r = a.ask({"type": "deal", "action": "withdraw", "deal_id": did}, "deal_result")
     c.check("ok" in r, "withdraw answered: %s" % r)
+    # a second proposal: JPN counters it, USA rejects the counter with a reason
+    r = a.ask({"type": "deal", "action": "propose", "deal": deal}, "deal_result")
+    d2 = r.get("deal_id")
+    c.check(r.get("ok") is True and d2 != did, "a second proposal: %s" % r)
+    counter = {"to": "USA", "term_turns": 4,
+               "clauses": [{"kind": "tariff", "from": "USA", "to": "JPN", "good": "magnet", "amount": 0},
+                           {"kind": "tariff", "from": "JPN", "to": "USA", "good": "magnet", "amount": 0}]}
+    r = b.ask({"type": "deal", "action": "counter", "deal_id": d2, "deal": counter}, "deal_result")
+    c.check(r.get("ok") is True and r["deal_id"] == d2, "JPN counters: %s" % r)
+    r = b.ask({"type": "deal", "action": "counter", "deal_id": d2}, "deal_result")
+    c.check(r["type"] == "error" and r["message"].startswith("deal: an object is needed"), "a counter without terms: %s" % r)
+    r = a.ask({"type": "deal", "action": "reject", "deal_id": d2, "reason": "too short"}, "deal_result")
+    c.check(r.get("ok") is True, "USA rejects the counter: %s" % r)
+    s = a.expect("state")
+    d = [x for x in s["deals"] if x["id"] == d2]
+    c.check(d and d[0]["status"] == "rejected" and d[0]["term_turns"] == 4 and len(d[0]["clauses"]) == 2,
+            "the rejected counter shows in USA's deals: %s" % d)
+    r = a.ask({"type": "deal", "action": "reject", "deal_id": d2, "reason": 5}, "deal_result")
+    c.check(r["type"] == "error" and r["message"].startswith("deal.reason: a string"), "a reason that is a number: %s" % r)
     a.close()
     b.close()
 
