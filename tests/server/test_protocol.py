@@ -82,6 +82,15 @@ def test_join():
     s = a.expect("state")
     c.check(s["me"]["iso"] == "USA" and s["turn"] == 0 and s["last_turn"] == 40 and
             len(s["prices"]) == 4 and s["date"] == "2025Q1", "the first state")
+    c.check([g["price_paid_usd_per_kg"] for g in s["me"]["goods"]] == [p["paid_usd_per_kg"] for p in s["prices"]]
+            and all(g["producer_price_usd_per_kg"] > 0 for g in s["me"]["goods"]),
+            "the seat's goods carry the prices it paid and its producers got")
+    for key in ("budget_musd", "gdp_busd_per_yr", "gdp_loss_busd", "pressure", "score", "locked"):
+        c.check(key in s["me"], "me.%s is sent" % key)
+    c.check(set(s["score"]["parts"]) == {"security", "prosperity", "leverage", "stability"} and
+            s["goals"] and all(g["status"] in ("on_track", "behind", "met", "missed") for g in s["goals"]),
+            "score parts and goals: %s" % s["goals"])
+    c.check(all(p["host"] == "USA" or p["owner"] == "USA" for p in s["pipeline"]), "the pipeline is the seat's")
     r = a.ask({"type": "hello", "v": 1, "code": good}, "welcome")
     c.check(r["type"] == "error" and r["code"] == "bad_message", "a second hello: %s" % r)
     a.close()
