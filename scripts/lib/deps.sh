@@ -25,8 +25,9 @@ need_packages() {
 }
 
 # The packages a build of the game needs.
+# (libcivetweb-dev, libcjson-dev, libqrencode-dev: `chokepoint serve`, the class server)
 CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev
-                   libstb-dev fonts-dejavu-core)
+                   libstb-dev fonts-dejavu-core libcivetweb-dev libcjson-dev libqrencode-dev)
 
 # The window's end-to-end and monkey tests: a virtual X screen, xdotool, and XTest for the
 # monkey's driver (tests/ui/monkey/).
@@ -38,3 +39,7 @@ CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
 # Installing and packaging (tests/install/): lintian and dpkg-shlibdeps on the package
 # CPack builds, appstreamcli on its metainfo, pandas reading every CSV kind.
 CP_PACKAGE_TEST_PACKAGES=(lintian dpkg-dev appstream python3-pandas)
+
+# The class server's protocol tests (tests/server/): a WebSocket client for Python, and zbarimg
+# to read back the QR code the server draws in the terminal.
+CP_SERVER_TEST_PACKAGES=(python3 python3-websocket zbar-tools)
