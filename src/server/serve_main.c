@@ -18,10 +18,6 @@
 
 #include "server.h"
 
-#ifndef CP_DATA_DIR
-#define CP_DATA_DIR "."
-#endif
-
 static void usage(FILE *f)
 {
     fputs("usage: chokepoint serve --scenario NAME|FILE [--seats ISO3,ISO3,...] [--port N]\n"
@@ -356,7 +352,7 @@ int cmd_serve(int argc, char **argv)
     s.opt.seed = 1;
     s.opt.qr = -1;
     snprintf(s.opt.bind, sizeof s.opt.bind, "0.0.0.0");
-    snprintf(s.opt.web, sizeof s.opt.web, "%s/assets/web", CP_DATA_DIR);
+    snprintf(s.opt.web, sizeof s.opt.web, "%.900s/assets/web", cps_data_dir());
     int help = 0;
     if (parse_args(argc, argv, &s.opt, &help) != 0) {
         usage(stderr);
@@ -383,7 +379,7 @@ int cmd_serve(int argc, char **argv)
             const char *base = strrchr(s.opt.scenario, '/');
             base = base ? base + 1 : s.opt.scenario;
             int n = (int)strcspn(base, ".");
-            snprintf(s.opt.dir, sizeof s.opt.dir, "%s/serve-%.*s-%llu", CPG_SAVE_DIR, n, base,
+            snprintf(s.opt.dir, sizeof s.opt.dir, "%.600s/serve-%.*s-%llu", cps_saves_dir(), n, base,
                      (unsigned long long)s.opt.seed);
         }
     }
