@@ -52,7 +52,9 @@
  * what buyers pay splits into producer revenue and rents, export taxes,
  * transport and tariffs.
  */
+#include <assert.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fastmath.h"
@@ -278,6 +280,28 @@ typedef struct {
     /* d sales_i / d log p_k, by seller place: built from the buyers' shares */
     double J[CP_MAX_NATIONS][CP_MAX_NATIONS];
 } solve;
+
+/* A world's working arrays for its solves (world_internal.h: struct cp_world), kept off the
+ * stack for their size. */
+struct mkt_scratch {
+    solve sv;
+    double acc_J[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* the last accepted point's Jacobian */
+    double a[CP_MAX_NATIONS][CP_MAX_NATIONS];     /* sellers_step's damped system */
+    double tariff[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* add_routes: buyers' tariffs by origin */
+    double X[CP_MAX_NATIONS][CP_MAX_NATIONS];     /* settle: flows [seller][buyer] */
+};
+
+int mkt_scratch_alloc(cp_world *w)
+{
+    w->mkt_scratch = calloc(1, sizeof *w->mkt_scratch);
+    return w->mkt_scratch ? 0 : -1;
+}
+
+void mkt_scratch_free(cp_world *w)
+{
+    free(w->mkt_scratch);
+    w->mkt_scratch = NULL;
+}
 
 /* Sellers' export prices at the current producer prices and quota rents,
  * and the table the legs read them from. */
@@ -939,12 +963,13 @@ static void solve_linear(double a[][CP_MAX_NATIONS], double *b, int n, double *x
  * A seller held at the price floor or at its choke price keeps its price.
  * No price moves by more than a factor e in a step. */
 static void sellers_step(cp_market_state *ms, solve *sv, double J[][CP_MAX_NATIONS],
+                         double a_scratch[][CP_MAX_NATIONS],
                          const double Z[], const double dS[], const double T[], double volume,
                          double mu)
 {
     int ns = sv->ns;
     double rhs[CP_MAX_NATIONS], d[CP_MAX_NATIONS];
-    static _Thread_local double a[CP_MAX_NATIONS][CP_MAX_NATIONS];
+    double(*a)[CP_MAX_NATIONS] = a_scratch;
     double floor = sv->ref * PRICE_FLOOR_RATIO;
     double tiny = 1e-9 * (volume > 0 ? volume : 1.0);
     for (int q = 0; q < ns; q++) {
@@ -1113,7 +1138,7 @@ static void add_routes(cp_world *w, solve *sv, cp_good g, const int *who, int co
     /* each nation's tariffs on this good, by origin: one row per nation
      * (nations lie far apart in memory; reading them across, seller by
      * seller, would touch a new cache line for every route) */
-    static _Thread_local double tariff[CP_MAX_NATIONS][CP_MAX_NATIONS];
+    double(*tariff)[CP_MAX_NATIONS] = w->mkt_scratch->tariff;
     for (int b = 0; b < count; b++)
         memcpy(tariff[who[b]], w->nations[who[b]].policy.tariff[g], sizeof(double) * (size_t)sv->n);
     for (int q = 0; q < sv->ns; q++) {
@@ -1210,7 +1235,7 @@ static void settle(cp_world *w, solve *sv, cp_good g)
     int n = sv->n;
     for (int i = 0; i < n; i++)
         memset(mk->flow_t[i], 0, sizeof(double) * (size_t)n);
-    static _Thread_local double X[CP_MAX_NATIONS][CP_MAX_NATIONS]; /* [seller][buyer] */
+    double(*X)[CP_MAX_NATIONS] = w->mkt_scratch->X; /* [seller][buyer] */
     for (int q = 0; q < sv->ns; q++)
         memset(X[sv->seller[q]], 0, sizeof(double) * (size_t)n);
     /* hard limits: rationed routes */
@@ -1351,16 +1376,17 @@ static void settle(cp_world *w, solve *sv, cp_good g)
 
 void mkt_clear(cp_world *w, cp_good g)
 {
-    static _Thread_local solve sv; /* large: kept off the stack */
+    assert(w->mkt_scratch); /* made with the world (mkt_scratch_alloc) */
+    solve *sv = &w->mkt_scratch->sv;
     cp_market_state *ms = &w->mstate[g];
     cp_market *mk = &w->market[g];
-    setup(w, &sv, g);
+    setup(w, sv, g);
     double Z[CP_MAX_NATIONS], dS[CP_MAX_NATIONS];
     /* The last accepted point: its prices, excess demands, slopes and
      * Jacobian. A step that leaves more excess demand than it started
      * from is taken again from there with four times the damping; a step
      * that helps lets the damping fall fourfold. */
-    static _Thread_local double acc_J[CP_MAX_NATIONS][CP_MAX_NATIONS];
+    double(*acc_J)[CP_MAX_NATIONS] = w->mkt_scratch->acc_J;
     double acc_price[CP_MAX_NATIONS], acc_Z[CP_MAX_NATIONS], acc_dS[CP_MAX_NATIONS],
         acc_T[CP_MAX_NATIONS];
     double acc_gap = -1, acc_volume = 0, mu = 0;
@@ -1371,12 +1397,12 @@ void mkt_clear(cp_world *w, cp_good g)
      * last step did not at least halve the excess demand: while Newton
      * converges, the Jacobian of the accepted point steers the next steps
      * too (a chord method), and a pass costs the flows alone. */
-    sv.want_jacobian = 1;
+    sv->want_jacobian = 1;
     for (;;) {
-        update_fob(ms, &sv);
-        buyers_pass(w, ms, &sv, g, sv.buyer, sv.nb, 0);
+        update_fob(ms, sv);
+        buyers_pass(w, ms, sv, g, sv->buyer, sv->nb, 0);
         double volume = 0;
-        double gap = sellers_gap(ms, &sv, &volume, Z, dS) + sv.route_gap;
+        double gap = sellers_gap(ms, sv, &volume, Z, dS) + sv->route_gap;
         residual = volume > 1e-9 ? gap / volume : (gap > 1e-9 ? 1.0 : 0.0);
         it++;
         if (gap <= SETTLE_TOLERANCE * volume + 1e-9) {
@@ -1389,29 +1415,29 @@ void mkt_clear(cp_world *w, cp_good g)
             /* worse: back to the accepted point, damped harder */
             rejected++;
             mu = mu > 0 ? mu * 4.0 : 0.25;
-            for (int q = 0; q < sv.ns; q++)
-                ms->price[sv.seller[q]] = acc_price[q];
-            sellers_step(ms, &sv, acc_J, acc_Z, acc_dS, acc_T, acc_volume, mu);
+            for (int q = 0; q < sv->ns; q++)
+                ms->price[sv->seller[q]] = acc_price[q];
+            sellers_step(ms, sv, acc_J, w->mkt_scratch->a, acc_Z, acc_dS, acc_T, acc_volume, mu);
             continue;
         }
         if (acc_gap >= 0)
             mu = rejected ? 0.25 : (mu > 1e-3 ? mu / 4.0 : 0);
         rejected = 0;
-        int fresh = sv.want_jacobian;
+        int fresh = sv->want_jacobian;
         /* the next pass builds a Jacobian unless this step halved the gap */
-        sv.want_jacobian = acc_gap >= 0 && gap > 0.5 * acc_gap;
+        sv->want_jacobian = acc_gap >= 0 && gap > 0.5 * acc_gap;
         acc_gap = gap;
         acc_volume = volume;
-        for (int q = 0; q < sv.ns; q++) {
-            int i = sv.seller[q];
+        for (int q = 0; q < sv->ns; q++) {
+            int i = sv->seller[q];
             acc_price[q] = ms->price[i];
             acc_Z[q] = Z[q];
             acc_dS[q] = dS[q];
-            acc_T[q] = sv.T[i];
+            acc_T[q] = sv->T[i];
             if (fresh)
-                memcpy(acc_J[q], sv.J[q], sizeof(double) * (size_t)sv.ns);
+                memcpy(acc_J[q], sv->J[q], sizeof(double) * (size_t)sv->ns);
         }
-        sellers_step(ms, &sv, acc_J, acc_Z, acc_dS, acc_T, acc_volume, mu);
+        sellers_step(ms, sv, acc_J, w->mkt_scratch->a, acc_Z, acc_dS, acc_T, acc_volume, mu);
     }
     mk->solve_iterations = it;
     mk->solve_residual = residual;
@@ -1419,26 +1445,26 @@ void mkt_clear(cp_world *w, cp_good g)
     /* every buyer's index at the settled prices, and every other nation's
      * (what it would pay) from its legs */
     int others[CP_MAX_NATIONS], no = 0;
-    for (int j = 0, b = 0; j < sv.n; j++) {
-        if (b < sv.nb && sv.buyer[b] == j) {
+    for (int j = 0, b = 0; j < sv->n; j++) {
+        if (b < sv->nb && sv->buyer[b] == j) {
             b++;
             continue;
         }
         others[no++] = j;
     }
-    for (int b = 0; b < sv.nb; b++) {
-        int j = sv.buyer[b];
-        if (sv.open_trade[j])
-            sv.P[j] = fm_exp(sv.log_P[j]);
+    for (int b = 0; b < sv->nb; b++) {
+        int j = sv->buyer[b];
+        if (sv->open_trade[j])
+            sv->P[j] = fm_exp(sv->log_P[j]);
     }
     for (int b = 0; b < no; b++)
-        sv.P[others[b]] = others_price(w, &sv, g, others[b]);
+        sv->P[others[b]] = others_price(w, sv, g, others[b]);
     /* the sellers make what they offered at the settled price, ship what
      * offtakes owe, then what the market bought */
-    for (int q = 0; q < sv.ns; q++) {
-        int i = sv.seller[q];
-        prod_commit(w, g, i, &sv.curve[i], ms->price[i]);
+    for (int q = 0; q < sv->ns; q++) {
+        int i = sv->seller[q];
+        prod_commit(w, g, i, &sv->curve[i], ms->price[i]);
     }
     deal_deliver(w, g);
-    settle(w, &sv, g);
+    settle(w, sv, g);
 }

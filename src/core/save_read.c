@@ -106,7 +106,9 @@ cp_world *save_load(const unsigned char *buf, size_t len, int any_model, cp_erro
         return NULL;
     cp_world *w = calloc(1, sizeof *w);
     cp_shared_scenario *shared = calloc(1, sizeof *shared);
-    if (!w || !shared) {
+    if (!w || !shared || mkt_scratch_alloc(w) != 0) {
+        if (w)
+            mkt_scratch_free(w);
         free(w);
         free(shared);
         cp_fail(err, CP_ERR_FULL, "out of memory loading the world");

@@ -187,6 +187,12 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
         cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
         return NULL;
     }
+    if (mkt_scratch_alloc(w) != 0) {
+        free(w->shared);
+        free(w);
+        cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
+        return NULL;
+    }
     atomic_init(&w->shared->refs, 1);
     w->shared->sc = *sc;
     w->shared->hash = save_scenario_hash(&w->shared->sc);
@@ -288,6 +294,7 @@ cp_world *cp_world_clone(const cp_world *src)
     if (!w)
         return NULL;
     *w = *src;
+    w->mkt_scratch = NULL; /* its own, made below */
     atomic_fetch_add(&w->shared->refs, 1);
     w->part_sum = NULL;
     w->rep_orders = NULL;
@@ -335,6 +342,10 @@ cp_world *cp_world_clone(const cp_world *src)
            sizeof(cp_market_history) * (size_t)(src->turn + 1) * CP_GOOD_COUNT);
     if (src->news_count)
         memcpy(w->news, src->news, sizeof(cp_news) * (size_t)src->news_count);
+    if (mkt_scratch_alloc(w) != 0) {
+        cp_world_destroy(w);
+        return NULL;
+    }
     return w;
 }
 
@@ -349,6 +360,7 @@ void cp_world_destroy(cp_world *w)
     free(w->deal_events);
     free(w->deal_turn);
     free(w->part_sum);
+    mkt_scratch_free(w);
     report_free(w);
     if (w->shared && atomic_fetch_sub(&w->shared->refs, 1) == 1)
         free(w->shared);

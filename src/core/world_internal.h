@@ -96,8 +96,14 @@ typedef struct {
     cp_scenario sc;
 } cp_shared_scenario;
 
+struct mkt_scratch; /* market.c's working arrays */
+
 struct cp_world {
     cp_shared_scenario *shared;
+    /* the market solver's working arrays (about 210 KiB), owned by this world: a world is used
+     * by one thread at a time, so its solves need no thread-local storage (which glibc puts on
+     * every thread's stack, too big for a small-stacked thread's); never saved, never hashed */
+    struct mkt_scratch *mkt_scratch;
     const cp_scenario *sc; /* == &shared->sc */
     uint64_t seed;
     cp_rng rng;       /* the rules' only source of chance */
@@ -273,6 +279,10 @@ void prod_heavy_capabilities(cp_world *w);
 
 /* market.c */
 void mkt_clear(cp_world *w, cp_good g);
+/* The world's solver arrays: allocated when a world is made (0, or -1 out of memory), freed
+ * with it. */
+int mkt_scratch_alloc(cp_world *w);
+void mkt_scratch_free(cp_world *w);
 double mkt_route_share(const cp_world *w, cp_good g, int from, int to, int *licensed);
 /* the stock buyers aim to hold of 'g', quarters of use */
 double mkt_stock_quarters(const cp_world *w, cp_good g);

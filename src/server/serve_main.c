@@ -100,7 +100,7 @@ static int parse_args(int argc, char **argv, srv_opts *o, int *help)
     optind = 0;
     opterr = 0;
     int rc = 0, c;
-    long v;
+    long v = 0;
     while (rc == 0 && (c = getopt_long(argc + 1, args, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 's': snprintf(o->scenario, sizeof o->scenario, "%s", optarg); break;

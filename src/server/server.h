@@ -159,7 +159,8 @@ void srv_print_qr(const char *text);
 
 /* ---- thread_stack.c ---- */
 /* Look up the C library's pthread_attr_setstacksize before CivetWeb's threads start (the program's
- * own raises CivetWeb's 100 KiB stacks to room for the core's thread-local storage). */
+ * own raises CivetWeb's 100 KiB stacks to room for the handlers' work: state, orders, an agent's
+ * init). */
 void srv_thread_stack_init(void);
 
 /* ---- serve_main.c ---- */

@@ -1,13 +1,15 @@
-/* thread_stack.c -- room on CivetWeb's threads for this program's thread-local storage.
+/* thread_stack.c -- room on CivetWeb's threads for what this program runs on them.
  *
- * Debian's CivetWeb creates its worker threads with a fixed 100 KiB stack, but glibc puts a
- * program's static thread-local storage on every thread's stack, and the core's market solver
- * keeps about 210 KiB of scratch arrays there (src/core/market.c, _Thread_local): every
- * pthread_create of CivetWeb's then fails with EINVAL ("Cannot create first worker thread").
- * CivetWeb has no option for its stack size, so this file gives the program its own
- * pthread_attr_setstacksize, which the shared library's calls reach first (symbol interposition):
- * it raises any request below SRV_THREAD_STACK_MIN to it and hands the call on to the C
- * library's. Stacks above the minimum, and threads that never ask, are untouched. */
+ * Debian's CivetWeb creates its worker threads with a fixed 100 KiB stack. The server's handlers
+ * run on those threads: they build a state message from the core, check orders, and on the
+ * teacher's seat_agent run an agent's init in the Lua sandbox, whose C stack may legitimately go
+ * deeper than 100 KiB (a hostile agent's recursion is stopped by Lua's own C-call limit, which
+ * assumes an ordinary thread's stack). CivetWeb has no option for its stack size, so this file
+ * gives the program its own pthread_attr_setstacksize, which the shared library's calls reach
+ * first (symbol interposition): it raises any request below SRV_THREAD_STACK_MIN to it and hands
+ * the call on to the C library's. Stacks above the minimum, and threads that never ask, are
+ * untouched. (The core once kept 210 KiB of thread-local scratch, which glibc also places on
+ * each thread's stack; it now lives in each world, so that is no longer a reason.) */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <string.h>
