@@ -1,0 +1,9 @@
+# tests/net/tests.cmake -- the bot (src/server/bot_*.c) and class games on loopback (issue 18).
+# the local agent runner without a network: the same world and agent give the game's orders
+add_executable(test_bot_agent ${CMAKE_SOURCE_DIR}/tests/net/test_bot_agent.c
+               ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
+target_include_directories(test_bot_agent PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_bot_agent PRIVATE cp_bot_agent cp_session)
+target_compile_options(test_bot_agent PRIVATE ${CP_WARNINGS})
+add_test(NAME net_bot_agent COMMAND test_bot_agent)
+set_tests_properties(net_bot_agent PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
