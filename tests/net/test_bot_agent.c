@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "bot_agent.h"
+#include "bot_base64.h"
 #include "check.h"
 #include "log_capture.h"
 #include "session.h"
@@ -276,6 +277,27 @@ static void test_refusals(void)
     rmdir(dir);
 }
 
+/* The world's base64 read back: the RFC 4648 vectors, and text that is not base64 refused. */
+static void test_base64(void)
+{
+    static const char *const plain[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+    static const char *const coded[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=",
+                                        "Zm9vYmFy"};
+    for (int k = 0; k < 7; k++) {
+        size_t n = 99;
+        unsigned char *b = bot_base64_decode(coded[k], strlen(coded[k]), &n);
+        CHECK(b && n == strlen(plain[k]) && memcmp(b, plain[k], n) == 0, "'%s'", coded[k]);
+        free(b);
+    }
+    static const char *const bad[] = {"Zg=", "Zg==Zg==", "Z===", "Zm9v!A==", "Zm=v", "=AAA"};
+    for (int k = 0; k < 6; k++) {
+        size_t n = 0;
+        unsigned char *b = bot_base64_decode(bad[k], strlen(bad[k]), &n);
+        CHECK(!b, "'%s' was read", bad[k]);
+        free(b);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *only = argc > 1 ? argv[1] : NULL;
@@ -287,5 +309,6 @@ int main(int argc, char **argv)
     MAYBE(test_same_orders_as_the_game);
     MAYBE(test_already_sent_orders_are_counted);
     MAYBE(test_refusals);
+    MAYBE(test_base64);
     return DONE();
 }
