@@ -282,6 +282,7 @@ static int start_web(srv *s)
                              "websocket_timeout_ms", "3600000",
                              "enable_keep_alive", "no",
                              "enable_directory_listing", "no",
+                             "tcp_nodelay", "1",
                              NULL};
     srv_thread_stack_init();
     mg_init_library(0);
