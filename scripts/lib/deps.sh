@@ -36,5 +36,6 @@ CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
 
-# The class server's protocol tests (tests/server/): a WebSocket client for Python.
-CP_SERVER_TEST_PACKAGES=(python3 python3-websocket)
+# The class server's protocol tests (tests/server/): a WebSocket client for Python, and zbarimg
+# to read back the QR code the server draws in the terminal.
+CP_SERVER_TEST_PACKAGES=(python3 python3-websocket zbar-tools)
