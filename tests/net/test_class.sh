@@ -9,9 +9,10 @@
 #   restart    8 quarters played twice with the same seed and agents whose decisions depend only
 #              on the world (example_tariff, random_baseline, do_nothing: no memory, no deals, so
 #              the order in which bots' messages arrive changes nothing): once unbroken, once
-#              with the server killed with SIGKILL mid-game and started again with `--load` of
-#              its newest autosave on the same port; the bots and the teacher rejoin by
-#              themselves, and the final hash equals the unbroken run's
+#              with the server killed with SIGKILL mid-game (a quarter held open by a stopped
+#              bot, the others' orders queued) and started again with `--load` of its newest
+#              autosave on the same port; the bots and the teacher rejoin by themselves, send
+#              the lost quarter's orders again, and the final hash equals the unbroken run's
 #   errors     the bot's refusals, each with its exit status and a message naming the fault: a
 #              bad flag, an address that is not http:// or ws://, a port nobody listens on, a
 #              code the server refuses, a broken agent (its file and line), the teacher's code
@@ -75,6 +76,7 @@ agent_for() {
 start_server() {
   local name=$1
   shift
+  : > "$tmp/$name.out"
   "$bin" serve "$@" > "$tmp/$name.out" 2> "$tmp/$name.err" &
   spid=$!
   pids+=("$spid")
@@ -142,6 +144,11 @@ play() {
   if [ "${2:-}" = server ]; then
     for _ in $(seq 1 1200); do [ "$(autosaves "$dir")" -ge 3 ] && break; sleep 0.1; done
     [ "$(autosaves "$dir")" -ge 3 ] || fail "no third autosave in 120 s"
+    # hold the quarter open: the USA bot stops (SIGSTOP), the others send this quarter's
+    # orders and wait; the server dies with them queued and comes back without them, so
+    # the bots must send them again, once
+    kill -STOP "$bpid_USA"
+    sleep 3
     kill -KILL "$spid"
     wait "$spid" 2> /dev/null
     local newest
@@ -151,6 +158,7 @@ play() {
     start_server "serve-$run-again" --load "$newest" --bind 127.0.0.1 --port "$old_port" \
       --dir "$dir"
     [ "$port" = "$old_port" ] || fail "the restarted server is on port $port, not $old_port"
+    kill -CONT "$bpid_USA"
     run="$run-again"
   fi
   wait_for "$spid" 400 "the server" || fail "the server exited with status $?"
