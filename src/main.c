@@ -9,6 +9,8 @@
 /* `chokepoint serve` (src/server/serve_main.c): declared here, since the command line does not
  * include the server's headers (the two are layers side by side). */
 int cmd_serve(int argc, char **argv);
+/* `chokepoint bot` (src/server/bot_main.c, bot.h): a seat of a class game played by an agent. */
+int cmd_bot(int argc, char **argv);
 
 #ifndef CP_VERSION
 #define CP_VERSION "dev"
@@ -26,6 +28,7 @@ static void usage(FILE *f)
           "       chokepoint tournament --agents A.lua,B.lua --seat ISO3 --seeds 1-100\n"
           "                                                           rank agents in one seat\n"
           "       chokepoint serve --scenario S [--seats USA,JPN] [--port N]   a class game over the network\n"
+          "       chokepoint bot --join URL --code CODE --agent FILE           play a class seat with an agent\n"
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint check-agent FILE                                  test a Lua agent\n"
           "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
@@ -44,6 +47,7 @@ static const struct {
     {"sweep", cmd_sweep},
     {"tournament", cmd_tournament},
     {"serve", cmd_serve},
+    {"bot", cmd_bot},
     {"replay", cmd_replay},
     {"check-agent", cmd_check_agent},
     {"gen-api-docs", cmd_gen_api_docs},
