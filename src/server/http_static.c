@@ -8,10 +8,6 @@
 
 #include "server.h"
 
-#ifndef CP_DATA_DIR
-#define CP_DATA_DIR "."
-#endif
-
 /* The files served: the request path, the file under the web folder (or the data folder for
  * the map), its type. */
 static const struct {
@@ -38,7 +34,7 @@ static int on_get(struct mg_connection *mc, void *cbdata)
             continue;
         char path[1200];
         if (files[k].in_assets)
-            snprintf(path, sizeof path, "%s/assets/%s", CP_DATA_DIR, files[k].file);
+            snprintf(path, sizeof path, "%.1000s/assets/%s", cps_data_dir(), files[k].file);
         else
             snprintf(path, sizeof path, "%s/%s", s->opt.web, files[k].file);
         FILE *f = fopen(path, "rb");
