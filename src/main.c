@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "session/batch.h"
 
 #ifndef CP_VERSION
 #define CP_VERSION "dev"
@@ -53,6 +54,7 @@ static int find_command(const char *name)
 
 int main(int argc, char **argv)
 {
+    cpg_set_program(argv[0]); /* the commands a tournament CSV writes start with it */
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
             usage(stdout);

@@ -37,7 +37,7 @@
 ---@field date string the quarter of this turn, e.g. "2025Q1"
 ---@field year integer the calendar year of this turn
 ---@field quarter integer the quarter of this turn, 1..4
----@field turns integer how many turns the scenario plays by default
+---@field turns integer the turn this game ends at: the scenario's length, or what sim --turns and play --turns make it (the last turn played is view.turns - 1)
 ---@field iso3 ISO3 the code of the agent's own nation
 ---@field me Nation the agent's own nation, every field readable
 ---@field nations table<integer|ISO3, Nation> all nations, by position (1..#view.nations, in scenario order) and by ISO3; others show their public fields only
@@ -159,7 +159,8 @@
 
 ---A nation's figures at the end of one turn (a fresh table; private fields only for the agent's own nation).
 ---@class NationRow
----@field turn integer the turn
+---@field turn integer the row's turn: its figures are those of the quarter played in turn - 1, taken when turn began (0: the opening position)
+---@field date string the quarter these figures describe ("2025Q1" in row 1; row 0, the opening position, is dated the quarter before the game)
 ---@field mined_t number ore mined, t REO
 ---@field separated_t number oxide separated, t
 ---@field magnets_t number magnets made, t
@@ -181,7 +182,8 @@
 
 ---A market's figures at the end of one turn (a fresh table).
 ---@class MarketRow
----@field turn integer the turn
+---@field turn integer the row's turn, as in NationRow
+---@field date string the quarter these figures describe, as in NationRow
 ---@field world_price_usd_per_kg number world price, USD/kg
 ---@field production_t number world production, t
 ---@field traded_t number traded across borders, t
@@ -249,7 +251,7 @@
 ---@field kind ClauseKind what the clause does (the fields of each kind: "Deals" in docs/agents.md)
 ---@field from ISO3 the party that gives
 ---@field to ISO3 the party that receives
----@field good Good|"all"? the good concerned (tariff, licence, suspend, offtake, stockpile)
+---@field good Good? the good concerned (tariff, licence, offtake, stockpile: one good; suspend: a good or "all", the default; the stubs type each kind: TariffClause, ...)
 ---@field rate number? tariff: the highest tariff 'from' may charge on the good from 'to'
 ---@field approval_share number? licence: the least share of requests 'from' approves, 0..1
 ---@field tonnes_per_turn number? offtake: tonnes delivered each quarter
@@ -327,7 +329,56 @@
 ---@class DealTerms
 ---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names
 ---@field term integer how many quarters it binds once in force
----@field clauses Clause[] what each party gives
+---@field clauses AnyClause[] what each party gives: one class per kind of clause
+
+---'from' caps its import tariff on 'good' from 'to' at 'rate'
+---@class TariffClause : Clause
+---@field kind "tariff"
+---@field good Good the good
+---@field rate number 0.1 = 10%
+
+---'from' approves at least 'approval_share' of licence requests for 'good' to 'to'
+---@class LicenceClause : Clause
+---@field kind "licence"
+---@field good Good the good
+---@field approval_share number share approved, 0..1
+
+---'from' suspends its export controls on 'good' (default "all") to 'to' for the term; re-imposing one is a breach
+---@class SuspendClause : Clause
+---@field kind "suspend"
+---@field good (Good|"all")? the good, or all (the default)
+
+---'from' delivers 'tonnes_per_turn' of 'good' a quarter to 'to' at 'price' USD/kg (0 or nil: its market price), outside the market; delivering less than half is a breach
+---@class OfftakeClause : Clause
+---@field kind "offtake"
+---@field good Good the good
+---@field tonnes_per_turn number tonnes a quarter
+---@field price number? USD/kg; 0 or nil: the seller's market price
+
+---'from' pays 'share' of a new 'facility' of 'capacity_t_per_yr' in 'to', which pays the rest
+---@class CoinvestClause : Clause
+---@field kind "coinvest"
+---@field facility FacilityKind the kind of plant or technology
+---@field share number the payer's share, (0, 1]
+---@field capacity_t_per_yr number the new plant's capacity, t a year
+
+---'from' closes 'share' of 'to''s gap in 'facility' technology (refused under 'from''s technology ban)
+---@class TechTransferClause : Clause
+---@field kind "tech_transfer"
+---@field facility FacilityKind the kind of plant or technology
+---@field share number share of the gap, 0..1
+
+---'from' hands 'tonnes' of 'good' from its stockpile to 'to'
+---@class StockpileClause : Clause
+---@field kind "stockpile"
+---@field good Good the good
+---@field tonnes number tonnes
+
+---'from' and 'to' cover each other's shortages from their stockpiles for the term (a buyers' club)
+---@class AllianceClause : Clause
+---@field kind "alliance"
+
+---@alias AnyClause TariffClause|LicenceClause|SuspendClause|OfftakeClause|CoinvestClause|TechTransferClause|StockpileClause|AllianceClause
 
 ---The action functions: each queues one order and returns true, or false and the
 ---reason; each can_* twin asks the same question without queueing anything.

@@ -48,10 +48,18 @@ static void usage(FILE *f)
           f);
 }
 
+/* One line for the history row the world has just taken: the figures of
+ * the quarter played in the turn before, so dated with that quarter and
+ * turn ("2025Q1 t0" after the first turn); the opening position, before
+ * any quarter is played, is the "start" line. */
 void sim_print_turn(FILE *out, const cp_world *w)
 {
-    char date[8];
+    char date[8], label[24];
     int t = cp_world_turn(w);
+    if (t > 0)
+        snprintf(label, sizeof label, "%s t%-3d", cp_world_date_text(w, t - 1, date, sizeof date), t - 1);
+    else
+        snprintf(label, sizeof label, "%-11s", "start");
     double demand = 0, shortage = 0;
     for (int n = 0; n < cp_world_nation_count(w); n++) {
         const cp_nation_history *h = cp_world_nation_history(w, t, n);
@@ -62,9 +70,9 @@ void sim_print_turn(FILE *out, const cp_world *w)
     for (int g = 0; g < CP_GOOD_COUNT; g++)
         m[g] = cp_world_market_history(w, t, (cp_good)g);
     fprintf(out,
-            "%s t%-3d ore $%6.2f  NdPr $%7.2f  Dy/Tb $%8.2f  magnet $%7.2f /kg  "
+            "%s ore $%6.2f  NdPr $%7.2f  Dy/Tb $%8.2f  magnet $%7.2f /kg  "
             "magnet shortage %7.0f t (%4.1f%%)\n",
-            cp_world_date_text(w, t, date, sizeof date), t, m[CP_ORE]->world_price_usd_per_kg,
+            label, m[CP_ORE]->world_price_usd_per_kg,
             m[CP_LIGHT_OXIDE]->world_price_usd_per_kg, m[CP_HEAVY_OXIDE]->world_price_usd_per_kg,
             m[CP_MAGNET]->world_price_usd_per_kg, shortage,
             demand > 0 ? 100.0 * shortage / demand : 0.0);
@@ -256,6 +264,9 @@ int cmd_sim(int argc, char **argv)
     o.no_agents = no_agents;
     o.watch = watch;
     o.autosave_dir = autosave;
+    /* agents read the turn this run ends at as view.turns (a new game starts at turn 0) */
+    if (turns >= 0 && !load)
+        o.seats.last_turn = turns > 0 ? (int)turns : 0;
 
     int status = 2;
     cpg_game *g;
@@ -294,6 +305,8 @@ int cmd_sim(int argc, char **argv)
      * without it, what is left of the game */
     if (turns < 0)
         turns = cpg_length(g) > cp_world_turn(w) ? cpg_length(g) - cp_world_turn(w) : 0;
+    else if (load && cpg_seats(g))
+        cps_seats_set_last_turn(cpg_seats(g), cp_world_turn(w) + (int)turns);
     /* the recording names who sat where, for the reader; it replays the orders */
     if (record && cpg_record_start(g, record, load ? s->name : scenario, NULL, 0, &e) != 0) {
         fprintf(stderr, "chokepoint sim: --record %s\n", e.message);

@@ -58,6 +58,7 @@ typedef struct {
     /* where print() lines go instead of 'log', quiet or not (with log_ud):
      * a recording keeps them while the terminal stays quiet */
     void (*print)(void *ud, const char *line);
+    int last_turn; /* the turn the game ends at (view.turns); 0 = the scenario's default */
 } cps_agent_opts;
 
 /* Why a turn failed. */
@@ -201,6 +202,9 @@ int cps_view_lookup(lua_State *L, int which, int arg);
 uint64_t cps_view_stable_serial(lua_State *L, int idx);
 /* The id of the Facility proxy at 'idx', or -1 if it is not one (view.c). */
 int cps_view_facility_id(lua_State *L, int idx);
+/* Is the table at 'idx' one of the view's strict metatables (view_strict.c)? Memory keeps a
+ * table that carries one as plain data. */
+int cps_view_is_strict_meta(lua_State *L, int idx);
 
 /* The agent that owns the running state. */
 static inline cps_agent *cps_agent_of(lua_State *L)

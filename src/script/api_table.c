@@ -70,8 +70,13 @@ static const cps_fn_doc deals_sig = {
 static const cps_fn_doc deal_sig = {
     1, {{"id", "integer", "a deal id"}}, "Deal?", "any deal by its id (a fresh table), or nil"};
 static const cps_fn_doc news_sig = {
-    1, {{"since_turn", "integer?", "first turn to include (default: the last resolved turn)"}},
-    "News[]", "news items, oldest first"};
+    1, {{"since_turn", "integer?", "first turn to include (default view.turn: what the quarter "
+                                   "just resolved did, which the rules date view.turn, and the "
+                                   "deal moves made so far this turn)"}},
+    "News[]", "news items, oldest first; read every turn with no argument, each item comes "
+              "at most once (deal moves that nations after yours make later in a turn are dated "
+              "that turn, so no default list holds them: those that concern you reach you "
+              "through on_proposal and view.report())"};
 
 static const cps_fn_doc goals_sig = {
     0, {{NULL, NULL, NULL}}, "Goal[]",
@@ -97,7 +102,9 @@ static const cps_field view_fields[] = {
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
     SPECIAL("year", CPS_SPECIAL_YEAR, "integer", "the calendar year of this turn"),
     SPECIAL("quarter", CPS_SPECIAL_QUARTER, "integer", "the quarter of this turn, 1..4"),
-    SPECIAL("turns", CPS_SPECIAL_TURNS, "integer", "how many turns the scenario plays by default"),
+    SPECIAL("turns", CPS_SPECIAL_TURNS, "integer",
+            "the turn this game ends at: the scenario's length, or what sim --turns and play "
+            "--turns make it (the last turn played is view.turns - 1)"),
     SPECIAL("iso3", CPS_SPECIAL_ISO3, "ISO3", "the code of the agent's own nation"),
     SPECIAL("me", CPS_SPECIAL_ME, "Nation", "the agent's own nation, every field readable"),
     SPECIAL("nations", CPS_SPECIAL_NATIONS, "table<integer|ISO3, Nation>",
@@ -259,7 +266,8 @@ static const cps_field market_fields[] = {
 static const cps_fn_doc hist_nation_sig = {
     2, {{"iso3", "ISO3", "the nation"},
         {"turn", "integer?", "0..view.turn (default view.turn: the figures of the quarter just "
-                             "resolved); negative counts back (-1 = the turn before)"}},
+                             "resolved, the one played in turn view.turn - 1, dated in the row's "
+                             "date); negative counts back (-1 = the row before)"}},
     "NationRow?", "that turn's figures, or nil outside the game so far"};
 static const cps_fn_doc hist_market_sig = {
     2, {{"good", "Good", "the good"}, {"turn", "integer?", "as for history.nation"}},
@@ -274,7 +282,10 @@ static const cps_field history_fields[] = {
 
 #define H(f, vis, doc) NUM(cp_nation_history, f, vis, doc)
 static const cps_field nation_row_fields[] = {
-    INT(cp_nation_history, turn, CPS_PUBLIC, "the turn"),
+    INT(cp_nation_history, turn, CPS_PUBLIC, "the row's turn: its figures are those of the quarter "
+        "played in turn - 1, taken when turn began (0: the opening position)"),
+    DOC("date", "string", "the quarter these figures describe (\"2025Q1\" in row 1; row 0, the "
+        "opening position, is dated the quarter before the game)"),
     H(mined_t, CPS_PUBLIC, "ore mined, t REO"),
     H(separated_t, CPS_PUBLIC, "oxide separated, t"),
     H(magnets_t, CPS_PUBLIC, "magnets made, t"),
@@ -298,7 +309,8 @@ static const cps_field nation_row_fields[] = {
 };
 
 static const cps_field market_row_fields[] = {
-    INT(cp_market_history, turn, CPS_PUBLIC, "the turn"),
+    INT(cp_market_history, turn, CPS_PUBLIC, "the row's turn, as in NationRow"),
+    DOC("date", "string", "the quarter these figures describe, as in NationRow"),
     NUM(cp_market_history, world_price_usd_per_kg, CPS_PUBLIC, "world price, USD/kg"),
     NUM(cp_market_history, production_t, CPS_PUBLIC, "world production, t"),
     NUM(cp_market_history, traded_t, CPS_PUBLIC, "traded across borders, t"),
@@ -442,7 +454,8 @@ static const cps_field clause_fields[] = {
     DOC("kind", "ClauseKind", "what the clause does (the fields of each kind: \"Deals\" in docs/agents.md)"),
     DOC("from", "ISO3", "the party that gives"),
     DOC("to", "ISO3", "the party that receives"),
-    DOC("good", "Good|\"all\"?", "the good concerned (tariff, licence, suspend, offtake, stockpile)"),
+    DOC("good", "Good?", "the good concerned (tariff, licence, offtake, stockpile: one good; "
+        "suspend: a good or \"all\", the default; the stubs type each kind: TariffClause, ...)"),
     DOC("rate", "number?", "tariff: the highest tariff 'from' may charge on the good from 'to'"),
     DOC("approval_share", "number?", "licence: the least share of requests 'from' approves, 0..1"),
     DOC("tonnes_per_turn", "number?", "offtake: tonnes delivered each quarter"),

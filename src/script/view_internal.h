@@ -36,6 +36,13 @@ static inline void vw_push_text(lua_State *L, const char *s)
     lua_pushlstring(L, s, strlen(s));
 }
 
+/* view_strict.c: the metatables that make the view's fresh tables refuse a
+ * misspelt field (made once, when the view is); set one on the table at 'idx' */
+void vw_strict_init(lua_State *L);
+void vw_strict(lua_State *L, int idx, cps_class_id cls, int full);
+void vw_strict_vector(lua_State *L, int idx, int vtype); /* by good or by sector */
+void vw_strict_parts(lua_State *L, int idx);            /* security .. stability */
+
 /* view_list.c */
 void vw_push_list(lua_State *L, int which);
 

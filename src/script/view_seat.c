@@ -53,6 +53,7 @@ static int push_goals(lua_State *L, const cp_world *w, int nation)
         lua_pushboolean(L, p.derived);
         lua_setfield(L, -2, "derived");
         set_text(L, "text", p.text);
+        vw_strict(L, -1, CPS_CLS_GOAL, 1);
         lua_rawseti(L, -2, k + 1);
     }
     return 1;
@@ -76,8 +77,10 @@ static int push_parts(lua_State *L, const cp_world *w, int nation, int turn)
         lua_createtable(L, 0, CP_PART_COUNT);
         for (int k = 0; k < CP_PART_COUNT; k++)
             set_num(L, cp_score_part_name((cp_score_part)k), from[t][k]);
+        vw_strict_parts(L, -1);
         lua_setfield(L, -2, names[t]);
     }
+    vw_strict(L, -1, CPS_CLS_SCORE_PARTS, 1);
     return 1;
 }
 
@@ -104,6 +107,7 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
         lua_pushboolean(L, r->scheduled);
         lua_setfield(L, -2, "scheduled");
         set_text(L, "text", r->text);
+        vw_strict(L, -1, CPS_CLS_ORDER_REPORT, 1);
         lua_rawseti(L, -2, k + 1);
     }
     lua_setfield(L, -2, "orders");
@@ -119,6 +123,7 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
         set_text(L, "what", r->what);
         set_text(L, "status", cp_deal_status_name(r->status));
         set_text(L, "text", r->text);
+        vw_strict(L, -1, CPS_CLS_DEAL_REPORT, 1);
         lua_rawseti(L, -2, k + 1);
     }
     lua_setfield(L, -2, "deals");
@@ -129,7 +134,9 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
     set_num(L, "after_musd", m.after_musd);
     for (int k = 0; k < CP_MONEY_COUNT; k++)
         set_num(L, cp_money_part_name((cp_money_part)k), m.part_musd[k]);
+    vw_strict(L, -1, CPS_CLS_MONEY_REPORT, 1);
     lua_setfield(L, -2, "money");
+    vw_strict(L, -1, CPS_CLS_TURN_REPORT, 1);
     return 1;
 }
 

@@ -238,6 +238,12 @@ int tour_write_csv(const tournament *t, FILE *f, const char *command);
 
 /* Append ' ARG' to 'cmd', quoted for a POSIX shell when it needs it: CSV headers, the command
  * that plays one tournament match again. */
+/* The program as it was started (argv[0]: "build/release/chokepoint", or "chokepoint" when found
+ * on the PATH), for the commands a CSV writes back out, so that they run from the same folder
+ * whether or not the program is installed. main() sets it; "chokepoint" until then. */
+void cpg_set_program(const char *argv0);
+/* Start 'cmd' with the program (quoted for a shell) and then 'command' ("sim"). */
+void cpg_shell_command(char *cmd, size_t cap, const char *command);
 void cpg_shell_append(char *cmd, size_t cap, const char *arg);
 
 #endif

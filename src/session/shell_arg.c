@@ -1,8 +1,27 @@
 /* shell_arg.c -- writing a command line back out (CSV headers, the command
  * that re-runs one match), quoting each argument for a POSIX shell (batch.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "batch.h"
+
+static char program[1024] = "chokepoint";
+
+void cpg_set_program(const char *argv0)
+{
+    if (argv0 && *argv0 && strlen(argv0) < sizeof program)
+        snprintf(program, sizeof program, "%s", argv0);
+}
+
+void cpg_shell_command(char *cmd, size_t cap, const char *command)
+{
+    if (cap == 0)
+        return;
+    cmd[0] = '\0';
+    cpg_shell_append(cmd, cap, program);
+    memmove(cmd, cmd + 1, strlen(cmd)); /* no space before the program */
+    cpg_shell_append(cmd, cap, command);
+}
 
 void cpg_shell_append(char *cmd, size_t cap, const char *arg)
 {

@@ -168,7 +168,8 @@ int tour_run(tournament *t, const char *scenario, const char *seat, long turns, 
     /* report: the table on stdout (after the CSV when that goes there too) */
     status = 0;
     if (csv) {
-        char cmd[4096] = "chokepoint tournament";
+        char cmd[4096];
+        cpg_shell_command(cmd, sizeof cmd, "tournament");
         for (int i = 0; i < argc; i++)
             cpg_shell_append(cmd, sizeof cmd, argv[i]);
         int bad = tour_write_csv(t, csv, cmd) != 0;

@@ -165,7 +165,7 @@ replay_failed:
 void tour_match_command(const tournament *t, int m, char *cmd, size_t cap)
 {
     char num[32];
-    snprintf(cmd, cap, "chokepoint sim");
+    cpg_shell_command(cmd, cap, "sim");
     cpg_shell_append(cmd, cap, "--scenario");
     cpg_shell_append(cmd, cap, t->scenario_arg);
     cpg_shell_append(cmd, cap, "--seed");

@@ -16,7 +16,8 @@ bad() { failed=$((failed + 1)); echo "FAIL $1"; }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 data() { grep -v "^#" "$1" | tail -n +2; }
 # the last field of a CSV row: the command, quoted when it needs to be
-command_of() { sed -E 's/.*,"?(chokepoint sim [^"]*)"?$/\1/'; }
+# (it starts with the program as it was started, here an absolute path: issue 19)
+command_of() { sed -E 's/.*,"?([^,"]*chokepoint sim [^"]*)"?$/\1/'; }
 
 cd "$tmp"
 cmd=(tournament --agents decoupler,do_nothing --seat USA --seeds 1-10 --turns 8 --jobs 2)
@@ -32,7 +33,8 @@ check "20 rows" '[ "$(data a.csv | wc -l)" -eq 20 ]'
 check "header records the version" 'grep -Eq "^# chokepoint [0-9A-Za-z.]+ tournament$" a.csv'
 check "header records the scenario" 'grep -q "^# scenario: baseline " a.csv'
 check "header records the seat and seeds" 'grep -q "^# seat: USA; agents: decoupler, do_nothing; seeds: 1-10; master seed: 1; turns: 8" a.csv'
-check "header records the exact command" 'grep -qx "# command: chokepoint tournament --agents decoupler,do_nothing --seat USA --seeds 1-10 --turns 8 --jobs 2 --csv a.csv" a.csv'
+check "header records the exact command, with the program as started" 'grep -qx "# command: $bin tournament --agents decoupler,do_nothing --seat USA --seeds 1-10 --turns 8 --jobs 2 --csv a.csv" a.csv'
+check "rows' commands start with the program as started, not a bare chokepoint" '[ "$(data a.csv | grep -c ",$bin sim --scenario")" -eq 20 ]'
 check "columns" 'grep -v "^#" a.csv | head -1 | grep -qx "match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,instructions_per_turn,max_instructions,first_failure,reproducible,command"'
 check "10 rows per agent" '[ "$(data a.csv | cut -d, -f2 | sort | uniq -c | awk "{print \$1}" | tr "\n" " ")" = "10 10 " ]'
 check "every seed 1-10 twice" '[ "$(data a.csv | cut -d, -f4 | sort -n | uniq -c | awk "\$1 == 2" | wc -l)" -eq 10 ]'
@@ -45,7 +47,7 @@ for m in 1 14; do
   row=$(data a.csv | sed -n "${m}p")
   rerun=$(printf "%s\n" "$row" | command_of)
   want=$(printf "%s\n" "$row" | cut -d, -f7)
-  got=$(eval "\"\$bin\" ${rerun#chokepoint }" 2>/dev/null | sed -n "s/^hash: //p")
+  got=$(eval "$rerun" 2>/dev/null | sed -n "s/^hash: //p")
   check "row $m's command ($rerun) gives its hash" '[ -n "$got" ] && [ "$got" = "$want" ]'
 done
 
