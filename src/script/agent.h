@@ -38,7 +38,7 @@ enum {
 };
 
 /* A deal action queued during a turn (act_deal.c). */
-typedef enum { CPS_DEAL_PROPOSE = 0, CPS_DEAL_ANSWER, CPS_DEAL_COUNTER } cps_deal_action_kind;
+typedef enum { CPS_DEAL_PROPOSE = 0, CPS_DEAL_ANSWER, CPS_DEAL_COUNTER, CPS_DEAL_WITHDRAW } cps_deal_action_kind;
 
 typedef struct {
     cps_deal_action_kind kind;
@@ -205,6 +205,9 @@ int cps_view_facility_id(lua_State *L, int idx);
 /* Is the table at 'idx' one of the view's strict metatables (view_strict.c)? Memory keeps a
  * table that carries one as plain data. */
 int cps_view_is_strict_meta(lua_State *L, int idx);
+/* Make the fresh table at 'idx' answer a misspelt field of class 'cls' (a cps_class_id) with an
+ * error, as the view's tables do (act.c's quotes). */
+void cps_view_strict(lua_State *L, int idx, int cls);
 
 /* The agent that owns the running state. */
 static inline cps_agent *cps_agent_of(lua_State *L)

@@ -267,7 +267,10 @@ static void write_stubs(text *t)
             for (int i = 0; i < s->nparams; i++)
                 put(t, "%s%s%s: %s", i ? ", " : "", s->params[i].name,
                     s->params[i].optional ? "?" : "", stub_type(s->params[i].type));
-            put(t, "): boolean, string? %s%s\n", dry ? "Dry run of act." : "", dry ? s->name : s->summary);
+            put(t, "): %s %s%s\n",
+                dry ? "boolean, Quote|string" : k == CP_ORDER_BUILD_FACILITY ? "boolean, integer|string"
+                                                                             : "boolean, string?",
+                dry ? "Dry run of act." : "", dry ? s->name : s->summary);
         }
     }
     for (int k = 0; k < CPS_DEAL_ACT_COUNT; k++) {
@@ -353,7 +356,12 @@ static void write_reference(text *t)
         md_class(t, &cps_classes[c], c == CPS_CLS_NATION || c == CPS_CLS_NATION_ROW);
     put(t, "\n### Act\n\nEach function queues one order for the coming turn and returns `true`, "
            "or `false` and the reason (bad arguments are refusals too, never errors). Each has a "
-           "twin `act.can_NAME(...)` that answers the same question without queueing anything. "
+           "twin `act.can_NAME(...)` that answers the same question without queueing anything; "
+           "when it says yes, its second answer is a Quote (the order's cost, and the deal it "
+           "would break, if any). act.build_facility answers true and the id its plant will get "
+           "when the turn is resolved (exact unless an order applied before it is refused at the "
+           "turn's end, or a nation earlier in the scenario's order queues a build later in the "
+           "turn, as a human seat can). "
            "Orders can be issued only inside `turn`; at most %d a turn. If the turn then fails, "
            "every order it queued is withdrawn.\n",
         64);

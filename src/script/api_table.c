@@ -97,6 +97,14 @@ static const cps_fn_doc report_sig = {
     "and the parts: budget, construction, stockpile, subsidy, price_floor, tariffs, "
     "export_tax)"};
 
+static const cps_fn_doc deal_value_sig = {
+    1, {{"terms", "DealTerms", "a deal's parties, term and clauses, as act.propose takes them (a "
+                              "Deal from the view will do)"}},
+    "table<ISO3, number>",
+    "each party's value of the deal over a year at current prices, USD millions (positive: it "
+    "gains), the same estimate as a Deal's value_musd; raises an error naming what is wrong "
+    "when the terms do not read"};
+
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
@@ -124,6 +132,8 @@ static const cps_field view_fields[] = {
              "the deals waiting for an answer, agreed or in force that involve the agent"),
     FUNCTION("deal", CPS_FN_DEAL, &deal_sig, "look a deal up"),
     FUNCTION("goals", CPS_FN_GOALS, &goals_sig, "the agent's goals and how they stand"),
+    FUNCTION("deal_value", CPS_FN_DEAL_VALUE, &deal_value_sig,
+             "what a deal would be worth to each party, before proposing or answering it"),
     FUNCTION("score_parts", CPS_FN_SCORE_PARTS, &score_parts_sig,
              "a nation's score in its four parts"),
     FUNCTION("report", CPS_FN_REPORT, &report_sig,
@@ -165,6 +175,9 @@ static const cps_field nation_fields[] = {
     N(pressure, CPS_PUBLIC, "political pressure, 0..1"),
     N(trust, CPS_PUBLIC, "trust other nations place in it, 0..1"),
     N(score, CPS_PUBLIC, "running mean of its per-turn scores, 0..100"),
+    SPECIAL("score_parts", CPS_SPECIAL_SCORE_PARTS, "ScoreParts",
+            "its score in parts as of the last resolved quarter, the parts the window shows "
+            "(a fresh table each read; view.score_parts(iso3, turn) for a past turn)"),
     {"policy", CPS_V_OBJECT, offsetof(cp_nation, policy), CPS_PUBLIC, "Policy",
      "the policies in force", NULL, CPS_CLS_POLICY},
     N(mined_t, CPS_PUBLIC, "ore mined last quarter, t REO"),
@@ -383,6 +396,17 @@ static const cps_field deal_report_fields[] = {
     DOC("text", "string", "the terms and, for an answer, its reason"),
 };
 
+static const cps_field quote_fields[] = {
+    DOC("cost_now_musd", "number", "what the order takes from the treasury when the quarter is "
+        "resolved (a plant's down payment, funds, a stockpile at this quarter's price), USD millions"),
+    DOC("cost_total_musd", "number", "what it costs over its life (a plant's whole capital cost), "
+        "USD millions; 0 for orders that cost nothing or pay as they go"),
+    DOC("breaks_deal", "integer?", "the deal the order would break when the quarter is resolved "
+        "(a tariff above a cap, licences below a granted share, a suspended control re-imposed); "
+        "nil when it breaks none"),
+    DOC("warning", "string?", "why it would break that deal, in words"),
+};
+
 static const cps_field money_report_fields[] = {
     DOC("before_musd", "number", "the treasury before the quarter"),
     DOC("after_musd", "number", "after it: before plus the parts below"),
@@ -509,6 +533,10 @@ const cps_act_fn cps_deal_acts[CPS_DEAL_ACT_COUNT] = {
      "accept again.",
      {2, {{"id", "integer", "the deal's id"}, {"deal", "DealTerms", "the new clauses and term"}},
       "boolean, string?", ""}},
+    {"withdraw",
+     "Withdraw a deal you proposed that is not yet in force (waiting for answers, or agreed and "
+     "not yet started); it ends as \"withdrawn\" when your turn ends.",
+     {1, {{"id", "integer", "the deal's id"}}, "boolean, string?", ""}},
 };
 
 const cps_class cps_classes[CPS_CLS_COUNT] = {
@@ -558,6 +586,9 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_MONEY_REPORT] = {"MoneyReport", "The treasury's change over the quarter, in parts "
                               "that add up, USD millions.", money_report_fields,
                               COUNT(money_report_fields)},
+    [CPS_CLS_QUOTE] = {"Quote", "What an order would cost and whether it would break a deal: the "
+                       "second answer of an act.can_* twin that accepts it (a fresh table).",
+                       quote_fields, COUNT(quote_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

@@ -366,6 +366,10 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
         case CPS_SPECIAL_FACILITIES: vw_push_list(L, LIST_FACILITIES); return;
         case CPS_SPECIAL_HISTORY: vw_push_canonical(L, CPS_CLS_HISTORY, 0); return;
         case CPS_SPECIAL_CONSTANTS: vw_push_constants(L); return;
+        case CPS_SPECIAL_SCORE_PARTS:
+            if (!vw_push_score_parts(L, p->index, cp_world_turn(w)))
+                lua_pushnil(L);
+            return;
         default: lua_pushnil(L); return;
         }
     }

@@ -50,6 +50,9 @@ void vw_push_list(lua_State *L, int which);
 int vw_fn_call(lua_State *L);
 /* view_seat.c: view.goals, view.score_parts, view.report */
 int vw_seat_fn(lua_State *L, int code, int arg);
+/* Push a nation's score parts at 'turn' (a fresh strict table); 0 and nothing pushed for a
+ * turn not played. */
+int vw_push_score_parts(lua_State *L, int nation, int turn);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

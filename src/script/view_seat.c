@@ -29,6 +29,8 @@ static void set_text(lua_State *L, const char *key, const char *s)
     lua_setfield(L, -2, key);
 }
 
+static int push_parts(lua_State *L, const cp_world *w, int nation, int turn);
+
 /* view.goals(): the agent's own goals, judged now. */
 static int push_goals(lua_State *L, const cp_world *w, int nation)
 {
@@ -61,6 +63,11 @@ static int push_goals(lua_State *L, const cp_world *w, int nation)
 
 /* view.score_parts([iso3 [, turn]]): a nation's parts (public, as its
  * score is); nil for a turn not played. */
+int vw_push_score_parts(lua_State *L, int nation, int turn)
+{
+    return push_parts(L, vw_world(L), nation, turn);
+}
+
 static int push_parts(lua_State *L, const cp_world *w, int nation, int turn)
 {
     cp_score_parts p;
@@ -157,6 +164,24 @@ int vw_seat_fn(lua_State *L, int code, int arg)
     }
     case CPS_FN_REPORT:
         return push_report(L, w, a->nation);
+    case CPS_FN_DEAL_VALUE: {
+        /* the terms read as act.propose reads them; a bad one is an error
+         * here, as a bad argument of any view function is */
+        cp_deal d;
+        char msg[CP_TEXT_LEN + 64];
+        luaL_checktype(L, arg, LUA_TTABLE);
+        if (cps_deal_read(L, arg, a->nation, &d, msg, sizeof msg) != 0)
+            return luaL_error(L, "deal_value: %s", msg);
+        cps_sandbox_charge(L, CHARGE_ROW * (1 + (long long)d.clause_count));
+        lua_createtable(L, 0, d.party_count);
+        for (int k = 0; k < d.party_count; k++) {
+            lua_pushnumber(L, cp_world_deal_value_musd(w, &d, d.parties[k]));
+            vw_push_iso3(L, d.parties[k]);
+            lua_insert(L, -2);
+            lua_rawset(L, -3);
+        }
+        return 1;
+    }
     default:
         return 0;
     }

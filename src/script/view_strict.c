@@ -120,6 +120,11 @@ void vw_strict_parts(lua_State *L, int idx)
     set_slot(L, idx, SLOT_PARTS);
 }
 
+void cps_view_strict(lua_State *L, int idx, int cls)
+{
+    set_slot(L, idx, 2 * cls + 1);
+}
+
 int cps_view_is_strict_meta(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);

@@ -138,6 +138,14 @@ local function test_view(view)
          function() return view.constants.good end)
   raises("GoodParams has no field 'reference_price' ", "typo in a good's parameters",
          function() return view.constants.goods_params.magnet.reference_price end)
+  -- issue 19: a nation's score in parts, as the window shows them, on the nation itself
+  local mine = view.me.score_parts
+  check(type(mine.security) == "number" and type(mine.total) == "number" and type(mine.weights.leverage) == "number",
+        "view.me.score_parts")
+  check(mine.total == view.score_parts().total, "the same parts as view.score_parts()")
+  check(type(view.nations.CHN.score_parts.leverage) == "number", "another nation's parts are public")
+  raises("ScoreParts has no field 'totl' (did you mean 'total'?)", "typo in me.score_parts",
+         function() return view.me.score_parts.totl end)
   local parts = view.score_parts()
   raises("ScoreParts has no field 'securty' (did you mean 'security'?)", "typo in score parts",
          function() return parts.securty end)
