@@ -4,9 +4,12 @@
  * (--autosave), and record a replay (--record). Every nation is played by
  * its scenario's default agent unless --agent seats another (or none), and
  * --no-agents plays the scenario's own schedule alone. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, for --pace */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "script.h"
@@ -42,6 +45,8 @@ static void usage(FILE *f)
           "  --watch     reload an agent file that changes on disk at the start of the next\n"
           "              turn, keeping its memory; a file that no longer loads is refused\n"
           "              and the previous version plays on\n"
+          "  --pace MS   wait MS milliseconds after each turn (0 to 600000): with --watch,\n"
+          "              time to edit an agent between turns; the game is the same\n"
           "  --quiet     print only the final hash line (and agents' failures)\n"
           "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
           "and flags and arguments may come in any order.\n",
@@ -124,7 +129,7 @@ void sim_print_summary(FILE *out, const cp_world *w)
 enum {
     SIM_SCENARIO = 256, SIM_TURNS, SIM_SEED, SIM_CSV, SIM_DEBRIEF, SIM_SAVE, SIM_LOAD,
     SIM_AUTOSAVE, SIM_RECORD, SIM_AGENT, SIM_BUDGET, SIM_MEM, SIM_WALL, SIM_NO_AGENTS,
-    SIM_QUIET, SIM_WATCH, SIM_HELP
+    SIM_QUIET, SIM_WATCH, SIM_PACE, SIM_HELP
 };
 
 static const struct option sim_flags[] = {
@@ -144,6 +149,7 @@ static const struct option sim_flags[] = {
     {"no-agents", no_argument, NULL, SIM_NO_AGENTS},
     {"quiet", no_argument, NULL, SIM_QUIET},
     {"watch", no_argument, NULL, SIM_WATCH},
+    {"pace", required_argument, NULL, SIM_PACE},
     {"help", no_argument, NULL, SIM_HELP},
     {NULL, 0, NULL, 0}};
 
@@ -157,7 +163,7 @@ int cmd_sim(int argc, char **argv)
     int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0, watch = 0;
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
-    long budget = 0, mem_mib = 0, wall_ms = 0;
+    long budget = 0, mem_mib = 0, wall_ms = 0, pace_ms = 0;
     if (cli_begin(&a, "sim", argc, argv) != 0)
         return 2;
     while ((r = cli_next(&a, sim_flags, &v)) != 0) {
@@ -220,6 +226,10 @@ int cmd_sim(int argc, char **argv)
             break;
         case SIM_WATCH:
             watch = 1;
+            break;
+        case SIM_PACE:
+            if (cli_int("sim", "--pace", v, 0, 600000, &pace_ms))
+                goto bad;
             break;
         case SIM_HELP:
         case 'h':
@@ -325,6 +335,13 @@ int cmd_sim(int argc, char **argv)
             goto failed; /* the recording or the autosave: the run stops */
         if (!quiet)
             sim_print_turn(stdout, w);
+        if (pace_ms > 0 && t + 1 < turns) {
+            /* --pace: time to read the turn and edit an agent (--watch) before the next;
+             * the game is the same, only slower */
+            fflush(stdout);
+            struct timespec ts = {pace_ms / 1000, (pace_ms % 1000) * 1000000L};
+            nanosleep(&ts, NULL);
+        }
     }
     if (cpg_record_finish(g, &e) != 0)
         goto failed;

@@ -30,6 +30,9 @@ check "--flag=value form works" 'printf "%s\n" "$other" | grep -Eq "^hash: "'
 printf 'return { api_version = 1, turn = function(view) if view.turn == 0 then print("turns " .. view.turns) end end }\n' > "$tmp/turns.lua"
 check "view.turns under --turns 12 is 12" '"$bin" sim --turns 12 --seed 1 --agent USA="$tmp/turns.lua" 2>&1 | grep -q "turns.lua: turns 12$"'
 check "view.turns under --turns 1 is 1" '"$bin" sim --turns 1 --seed 1 --agent USA="$tmp/turns.lua" 2>&1 | grep -q "turns.lua: turns 1$"'
+# issue 19: --pace slows the run, never the game
+check "--pace gives the same game" '[ "$("$bin" sim --turns 2 --seed 3 --pace 50 --quiet)" = "$("$bin" sim --turns 2 --seed 3 --quiet)" ]'
+check "--pace needs a number of milliseconds" '! "$bin" sim --turns 1 --pace soon > /dev/null 2>&1 && ! "$bin" sim --turns 1 --pace -5 > /dev/null 2>&1'
 # issue 19: a replay read as text and as JSON lines, without a window
 printf 'return { api_version = 1, turn = function(view, act) print("hello from turn " .. view.turn); act.set_tariff("magnet", "CHN", 0.1 + view.turn / 100) end }\n' > "$tmp/talker.lua"
 "$bin" sim --turns 4 --seed 2 --agent USA="$tmp/talker.lua" --record "$tmp/r.cprep" --quiet > /dev/null 2>&1
