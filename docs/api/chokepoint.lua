@@ -37,7 +37,7 @@
 ---@field date string the quarter of this turn, e.g. "2025Q1"
 ---@field year integer the calendar year of this turn
 ---@field quarter integer the quarter of this turn, 1..4
----@field turns integer how many turns the scenario plays by default
+---@field turns integer the turn this game ends at: the scenario's length, or what sim --turns and play --turns make it (the last turn played is view.turns - 1)
 ---@field iso3 ISO3 the code of the agent's own nation
 ---@field me Nation the agent's own nation, every field readable
 ---@field nations table<integer|ISO3, Nation> all nations, by position (1..#view.nations, in scenario order) and by ISO3; others show their public fields only
@@ -52,6 +52,7 @@
 ---@field deals fun(): Deal[] the deals waiting for an answer, agreed or in force that involve the agent
 ---@field deal fun(id: integer): Deal? look a deal up
 ---@field goals fun(): Goal[] the agent's goals and how they stand
+---@field deal_value fun(terms: DealTerms): table<ISO3, number> what a deal would be worth to each party, before proposing or answering it
 ---@field score_parts fun(iso3: ISO3?, turn: integer?): ScoreParts? a nation's score in its four parts
 ---@field report fun(): TurnReport what the last quarter did with the agent's orders, deals and money
 
@@ -82,6 +83,7 @@
 ---@field pressure number political pressure, 0..1
 ---@field trust number trust other nations place in it, 0..1
 ---@field score number running mean of its per-turn scores, 0..100
+---@field score_parts ScoreParts its score in parts as of the last resolved quarter, the parts the window shows (a fresh table each read; view.score_parts(iso3, turn) for a past turn)
 ---@field policy Policy the policies in force
 ---@field mined_t number ore mined last quarter, t REO
 ---@field separated_t number oxide separated last quarter, t
@@ -159,7 +161,8 @@
 
 ---A nation's figures at the end of one turn (a fresh table; private fields only for the agent's own nation).
 ---@class NationRow
----@field turn integer the turn
+---@field turn integer the row's turn: its figures are those of the quarter played in turn - 1, taken when turn began (0: the opening position)
+---@field date string the quarter these figures describe ("2025Q1" in row 1; row 0, the opening position, is dated the quarter before the game)
 ---@field mined_t number ore mined, t REO
 ---@field separated_t number oxide separated, t
 ---@field magnets_t number magnets made, t
@@ -181,7 +184,8 @@
 
 ---A market's figures at the end of one turn (a fresh table).
 ---@class MarketRow
----@field turn integer the turn
+---@field turn integer the row's turn, as in NationRow
+---@field date string the quarter these figures describe, as in NationRow
 ---@field world_price_usd_per_kg number world price, USD/kg
 ---@field production_t number world production, t
 ---@field traded_t number traded across borders, t
@@ -249,7 +253,7 @@
 ---@field kind ClauseKind what the clause does (the fields of each kind: "Deals" in docs/agents.md)
 ---@field from ISO3 the party that gives
 ---@field to ISO3 the party that receives
----@field good Good|"all"? the good concerned (tariff, licence, suspend, offtake, stockpile)
+---@field good Good? the good concerned (tariff, licence, offtake, stockpile: one good; suspend: a good or "all", the default; the stubs type each kind: TariffClause, ...)
 ---@field rate number? tariff: the highest tariff 'from' may charge on the good from 'to'
 ---@field approval_share number? licence: the least share of requests 'from' approves, 0..1
 ---@field tonnes_per_turn number? offtake: tonnes delivered each quarter
@@ -323,52 +327,110 @@
 ---@field tariffs number import tariffs collected
 ---@field export_tax number export taxes collected
 
+---What an order would cost and whether it would break a deal: the second answer of an act.can_* twin that accepts it (a fresh table).
+---@class Quote
+---@field cost_now_musd number what the order takes from the treasury when the quarter is resolved (a plant's down payment, funds, a stockpile at this quarter's price), USD millions
+---@field cost_total_musd number what it costs over its life (a plant's whole capital cost), USD millions; 0 for orders that cost nothing or pay as they go
+---@field breaks_deal integer? the deal the order would break when the quarter is resolved (a tariff above a cap, licences below a granted share, a suspended control re-imposed); nil when it breaks none
+---@field warning string? why it would break that deal, in words
+
 ---What act.propose and act.counter take (a Deal read from the view will do).
 ---@class DealTerms
 ---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names
 ---@field term integer how many quarters it binds once in force
----@field clauses Clause[] what each party gives
+---@field clauses AnyClause[] what each party gives: one class per kind of clause
+
+---'from' caps its import tariff on 'good' from 'to' at 'rate'
+---@class TariffClause : Clause
+---@field kind "tariff"
+---@field good Good the good
+---@field rate number 0.1 = 10%
+
+---'from' approves at least 'approval_share' of licence requests for 'good' to 'to'
+---@class LicenceClause : Clause
+---@field kind "licence"
+---@field good Good the good
+---@field approval_share number share approved, 0..1
+
+---'from' suspends its export controls on 'good' (default "all") to 'to' for the term; re-imposing one is a breach
+---@class SuspendClause : Clause
+---@field kind "suspend"
+---@field good (Good|"all")? the good, or all (the default)
+
+---'from' delivers 'tonnes_per_turn' of 'good' a quarter to 'to' at 'price' USD/kg (0 or nil: its market price), outside the market; delivering less than half is a breach
+---@class OfftakeClause : Clause
+---@field kind "offtake"
+---@field good Good the good
+---@field tonnes_per_turn number tonnes a quarter
+---@field price number? USD/kg; 0 or nil: the seller's market price
+
+---'from' pays 'share' of a new 'facility' of 'capacity_t_per_yr' in 'to', which pays the rest
+---@class CoinvestClause : Clause
+---@field kind "coinvest"
+---@field facility FacilityKind the kind of plant or technology
+---@field share number the payer's share, (0, 1]
+---@field capacity_t_per_yr number the new plant's capacity, t a year
+
+---'from' closes 'share' of 'to''s gap in 'facility' technology (refused under 'from''s technology ban)
+---@class TechTransferClause : Clause
+---@field kind "tech_transfer"
+---@field facility FacilityKind the kind of plant or technology
+---@field share number share of the gap, 0..1
+
+---'from' hands 'tonnes' of 'good' from its stockpile to 'to'
+---@class StockpileClause : Clause
+---@field kind "stockpile"
+---@field good Good the good
+---@field tonnes number tonnes
+
+---'from' and 'to' cover each other's shortages from their stockpiles for the term (a buyers' club)
+---@class AllianceClause : Clause
+---@field kind "alliance"
+
+---@alias AnyClause TariffClause|LicenceClause|SuspendClause|OfftakeClause|CoinvestClause|TechTransferClause|StockpileClause|AllianceClause
 
 ---The action functions: each queues one order and returns true, or false and the
 ---reason; each can_* twin asks the same question without queueing anything.
 ---@class Act
----@field build_facility fun(kind: FacilityKind, capacity_t_per_yr: number, host?: ISO3): boolean, string? Announce a new facility, at home or abroad; the issuer funds it and pays a down payment now.
----@field can_build_facility fun(kind: FacilityKind, capacity_t_per_yr: number, host?: ISO3): boolean, string? Dry run of act.build_facility
+---@field build_facility fun(kind: FacilityKind, capacity_t_per_yr: number, host?: ISO3): boolean, integer|string Announce a new facility, at home or abroad; the issuer funds it and pays a down payment now.
+---@field can_build_facility fun(kind: FacilityKind, capacity_t_per_yr: number, host?: ISO3): boolean, Quote|string Dry run of act.build_facility
 ---@field fund_facility fun(facility: integer|Facility, amount_musd: number): boolean, string? Put extra money into a facility you host or fund that is not yet built, to speed it up.
----@field can_fund_facility fun(facility: integer|Facility, amount_musd: number): boolean, string? Dry run of act.fund_facility
+---@field can_fund_facility fun(facility: integer|Facility, amount_musd: number): boolean, Quote|string Dry run of act.fund_facility
 ---@field idle_facility fun(facility: integer|Facility, idle?: boolean): boolean, string? Idle a producing facility, or resume an idled one.
----@field can_idle_facility fun(facility: integer|Facility, idle?: boolean): boolean, string? Dry run of act.idle_facility
+---@field can_idle_facility fun(facility: integer|Facility, idle?: boolean): boolean, Quote|string Dry run of act.idle_facility
 ---@field close_facility fun(facility: integer|Facility): boolean, string? Close a facility for good.
----@field can_close_facility fun(facility: integer|Facility): boolean, string? Dry run of act.close_facility
+---@field can_close_facility fun(facility: integer|Facility): boolean, Quote|string Dry run of act.close_facility
 ---@field set_tariff fun(good: Good|"all", origin: ISO3|"all", rate: number): boolean, string? Set the import tariff on a good from one origin or from all.
----@field can_set_tariff fun(good: Good|"all", origin: ISO3|"all", rate: number): boolean, string? Dry run of act.set_tariff
+---@field can_set_tariff fun(good: Good|"all", origin: ISO3|"all", rate: number): boolean, Quote|string Dry run of act.set_tariff
 ---@field set_export_control fun(good: Good|"all", destination: ISO3|"all", mode: ControlMode, approval_share?: number): boolean, string? Control exports of a good to one destination or all: open, licensed (an approval share passes, never for defense use) or banned (only transshipment leakage passes).
----@field can_set_export_control fun(good: Good|"all", destination: ISO3|"all", mode: ControlMode, approval_share?: number): boolean, string? Dry run of act.set_export_control
+---@field can_set_export_control fun(good: Good|"all", destination: ISO3|"all", mode: ControlMode, approval_share?: number): boolean, Quote|string Dry run of act.set_export_control
 ---@field suspend_export_control fun(good: Good|"all", partner: ISO3|"all", turns: integer, mode?: ControlMode, approval_share?: number): boolean, string? Suspend your export controls on a good towards a partner for some turns; they return by themselves afterwards. Meanwhile the route is open, or licensed at a share you give.
----@field can_suspend_export_control fun(good: Good|"all", partner: ISO3|"all", turns: integer, mode?: ControlMode, approval_share?: number): boolean, string? Dry run of act.suspend_export_control
+---@field can_suspend_export_control fun(good: Good|"all", partner: ISO3|"all", turns: integer, mode?: ControlMode, approval_share?: number): boolean, Quote|string Dry run of act.suspend_export_control
 ---@field set_export_quota fun(good: Good, t_per_quarter?: number): boolean, string? Cap total exports of a good per quarter; a negative or missing amount removes the quota.
----@field can_set_export_quota fun(good: Good, t_per_quarter?: number): boolean, string? Dry run of act.set_export_quota
+---@field can_set_export_quota fun(good: Good, t_per_quarter?: number): boolean, Quote|string Dry run of act.set_export_quota
 ---@field set_export_tax fun(good: Good, rate: number): boolean, string? Tax exports of a good.
----@field can_set_export_tax fun(good: Good, rate: number): boolean, string? Dry run of act.set_export_tax
+---@field can_set_export_tax fun(good: Good, rate: number): boolean, Quote|string Dry run of act.set_export_tax
 ---@field buy_stockpile fun(good: Good, tonnes: number): boolean, string? Buy a good into the strategic stockpile this turn, at market prices.
----@field can_buy_stockpile fun(good: Good, tonnes: number): boolean, string? Dry run of act.buy_stockpile
+---@field can_buy_stockpile fun(good: Good, tonnes: number): boolean, Quote|string Dry run of act.buy_stockpile
 ---@field release_stockpile fun(good: Good, tonnes: number): boolean, string? Release a good from the strategic stockpile onto the home market this turn.
----@field can_release_stockpile fun(good: Good, tonnes: number): boolean, string? Dry run of act.release_stockpile
+---@field can_release_stockpile fun(good: Good, tonnes: number): boolean, Quote|string Dry run of act.release_stockpile
 ---@field set_subsidy fun(kind: FacilityKind, share: number): boolean, string? Pay a share of the operating cost of home facilities of one kind.
----@field can_set_subsidy fun(kind: FacilityKind, share: number): boolean, string? Dry run of act.set_subsidy
+---@field can_set_subsidy fun(kind: FacilityKind, share: number): boolean, Quote|string Dry run of act.set_subsidy
 ---@field set_price_floor fun(good: Good, usd_per_kg: number): boolean, string? Guarantee home producers of a good a minimum price; 0 removes the floor.
----@field can_set_price_floor fun(good: Good, usd_per_kg: number): boolean, string? Dry run of act.set_price_floor
+---@field can_set_price_floor fun(good: Good, usd_per_kg: number): boolean, Quote|string Dry run of act.set_price_floor
 ---@field set_tracking fun(on?: boolean): boolean, string? Run (or stop) a tracking system that cuts transshipment leakage round your bans and diversion of licensed material to defense use, and shows who buys.
----@field can_set_tracking fun(on?: boolean): boolean, string? Dry run of act.set_tracking
+---@field can_set_tracking fun(on?: boolean): boolean, Quote|string Dry run of act.set_tracking
 ---@field set_tech_ban fun(on?: boolean): boolean, string? Ban (or allow) the export of processing technology: your firms may not build separation or magnet plants abroad, and nations behind you build theirs slower and dearer.
----@field can_set_tech_ban fun(on?: boolean): boolean, string? Dry run of act.set_tech_ban
+---@field can_set_tech_ban fun(on?: boolean): boolean, Quote|string Dry run of act.set_tech_ban
 ---@field set_extraterritorial fun(on?: boolean): boolean, string? Extend (or withdraw) your magnet export controls to magnets made abroad with your rare earths (the 0.1% rule): a third country's magnet exports need your licence in the share of its oxides that came from you.
----@field can_set_extraterritorial fun(on?: boolean): boolean, string? Dry run of act.set_extraterritorial
+---@field can_set_extraterritorial fun(on?: boolean): boolean, Quote|string Dry run of act.set_extraterritorial
 ---@field set_foreign_investment fun(on?: boolean): boolean, string? Open (or close) your soil to foreign investment: while closed, another nation may build or fund a plant here only under a deal with you that covers investment (a co-investment or an alliance).
----@field can_set_foreign_investment fun(on?: boolean): boolean, string? Dry run of act.set_foreign_investment
+---@field can_set_foreign_investment fun(on?: boolean): boolean, Quote|string Dry run of act.set_foreign_investment
 ---@field propose fun(deal: DealTerms): boolean, integer|string Propose a deal to other nations; it takes effect once every party accepts. Your nation is the proposer and accepts its own proposal.
 ---@field can_propose fun(deal: DealTerms): boolean, string? Dry run of act.propose
 ---@field answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Accept or reject a deal you are party to that is waiting for answers.
 ---@field can_answer fun(id: integer, answer: "accept"|"reject"): boolean, string? Dry run of act.answer
 ---@field counter fun(id: integer, deal: DealTerms): boolean, string? Replace the clauses and term of a deal waiting for answers: every other party must accept again.
 ---@field can_counter fun(id: integer, deal: DealTerms): boolean, string? Dry run of act.counter
+---@field withdraw fun(id: integer): boolean, string? Withdraw a deal you proposed that is not yet in force (waiting for answers, or agreed and not yet started); it ends as "withdrawn" when your turn ends.
+---@field can_withdraw fun(id: integer): boolean, string? Dry run of act.withdraw

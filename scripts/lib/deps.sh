@@ -33,6 +33,10 @@ CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev li
 # monkey's driver (tests/ui/monkey/).
 CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 
+# The command-line tests' checkers: python3 reads `chokepoint replay --json` lines back
+# (tests/cli/test_sim_cli.sh).
+CP_CLI_TEST_PACKAGES=(python3)
+
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
 

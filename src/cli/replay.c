@@ -9,13 +9,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "replay_log.h"
 #include "session.h"
 
 static void usage(FILE *f)
 {
-    fputs("usage: chokepoint replay FILE [--quiet]\n"
-          "  FILE     a replay recorded with `chokepoint sim ... --record FILE`\n"
-          "  --quiet  print nothing when the replay matches\n"
+    fputs("usage: chokepoint replay FILE [--quiet] [--orders] [--log] [--seat ISO3] [--turns A-B] [--json]\n"
+          "  FILE      a replay recorded with `chokepoint sim ... --record FILE`\n"
+          "  --quiet   print nothing when the replay matches\n"
+          "  --orders  print each turn's orders (done, partly done or refused, what they spent)\n"
+          "            and deal actions (proposals with their terms, answers, counters)\n"
+          "  --log     print each turn's agents' budget use, failures and print() lines\n"
+          "  --seat    only what one nation did (an ISO3 code)\n"
+          "  --turns   only turns A to B (as played: 0 is the first), or one turn A\n"
+          "  --json    one JSON object a line instead of text\n"
           "Plays the game again and checks the state hash after every turn.\n"
           "Exit status: 0 identical, 1 differs (the first differing turn is named),\n"
           "2 a bad or incomplete file.\n",
@@ -54,7 +61,14 @@ int cmd_replay(int argc, char **argv)
 {
     static const struct option flags[] = {{"quiet", no_argument, NULL, 'q'},
                                            {"help", no_argument, NULL, 'h'},
+                                           {"orders", no_argument, NULL, 'o'},
+                                           {"log", no_argument, NULL, 'l'},
+                                           {"json", no_argument, NULL, 'j'},
+                                           {"seat", required_argument, NULL, 's'},
+                                           {"turns", required_argument, NULL, 't'},
                                            {NULL, 0, NULL, 0}};
+    replay_log_opts lo = {0, 0, 0, -1, 0, 1 << 30};
+    const char *seat = NULL;
     cli_args a = {0};
     a.unexpected = 1; /* "unexpected argument '--bogus'" as before */
     const char *file = NULL, *v;
@@ -66,6 +80,28 @@ int cmd_replay(int argc, char **argv)
             cli_end(&a);
             usage(stdout);
             return 0;
+        }
+        if (c == 'o' || c == 'l' || c == 'j') {
+            *(c == 'o' ? &lo.orders : c == 'l' ? &lo.log : &lo.json) = 1;
+            continue;
+        }
+        if (c == 's') {
+            seat = v;
+            continue;
+        }
+        if (c == 't') {
+            int from, to, used = 0;
+            if (sscanf(v, "%d-%d%n", &from, &to, &used) == 2 && v[used] == '\0' && from >= 0 &&
+                to >= from) {
+                lo.from_turn = from, lo.to_turn = to;
+            } else if (sscanf(v, "%d%n", &from, &used) == 1 && v[used] == '\0' && from >= 0) {
+                lo.from_turn = lo.to_turn = from;
+            } else {
+                fprintf(stderr, "chokepoint replay: --turns %s: A-B (0 <= A <= B) or one turn A\n", v);
+                cli_end(&a);
+                return 2;
+            }
+            continue;
         }
         if (c != 'q') { /* -1: cli_next said why */
             cli_end(&a);
@@ -97,6 +133,17 @@ int cmd_replay(int argc, char **argv)
     }
     const replay *r = cpg_playback_recording(p);
     int status = 0;
+    if (seat) {
+        lo.seat = cp_world_find_nation(cpg_playback_world(p), seat);
+        if (lo.seat < 0) {
+            fprintf(stderr, "chokepoint replay: --seat %s: no nation %s in %s\n", seat, seat,
+                    r->scenario_name);
+            cpg_playback_close(p);
+            return 2;
+        }
+    }
+    if ((seat || lo.json || lo.from_turn > 0 || lo.to_turn < (1 << 30)) && !lo.orders && !lo.log)
+        lo.orders = lo.log = 1; /* narrowing or --json alone: both */
     if (cpg_playback_start_differs(p)) {
         printf("%s: differs at turn %d, the start: hash %016llx, recorded %016llx (has the "
                "scenario '%s' changed?)\n", file, r->start_turn,
@@ -109,6 +156,8 @@ int cmd_replay(int argc, char **argv)
         if (cpg_playback_step(p, why, sizeof why) != CPG_STEP_OK) {
             printf("%s: differs at turn %d: %s\n", file, r->turns[k].turn, why);
             status = 1;
+        } else if (lo.orders || lo.log) {
+            replay_log_turn(stdout, cpg_playback_world(p), &r->turns[k], &lo);
         }
     }
     if (status == 0 && !r->complete) {
@@ -117,6 +166,11 @@ int cmd_replay(int argc, char **argv)
                 file, r->start_turn + r->turn_count, r->turn_count);
         status = 2;
     } else if (status == 0 && !quiet) {
+        if (lo.json) { /* stdout holds only the JSON lines */
+            fprintf(stderr, "%s: identical\n", file);
+            cpg_playback_close(p);
+            return 0;
+        }
         printf("%s: %s, seed %llu, turns %d to %d: identical (hash %016llx)\n", file,
                r->scenario_name, (unsigned long long)r->seed, r->start_turn + 1,
                r->start_turn + r->turn_count,

@@ -4,9 +4,12 @@
  * (--autosave), and record a replay (--record). Every nation is played by
  * its scenario's default agent unless --agent seats another (or none), and
  * --no-agents plays the scenario's own schedule alone. */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, for --pace */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "script.h"
@@ -42,16 +45,26 @@ static void usage(FILE *f)
           "  --watch     reload an agent file that changes on disk at the start of the next\n"
           "              turn, keeping its memory; a file that no longer loads is refused\n"
           "              and the previous version plays on\n"
+          "  --pace MS   wait MS milliseconds after each turn (0 to 600000): with --watch,\n"
+          "              time to edit an agent between turns; the game is the same\n"
           "  --quiet     print only the final hash line (and agents' failures)\n"
           "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
           "and flags and arguments may come in any order.\n",
           f);
 }
 
+/* One line for the history row the world has just taken: the figures of
+ * the quarter played in the turn before, so dated with that quarter and
+ * turn ("2025Q1 t0" after the first turn); the opening position, before
+ * any quarter is played, is the "start" line. */
 void sim_print_turn(FILE *out, const cp_world *w)
 {
-    char date[8];
+    char date[8], label[24];
     int t = cp_world_turn(w);
+    if (t > 0)
+        snprintf(label, sizeof label, "%s t%-3d", cp_world_date_text(w, t - 1, date, sizeof date), t - 1);
+    else
+        snprintf(label, sizeof label, "%-11s", "start");
     double demand = 0, shortage = 0;
     for (int n = 0; n < cp_world_nation_count(w); n++) {
         const cp_nation_history *h = cp_world_nation_history(w, t, n);
@@ -62,9 +75,9 @@ void sim_print_turn(FILE *out, const cp_world *w)
     for (int g = 0; g < CP_GOOD_COUNT; g++)
         m[g] = cp_world_market_history(w, t, (cp_good)g);
     fprintf(out,
-            "%s t%-3d ore $%6.2f  NdPr $%7.2f  Dy/Tb $%8.2f  magnet $%7.2f /kg  "
+            "%s ore $%6.2f  NdPr $%7.2f  Dy/Tb $%8.2f  magnet $%7.2f /kg  "
             "magnet shortage %7.0f t (%4.1f%%)\n",
-            cp_world_date_text(w, t, date, sizeof date), t, m[CP_ORE]->world_price_usd_per_kg,
+            label, m[CP_ORE]->world_price_usd_per_kg,
             m[CP_LIGHT_OXIDE]->world_price_usd_per_kg, m[CP_HEAVY_OXIDE]->world_price_usd_per_kg,
             m[CP_MAGNET]->world_price_usd_per_kg, shortage,
             demand > 0 ? 100.0 * shortage / demand : 0.0);
@@ -116,7 +129,7 @@ void sim_print_summary(FILE *out, const cp_world *w)
 enum {
     SIM_SCENARIO = 256, SIM_TURNS, SIM_SEED, SIM_CSV, SIM_DEBRIEF, SIM_SAVE, SIM_LOAD,
     SIM_AUTOSAVE, SIM_RECORD, SIM_AGENT, SIM_BUDGET, SIM_MEM, SIM_WALL, SIM_NO_AGENTS,
-    SIM_QUIET, SIM_WATCH, SIM_HELP
+    SIM_QUIET, SIM_WATCH, SIM_PACE, SIM_HELP
 };
 
 static const struct option sim_flags[] = {
@@ -136,6 +149,7 @@ static const struct option sim_flags[] = {
     {"no-agents", no_argument, NULL, SIM_NO_AGENTS},
     {"quiet", no_argument, NULL, SIM_QUIET},
     {"watch", no_argument, NULL, SIM_WATCH},
+    {"pace", required_argument, NULL, SIM_PACE},
     {"help", no_argument, NULL, SIM_HELP},
     {NULL, 0, NULL, 0}};
 
@@ -149,7 +163,7 @@ int cmd_sim(int argc, char **argv)
     int quiet = 0, r, scenario_given = 0, seed_given = 0, no_agents = 0, watch = 0;
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
-    long budget = 0, mem_mib = 0, wall_ms = 0;
+    long budget = 0, mem_mib = 0, wall_ms = 0, pace_ms = 0;
     if (cli_begin(&a, "sim", argc, argv) != 0)
         return 2;
     while ((r = cli_next(&a, sim_flags, &v)) != 0) {
@@ -213,6 +227,10 @@ int cmd_sim(int argc, char **argv)
         case SIM_WATCH:
             watch = 1;
             break;
+        case SIM_PACE:
+            if (cli_int("sim", "--pace", v, 0, 600000, &pace_ms))
+                goto bad;
+            break;
         case SIM_HELP:
         case 'h':
             cli_end(&a);
@@ -256,6 +274,9 @@ int cmd_sim(int argc, char **argv)
     o.no_agents = no_agents;
     o.watch = watch;
     o.autosave_dir = autosave;
+    /* agents read the turn this run ends at as view.turns (a new game starts at turn 0) */
+    if (turns >= 0 && !load)
+        o.seats.last_turn = turns > 0 ? (int)turns : 0;
 
     int status = 2;
     cpg_game *g;
@@ -294,6 +315,8 @@ int cmd_sim(int argc, char **argv)
      * without it, what is left of the game */
     if (turns < 0)
         turns = cpg_length(g) > cp_world_turn(w) ? cpg_length(g) - cp_world_turn(w) : 0;
+    else if (load && cpg_seats(g))
+        cps_seats_set_last_turn(cpg_seats(g), cp_world_turn(w) + (int)turns);
     /* the recording names who sat where, for the reader; it replays the orders */
     if (record && cpg_record_start(g, record, load ? s->name : scenario, NULL, 0, &e) != 0) {
         fprintf(stderr, "chokepoint sim: --record %s\n", e.message);
@@ -312,6 +335,13 @@ int cmd_sim(int argc, char **argv)
             goto failed; /* the recording or the autosave: the run stops */
         if (!quiet)
             sim_print_turn(stdout, w);
+        if (pace_ms > 0 && t + 1 < turns) {
+            /* --pace: time to read the turn and edit an agent (--watch) before the next;
+             * the game is the same, only slower */
+            fflush(stdout);
+            struct timespec ts = {pace_ms / 1000, (pace_ms % 1000) * 1000000L};
+            nanosleep(&ts, NULL);
+        }
     }
     if (cpg_record_finish(g, &e) != 0)
         goto failed;

@@ -649,6 +649,12 @@ void cp_order_cost_musd(const cp_world *w, const cp_order *o, double *now, doubl
  * withdrawn until the turn ends. Withdrawing one moves every later order
  * down by one index. */
 int cp_world_pending_count(const cp_world *w);
+/* The id the plant of pending build order 'index' will get when the turn is resolved: orders
+ * are applied nation by nation, each nation's in the order queued, and each build numbers its
+ * plant next. Exact unless an order applied before it is refused at the turn's end (a
+ * teacher's lock) or a nation earlier in that order queues a build later in the turn (a human
+ * seat after the agents). -1 when 'index' is not a pending build order. */
+int cp_world_pending_facility_id(const cp_world *w, int index);
 const cp_order *cp_world_pending(const cp_world *w, int index);
 cp_status cp_world_withdraw(cp_world *w, int index, cp_error *err);
 
@@ -710,6 +716,15 @@ cp_status cp_world_answer(cp_world *w, int deal_id, int nation, cp_answer a, cp_
 cp_status cp_world_counter(cp_world *w, int deal_id, int nation, const cp_deal *d, cp_error *err);
 /* The proposer withdraws a deal not yet in force. */
 cp_status cp_world_withdraw_deal(cp_world *w, int deal_id, int nation, cp_error *err);
+/* The checks of cp_world_withdraw_deal, changing nothing (act.can_withdraw). */
+cp_status cp_world_check_withdraw_deal(const cp_world *w, int deal_id, int nation, cp_error *err);
+/* Would order 'o', carried out, break a clause of a deal its nation has
+ * agreed or has in force (a tariff above a cap, licences below a granted
+ * share, a suspended control re-imposed)? The id of the first such deal,
+ * with "breaks deal N: reason" in 'why' (may be NULL), or -1. The order
+ * itself is not checked (cp_world_check) and stays legal: breaking a deal
+ * is a choice, which ends the deal and costs trust (deal_warn.c). */
+int cp_world_order_breaks_deal(const cp_world *w, const cp_order *o, char *why, size_t len);
 /* The same checks as propose, without proposing. */
 cp_status cp_world_check_deal(const cp_world *w, const cp_deal *d, cp_error *err);
 /* The checks of cp_world_answer and cp_world_counter, changing nothing: the

@@ -405,16 +405,25 @@ cp_status cp_world_check_counter(const cp_world *w, int id, int nation, const cp
     return cp_world_check_deal(w, &trial, err);
 }
 
-cp_status cp_world_withdraw_deal(cp_world *w, int id, int nation, cp_error *err)
+cp_status cp_world_check_withdraw_deal(const cp_world *w, int id, int nation, cp_error *err)
 {
     if (id < 0 || id >= w->deal_count)
         return cp_fail(err, CP_ERR_BAD_VALUE, "no deal %d", id);
-    cp_deal *d = &w->deals[id];
+    const cp_deal *d = &w->deals[id];
     if (d->proposer != nation)
         return cp_fail(err, CP_ERR_NOT_YOURS, "deal %d was proposed by %s, not %s", id,
                        iso(w, d->proposer), iso(w, nation));
     if (d->status != CP_DEAL_PROPOSED && d->status != CP_DEAL_AGREED)
         return cp_fail(err, CP_ERR_BAD_STATE, "deal %d is %s", id, cp_deal_status_name(d->status));
+    return CP_OK;
+}
+
+cp_status cp_world_withdraw_deal(cp_world *w, int id, int nation, cp_error *err)
+{
+    cp_status st = cp_world_check_withdraw_deal(w, id, nation, err);
+    if (st != CP_OK)
+        return st;
+    cp_deal *d = &w->deals[id];
     d->status = CP_DEAL_WITHDRAWN;
     deal_log(w, d, nation, "withdrawn");
     return CP_OK;

@@ -213,7 +213,13 @@ int fac_add(cp_world *w, const cp_facility_spec *spec)
         double len = f->stage_turns[f->stage];
         f->progress = len > 0 ? fmin(0.99, f->turns_in_stage / len) : 0.0;
     }
-    f->start_turn = w->turn;
+    /* a project the scenario starts part-way along its timeline was
+     * announced before the game: as many turns ago as the stages it has
+     * passed were planned to last, plus its time in the current one */
+    int elapsed = f->turns_in_stage;
+    for (int s = CP_STAGE_ANNOUNCED; s < (int)f->stage && s <= CP_STAGE_RAMP_UP; s++)
+        elapsed += f->stage_turns[s];
+    f->start_turn = w->turn - elapsed;
     f->capex_musd = fac_capex_in_musd(w, f->kind, f->host, f->capacity_t_per_yr);
     if (f->stage > CP_STAGE_CONSTRUCTION)
         f->capex_paid_musd = f->capex_musd;

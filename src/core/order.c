@@ -614,6 +614,19 @@ void order_apply(cp_world *w, const cp_order *o)
 /* Apply the queue by nation, then by submission. An order that no longer
  * holds (another order of the same nation spent the money first) is
  * dropped with a news line rather than half applied. */
+int cp_world_pending_facility_id(const cp_world *w, int index)
+{
+    if (index < 0 || index >= w->pending_count || w->pending[index].kind != CP_ORDER_BUILD_FACILITY)
+        return -1;
+    int nation = w->pending[index].nation, id = w->facility_count;
+    for (int k = 0; k < w->pending_count; k++) {
+        const cp_order *o = &w->pending[k];
+        if (o->kind == CP_ORDER_BUILD_FACILITY && (o->nation < nation || (o->nation == nation && k < index)))
+            id++;
+    }
+    return id;
+}
+
 void order_apply_pending(cp_world *w)
 {
     int count = w->pending_count;

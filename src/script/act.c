@@ -160,6 +160,29 @@ static int parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_orde
     return 0;
 }
 
+/* The second answer of a can_* twin that accepts: what the order would
+ * cost (cp_order_cost_musd) and the deal it would break, if any
+ * (cp_world_order_breaks_deal). */
+static void push_quote(lua_State *L, const cp_world *w, const cp_order *o)
+{
+    double now = 0, total = 0;
+    char why[CP_TEXT_LEN];
+    cp_order_cost_musd(w, o, &now, &total);
+    int deal = cp_world_order_breaks_deal(w, o, why, sizeof why);
+    lua_createtable(L, 0, 4);
+    lua_pushnumber(L, now);
+    lua_setfield(L, -2, "cost_now_musd");
+    lua_pushnumber(L, total);
+    lua_setfield(L, -2, "cost_total_musd");
+    if (deal >= 0) {
+        lua_pushinteger(L, deal);
+        lua_setfield(L, -2, "breaks_deal");
+        lua_pushlstring(L, why, strlen(why));
+        lua_setfield(L, -2, "warning");
+    }
+    cps_view_strict(L, -1, CPS_CLS_QUOTE);
+}
+
 int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg)
 {
     if (!dry && a->report) {
@@ -209,7 +232,8 @@ static int act_call(lua_State *L)
         if (cp_world_check(a->world, &o, &err) != CP_OK)
             return cps_act_refuse(L, a, dry, err.message);
         lua_pushboolean(L, 1);
-        return 1;
+        push_quote(L, a->world, &o);
+        return 2;
     }
     cps_turn_report *r = a->report;
     if (r->orders >= CPS_MAX_ORDERS_PER_TURN) {
@@ -223,7 +247,11 @@ static int act_call(lua_State *L)
     r->order_list[r->orders] = o;
     r->orders++;
     lua_pushboolean(L, 1);
-    return 1;
+    if (kind != CP_ORDER_BUILD_FACILITY)
+        return 1;
+    /* the id its plant will get when the turn is resolved */
+    lua_pushinteger(L, cp_world_pending_facility_id(a->world, a->queued[r->orders - 1]));
+    return 2;
 }
 
 void cps_act_push(lua_State *L)

@@ -1,4 +1,4 @@
-/* act_deal.c -- act.propose, act.answer and act.counter: an agent's deal actions, carried out when its turn ends.
+/* act_deal.c -- act.propose, act.answer, act.counter and act.withdraw: an agent's deal actions, carried out when its turn ends.
  *
  * Each function reads its arguments into the core's structs (deal_lua.c),
  * asks the core whether it would be allowed (cp_world_check_deal,
@@ -44,7 +44,7 @@ static int deal_call(lua_State *L)
     memset(&act, 0, sizeof act);
     act.kind = kind;
     act.deal_id = -1;
-    int nargs = kind == CPS_DEAL_PROPOSE ? 1 : 2;
+    int nargs = kind == CPS_DEAL_PROPOSE || kind == CPS_DEAL_WITHDRAW ? 1 : 2;
     if (lua_gettop(L) - arg + 1 > nargs) {
         snprintf(msg, sizeof msg, "%s takes %d argument%s, got %d", name, nargs,
                  nargs == 1 ? "" : "s", lua_gettop(L) - arg + 1);
@@ -63,7 +63,9 @@ static int deal_call(lua_State *L)
     }
     cp_error err;
     cp_status st;
-    if (kind == CPS_DEAL_ANSWER) {
+    if (kind == CPS_DEAL_WITHDRAW) {
+        st = cp_world_check_withdraw_deal(a->world, act.deal_id, a->nation, &err);
+    } else if (kind == CPS_DEAL_ANSWER) {
         const char *s = lua_type(L, arg) == LUA_TSTRING ? lua_tostring(L, arg) : NULL;
         if (!s || (strcmp(s, "accept") != 0 && strcmp(s, "reject") != 0)) {
             snprintf(msg, sizeof msg, "answer: argument 2 (answer): \"accept\" or \"reject\", got %s",
@@ -153,6 +155,9 @@ void cps_act_deal_commit(cps_agent *a, cps_turn_report *rep)
             break;
         case CPS_DEAL_COUNTER:
             st = cp_world_counter(a->world, x->deal_id, a->nation, &x->deal, &err);
+            break;
+        case CPS_DEAL_WITHDRAW:
+            st = cp_world_withdraw_deal(a->world, x->deal_id, a->nation, &err);
             break;
         }
         if (st == CP_OK)

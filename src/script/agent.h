@@ -38,7 +38,7 @@ enum {
 };
 
 /* A deal action queued during a turn (act_deal.c). */
-typedef enum { CPS_DEAL_PROPOSE = 0, CPS_DEAL_ANSWER, CPS_DEAL_COUNTER } cps_deal_action_kind;
+typedef enum { CPS_DEAL_PROPOSE = 0, CPS_DEAL_ANSWER, CPS_DEAL_COUNTER, CPS_DEAL_WITHDRAW } cps_deal_action_kind;
 
 typedef struct {
     cps_deal_action_kind kind;
@@ -58,6 +58,7 @@ typedef struct {
     /* where print() lines go instead of 'log', quiet or not (with log_ud):
      * a recording keeps them while the terminal stays quiet */
     void (*print)(void *ud, const char *line);
+    int last_turn; /* the turn the game ends at (view.turns); 0 = the scenario's default */
 } cps_agent_opts;
 
 /* Why a turn failed. */
@@ -201,6 +202,12 @@ int cps_view_lookup(lua_State *L, int which, int arg);
 uint64_t cps_view_stable_serial(lua_State *L, int idx);
 /* The id of the Facility proxy at 'idx', or -1 if it is not one (view.c). */
 int cps_view_facility_id(lua_State *L, int idx);
+/* Is the table at 'idx' one of the view's strict metatables (view_strict.c)? Memory keeps a
+ * table that carries one as plain data. */
+int cps_view_is_strict_meta(lua_State *L, int idx);
+/* Make the fresh table at 'idx' answer a misspelt field of class 'cls' (a cps_class_id) with an
+ * error, as the view's tables do (act.c's quotes). */
+void cps_view_strict(lua_State *L, int idx, int cls);
 
 /* The agent that owns the running state. */
 static inline cps_agent *cps_agent_of(lua_State *L)

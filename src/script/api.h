@@ -60,6 +60,7 @@ typedef enum {
     CPS_CLS_ORDER_REPORT,  /* view.report().orders[i] */
     CPS_CLS_DEAL_REPORT,   /* view.report().deals[i] */
     CPS_CLS_MONEY_REPORT,  /* view.report().money */
+    CPS_CLS_QUOTE,         /* the second answer of an act.can_* twin */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -76,7 +77,8 @@ enum {
     CPS_SPECIAL_MARKETS,
     CPS_SPECIAL_FACILITIES,
     CPS_SPECIAL_CONSTANTS,
-    CPS_SPECIAL_HISTORY
+    CPS_SPECIAL_HISTORY,
+    CPS_SPECIAL_SCORE_PARTS /* a nation's score in parts (Nation.score_parts) */
 };
 
 /* Codes of functions reached through the view. */
@@ -94,6 +96,7 @@ enum {
     CPS_FN_GOALS,           /* view.goals() */
     CPS_FN_SCORE_PARTS,     /* view.score_parts([iso3 [, turn]]) */
     CPS_FN_REPORT,          /* view.report() */
+    CPS_FN_DEAL_VALUE,      /* view.deal_value(terms) */
     CPS_FN_COUNT
 };
 
@@ -154,7 +157,7 @@ typedef struct {
     cps_fn_doc sig;
 } cps_act_fn;
 
-enum { CPS_DEAL_ACT_COUNT = 3 };
+enum { CPS_DEAL_ACT_COUNT = 4 };
 extern const cps_act_fn cps_deal_acts[CPS_DEAL_ACT_COUNT];
 
 /* The index of field 'name' in class 'cls', or -1. */

@@ -107,6 +107,53 @@ static void clause_fields(text *t, const cps_clause_spec *c)
         put(t, "none");
 }
 
+/* A clause kind's class name in the stubs: "tech_transfer" -> "TechTransferClause". */
+static void clause_class(text *t, const char *kind)
+{
+    int up = 1;
+    for (const char *p = kind; *p; p++) {
+        if (*p == '_') {
+            up = 1;
+            continue;
+        }
+        put(t, "%c", up && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+        up = 0;
+    }
+    put(t, "Clause");
+}
+
+/* One class per clause kind, with the fields that kind takes and their
+ * types (a tariff clause's good is one good; only suspend takes "all"),
+ * and AnyClause, what DealTerms' clauses hold. */
+static void stub_clause_kinds(text *t)
+{
+    for (int k = 0; k < CP_CLAUSE_KIND_COUNT; k++) {
+        const cps_clause_spec *c = &cps_clause_specs[k];
+        put(t, "\n---%s\n---@class ", c->doc);
+        clause_class(t, c->kind);
+        put(t, " : Clause\n---@field kind \"%s\"\n", c->kind);
+        if (c->good == 1)
+            put(t, "---@field good Good the good\n");
+        else if (c->good == 2)
+            put(t, "---@field good (Good|\"all\")? the good, or all (the default)\n");
+        if (c->facility)
+            put(t, "---@field facility FacilityKind the kind of plant or technology\n");
+        if (c->amount)
+            put(t, "---@field %s number %s\n", c->amount, c->amount_doc);
+        if (!strcmp(c->kind, "offtake"))
+            put(t, "---@field price number? USD/kg; 0 or nil: the seller's market price\n");
+        if (!strcmp(c->kind, "coinvest"))
+            put(t, "---@field capacity_t_per_yr number the new plant's capacity, t a year\n");
+    }
+    put(t, "\n---@alias AnyClause ");
+    for (int k = 0; k < CP_CLAUSE_KIND_COUNT; k++) {
+        if (k)
+            put(t, "|");
+        clause_class(t, cps_clause_specs[k].kind);
+    }
+    put(t, "\n");
+}
+
 /* The globals and library functions an agent's sandbox offers, sorted:
  * read from a real sandbox, so the list is what agents get. */
 static void library_list(text *t, int markdown)
@@ -208,7 +255,8 @@ static void write_stubs(text *t)
            "---@class DealTerms\n"
            "---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names\n"
            "---@field term integer how many quarters it binds once in force\n"
-           "---@field clauses Clause[] what each party gives\n");
+           "---@field clauses AnyClause[] what each party gives: one class per kind of clause\n");
+    stub_clause_kinds(t);
     put(t, "\n---The action functions: each queues one order and returns true, or false and the\n"
            "---reason; each can_* twin asks the same question without queueing anything.\n"
            "---@class Act\n");
@@ -219,7 +267,10 @@ static void write_stubs(text *t)
             for (int i = 0; i < s->nparams; i++)
                 put(t, "%s%s%s: %s", i ? ", " : "", s->params[i].name,
                     s->params[i].optional ? "?" : "", stub_type(s->params[i].type));
-            put(t, "): boolean, string? %s%s\n", dry ? "Dry run of act." : "", dry ? s->name : s->summary);
+            put(t, "): %s %s%s\n",
+                dry ? "boolean, Quote|string" : k == CP_ORDER_BUILD_FACILITY ? "boolean, integer|string"
+                                                                             : "boolean, string?",
+                dry ? "Dry run of act." : "", dry ? s->name : s->summary);
         }
     }
     for (int k = 0; k < CPS_DEAL_ACT_COUNT; k++) {
@@ -305,7 +356,12 @@ static void write_reference(text *t)
         md_class(t, &cps_classes[c], c == CPS_CLS_NATION || c == CPS_CLS_NATION_ROW);
     put(t, "\n### Act\n\nEach function queues one order for the coming turn and returns `true`, "
            "or `false` and the reason (bad arguments are refusals too, never errors). Each has a "
-           "twin `act.can_NAME(...)` that answers the same question without queueing anything. "
+           "twin `act.can_NAME(...)` that answers the same question without queueing anything; "
+           "when it says yes, its second answer is a Quote (the order's cost, and the deal it "
+           "would break, if any). act.build_facility answers true and the id its plant will get "
+           "when the turn is resolved (exact unless an order applied before it is refused at the "
+           "turn's end, or a nation earlier in the scenario's order queues a build later in the "
+           "turn, as a human seat can). "
            "Orders can be issued only inside `turn`; at most %d a turn. If the turn then fails, "
            "every order it queued is withdrawn.\n",
         64);

@@ -70,8 +70,13 @@ static const cps_fn_doc deals_sig = {
 static const cps_fn_doc deal_sig = {
     1, {{"id", "integer", "a deal id"}}, "Deal?", "any deal by its id (a fresh table), or nil"};
 static const cps_fn_doc news_sig = {
-    1, {{"since_turn", "integer?", "first turn to include (default: the last resolved turn)"}},
-    "News[]", "news items, oldest first"};
+    1, {{"since_turn", "integer?", "first turn to include (default view.turn: what the quarter "
+                                   "just resolved did, which the rules date view.turn, and the "
+                                   "deal moves made so far this turn)"}},
+    "News[]", "news items, oldest first; read every turn with no argument, each item comes "
+              "at most once (deal moves that nations after yours make later in a turn are dated "
+              "that turn, so no default list holds them: those that concern you reach you "
+              "through on_proposal and view.report())"};
 
 static const cps_fn_doc goals_sig = {
     0, {{NULL, NULL, NULL}}, "Goal[]",
@@ -92,12 +97,22 @@ static const cps_fn_doc report_sig = {
     "and the parts: budget, construction, stockpile, subsidy, price_floor, tariffs, "
     "export_tax)"};
 
+static const cps_fn_doc deal_value_sig = {
+    1, {{"terms", "DealTerms", "a deal's parties, term and clauses, as act.propose takes them (a "
+                              "Deal from the view will do)"}},
+    "table<ISO3, number>",
+    "each party's value of the deal over a year at current prices, USD millions (positive: it "
+    "gains), the same estimate as a Deal's value_musd; raises an error naming what is wrong "
+    "when the terms do not read"};
+
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
     SPECIAL("year", CPS_SPECIAL_YEAR, "integer", "the calendar year of this turn"),
     SPECIAL("quarter", CPS_SPECIAL_QUARTER, "integer", "the quarter of this turn, 1..4"),
-    SPECIAL("turns", CPS_SPECIAL_TURNS, "integer", "how many turns the scenario plays by default"),
+    SPECIAL("turns", CPS_SPECIAL_TURNS, "integer",
+            "the turn this game ends at: the scenario's length, or what sim --turns and play "
+            "--turns make it (the last turn played is view.turns - 1)"),
     SPECIAL("iso3", CPS_SPECIAL_ISO3, "ISO3", "the code of the agent's own nation"),
     SPECIAL("me", CPS_SPECIAL_ME, "Nation", "the agent's own nation, every field readable"),
     SPECIAL("nations", CPS_SPECIAL_NATIONS, "table<integer|ISO3, Nation>",
@@ -117,6 +132,8 @@ static const cps_field view_fields[] = {
              "the deals waiting for an answer, agreed or in force that involve the agent"),
     FUNCTION("deal", CPS_FN_DEAL, &deal_sig, "look a deal up"),
     FUNCTION("goals", CPS_FN_GOALS, &goals_sig, "the agent's goals and how they stand"),
+    FUNCTION("deal_value", CPS_FN_DEAL_VALUE, &deal_value_sig,
+             "what a deal would be worth to each party, before proposing or answering it"),
     FUNCTION("score_parts", CPS_FN_SCORE_PARTS, &score_parts_sig,
              "a nation's score in its four parts"),
     FUNCTION("report", CPS_FN_REPORT, &report_sig,
@@ -158,6 +175,9 @@ static const cps_field nation_fields[] = {
     N(pressure, CPS_PUBLIC, "political pressure, 0..1"),
     N(trust, CPS_PUBLIC, "trust other nations place in it, 0..1"),
     N(score, CPS_PUBLIC, "running mean of its per-turn scores, 0..100"),
+    SPECIAL("score_parts", CPS_SPECIAL_SCORE_PARTS, "ScoreParts",
+            "its score in parts as of the last resolved quarter, the parts the window shows "
+            "(a fresh table each read; view.score_parts(iso3, turn) for a past turn)"),
     {"policy", CPS_V_OBJECT, offsetof(cp_nation, policy), CPS_PUBLIC, "Policy",
      "the policies in force", NULL, CPS_CLS_POLICY},
     N(mined_t, CPS_PUBLIC, "ore mined last quarter, t REO"),
@@ -259,7 +279,8 @@ static const cps_field market_fields[] = {
 static const cps_fn_doc hist_nation_sig = {
     2, {{"iso3", "ISO3", "the nation"},
         {"turn", "integer?", "0..view.turn (default view.turn: the figures of the quarter just "
-                             "resolved); negative counts back (-1 = the turn before)"}},
+                             "resolved, the one played in turn view.turn - 1, dated in the row's "
+                             "date); negative counts back (-1 = the row before)"}},
     "NationRow?", "that turn's figures, or nil outside the game so far"};
 static const cps_fn_doc hist_market_sig = {
     2, {{"good", "Good", "the good"}, {"turn", "integer?", "as for history.nation"}},
@@ -274,7 +295,10 @@ static const cps_field history_fields[] = {
 
 #define H(f, vis, doc) NUM(cp_nation_history, f, vis, doc)
 static const cps_field nation_row_fields[] = {
-    INT(cp_nation_history, turn, CPS_PUBLIC, "the turn"),
+    INT(cp_nation_history, turn, CPS_PUBLIC, "the row's turn: its figures are those of the quarter "
+        "played in turn - 1, taken when turn began (0: the opening position)"),
+    DOC("date", "string", "the quarter these figures describe (\"2025Q1\" in row 1; row 0, the "
+        "opening position, is dated the quarter before the game)"),
     H(mined_t, CPS_PUBLIC, "ore mined, t REO"),
     H(separated_t, CPS_PUBLIC, "oxide separated, t"),
     H(magnets_t, CPS_PUBLIC, "magnets made, t"),
@@ -298,7 +322,8 @@ static const cps_field nation_row_fields[] = {
 };
 
 static const cps_field market_row_fields[] = {
-    INT(cp_market_history, turn, CPS_PUBLIC, "the turn"),
+    INT(cp_market_history, turn, CPS_PUBLIC, "the row's turn, as in NationRow"),
+    DOC("date", "string", "the quarter these figures describe, as in NationRow"),
     NUM(cp_market_history, world_price_usd_per_kg, CPS_PUBLIC, "world price, USD/kg"),
     NUM(cp_market_history, production_t, CPS_PUBLIC, "world production, t"),
     NUM(cp_market_history, traded_t, CPS_PUBLIC, "traded across borders, t"),
@@ -369,6 +394,17 @@ static const cps_field deal_report_fields[] = {
     DOC("what", "string", "\"proposed\", \"accepted\", \"rejected\", \"started\", ..."),
     DOC("status", "string", "the deal's status after the step"),
     DOC("text", "string", "the terms and, for an answer, its reason"),
+};
+
+static const cps_field quote_fields[] = {
+    DOC("cost_now_musd", "number", "what the order takes from the treasury when the quarter is "
+        "resolved (a plant's down payment, funds, a stockpile at this quarter's price), USD millions"),
+    DOC("cost_total_musd", "number", "what it costs over its life (a plant's whole capital cost), "
+        "USD millions; 0 for orders that cost nothing or pay as they go"),
+    DOC("breaks_deal", "integer?", "the deal the order would break when the quarter is resolved "
+        "(a tariff above a cap, licences below a granted share, a suspended control re-imposed); "
+        "nil when it breaks none"),
+    DOC("warning", "string?", "why it would break that deal, in words"),
 };
 
 static const cps_field money_report_fields[] = {
@@ -442,7 +478,8 @@ static const cps_field clause_fields[] = {
     DOC("kind", "ClauseKind", "what the clause does (the fields of each kind: \"Deals\" in docs/agents.md)"),
     DOC("from", "ISO3", "the party that gives"),
     DOC("to", "ISO3", "the party that receives"),
-    DOC("good", "Good|\"all\"?", "the good concerned (tariff, licence, suspend, offtake, stockpile)"),
+    DOC("good", "Good?", "the good concerned (tariff, licence, offtake, stockpile: one good; "
+        "suspend: a good or \"all\", the default; the stubs type each kind: TariffClause, ...)"),
     DOC("rate", "number?", "tariff: the highest tariff 'from' may charge on the good from 'to'"),
     DOC("approval_share", "number?", "licence: the least share of requests 'from' approves, 0..1"),
     DOC("tonnes_per_turn", "number?", "offtake: tonnes delivered each quarter"),
@@ -496,6 +533,10 @@ const cps_act_fn cps_deal_acts[CPS_DEAL_ACT_COUNT] = {
      "accept again.",
      {2, {{"id", "integer", "the deal's id"}, {"deal", "DealTerms", "the new clauses and term"}},
       "boolean, string?", ""}},
+    {"withdraw",
+     "Withdraw a deal you proposed that is not yet in force (waiting for answers, or agreed and "
+     "not yet started); it ends as \"withdrawn\" when your turn ends.",
+     {1, {{"id", "integer", "the deal's id"}}, "boolean, string?", ""}},
 };
 
 const cps_class cps_classes[CPS_CLS_COUNT] = {
@@ -545,6 +586,9 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_MONEY_REPORT] = {"MoneyReport", "The treasury's change over the quarter, in parts "
                               "that add up, USD millions.", money_report_fields,
                               COUNT(money_report_fields)},
+    [CPS_CLS_QUOTE] = {"Quote", "What an order would cost and whether it would break a deal: the "
+                       "second answer of an act.can_* twin that accepts it (a fresh table).",
+                       quote_fields, COUNT(quote_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

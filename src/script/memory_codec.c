@@ -8,6 +8,7 @@
 #include <lauxlib.h>
 
 #include "memory_codec.h"
+#include "agent.h"
 #include "sandbox.h"
 
 /* ---- encoding ------------------------------------------------------------------------ */
@@ -115,8 +116,13 @@ static void write_table(lua_State *L, writer *w, int t, int depth)
     }
     /* each level holds its keys, a key and a value, and sorting them needs a few more */
     luaL_checkstack(L, 10, "memory: nested too deep");
-    if (lua_getmetatable(L, t))
-        fail_at(L, w, "a table with a metatable cannot be kept");
+    if (lua_getmetatable(L, t)) {
+        /* a table of the view (a history row, a news item...) is kept as
+         * the plain data it holds; any other metatable is refused */
+        if (!cps_view_is_strict_meta(L, -1))
+            fail_at(L, w, "a table with a metatable cannot be kept");
+        lua_pop(L, 1);
+    }
     lua_pushvalue(L, t);
     if (lua_rawget(L, w->seen) != LUA_TNIL)
         fail_at(L, w, "the same table appears twice (memory must be a tree)");

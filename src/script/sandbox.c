@@ -409,8 +409,38 @@ static void frame_where(lua_State *co, char *out, size_t len)
     }
 }
 
+/* The Lua frames of a stopped coroutine, innermost first, as " (traceback:
+ * a.lua:5 in helper < a.lua:12 in turn)": at most five, and only when there
+ * are two or more -- an error in a helper says who called it; an error in
+ * turn itself says nothing more than its position. */
+static void traceback(lua_State *co, char *out, size_t len)
+{
+    lua_Debug ar;
+    size_t used = 0;
+    int frames = 0, more = 0;
+    out[0] = '\0';
+    char buf[400] = "";
+    for (int level = 0; lua_getstack(co, level, &ar); level++) {
+        if (!lua_getinfo(co, "Sln", &ar) || ar.currentline <= 0)
+            continue;
+        if (frames == 5) {
+            more = 1;
+            break;
+        }
+        int n = snprintf(buf + used, sizeof buf - used, "%s%s:%d%s%s", frames ? " < " : "",
+                         ar.short_src, ar.currentline, ar.name ? " in " : "", ar.name ? ar.name : "");
+        if (n < 0 || (size_t)n >= sizeof buf - used)
+            break;
+        used += (size_t)n;
+        frames++;
+    }
+    if (frames >= 2)
+        snprintf(out, len, " (traceback: %s%s)", buf, more ? " < ..." : "");
+}
+
 /* Describe the error object on top of 'co'. Lua's own errors already start
- * with "file:line:"; anything else gets the innermost frame's position. */
+ * with "file:line:"; anything else gets the innermost frame's position; an
+ * error below turn, init or on_proposal ends with its traceback. */
 static void error_text(cps_sandbox *sb, lua_State *co, char *out, size_t len)
 {
     char where[128];
@@ -427,10 +457,15 @@ static void error_text(cps_sandbox *sb, lua_State *co, char *out, size_t len)
     size_t dl = strlen(sb->display);
     int positioned = (dl > 0 && strncmp(msg, sb->display, dl) == 0 && msg[dl] == ':') ||
                      (where[0] && strncmp(msg, where, strlen(where)) == 0);
+    char tb[420] = ""; /* agents' errors (a scenario's name their include chain instead) */
+    if (sb->opts.agent_libs)
+        traceback(co, tb, sizeof tb);
+    /* the message keeps room for the traceback when there is one */
+    int keep = tb[0] ? 300 : (int)len;
     if (!positioned && where[0])
-        snprintf(out, len, "%s: %s", where, msg);
+        snprintf(out, len, "%s: %.*s%s", where, keep, msg, tb);
     else
-        snprintf(out, len, "%s", msg);
+        snprintf(out, len, "%.*s%s", keep, msg, tb);
 }
 
 cps_call_status cps_sandbox_call(cps_sandbox *sb, int nargs, int nresults, long long budget,

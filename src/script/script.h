@@ -95,6 +95,7 @@ typedef struct {
     /* failed calls in a row before a seat falls back: 0 = CPS_FALLBACK_AFTER, < 0 never
      * (check-agent counts every failure of the agent it checks) */
     int fallback_after;
+    int last_turn; /* the turn the game ends at, as agents read it (view.turns); 0 = the scenario's default */
 } cps_seat_opts;
 
 /* What happened in a seat, for tools and tests. */
@@ -201,6 +202,10 @@ const char *cps_seats_agent_source(const cps_seats *s, int nation, size_t *len);
 /* How many calls of a seat failed in a row (saved with the game: the seat
  * falls back at CPS_FALLBACK_AFTER). */
 int cps_seats_failures_in_row(const cps_seats *s, int nation);
+
+/* The turn the game now ends at (sim --turns, a longer game after a load), for
+ * every seated agent's view.turns and those seated later; 0 = the scenario's default. */
+void cps_seats_set_last_turn(cps_seats *s, int last_turn);
 
 /* Point the seats at another world with the same scenario (after a load). */
 void cps_seats_set_world(cps_seats *s, cp_world *w);

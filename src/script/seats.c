@@ -92,6 +92,7 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
     s->aopts.log_ud = opts ? opts->log_ud : NULL;
     s->aopts.quiet = opts ? opts->quiet : 0;
     s->aopts.print = opts ? opts->print : NULL;
+    s->aopts.last_turn = opts ? opts->last_turn : 0;
     char chosen[CP_MAX_NATIONS][1024];
     for (int i = 0; i < s->count; i++) {
         snprintf(s->default_path[i], sizeof s->default_path[i], "%s", info ? info->agent[i] : "");
@@ -145,6 +146,14 @@ void cps_seats_destroy(cps_seats *s)
     free(s->watch);
     free(s->report);
     free(s);
+}
+
+void cps_seats_set_last_turn(cps_seats *s, int last_turn)
+{
+    s->aopts.last_turn = last_turn > 0 ? last_turn : 0;
+    for (int i = 0; i < s->count; i++)
+        if (s->agent[i])
+            s->agent[i]->opts.last_turn = s->aopts.last_turn;
 }
 
 void cps_seats_set_world(cps_seats *s, cp_world *w)

@@ -356,7 +356,9 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
             cp_world_date(w, cp_world_turn(w), &year, &quarter);
             lua_pushinteger(L, f->offset == CPS_SPECIAL_YEAR ? year : quarter);
             return;
-        case CPS_SPECIAL_TURNS: lua_pushinteger(L, cp_world_scenario(w)->default_turns); return;
+        case CPS_SPECIAL_TURNS: /* the game's real length: sim --turns, a game lengthened after a load */
+            lua_pushinteger(L, a->opts.last_turn > 0 ? a->opts.last_turn : cp_world_scenario(w)->default_turns);
+            return;
         case CPS_SPECIAL_ISO3: push_name(L, LIST_ISO3, a->nation); return;
         case CPS_SPECIAL_ME: vw_push_canonical(L, CPS_CLS_NATION, a->nation); return;
         case CPS_SPECIAL_NATIONS: vw_push_list(L, LIST_NATIONS); return;
@@ -364,6 +366,10 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
         case CPS_SPECIAL_FACILITIES: vw_push_list(L, LIST_FACILITIES); return;
         case CPS_SPECIAL_HISTORY: vw_push_canonical(L, CPS_CLS_HISTORY, 0); return;
         case CPS_SPECIAL_CONSTANTS: vw_push_constants(L); return;
+        case CPS_SPECIAL_SCORE_PARTS:
+            if (!vw_push_score_parts(L, p->index, cp_world_turn(w)))
+                lua_pushnil(L);
+            return;
         default: lua_pushnil(L); return;
         }
     }
@@ -584,6 +590,7 @@ void cps_view_push(lua_State *L)
         lua_rawsetp(L, LUA_REGISTRYINDEX, &META_KEY);
     }
     lua_pop(L, 1);
+    vw_strict_init(L);
     /* the lists and the constants are tables: made now, not when first read,
      * so that they are older than anything the agent makes in any game,
      * saved and loaded or not (pairs orders tables by age) */

@@ -32,12 +32,14 @@ static void push_row(lua_State *L, cps_class_id cls, const char *base, int full)
                 lua_pushnumber(L, ((const double *)at)[k]);
                 lua_setfield(L, -2, vw_vector_name(f->type, k));
             }
+            vw_strict_vector(L, -1, f->type);
             break;
         }
         default: lua_pushnil(L); break;
         }
         lua_setfield(L, -2, f->name);
     }
+    vw_strict(L, -1, cls, full);
 }
 
 /* Which history row 'turn' (argument 'arg') names: default the latest,
@@ -49,6 +51,16 @@ static int history_turn(lua_State *L, int arg)
     if (t < 0)
         t = now + t;
     return (t < 0 || t > now) ? -1 : (int)t;
+}
+
+/* The quarter history row 't' describes, as the row's date: the figures
+ * are taken when turn t begins, so they are those of turn t - 1's quarter
+ * (row 0, the opening position: the quarter before the game). */
+static void push_row_date(lua_State *L, int t)
+{
+    char date[16];
+    vw_push_text(L, cp_world_date_text(vw_world(L), t - 1, date, sizeof date));
+    lua_setfield(L, -2, "date");
 }
 
 static void push_news(lua_State *L, const cp_news *n)
@@ -80,6 +92,7 @@ static void push_news(lua_State *L, const cp_news *n)
     }
     vw_push_text(L, n->text);
     lua_setfield(L, -2, "text");
+    vw_strict(L, -1, CPS_CLS_NEWS, 1);
 }
 
 /* Every function of the view: upvalue 1 is the CPS_FN_* code, upvalue 2 the
@@ -125,8 +138,12 @@ int vw_fn_call(lua_State *L)
         return 1;
     }
     case CPS_FN_NEWS: {
+        /* default: the news stamped this turn -- what the quarter just
+         * resolved did (the rules stamp it with the turn it leads to) and
+         * the deal moves made so far this turn -- so that an agent that
+         * reads it every turn sees each item of the quarter once */
         int now = cp_world_turn(w);
-        lua_Integer since = luaL_optinteger(L, arg, now > 0 ? now - 1 : 0);
+        lua_Integer since = luaL_optinteger(L, arg, now);
         int count = cp_world_news_count(w), first = count;
         while (first > 0 && cp_world_news(w, first - 1)->turn >= since)
             first--;
@@ -160,6 +177,7 @@ int vw_fn_call(lua_State *L)
             return 0;
         cps_sandbox_charge(L, cps_classes[CPS_CLS_NATION_ROW].nfields * 2);
         push_row(L, CPS_CLS_NATION_ROW, (const char *)row, i == a->nation);
+        push_row_date(L, t);
         return 1;
     }
     case CPS_FN_HISTORY_MARKET: {
@@ -169,6 +187,7 @@ int vw_fn_call(lua_State *L)
             return 0;
         cps_sandbox_charge(L, cps_classes[CPS_CLS_MARKET_ROW].nfields * 2);
         push_row(L, CPS_CLS_MARKET_ROW, (const char *)row, 1);
+        push_row_date(L, t);
         return 1;
     }
     case CPS_FN_DEALS: {
@@ -276,6 +295,7 @@ void vw_push_constants(lua_State *L)
         lua_setfield(L, -2, cp_good_name((cp_good)g));
     }
     lua_setfield(L, -2, "goods_params");
+    vw_strict(L, -1, CPS_CLS_CONSTANTS, 1);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY);
 }

@@ -36,6 +36,13 @@ static inline void vw_push_text(lua_State *L, const char *s)
     lua_pushlstring(L, s, strlen(s));
 }
 
+/* view_strict.c: the metatables that make the view's fresh tables refuse a
+ * misspelt field (made once, when the view is); set one on the table at 'idx' */
+void vw_strict_init(lua_State *L);
+void vw_strict(lua_State *L, int idx, cps_class_id cls, int full);
+void vw_strict_vector(lua_State *L, int idx, int vtype); /* by good or by sector */
+void vw_strict_parts(lua_State *L, int idx);            /* security .. stability */
+
 /* view_list.c */
 void vw_push_list(lua_State *L, int which);
 
@@ -43,6 +50,9 @@ void vw_push_list(lua_State *L, int which);
 int vw_fn_call(lua_State *L);
 /* view_seat.c: view.goals, view.score_parts, view.report */
 int vw_seat_fn(lua_State *L, int code, int arg);
+/* Push a nation's score parts at 'turn' (a fresh strict table); 0 and nothing pushed for a
+ * turn not played. */
+int vw_push_score_parts(lua_State *L, int nation, int turn);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

@@ -29,6 +29,8 @@ static void set_text(lua_State *L, const char *key, const char *s)
     lua_setfield(L, -2, key);
 }
 
+static int push_parts(lua_State *L, const cp_world *w, int nation, int turn);
+
 /* view.goals(): the agent's own goals, judged now. */
 static int push_goals(lua_State *L, const cp_world *w, int nation)
 {
@@ -53,6 +55,7 @@ static int push_goals(lua_State *L, const cp_world *w, int nation)
         lua_pushboolean(L, p.derived);
         lua_setfield(L, -2, "derived");
         set_text(L, "text", p.text);
+        vw_strict(L, -1, CPS_CLS_GOAL, 1);
         lua_rawseti(L, -2, k + 1);
     }
     return 1;
@@ -60,6 +63,11 @@ static int push_goals(lua_State *L, const cp_world *w, int nation)
 
 /* view.score_parts([iso3 [, turn]]): a nation's parts (public, as its
  * score is); nil for a turn not played. */
+int vw_push_score_parts(lua_State *L, int nation, int turn)
+{
+    return push_parts(L, vw_world(L), nation, turn);
+}
+
 static int push_parts(lua_State *L, const cp_world *w, int nation, int turn)
 {
     cp_score_parts p;
@@ -76,8 +84,10 @@ static int push_parts(lua_State *L, const cp_world *w, int nation, int turn)
         lua_createtable(L, 0, CP_PART_COUNT);
         for (int k = 0; k < CP_PART_COUNT; k++)
             set_num(L, cp_score_part_name((cp_score_part)k), from[t][k]);
+        vw_strict_parts(L, -1);
         lua_setfield(L, -2, names[t]);
     }
+    vw_strict(L, -1, CPS_CLS_SCORE_PARTS, 1);
     return 1;
 }
 
@@ -104,6 +114,7 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
         lua_pushboolean(L, r->scheduled);
         lua_setfield(L, -2, "scheduled");
         set_text(L, "text", r->text);
+        vw_strict(L, -1, CPS_CLS_ORDER_REPORT, 1);
         lua_rawseti(L, -2, k + 1);
     }
     lua_setfield(L, -2, "orders");
@@ -119,6 +130,7 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
         set_text(L, "what", r->what);
         set_text(L, "status", cp_deal_status_name(r->status));
         set_text(L, "text", r->text);
+        vw_strict(L, -1, CPS_CLS_DEAL_REPORT, 1);
         lua_rawseti(L, -2, k + 1);
     }
     lua_setfield(L, -2, "deals");
@@ -129,7 +141,9 @@ static int push_report(lua_State *L, const cp_world *w, int nation)
     set_num(L, "after_musd", m.after_musd);
     for (int k = 0; k < CP_MONEY_COUNT; k++)
         set_num(L, cp_money_part_name((cp_money_part)k), m.part_musd[k]);
+    vw_strict(L, -1, CPS_CLS_MONEY_REPORT, 1);
     lua_setfield(L, -2, "money");
+    vw_strict(L, -1, CPS_CLS_TURN_REPORT, 1);
     return 1;
 }
 
@@ -150,6 +164,24 @@ int vw_seat_fn(lua_State *L, int code, int arg)
     }
     case CPS_FN_REPORT:
         return push_report(L, w, a->nation);
+    case CPS_FN_DEAL_VALUE: {
+        /* the terms read as act.propose reads them; a bad one is an error
+         * here, as a bad argument of any view function is */
+        cp_deal d;
+        char msg[CP_TEXT_LEN + 64];
+        luaL_checktype(L, arg, LUA_TTABLE);
+        if (cps_deal_read(L, arg, a->nation, &d, msg, sizeof msg) != 0)
+            return luaL_error(L, "deal_value: %s", msg);
+        cps_sandbox_charge(L, CHARGE_ROW * (1 + (long long)d.clause_count));
+        lua_createtable(L, 0, d.party_count);
+        for (int k = 0; k < d.party_count; k++) {
+            lua_pushnumber(L, cp_world_deal_value_musd(w, &d, d.parties[k]));
+            vw_push_iso3(L, d.parties[k]);
+            lua_insert(L, -2);
+            lua_rawset(L, -3);
+        }
+        return 1;
+    }
     default:
         return 0;
     }

@@ -241,7 +241,7 @@ int tour_write_package(const tournament *t, const char *csv_path, const char *co
 
 /* ---- command lines ---- */
 
-/* Append ' ARG' to 'cmd', quoted for a POSIX shell when it needs it: CSV headers, the command
+/* Append ' ARG' to 'cmd', quoted for a POSIX shell when it needs it: CSV provenance, the command
  * that plays one tournament match again. */
 void cpg_shell_append(char *cmd, size_t cap, const char *arg);
 

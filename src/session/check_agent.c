@@ -26,38 +26,59 @@
 
 enum { MAX_DISTINCT = 24 };
 
-/* Messages counted by text, to print each once with how often it came. */
+/* Messages counted by text, to print each once with how often it came. A
+ * failed call is counted by its message alone, whatever seat and turn it
+ * came in: the same error in every seat is one line ("same error in 24
+ * seats, 72 calls") that names where it came first, not 72 lines. */
 typedef struct {
     char text[MAX_DISTINCT][520];
-    int count[MAX_DISTINCT];
+    char first[MAX_DISTINCT][64]; /* where it came first ("as AFG, turn 0: "), or "" */
+    char last_seat[MAX_DISTINCT][8];
+    int count[MAX_DISTINCT], seats[MAX_DISTINCT];
     int n, overflow;
 } tally;
 
-static void tally_add(tally *t, const char *prefix, const char *msg)
+static void tally_add_at(tally *t, const char *seat, const char *where, const char *msg)
 {
     char line[520];
-    if (snprintf(line, sizeof line, "%s%s", prefix, msg) >= (int)sizeof line)
+    if (snprintf(line, sizeof line, "%s", msg) >= (int)sizeof line)
         memcpy(line + sizeof line - 4, "...", 4); /* a long message is cut, and says so */
-    for (int i = 0; i < t->n; i++)
-        if (strcmp(t->text[i], line) == 0) {
-            t->count[i]++;
+    int i = 0;
+    while (i < t->n && strcmp(t->text[i], line) != 0)
+        i++;
+    if (i == t->n) {
+        if (t->n == MAX_DISTINCT) {
+            t->overflow++;
             return;
         }
-    if (t->n == MAX_DISTINCT) {
-        t->overflow++;
-        return;
+        memcpy(t->text[i], line, sizeof line);
+        snprintf(t->first[i], sizeof t->first[i], "%s", where);
+        t->last_seat[i][0] = '\0';
+        t->count[i] = t->seats[i] = 0;
+        t->n++;
     }
-    memcpy(t->text[t->n], line, sizeof line);
-    t->count[t->n++] = 1;
+    t->count[i]++;
+    if (seat && strcmp(t->last_seat[i], seat) != 0) { /* seats are played one after another */
+        t->seats[i]++;
+        snprintf(t->last_seat[i], sizeof t->last_seat[i], "%s", seat);
+    }
+}
+
+static void tally_add(tally *t, const char *prefix, const char *msg)
+{
+    tally_add_at(t, NULL, prefix, msg);
 }
 
 static void tally_print(FILE *out, const tally *t)
 {
     for (int i = 0; i < t->n; i++) {
-        if (t->count[i] > 1)
-            fprintf(out, "    %s (%d times)\n", t->text[i], t->count[i]);
+        if (t->seats[i] > 1)
+            fprintf(out, "    %s%s (same error in %d seats, %d calls)\n", t->first[i], t->text[i],
+                    t->seats[i], t->count[i]);
+        else if (t->count[i] > 1)
+            fprintf(out, "    %s%s (%d times)\n", t->first[i], t->text[i], t->count[i]);
         else
-            fprintf(out, "    %s\n", t->text[i]);
+            fprintf(out, "    %s%s\n", t->first[i], t->text[i]);
     }
     if (t->overflow)
         fprintf(out, "    ... and %d more\n", t->overflow);
@@ -121,7 +142,7 @@ static uint64_t offer_deal(cp_world *w, cps_agent *a, int nation, int turn, cons
         tally_add(&st->refusals, "", rep.refusals[k]);
     if (rc != 0) {
         st->offer_failures++;
-        tally_add(&st->fails, prefix, rep.message);
+        tally_add_at(&st->fails, cp_world_nation(w, nation)->iso3, prefix, rep.message);
         if (rep.fail == CPS_FAIL_DATA) {
             st->memory_bad++;
             tally_add(&st->memory, "", rep.message);
@@ -222,7 +243,7 @@ static void run_turn(run *r, int nation, int t)
         tally_add(&st->refusals, "", rep.refusals[k]);
     if (rc != 0) {
         st->failures++;
-        tally_add(&st->fails, prefix, rep.message);
+        tally_add_at(&st->fails, iso, prefix, rep.message);
     }
     if (rc != 0 && rep.fail == CPS_FAIL_DATA) {
         st->memory_bad++;

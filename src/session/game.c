@@ -68,6 +68,8 @@ cps_seat_opts game_seat_opts(cpg_game *g)
     s.log = game_log;
     s.log_ud = g;
     s.print = g->opts.seats.print || g->opts.prints_to_record ? game_print : NULL;
+    /* view.turns: the run's own end (sim --turns N) when the caller gives one, else the game's */
+    s.last_turn = g->opts.seats.last_turn > 0 ? g->opts.seats.last_turn : g->length;
     return s;
 }
 
@@ -197,6 +199,8 @@ int cpg_is_over(const cpg_game *g) { return cp_world_turn(g->world) >= g->length
 void cpg_set_length(cpg_game *g, int last_turn)
 {
     g->length = last_turn > 0 ? last_turn : 0;
+    if (g->seats)
+        cps_seats_set_last_turn(g->seats, g->length);
 }
 
 /* ---- seats and human players ------------------------------------------------------------- */

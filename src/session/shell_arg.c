@@ -1,5 +1,6 @@
 /* shell_arg.c -- writing a command line back out (CSV headers, the command
  * that re-runs one match), quoting each argument for a POSIX shell (batch.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "batch.h"

@@ -26,7 +26,7 @@ declare -A synopsis=(
   [sweep]="usage: chokepoint sweep --scenario S [--vary NAME=V1,V2,...]... [--seeds 1-20]"
   [tournament]="usage: chokepoint tournament --agents A.lua,B.lua,... --seat ISO3 [--scenario S]"
   [check-agent]="usage: chokepoint check-agent FILE [--scenario S] [--turns N] [--agent-budget N]"
-  [replay]="usage: chokepoint replay FILE [--quiet]"
+  [replay]="usage: chokepoint replay FILE [--quiet] [--orders] [--log] [--seat ISO3] [--turns A-B] [--json]"
   [gen-api-docs]="usage: chokepoint gen-api-docs [DIR]"
   [play]="usage: chokepoint play [--scenario NAME|FILE] [--seed K] [--screenshot FILE] [--no-briefing]"
 )
@@ -174,7 +174,7 @@ same "check-agent: --turns=1, after or before the file, checks as --turns 1 does
   -- check-agent --turns 1 do_nothing
 grep -q "played 1 turns in each of" a.out && ok "check-agent --turns=1: one turn" || bad "check-agent --turns=1: not one turn"
 
-# ---- replay (no flag takes a value) ------------------------------------------------------
+# ---- replay (--seat and --turns take values) ----------------------------------------------
 helps replay
 refuse "chokepoint replay: unexpected argument '--bogus'" replay --bogus
 refuse "chokepoint replay: unexpected argument '--quiet=1'" replay game.replay --quiet=1

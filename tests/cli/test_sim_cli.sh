@@ -14,16 +14,41 @@ check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 out=$("$bin" sim --scenario baseline --turns 4 --seed 3 2>&1); status=$?
 check "sim exits 0" '[ $status -eq 0 ]'
 ranked=$(printf "%s\n" "$out" | grep -Ec "^ {0,3}[0-9]+  .* [0-9]+ of [0-9]+$")
-check "one line per turn plus header, start, the results table (a row per nation), the summary of prices paid (4 lines) and hash" '[ "$ranked" -ge 20 ] && [ $(printf "%s\n" "$out" | wc -l) -eq $((7 + 3 + 4 + ranked)) ] && [ $(printf "%s\n" "$out" | grep -Ec "^20[0-9]{2}Q[1-4] t") -eq 5 ]'
+check "one line per turn plus header, start, the results table (a row per nation), the summary of prices paid (4 lines) and hash" '[ "$ranked" -ge 20 ] && [ $(printf "%s\n" "$out" | wc -l) -eq $((7 + 3 + 4 + ranked)) ] && [ $(printf "%s\n" "$out" | grep -Ec "^20[0-9]{2}Q[1-4] t") -eq 4 ] && [ $(printf "%s\n" "$out" | grep -c "^start  ") -eq 1 ]'
+# a line is dated by the quarter its figures describe: --turns 4 plays 2025Q1..2025Q4 (issue 19)
+check "the quarters played, each once: 2025Q1 t0 to 2025Q4 t3" 'printf "%s\n" "$out" | grep -q "^2025Q1 t0 " && printf "%s\n" "$out" | grep -q "^2025Q4 t3 " && ! printf "%s\n" "$out" | grep -q "^2026Q1"'
 check "the results table: a ranking, the parts, goals met" 'printf "%s\n" "$out" | grep -q "^rank  nation  *score  security  prosperity  leverage  stability  goals met$" && printf "%s\n" "$out" | grep -Eq "^   1  China  .* [0-9] of [0-9]$"'
 check "--quiet leaves the table out" '[ "$("$bin" sim --scenario baseline --turns 1 --seed 3 --quiet | wc -l)" -eq 1 ]'
 check "ends with a 16-digit hash" 'printf "%s\n" "$out" | tail -1 | grep -Eq "^hash: [0-9a-f]{16}$"'
-check "lines carry the date" 'printf "%s\n" "$out" | grep -q "^2026Q1 t4"'
+check "lines carry the date" 'printf "%s\n" "$out" | grep -q "^2025Q3 t2"'
 again=$("$bin" sim --scenario baseline --turns 4 --seed 3 --quiet)
 check "same seed, same hash" '[ "$again" = "$(printf "%s\n" "$out" | tail -1)" ]'
 other=$("$bin" sim --scenario=baseline --turns=4 --seed=4 --quiet)
 check "--flag=value form works" 'printf "%s\n" "$other" | grep -Eq "^hash: "'
 
+# issue 19: view.turns is the game's real length, not the scenario's 40
+printf 'return { api_version = 1, turn = function(view) if view.turn == 0 then print("turns " .. view.turns) end end }\n' > "$tmp/turns.lua"
+check "view.turns under --turns 12 is 12" '"$bin" sim --turns 12 --seed 1 --agent USA="$tmp/turns.lua" 2>&1 | grep -q "turns.lua: turns 12$"'
+check "view.turns under --turns 1 is 1" '"$bin" sim --turns 1 --seed 1 --agent USA="$tmp/turns.lua" 2>&1 | grep -q "turns.lua: turns 1$"'
+# issue 19: --pace slows the run, never the game
+check "--pace gives the same game" '[ "$("$bin" sim --turns 2 --seed 3 --pace 50 --quiet)" = "$("$bin" sim --turns 2 --seed 3 --quiet)" ]'
+check "--pace needs a number of milliseconds" '! "$bin" sim --turns 1 --pace soon > /dev/null 2>&1 && ! "$bin" sim --turns 1 --pace -5 > /dev/null 2>&1'
+# issue 19: a replay read as text and as JSON lines, without a window
+printf 'return { api_version = 1, turn = function(view, act) print("hello from turn " .. view.turn); act.set_tariff("magnet", "CHN", 0.1 + view.turn / 100) end }\n' > "$tmp/talker.lua"
+"$bin" sim --turns 4 --seed 2 --agent USA="$tmp/talker.lua" --record "$tmp/r.cprep" --quiet > /dev/null 2>&1
+rl=$("$bin" replay "$tmp/r.cprep" --orders --log --seat USA 2>&1); status=$?
+check "replay --orders --log exits 0 after checking the hashes" '[ $status -eq 0 ] && printf "%s\n" "$rl" | grep -q ": identical"'
+check "replay --orders: each turn's orders with what became of them" '[ $(printf "%s\n" "$rl" | grep -v "(scheduled)" | grep -Ec "^2025Q[1-4] t[0-3] +USA order set_tariff +done ") -eq 4 ] && printf "%s\n" "$rl" | grep -q "^2025Q3 t2   USA order set_tariff  *done .*12% tariff on magnets from China"'
+check "replay --log: the agent's budget use and its print lines" 'printf "%s\n" "$rl" | grep -Eq "^2025Q1 t0   USA agent .*talker.lua: [0-9]+ of 2000000 instructions" && printf "%s\n" "$rl" | grep -q "^2025Q4 t3   USA log .*hello from turn 3$"'
+check "replay --seat USA: no other nation" '! printf "%s\n" "$rl" | grep -Eq "^20[0-9]{2}Q[1-4] t[0-9]+ +(CHN|JPN|AUS) "'
+rt=$("$bin" replay "$tmp/r.cprep" --orders --turns 2-2 --seat USA 2>&1)
+check "replay --turns 2-2: that turn alone" '[ $(printf "%s\n" "$rt" | grep -Ec "^20") -ge 1 ] && [ -z "$(printf "%s\n" "$rt" | grep -E "^20" | grep -v "^2025Q3 t2 ")" ]'
+"$bin" replay "$tmp/r.cprep" --json --seat USA > "$tmp/r.jsonl" 2> /dev/null; status=$?
+check "replay --json: one JSON object a line, orders, agents and lines" '[ $status -eq 0 ] && python3 -c "import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; kinds={r[\"kind\"] for r in rows}; assert {\"order\",\"agent\",\"line\"} <= kinds and all(r[\"nation\"] == \"USA\" for r in rows)" "$tmp/r.jsonl"'
+"$bin" replay "$tmp/r.cprep" --seat XXX > /dev/null 2>&1; status=$?
+check "replay --seat of no nation exits 2" '[ $status -eq 2 ]'
+"$bin" replay "$tmp/r.cprep" --turns 3-1 > /dev/null 2>&1; status=$?
+check "replay --turns backwards exits 2" '[ $status -eq 2 ]'
 "$bin" sim --turns 2 --csv "$tmp/csv" --quiet > /dev/null; status=$?
 check "--csv exits 0" '[ $status -eq 0 ]'
 check "nations.csv header" 'head -1 "$tmp/csv/nations.csv" | grep -q "^turn,date,nation,mined_t,separated_t,magnets_t,demand_t,shortage_t,stockpile_t,treasury_musd,score,price_ore_usd_per_kg,price_light_oxide_usd_per_kg,price_heavy_oxide_usd_per_kg,price_magnet_usd_per_kg"'

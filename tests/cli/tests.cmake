@@ -15,7 +15,7 @@ add_test(NAME cli_watch COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_watch.sh
 set(CP_SAVE_CLI_SOURCES
     ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
     ${CMAKE_SOURCE_DIR}/src/session/replay_file.c
-    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/args.c ${CMAKE_SOURCE_DIR}/src/session/save_seats.c
+    ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/replay_log.c ${CMAKE_SOURCE_DIR}/src/cli/args.c ${CMAKE_SOURCE_DIR}/src/session/save_seats.c
     ${CMAKE_SOURCE_DIR}/src/session/playback.c)
 add_executable(test_savefile ${CMAKE_SOURCE_DIR}/tests/cli/test_savefile.c ${CP_SAVE_CLI_SOURCES}
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c ${CMAKE_SOURCE_DIR}/tests/core/inputs.c)

@@ -678,6 +678,16 @@ static void test_check_agent(void)
     CHECK(rc == 1 && strstr(out, "deterministic: NO: the two runs differed in 24 seats") &&
               strstr(out, "length (#) of a table with holes") && strstr(out, "verdict: not sound"),
           "nondeterministic agent: %d\n%s", rc, out);
+    /* issue 19: an error two helpers below turn names each frame, and check-agent says the
+     * same error once for every seat instead of 96 lines */
+    rc = check_agent_output(HOSTILE "helper_error.lua", out, sizeof out);
+    CHECK(rc == 1 &&
+              strstr(out, "    as CHN, turn 0: tests/script/hostile/helper_error.lua:5: attempt to index "
+                          "a nil value (local 'n') (traceback: tests/script/hostile/helper_error.lua:5 "
+                          "in price_of < tests/script/hostile/helper_error.lua:9 in review < "
+                          "tests/script/hostile/helper_error.lua:16) (same error in 24 seats, 96 calls)\n") &&
+              !strstr(out, "as USA, turn"),
+          "a helper's error, grouped: %d\n%s", rc, out);
     /* deals are offered to an agent that answers them, in every seat */
     rc = check_agent_output("decoupler", out, sizeof out);
     CHECK(rc == 0 && strstr(out, "on_proposal: 48 deals offered, "), "offers: %s", out);

@@ -204,6 +204,22 @@ static void test_failed_turn_drops_proposals(void)
     finish(&n);
 }
 
+/* Issue 19's deal tools: deal_value for each party, the breach warning of a can_* twin,
+ * the quotes, act.withdraw (tests/script/deals/kit_truce.lua checks them from inside). */
+static void test_kit(void)
+{
+    game g = start("kit_truce.lua", "accept.lua");
+    if (!g.s)
+        return;
+    play(&g, 3);
+    CHECK(strstr(log_text, "KIT OK turn 0") && strstr(log_text, "KIT OK turn 1") &&
+              strstr(log_text, "KIT OK turn 2"), "the agent's checks:\n%s", log_text);
+    const cp_deal *d = cp_world_deal(g.w, 1);
+    CHECK(d && d->status == CP_DEAL_WITHDRAWN, "deal 1 withdrawn: %s", d ? cp_deal_status_name(d->status) : "none");
+    CHECK(g.failures == 0, "no failures:\n%s", log_text);
+    finish(&g);
+}
+
 int main(void)
 {
     char err[600];
@@ -218,6 +234,7 @@ int main(void)
     RUN(test_huge_counter);
     RUN(test_failing);
     RUN(test_failed_turn_drops_proposals);
+    RUN(test_kit);
     cps_scenario_info_free(&info);
     return DONE();
 }

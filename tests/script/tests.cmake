@@ -43,3 +43,7 @@ target_compile_options(test_script_sandbox_math PRIVATE ${CP_WARNINGS})
 add_test(NAME script_sandbox_math COMMAND test_script_sandbox_math)
 add_test(NAME script_reasons COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_reasons.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+
+# every ```lua block of docs/agents.md runs as an agent, in check-agent and in sim (issue 19)
+add_test(NAME script_docs_lua COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_docs_lua.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})

@@ -124,7 +124,60 @@ local function test_view(view)
   local row = view.history.nation("USA")
   check(row.turn == 0 and type(row.treasury_musd) == "number" and type(row.imports_t.magnet) == "number",
         "own history row")
-  check(view.history.nation("CHN").treasury_musd == nil, "others' private history is left out")
+  check(rawget(view.history.nation("CHN"), "treasury_musd") == nil, "others' private history is left out")
+  -- issue 19: a misspelt or private field of a history row fails and names the right one
+  raises("NationRow has no field 'tresury_musd' (did you mean 'treasury_musd'?)", "typo in a row",
+         function() return row.tresury_musd end)
+  raises("NationRow.treasury_musd of another nation is private", "private field of another's row",
+         function() return view.history.nation("CHN").treasury_musd end)
+  raises("GoodTable has no field 'magnets' (did you mean 'magnet'?)", "typo in a row's good table",
+         function() return row.imports_t.magnets end)
+  raises("MarketRow has no field 'world_price' ", "typo in a market row",
+         function() return view.history.market("magnet").world_price end)
+  raises("Constants has no field 'good' (did you mean 'goods'?)", "typo in the constants",
+         function() return view.constants.good end)
+  raises("GoodParams has no field 'reference_price' ", "typo in a good's parameters",
+         function() return view.constants.goods_params.magnet.reference_price end)
+  -- issue 19: a nation's score in parts, as the window shows them, on the nation itself
+  local mine = view.me.score_parts
+  check(type(mine.security) == "number" and type(mine.total) == "number" and type(mine.weights.leverage) == "number",
+        "view.me.score_parts")
+  check(mine.total == view.score_parts().total, "the same parts as view.score_parts()")
+  check(type(view.nations.CHN.score_parts.leverage) == "number", "another nation's parts are public")
+  raises("ScoreParts has no field 'totl' (did you mean 'total'?)", "typo in me.score_parts",
+         function() return view.me.score_parts.totl end)
+  local parts = view.score_parts()
+  raises("ScoreParts has no field 'securty' (did you mean 'security'?)", "typo in score parts",
+         function() return parts.securty end)
+  raises("the score's parts has no field 'stabilty' (did you mean 'stability'?)", "typo in a quarter's parts",
+         function() return parts.quarter.stabilty end)
+  local rep = view.report()
+  raises("TurnReport has no field 'order' (did you mean 'orders'?)", "typo in the report",
+         function() return rep.order end)
+  raises("MoneyReport has no field 'budjet' (did you mean 'budget'?)", "typo in the money report",
+         function() return rep.money.budjet end)
+  for _, g in ipairs(view.goals()) do
+    raises("Goal has no field 'staus' (did you mean 'status'?)", "typo in a goal", function() return g.staus end)
+    check(g.kind == "shortage_max" or g.plant ~= nil or g.good == nil, "an absent optional field is nil")
+  end
+  -- the row names the quarter it describes: row 0 is the opening position, dated the quarter before
+  check(row.date == "2024Q4" and view.history.market("magnet").date == "2024Q4", "row 0's date " .. tostring(row.date))
+  -- facilities the scenario starts part-way along their timelines were announced before the game
+  local before, fresh = 0, 0
+  for _, fac in ipairs(view.facilities) do
+    if fac.stage ~= "announced" or fac.turns_in_stage > 0 then
+      check(fac.start_turn < 0, fac.name .. " (" .. fac.stage .. ") began before the game: start_turn " .. fac.start_turn)
+      before = before + 1
+    elseif fac.start_turn == 0 then
+      fresh = fresh + 1
+    end
+  end
+  check(before > 30, "most baseline facilities began before the game: " .. before)
+  local mp = view.facilities[1]
+  local planned = mp.stage_turns.announced + mp.stage_turns.permitting + mp.stage_turns.construction
+                  + mp.stage_turns.ramp_up
+  check(mp.stage == "operating" and mp.start_turn == -(planned + mp.turns_in_stage),
+        "an operating plant's start: its planned stages and its time operating ago, got " .. mp.start_turn)
   check(view.history.nation("USA", 5) == nil and view.history.nation("USA", -1) == nil, "no future, no past")
   check(view.history.market("magnet").world_price_usd_per_kg > 0, "market history")
   raises("unknown good 'iron'", "history of an unknown good", view.history.market, "iron")
@@ -273,6 +326,17 @@ return {
       test_act(view, act)
     elseif view.turn == 1 then
       test_effects(view, act)
+      -- issue 19: the default news is this turn's, so an agent reading it every turn sees each item once
+      local news = view.news()
+      check(#news > 0, "news after a quarter")
+      for _, item in ipairs(news) do check(item.turn == view.turn, "default news is this turn's: " .. item.turn) end
+      check(#view.news(0) >= #news, "news(0) holds it all")
+      raises("News has no field 'txt' (did you mean 'text'?)", "typo in a news item",
+             function() return news[1].txt end)
+      -- the row of this turn holds the quarter just played, and says so
+      local row = view.history.nation("USA")
+      check(row.turn == 1 and row.date == "2025Q1", "row 1 describes 2025Q1, got " .. tostring(row.date))
+      memory.row = row -- a row kept in memory is plain data (it loses its checks in a save)
     end
     if failed > 0 then error(failed .. " checks failed") end
     print("ALL OK turn " .. view.turn)
