@@ -449,7 +449,7 @@ function renderClass(cls) {
     if (S.welcome && c.iso === S.welcome.seat && S.state) S.ready = !!c.ready;
   }
   const ready = cls.filter((c) => c.ready).length;
-  $('card-ready').querySelector('h3').textContent = 'The class: ' + ready + ' of ' + cls.length + ' ready';
+  $('class-summary').textContent = 'The class: ' + ready + ' of ' + cls.length + ' ready';
   renderReady();
 }
 
@@ -601,8 +601,8 @@ function buildOrderFields() {
       const hint = el('p', { className: 'hint', id: 'order-amount-hint' });
       const update = () => {
         const v = parseFloat(c.value);
-        const asPct = RATE_KINDS.has(kind) && isNum(v) ? ' = ' + pct(v) + '. ' : '. ';
-        hint.textContent = words + (range ? ' (' + range + ')' : '') + asPct.replace(/^\. $/, '.');
+        const asPct = RATE_KINDS.has(kind) && isNum(v) ? '= ' + pct(v) + ' · ' : '';
+        hint.textContent = asPct + words + (range ? '; ' + range : '') + '.';
       };
       c.addEventListener('input', update);
       update();

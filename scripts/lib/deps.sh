@@ -34,3 +34,7 @@ CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
+
+# The student's page in a real browser (tests/web/): headless Chromium, its WebDriver and Debian's
+# Selenium bindings for the system Python.
+CP_WEB_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
