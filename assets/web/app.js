@@ -82,7 +82,8 @@ const S = {
   nextReq: 1, waiting: new Map(), /* req -> callback(reply) */
   timerBase: null,   /* {seconds, at}: the quarter's clock when the last state came */
   over: false,
-  selectedIso: '',
+  replaced: false,   /* another tab took the seat: no retries until the student asks */
+  catalogKey: '',    /* the catalog the forms were built from */
 };
 
 /* ---- the connection ---------------------------------------------------------------------- */
@@ -132,6 +133,7 @@ function lineDown() {
 
 function showConnBanner() {
   const b = $('banner-conn');
+  if (S.replaced) return; /* onError's own words stay until the student acts */
   if (!S.active || S.joined || S.over || !S.everJoined) { b.hidden = true; return; }
   const s = Math.max(0, Math.ceil((S.retryAt - Date.now()) / 1000));
   clear(b).append('Connection to the game lost: reconnecting' + (s > 0 ? ' in ' + s + ' s...' : '...'),
@@ -202,8 +204,12 @@ function onWelcome(m) {
   $('ready').hidden = teacher;
   if (teacher) $('ready-note').textContent = 'You joined with the teacher\'s code: this page shows the class; ' +
     'the teacher\'s controls are in the game window.';
-  buildOrderKinds();
-  buildDealForm();
+  const key = JSON.stringify(S.catalog) + str(m.seat);
+  if (key !== S.catalogKey) { /* a rejoin keeps the order and deal half written */
+    S.catalogKey = key;
+    buildOrderKinds();
+    buildDealForm();
+  }
   mapRedraw();
 }
 
@@ -250,9 +256,11 @@ function onError(m) {
   if (code === 'replaced') {
     S.active = false;
     S.joined = false;
+    S.replaced = true;
     const b = $('banner-conn');
     clear(b).append('Your seat was opened in another window or tab. ',
-      el('button', { type: 'button', text: 'Play here instead', on: { click: () => { S.active = true; connect(); } } }));
+      el('button', { type: 'button', text: 'Play here instead',
+        on: { click: () => { S.replaced = false; S.active = true; S.retryMs = 1000; connect(); } } }));
     b.hidden = false;
     return;
   }
