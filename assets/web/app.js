@@ -199,6 +199,7 @@ function onWelcome(m) {
   const teacher = m.role === 'teacher';
   document.body.classList.toggle('teacher', teacher);
   $('top-nation').textContent = teacher ? 'Teacher' : str(m.nation || m.seat);
+  document.title = 'Chokepoint: ' + $('top-nation').textContent;
   $('briefing').textContent = [str(m.title), str(m.briefing)].filter(Boolean).join(': ');
   for (const id of ['card-orders', 'card-deals']) $(id).hidden = teacher;
   $('ready').hidden = teacher;
@@ -317,8 +318,15 @@ function renderFigures(me) {
     return;
   }
   for (const [k, v] of Object.entries(me)) {
-    if (k === 'iso' || k === 'name' || (typeof v === 'object' && v !== null)) continue;
-    dl.append(el('dt', { text: keyWords(k) }), el('dd', { text: keyValue(k, v) }));
+    if (k === 'iso' || k === 'name' || v === null) continue;
+    if (typeof v === 'object' && !Array.isArray(v)) { /* by good or sector: {"ndpr_oxide": 120} */
+      for (const [sub, x] of Object.entries(v)) {
+        if (typeof x === 'object') continue;
+        dl.append(el('dt', { text: keyWords(k) + ' · ' + goodLabel(sub) }), el('dd', { text: keyValue(k, x) }));
+      }
+    } else if (typeof v !== 'object') {
+      dl.append(el('dt', { text: keyWords(k) }), el('dd', { text: keyValue(k, v) }));
+    }
   }
 }
 
