@@ -5,6 +5,10 @@
 
 #include "cli/cli.h"
 
+/* `chokepoint serve` (src/server/serve_main.c): declared here, since the command line does not
+ * include the server's headers (the two are layers side by side). */
+int cmd_serve(int argc, char **argv);
+
 #ifndef CP_VERSION
 #define CP_VERSION "dev"
 #endif
@@ -20,6 +24,7 @@ static void usage(FILE *f)
           "                                                           batch experiments\n"
           "       chokepoint tournament --agents A.lua,B.lua --seat ISO3 --seeds 1-100\n"
           "                                                           rank agents in one seat\n"
+          "       chokepoint serve --scenario S [--seats USA,JPN] [--port N]   a class game over the network\n"
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint check-agent FILE                                  test a Lua agent\n"
           "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
@@ -37,6 +42,7 @@ static const struct {
     {"sim", cmd_sim},
     {"sweep", cmd_sweep},
     {"tournament", cmd_tournament},
+    {"serve", cmd_serve},
     {"replay", cmd_replay},
     {"check-agent", cmd_check_agent},
     {"gen-api-docs", cmd_gen_api_docs},

@@ -25,8 +25,9 @@ need_packages() {
 }
 
 # The packages a build of the game needs.
+# (libcivetweb-dev, libcjson-dev, libqrencode-dev: `chokepoint serve`, the class server)
 CP_BUILD_PACKAGES=(build-essential cmake pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev
-                   libstb-dev fonts-dejavu-core)
+                   libstb-dev fonts-dejavu-core libcivetweb-dev libcjson-dev libqrencode-dev)
 
 # The window's end-to-end and monkey tests: a virtual X screen, xdotool, and XTest for the
 # monkey's driver (tests/ui/monkey/).
@@ -34,6 +35,9 @@ CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
+
+# The class server's protocol tests (tests/server/): a WebSocket client for Python.
+CP_SERVER_TEST_PACKAGES=(python3 python3-websocket)
 
 # The student's page in a real browser (tests/web/): headless Chromium, its WebDriver and Debian's
 # Selenium bindings for the system Python.
