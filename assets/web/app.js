@@ -200,7 +200,9 @@ function onWelcome(m) {
   document.body.classList.toggle('teacher', teacher);
   $('top-nation').textContent = teacher ? 'Teacher' : str(m.nation || m.seat);
   document.title = 'Chokepoint: ' + $('top-nation').textContent;
-  $('briefing').textContent = [str(m.title), str(m.briefing)].filter(Boolean).join(': ');
+  $('briefing-title').textContent = 'About this game' + (m.title ? ': ' + str(m.title) : '');
+  $('briefing').textContent = str(m.briefing);
+  $('briefing-box').hidden = !m.briefing && !m.title;
   for (const id of ['card-orders', 'card-deals']) $(id).hidden = teacher;
   $('ready').hidden = teacher;
   if (teacher) $('ready-note').textContent = 'You joined with the teacher\'s code: this page shows the class; ' +
@@ -289,7 +291,7 @@ function renderState() {
   const st = S.state;
   if (!st) return;
   clear($('top-date')).append(st.date ? str(st.date) : '', el('span', { className: 'wide-only',
-    text: isNum(st.turn) ? ' · quarter ' + (st.turn + 1) + (isNum(st.last_turn) ? ' of ' + (st.last_turn + 1) : '') : '' }));
+    text: isNum(st.turn) ? ' · quarter ' + (st.turn + 1) + (isNum(st.last_turn) ? ' of ' + st.last_turn : '') : '' }));
   $('banner-paused').hidden = !st.paused;
   renderFigures(st.me || {});
   renderScore(st.score, st.goals);
@@ -306,39 +308,69 @@ function renderState() {
   mapRedraw();
 }
 
-/* The nation's key figures: every number 'me' carries (the server picks them from what the
- * window's panel shows), or its 'figures' list of {label, value, unit} when it sends one. */
+/* The nation's key figures, in the words and units of docs/network.md's 'me' (cp_nation's own
+ * figures); a figure this page does not know yet is still shown, named from its field. */
+const FIGURES = [
+  ['budget_musd', 'Treasury', (v) => usdM(v)],
+  ['budget_musd_per_yr', 'Yearly budget for rare-earth policy', (v) => usdM(v) + ' a year'],
+  ['gdp_busd_per_yr', 'Economy (GDP)', (v) => '$' + num(v, 0) + ' B a year'],
+  ['gdp_loss_busd', 'GDP lost to shortages last quarter', (v) => '$' + num(v, 2) + ' B'],
+  ['pressure', 'Political pressure', (v) => pct(v)],
+  ['trust', 'Trust of other nations', (v) => pct(v)],
+  ['mined_t', 'Ore mined last quarter', (v) => num(v, 0) + ' t'],
+  ['separated_t', 'Light oxides separated', (v) => num(v, 0) + ' t'],
+  ['heavy_separated_t', 'Heavy oxides separated', (v) => num(v, 0) + ' t'],
+  ['magnets_t', 'Magnets made', (v) => num(v, 0) + ' t'],
+  ['reserves_t', 'Reserves in the ground', (v) => num(v, 0) + ' t'],
+  ['export_revenue_musd', 'Export revenue last quarter', (v) => usdM(v)],
+  ['import_bill_musd', 'Import bill last quarter', (v) => usdM(v)],
+  ['tariff_revenue_musd', 'Tariff revenue last quarter', (v) => usdM(v)],
+];
+const FIGURES_SHOWN_ELSEWHERE = new Set(['iso', 'name', 'score', 'locked', 'goods']);
+
+const FIGURES_FIRST = 6; /* the money, the economy and the politics; output and trade fold away */
+
 function renderFigures(me) {
   const dl = clear($('figures'));
-  if (Array.isArray(me.figures)) {
-    for (const f of me.figures) {
-      dl.append(el('dt', { text: str(f.label) }),
-        el('dd', { text: isNum(f.value) ? num(f.value) + (f.unit ? ' ' + str(f.unit) : '') : str(f.value) }));
-    }
-    return;
-  }
+  const more = clear($('figures-more'));
+  FIGURES.forEach(([k, label, fmt], i) => {
+    if (isNum(me[k])) (i < FIGURES_FIRST ? dl : more).append(el('dt', { text: label }), el('dd', { text: fmt(me[k]) }));
+  });
+  const known = new Set(FIGURES.map((f) => f[0]));
   for (const [k, v] of Object.entries(me)) {
-    if (k === 'iso' || k === 'name' || v === null) continue;
-    if (typeof v === 'object' && !Array.isArray(v)) { /* by good or sector: {"ndpr_oxide": 120} */
-      for (const [sub, x] of Object.entries(v)) {
-        if (typeof x === 'object') continue;
-        dl.append(el('dt', { text: keyWords(k) + ' · ' + goodLabel(sub) }), el('dd', { text: keyValue(k, x) }));
-      }
-    } else if (typeof v !== 'object') {
-      dl.append(el('dt', { text: keyWords(k) }), el('dd', { text: keyValue(k, v) }));
-    }
+    if (known.has(k) || FIGURES_SHOWN_ELSEWHERE.has(k) || v === null || typeof v === 'object') continue;
+    more.append(el('dt', { text: keyWords(k) }), el('dd', { text: keyValue(k, v) }));
+  }
+  if (me.locked) dl.append(el('dt', { text: 'Policies' }), el('dd', { text: 'locked by the teacher' }));
+  renderGoods(me.goods);
+}
+
+/* Each good last quarter: what the nation's industry needed, what it went short of, and its
+ * strategic stockpile, in tonnes. */
+function renderGoods(goods) {
+  const tb = clear($('goods').tBodies[0]);
+  $('goods').hidden = !Array.isArray(goods) || !goods.length;
+  for (const g of goods || []) {
+    const short = isNum(g.shortage_t) && g.shortage_t > 0.5;
+    tb.append(el('tr', null, el('td', { text: goodLabel(g.good) }),
+      el('td', { className: 'num', text: num(g.demand_t, 0) }),
+      el('td', { className: 'num' + (short ? ' bad' : ''), text: num(g.shortage_t, 0) }),
+      el('td', { className: 'num', text: num(g.imports_t, 0) }),
+      el('td', { className: 'num', text: num(g.stockpile_t, 0) })));
   }
 }
+
 
 const GOAL_TAG = { on_track: ['on track', 'good'], met: ['met', 'good'], behind: ['behind', 'warn'],
   missed: ['missed', 'bad'] };
 
 function renderScore(score, goals) {
   const sc = score || {};
-  $('score-total').textContent = isNum(sc.total) ? 'Score ' + num(sc.total, 1) : '';
+  $('score-total').textContent = isNum(sc.total) ? 'Score ' + num(sc.total, 0) + ' of 100' : '';
   const dl = clear($('score-parts'));
   for (const [k, v] of Object.entries(sc.parts || {})) {
-    dl.append(el('dt', { text: keyWords(k) }), el('dd', { text: isNum(v) ? num(v, 1) : str(v) }));
+    const q = sc.quarter && isNum(sc.quarter[k]) ? ' (last quarter ' + num(sc.quarter[k], 0) + ')' : '';
+    dl.append(el('dt', { text: keyWords(k) }), el('dd', { text: (isNum(v) ? num(v, 0) : str(v)) + q }));
   }
   const ul = clear($('goals'));
   for (const g of goals || []) {
@@ -359,9 +391,10 @@ function renderPrices(prices, shortages) {
   }
   const ul = clear($('shortages'));
   for (const s of shortages || []) {
-    if (!isNum(s.share_short) || s.share_short <= 0) continue;
-    ul.append(el('li', null, el('span', { className: 'tag bad', text: pct(s.share_short) + ' short' }),
-      str(s.label || s.sector)));
+    const t = isNum(s.shortage_t) && s.shortage_t > 0.5 ? num(s.shortage_t, 0) + ' t short' :
+      isNum(s.share_short) && s.share_short > 0 ? pct(s.share_short) + ' short' : '';
+    if (!t) continue;
+    ul.append(el('li', null, el('span', { className: 'tag bad', text: t }), str(s.label || s.sector)));
   }
   if (!ul.firstChild) emptyItem(ul, 'No shortages: every sector got what it needed.');
 }
@@ -410,9 +443,45 @@ function policyLines(p, prefix, out) {
   return out;
 }
 
+/* The policies in the words of docs/network.md's 'policies' object; a list this page does not
+ * know is still shown through policyLines. */
+function kindLabel(id) {
+  const k = S.catalog && (S.catalog.facility_kinds || []).find((x) => x.id === id);
+  return k ? str(k.label) : str(id);
+}
+function partnerWords(iso) { return iso === 'all' ? 'every nation' : nationName(iso); }
+const POLICY_WORDS = {
+  tariffs: (p) => 'Tariff on ' + goodLabel(p.good) + ' from ' + partnerWords(p.partner) + ': ' + pct(p.rate),
+  export_controls: (p) => 'Exports of ' + goodLabel(p.good) + ' to ' + partnerWords(p.partner) + ': ' + str(p.mode) +
+    (p.mode === 'licensed' && isNum(p.approval_share) ? ', ' + pct(p.approval_share) + ' of requests approved' : '') +
+    (p.suspended_turns > 0 ? '; suspended for ' + p.suspended_turns + ' more quarters (' + str(p.mode_now) + ' meanwhile)' : ''),
+  export_quotas: (p) => 'Export quota on ' + goodLabel(p.good) + ': ' + num(p.t_per_quarter, 0) + ' t a quarter',
+  export_taxes: (p) => 'Export tax on ' + goodLabel(p.good) + ': ' + pct(p.rate),
+  price_floors: (p) => 'Price floor for ' + goodLabel(p.good) + ': $' + num(p.usd_per_kg, 2) + '/kg',
+  subsidies: (p) => 'Subsidy for ' + kindLabel(p.facility_kind) + 's: ' + pct(p.share) + ' of operating costs',
+  stockpile: (p) => isNum(p.t) && p.t > 0.5 ? 'Strategic stockpile of ' + goodLabel(p.good) + ': ' + num(p.t, 0) + ' t' : '',
+};
+const POLICY_SWITCHES = {
+  tracking: (v) => v ? 'Magnets are tracked to their source' : '',
+  tech_ban: (v) => v ? 'Technology exports are banned' : '',
+  extraterritorial: (v) => v ? 'Magnets made abroad from your oxides need your licence (extraterritorial rule)' : '',
+  foreign_investment_open: (v) => v ? '' : 'Foreign investment in your plants is closed',
+  locked: (v) => v ? 'The teacher has locked your policies this quarter' : '',
+};
+
 function renderPolicies(pol) {
   const ul = clear($('policies'));
-  for (const line of policyLines(pol, '', [])) ul.append(el('li', { text: line }));
+  const lines = [];
+  if (pol && typeof pol === 'object' && !Array.isArray(pol)) {
+    for (const [k, v] of Object.entries(pol)) {
+      if (POLICY_WORDS[k] && Array.isArray(v)) for (const p of v) lines.push(POLICY_WORDS[k](p || {}));
+      else if (POLICY_SWITCHES[k]) lines.push(POLICY_SWITCHES[k](v));
+      else policyLines({ [k]: v }, '', lines);
+    }
+  } else {
+    policyLines(pol, '', lines);
+  }
+  for (const line of lines) if (line) ul.append(el('li', { text: line }));
   if (!ul.firstChild) emptyItem(ul, 'No policies in force: trade is open and untaxed.');
 }
 
@@ -460,8 +529,9 @@ function renderClass(cls) {
   const tb = clear($('class').tBodies[0]);
   for (const c of cls) {
     const state = !c.connected ? ['away', ''] : c.ready ? ['ready', 'good'] : ['playing', 'info'];
-    tb.append(el('tr', null, el('td', { text: nationName(c.iso) }), el('td', { text: str(c.name) || '–' }),
-      el('td', null, el('span', { className: 'tag ' + state[1], text: state[0] }))));
+    const orders = isNum(c.orders) && c.orders > 0 ? ' ' + c.orders + (c.orders === 1 ? ' order' : ' orders') : '';
+    tb.append(el('tr', null, el('td', { text: str(c.nation) || nationName(c.iso) }), el('td', { text: str(c.name) || '–' }),
+      el('td', null, el('span', { className: 'tag ' + state[1], text: state[0] }), orders)));
     if (S.welcome && c.iso === S.welcome.seat && S.state) S.ready = !!c.ready;
   }
   const ready = cls.filter((c) => c.ready).length;
@@ -527,11 +597,12 @@ function orderSpec(kind) { return ((S.catalog && S.catalog.orders) || []).find((
 
 function buildOrderKinds() {
   const sel = clear($('order-kind'));
-  for (const o of (S.catalog && S.catalog.orders) || []) sel.append(el('option', { value: o.kind, text: str(o.label || o.kind) }));
+  for (const o of (S.catalog && S.catalog.orders) || []) sel.append(el('option', { value: o.kind, text: capital(str(o.label || o.kind)) }));
   if (S.catalog && S.catalog.orders && S.catalog.orders.some((o) => o.kind === 'set_tariff')) sel.value = 'set_tariff';
   buildOrderFields();
 }
 
+function capital(t) { return t.charAt(0).toUpperCase() + t.slice(1); }
 function option(value, text) { return el('option', { value: String(value), text }); }
 
 /* One control for one field of an order kind: selects for goods, nations, plants, kinds and
@@ -695,7 +766,11 @@ const CLAUSES = [
   { kind: 'stockpile', label: 'hand over stockpile', fields: ['good', 'amount'], amount: 'tonnes' },
   { kind: 'alliance', label: 'buyers\' club (share stockpiles in a shortage)', fields: [] },
 ];
-function clauseKinds() { return (S.catalog && Array.isArray(S.catalog.clauses) && S.catalog.clauses.length) ? S.catalog.clauses : CLAUSES; }
+function clauseKinds() {
+  const names = S.catalog && S.catalog.clause_kinds;
+  if (!Array.isArray(names) || !names.length) return CLAUSES;
+  return names.map((n) => CLAUSES.find((c) => c.kind === n) || { kind: str(n), label: str(n).replace(/_/g, ' '), fields: [] });
+}
 
 let counterOf = null; /* the deal id being countered, or null for a new proposal */
 
@@ -816,8 +891,10 @@ function renderDeals(deals) {
   const me = S.welcome && S.welcome.seat;
   for (const d of deals || []) {
     const status = str(d.status);
+    const worth = isNum(d.value_musd_per_yr) && Math.abs(d.value_musd_per_yr) >= 0.05 ?
+      el('div', { className: 'hint', text: 'Worth about ' + usdM(d.value_musd_per_yr) + ' a year to you' }) : null;
     const li = el('li', null, el('span', { className: 'tag ' + (DEAL_TAG[status] || ''), text: status }),
-      el('span', { text: str(d.text) }));
+      el('span', { text: str(d.text) }), worth);
     const act = (action, label, cls) => el('button', { type: 'button', className: cls || '', text: label,
       on: { click: (ev) => answerDeal(d, action, ev.target) } });
     const buttons = el('div');
