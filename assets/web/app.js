@@ -40,7 +40,10 @@ function num(v, digits) {
   return v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
 function pct(v) { return isNum(v) ? num(v * 100, Math.abs(v) < 0.1 ? 1 : 0) + '%' : '–'; }
-function usdM(v) { return isNum(v) ? '$' + num(v, Math.abs(v) >= 10 ? 0 : 1) + ' M' : '–'; }
+function usdM(v) { return isNum(v) ? '$' + num(v, Math.abs(v) >= 10 ? 0 : Math.abs(v) >= 1 ? 1 : 2) + ' M' : '–'; }
+function usdKg(v) {
+  return isNum(v) ? '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + '/kg' : '–';
+}
 
 /* A field name from the server ('budget_musd', 'need_met') in words, and its value with the unit
  * its name carries (units are in the names, as everywhere in the project). */
@@ -386,8 +389,8 @@ function renderPrices(prices, shortages) {
     const paid = p.paid_usd_per_kg;
     const dear = isNum(paid) && isNum(p.usd_per_kg) && paid > p.usd_per_kg * 1.001;
     tb.append(el('tr', null, el('td', { text: str(p.label || p.good) }),
-      el('td', { className: 'num', text: isNum(p.usd_per_kg) ? '$' + num(p.usd_per_kg, 2) + '/kg' : '–' }),
-      el('td', { className: 'num' + (dear ? ' dear' : ''), text: isNum(paid) ? '$' + num(paid, 2) + '/kg' : '–' })));
+      el('td', { className: 'num', text: usdKg(p.usd_per_kg) }),
+      el('td', { className: 'num' + (dear ? ' dear' : ''), text: usdKg(paid) })));
   }
   const ul = clear($('shortages'));
   for (const s of shortages || []) {
@@ -457,7 +460,7 @@ const POLICY_WORDS = {
     (p.suspended_turns > 0 ? '; suspended for ' + p.suspended_turns + ' more quarters (' + str(p.mode_now) + ' meanwhile)' : ''),
   export_quotas: (p) => 'Export quota on ' + goodLabel(p.good) + ': ' + num(p.t_per_quarter, 0) + ' t a quarter',
   export_taxes: (p) => 'Export tax on ' + goodLabel(p.good) + ': ' + pct(p.rate),
-  price_floors: (p) => 'Price floor for ' + goodLabel(p.good) + ': $' + num(p.usd_per_kg, 2) + '/kg',
+  price_floors: (p) => 'Price floor for ' + goodLabel(p.good) + ': ' + usdKg(p.usd_per_kg),
   subsidies: (p) => 'Subsidy for ' + kindLabel(p.facility_kind) + 's: ' + pct(p.share) + ' of operating costs',
   stockpile: (p) => isNum(p.t) && p.t > 0.5 ? 'Strategic stockpile of ' + goodLabel(p.good) + ': ' + num(p.t, 0) + ' t' : '',
 };
@@ -590,6 +593,7 @@ const RATE_KINDS = new Set(['set_tariff', 'set_export_control', 'suspend_export_
 const FIELD_LABEL = { good: 'Good', partner: 'Partner nation', facility: 'Plant', facility_kind: 'Kind of plant',
   mode: 'Export regime', flag: 'Switch', turns: 'For how many quarters', amount: 'Amount' };
 /* Which of an order kind's partner choices mean "every nation" (CP_ALL). */
+const FIELD_ORDER = ['facility_kind', 'good', 'partner', 'facility', 'mode', 'flag', 'turns', 'amount'];
 const PARTNER_ALL = new Set(['set_tariff', 'set_export_control', 'suspend_export_control']);
 const GOOD_ALL = new Set(['set_export_control', 'suspend_export_control']);
 
@@ -673,7 +677,9 @@ function buildOrderFields() {
   const kind = $('order-kind').value;
   const spec = orderSpec(kind);
   if (!spec) return;
-  for (const f of spec.fields || []) {
+  /* what before how much: the amount comes last, whatever order the catalog lists fields in */
+  const rank = (f) => { const i = FIELD_ORDER.indexOf(f); return i < 0 ? FIELD_ORDER.length : i; };
+  for (const f of (spec.fields || []).slice().sort((a, b) => rank(a) - rank(b))) {
     const c = fieldControl(kind, f, spec, keep);
     let label = FIELD_LABEL[f] || keyWords(f);
     if (f === 'partner') label = kind === 'build_facility' ? 'Where (host nation)' :
@@ -910,11 +916,14 @@ function renderDeals(deals) {
   if (!ul.firstChild) emptyItem(ul, 'No deals yet.');
 }
 
+const DEAL_DONE = { accept: 'You accepted the deal.', reject: 'You rejected the deal.',
+  withdraw: 'You withdrew the proposal.' };
+
 function answerDeal(d, action, button) {
   button.disabled = true;
   request({ type: 'deal', action, deal_id: d.id }, (r) => {
     button.disabled = false;
-    showResult($('deal-result'), r, str(r.message) || 'Done.');
+    showResult($('deal-result'), r, str(r.message) || DEAL_DONE[action] || 'Done.');
   });
 }
 

@@ -2,7 +2,7 @@
 """test_student_page.py -- the student's page in a real browser (issue 18): headless Chromium,
 driven by chromium-driver and python3-selenium, joins a `chokepoint serve` game on loopback with
 the printed code, is refused a tariff out of range with the core's words, places a tariff, sees it
-pending, presses Ready, and sees the next quarter and the tariff among the policies in force. It
+pending, proposes a deal and withdraws it, presses Ready, and sees the next quarter and the tariff among the policies in force. It
 also checks that a wrong code is refused in words, that a name full of HTML stays text, that a
 click on the map picks the partner, that a reload rejoins the seat by itself, that nothing is wider
 than a phone's screen, and that the page says it is reconnecting when the server goes away. Every assertion is on the page's text.
@@ -205,6 +205,21 @@ def main():
         pending = text('pending')
         if 'tariff' not in pending.lower() or 'China' not in pending:
             fail('the pending order does not say what it is: ' + pending)
+        # a deal proposed to China (a tariff cap on magnets), listed in the server's words, withdrawn
+        d.execute_script('document.getElementById("deal-new").open = true')
+        Select(d.find_element(By.ID, 'deal-to')).select_by_value('CHN')
+        Select(d.find_element(By.ID, 'clause-kind-1')).select_by_value('tariff')
+        Select(d.find_element(By.ID, 'clause-good-1')).select_by_value('magnet')
+        click('deal-send')
+        wait('the proposal to be sent', lambda: 'Proposal sent' in text('deal-result'))
+        wait('the deal listed', lambda: 'proposed' in text('deals') and 'China' in text('deals'))
+        withdraw = [b for b in d.find_elements(By.CSS_SELECTOR, '#deals button') if b.text == 'Withdraw']
+        if len(withdraw) != 1:
+            fail('the proposal has no Withdraw button: ' + text('deals'))
+        d.execute_script('arguments[0].scrollIntoView({block: "center"})', withdraw[0])
+        withdraw[0].click()
+        wait('the proposal withdrawn', lambda: 'withdrawn' in text('deals'))
+
         before = text('policies')
         if '35%' in before:
             fail('a 35% policy is in force before the order: ' + before)
