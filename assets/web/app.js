@@ -206,8 +206,9 @@ function onWelcome(m) {
   $('briefing-title').textContent = 'About this game' + (m.title ? ': ' + str(m.title) : '');
   $('briefing').textContent = str(m.briefing);
   $('briefing-box').hidden = !m.briefing && !m.title;
-  for (const id of ['card-orders', 'card-deals']) $(id).hidden = teacher;
   $('ready').hidden = teacher;
+  $('class-box').open = teacher;
+  $('prices-title').textContent = teacher ? 'World prices' : 'Prices you pay';
   if (teacher) $('ready-note').textContent = 'You joined with the teacher\'s code: this page shows the class; ' +
     'the teacher\'s controls are in the game window.';
   const key = JSON.stringify(S.catalog) + str(m.seat);
@@ -224,6 +225,7 @@ function onState(st) {
   S.ready = !!st.ready;
   S.timerBase = isNum(st.seconds_left) ? { seconds: st.seconds_left, at: Date.now() } : null;
   renderState();
+  if (st.over && !S.over) onOver({}); /* joined after the last quarter */
 }
 
 function onQuarter(m) {
@@ -271,6 +273,9 @@ function onError(m) {
     return;
   }
   if (code === 'game_over') { onOver({}); return; }
+  /* a refused Ready (paused, say) has no reply of its own: show the server's last word on it */
+  S.ready = !!(S.state && S.state.ready);
+  renderReady();
   const b = $('banner-error');
   b.textContent = msg || code;
   b.hidden = false;
