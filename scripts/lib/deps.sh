@@ -40,5 +40,5 @@ CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
 CP_SERVER_TEST_PACKAGES=(python3 python3-websocket)
 
 # The student's page in a real browser (tests/web/): headless Chromium, its WebDriver and Debian's
-# Selenium bindings for the system Python.
-CP_WEB_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
+# Selenium bindings for the system Python (and a WebSocket client that plays the teacher).
+CP_WEB_TEST_PACKAGES=(chromium chromium-driver python3-selenium python3-websocket)

@@ -2,13 +2,15 @@
 """test_student_page.py -- the student's page in a real browser (issue 18): headless Chromium,
 driven by chromium-driver and python3-selenium, joins a `chokepoint serve` game on loopback with
 the printed code, is refused a tariff out of range with the core's words, places a tariff, sees it
-pending, proposes a deal and withdraws it, presses Ready, and sees the next quarter and the tariff among the policies in force. It
+pending, is told when the teacher pauses (and its Ready then refused), proposes a deal and
+withdraws it, presses Ready, and sees the next quarter and the tariff among the policies in force. It
 also checks that a wrong code is refused in words, that a name full of HTML stays text, that a
 click on the map picks the partner, that a reload rejoins the seat by itself, that nothing is wider
 than a phone's screen, and that the page says it is reconnecting when the server goes away. Every assertion is on the page's text.
 
 usage: test_student_page.py CHOKEPOINT_BIN [--shots DIR]
 Exits 77 (ctest's SKIP_RETURN_CODE) only when Chromium or its driver is not installed."""
+import json
 import os
 import re
 import shutil
@@ -53,19 +55,23 @@ def start_server(binary, workdir):
             m = re.match(r'seat: USA .* (\S+)\s*$', line)
             if m:
                 found['code'] = m.group(1)
+            m = re.match(r'teacher: (\S+)\s*$', line)
+            if m:
+                found['teacher'] = m.group(1)
             if line.strip() == 'ready':
                 found['ready'] = True
     threading.Thread(target=read, daemon=True).start()
     deadline = time.time() + SERVER_START_S
     while time.time() < deadline and 'ready' not in found and proc.poll() is None:
         time.sleep(0.05)
-    if 'ready' not in found or 'address' not in found or 'code' not in found:
+    if 'ready' not in found or 'address' not in found or 'code' not in found or 'teacher' not in found:
         proc.kill()
-        fail('the server did not print its address, USA\'s code and "ready":\n' + '\n'.join(lines))
+        fail('the server did not print its address, USA\'s and the teacher\'s codes and "ready":\n'
+             + '\n'.join(lines))
     if not re.match(r'http://127\.0\.0\.1:\d+/$', found['address']):
         proc.kill()
         fail('the server is not on loopback: ' + found['address'])
-    return proc, found['address'], found['code'], lines
+    return proc, found['address'], found['code'], found['teacher'], lines
 
 
 def main():
@@ -84,7 +90,7 @@ def main():
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     work = tempfile.mkdtemp(prefix='cp-web-')
-    proc, address, code, server_lines = start_server(binary, work)
+    proc, address, code, teacher_code, server_lines = start_server(binary, work)
     driver = None
     try:
         opts = webdriver.ChromeOptions()
@@ -205,6 +211,21 @@ def main():
         pending = text('pending')
         if 'tariff' not in pending.lower() or 'China' not in pending:
             fail('the pending order does not say what it is: ' + pending)
+        # the teacher pauses (over the protocol, as the window would): the page says so, and a
+        # Ready pressed meanwhile is refused and not shown as ready
+        import websocket
+        teacher = websocket.create_connection(address.replace('http://', 'ws://') + 'ws', timeout=STEP_S)
+        teacher.send(json.dumps({'type': 'hello', 'v': 1, 'code': teacher_code, 'name': 'Teacher'}))
+        teacher.send(json.dumps({'type': 'teacher', 'req': 1, 'action': 'pause'}))
+        wait('the paused banner', lambda: d.find_element(By.ID, 'banner-paused').is_displayed())
+        click('ready')
+        wait('Ready refused while paused', lambda: 'paused' in text('banner-error'))
+        if d.find_element(By.ID, 'ready').get_attribute('aria-pressed') != 'false' or 'You are ready' in text('top-ready'):
+            fail('a Ready refused while paused is shown as ready: ' + text('ready'))
+        teacher.send(json.dumps({'type': 'teacher', 'req': 2, 'action': 'resume'}))
+        wait('the paused banner to go', lambda: not d.find_element(By.ID, 'banner-paused').is_displayed())
+        teacher.close()
+
         # a deal proposed to China (a tariff cap on magnets), listed in the server's words, withdrawn
         d.execute_script('document.getElementById("deal-new").open = true')
         Select(d.find_element(By.ID, 'deal-to')).select_by_value('CHN')
