@@ -36,8 +36,9 @@ CP_WINDOW_TEST_PACKAGES=(xvfb xdotool xauth libxtst-dev)
 # The fuzz harnesses (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan).
 CP_FUZZ_PACKAGES=(clang libclang-rt-dev)
 
-# The class server's protocol tests (tests/server/): a WebSocket client for Python.
-CP_SERVER_TEST_PACKAGES=(python3 python3-websocket)
+# The class server's protocol tests (tests/server/): a WebSocket client for Python, and zbarimg
+# to read back the QR code the server draws in the terminal.
+CP_SERVER_TEST_PACKAGES=(python3 python3-websocket zbar-tools)
 
 # The student's page in a real browser (tests/web/): headless Chromium, its WebDriver and Debian's
 # Selenium bindings for the system Python (and a WebSocket client that plays the teacher).

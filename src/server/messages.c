@@ -35,7 +35,12 @@ static void clean_name(const char *in, char out[SRV_NAME_LEN])
     int chars = 0;
     for (const unsigned char *p = (const unsigned char *)in; *p && chars < 40;) {
         size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
-        if (*p < 0x20 || *p == 0x7F || (n == 2 && p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+        /* C0 and C1 controls, and the bidirectional overrides and isolates (U+202A..U+202E,
+         * U+2066..U+2069) that would let a name turn the class table's text around */
+        int bidi = n == 3 && p[0] == 0xE2 && p[1] && p[2] &&
+                   ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9));
+        if (*p < 0x20 || *p == 0x7F || bidi || (n == 2 && p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
             p += n;
             continue;
         }
@@ -64,10 +69,12 @@ static int on_hello(srv *s, srv_conn *c, int req, const cJSON *m)
         return -1;
     }
     const char *code = NULL, *name = "", *client = "page";
-    if (proto_get_string(m, "hello", "code", &code, why, sizeof why) <= 0 ||
-        proto_get_string(m, "hello", "name", &name, why, sizeof why) < 0 ||
+    int rc = proto_get_string(m, "hello", "code", &code, why, sizeof why);
+    if (rc == 0)
+        snprintf(why, sizeof why, "hello.code: the join code is needed");
+    if (rc <= 0 || proto_get_string(m, "hello", "name", &name, why, sizeof why) < 0 ||
         proto_get_string(m, "hello", "client", &client, why, sizeof why) < 0) {
-        conn_error(c, req, "bad_message", code ? why : "hello.code: the join code is needed", 0);
+        conn_error(c, req, "bad_message", why, 0);
         return 0;
     }
     if (strcmp(client, "page") != 0 && strcmp(client, "bot") != 0) {
@@ -239,8 +246,9 @@ static void on_deal(srv *s, srv_conn *c, int req, const cJSON *m)
 {
     char why[300];
     const char *action = NULL;
-    if (proto_get_string(m, "deal", "action", &action, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", action ? why : "deal.action: missing "
+    int got = proto_get_string(m, "deal", "action", &action, why, sizeof why);
+    if (got <= 0) {
+        conn_error(c, req, "bad_message", got ? why : "deal.action: missing "
                    "(propose, accept, reject, counter or withdraw)", 0);
         return;
     }
@@ -323,8 +331,9 @@ int srv_handle(srv *s, srv_conn *c, const cJSON *m)
         conn_error(c, -1, "bad_message", "req: a whole number from 0 to 2147483647", 0);
         return 0;
     }
-    if (proto_get_string(m, "", "type", &type, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", type ? why : "type: missing", 0);
+    int rc = proto_get_string(m, "", "type", &type, why, sizeof why);
+    if (rc <= 0) {
+        conn_error(c, req, "bad_message", rc ? why : "type: missing", 0);
         return 0;
     }
     if (strcmp(type, "hello") == 0)
@@ -364,6 +373,11 @@ int srv_handle(srv *s, srv_conn *c, const cJSON *m)
     }
     if (names_other_seat(s, c, req, m))
         return 0;
+    if (!cpg_is_human(s->g, c->seat) && strcmp(type, "quote") != 0) {
+        conn_error(c, req, "not_your_seat",
+                   "the teacher has handed your seat to an agent for now", 0);
+        return 0;
+    }
     if (s->paused && strcmp(type, "quote") != 0) {
         conn_error(c, req, "paused", "the teacher has paused the game", 0);
         return 0;

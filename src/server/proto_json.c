@@ -3,6 +3,7 @@
  * and writes; whether an order is allowed is the core's answer (cp_world_check). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "proto_json.h"
@@ -189,6 +190,28 @@ static int get_flag(const cJSON *obj, const char *where, const char *name, int *
     return -1;
 }
 
+/* ---- exact numbers ----------------------------------------------------------------------- */
+
+/* A number written so that it reads back as the same double: cJSON's own printing keeps 15
+ * digits whenever they come within a relative epsilon of the value, which drops the last bits
+ * (a bot's agent asked for 764673.599871951 and one bit less arrived: tests/server/test_proto.c,
+ * test_order_round_trip). The shortest of 15, 16 or 17 significant digits that strtod gives back
+ * exactly; not finite: null. */
+static void add_exact(cJSON *obj, const char *name, double v)
+{
+    if (!isfinite(v)) {
+        cJSON_AddNullToObject(obj, name);
+        return;
+    }
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    cJSON_AddRawToObject(obj, name, buf);
+}
+
 /* ---- orders ---------------------------------------------------------------------------- */
 
 int proto_order_from_json(const cJSON *j, const cp_world *w, int seat, cp_order *out, char *why,
@@ -293,7 +316,7 @@ cJSON *proto_order_to_json(const cp_world *w, const cp_order *o)
         cJSON_AddStringToObject(j, "partner", p ? p->iso3 : "all");
     }
     if (f & PROTO_F_AMOUNT)
-        cJSON_AddNumberToObject(j, "amount", o->amount);
+        add_exact(j, "amount", o->amount);
     if (f & PROTO_F_FACILITY)
         cJSON_AddNumberToObject(j, "facility", o->facility);
     if (f & PROTO_F_FACILITY_KIND)
@@ -465,9 +488,9 @@ cJSON *proto_deal_to_json(const cp_world *w, const cp_deal *d)
         if (c->facility_kind >= 0 && c->facility_kind < CP_FAC_KIND_COUNT)
             cJSON_AddStringToObject(o, "facility_kind",
                                     cp_facility_kind_name((cp_facility_kind)c->facility_kind));
-        cJSON_AddNumberToObject(o, "amount", c->amount);
-        cJSON_AddNumberToObject(o, "price_usd_per_kg", c->price_usd_per_kg);
-        cJSON_AddNumberToObject(o, "capacity_t_per_yr", c->capacity_t_per_yr);
+        add_exact(o, "amount", c->amount);
+        add_exact(o, "price_usd_per_kg", c->price_usd_per_kg);
+        add_exact(o, "capacity_t_per_yr", c->capacity_t_per_yr);
         cJSON_AddItemToArray(cl, o);
     }
     return j;

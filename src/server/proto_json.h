@@ -40,7 +40,9 @@ const char *proto_field_name(unsigned field_bit);         /* "good", "partner", 
  * (cp_world_check) come after: this only reads. 'why' gets "order.amount: a number is needed". */
 int proto_order_from_json(const cJSON *j, const cp_world *w, int seat, cp_order *out, char *why,
                           size_t len);
-/* The order as the protocol writes it: kind and the fields the kind reads (no nation). */
+/* The order as the protocol writes it: kind and the fields the kind reads (no nation). Its
+ * numbers are raw items printed with the digits that read back as the same double (cJSON's own
+ * printing may drop the last bit): print the object to send it; read it back from text. */
 cJSON *proto_order_to_json(const cp_world *w, const cp_order *o);
 
 /* Read deal terms {"to":"JPN","parties":[..]?,"term_turns":8,"clauses":[...]} proposed or

@@ -194,6 +194,36 @@ static void public_host(const char *bind, char *out, size_t len)
     freeifaddrs(ifs);
 }
 
+/* Every --seats nation is one of the scenario's (so that the message names --seats, not the
+ * session's assignment it becomes); a scenario that does not load is left to cpg_new to report.
+ * 0, or -1 after a message. */
+static int check_seats(const srv_opts *o)
+{
+    cp_scenario *sc = malloc(sizeof *sc);
+    char err[1024];
+    if (!sc || cps_scenario_load(o->scenario, sc, NULL, err, sizeof err) != 0) {
+        free(sc);
+        return 0;
+    }
+    int rc = 0;
+    for (int i = 0; i < o->seat_count && rc == 0; i++) {
+        int found = 0;
+        for (int n = 0; n < sc->nation_count; n++)
+            found |= strcmp(sc->nations[n].iso3, o->seats[i]) == 0;
+        if (!found) {
+            fprintf(stderr, "chokepoint serve: --seats: the scenario has no nation '%s'\n", o->seats[i]);
+            rc = -1;
+        }
+        for (int j = 0; j < i && rc == 0; j++)
+            if (strcmp(o->seats[i], o->seats[j]) == 0) {
+                fprintf(stderr, "chokepoint serve: --seats: %s is named twice\n", o->seats[i]);
+                rc = -1;
+            }
+    }
+    free(sc);
+    return rc;
+}
+
 /* The game: new with the human seats, or loaded from an autosave. NULL after a message. */
 static cpg_game *open_game(srv *s)
 {
@@ -211,6 +241,8 @@ static cpg_game *open_game(srv *s)
             fprintf(stderr, "chokepoint serve: --seats is ignored with --load: the save's human "
                             "seats are kept\n");
     } else {
+        if (check_seats(o) != 0)
+            return NULL;
         char text[CP_MAX_NATIONS][16];
         const char *assign[CP_MAX_NATIONS];
         for (int i = 0; i < o->seat_count; i++) {
@@ -279,7 +311,11 @@ static int start_web(srv *s)
     const char *options[] = {"listening_ports", ports,
                              "num_threads", threads,
                              "request_timeout_ms", "10000",
-                             "websocket_timeout_ms", "3600000",
+                             /* a ping after 30 s of silence: keeps school NATs open, and
+                              * a laptop that slept without closing is found when its pings
+                              * can no longer be written */
+                             "websocket_timeout_ms", "30000",
+                             "enable_websocket_ping_pong", "yes",
                              "enable_keep_alive", "no",
                              "enable_directory_listing", "no",
                              NULL};

@@ -399,14 +399,16 @@ cJSON *srv_state_json(const srv *s, int seat, int teacher)
     }
     /* the news of the last four quarters, newest first (the teacher: everyone's) */
     enum { NEWS_MAX = 60 };
-    cp_news_group *groups = calloc(NEWS_MAX, sizeof *groups);
+    int from = turn - 3 < 0 ? 0 : turn - 3;
+    int all = cp_world_news_groups(w, from, turn, (unsigned)-1, seat, NULL, 0);
+    cp_news_group *groups = all > 0 ? calloc((size_t)all, sizeof *groups) : NULL;
     cJSON *news = cJSON_AddArrayToObject(j, "news");
     if (groups) {
-        int from = turn - 3 < 0 ? 0 : turn - 3;
-        int n = cp_world_news_groups(w, from, turn, (unsigned)-1, seat, groups, NEWS_MAX);
-        if (n > NEWS_MAX)
-            n = NEWS_MAX;
-        for (int k = n - 1; k >= 0; k--) {
+        /* the groups come oldest first: the newest NEWS_MAX of them, newest first */
+        int n = cp_world_news_groups(w, from, turn, (unsigned)-1, seat, groups, all);
+        if (n > all)
+            n = all;
+        for (int k = n - 1; k >= 0 && k >= n - NEWS_MAX; k--) {
             cJSON *o = cJSON_CreateObject();
             cJSON_AddNumberToObject(o, "turn", groups[k].turn);
             cJSON_AddStringToObject(o, "kind", cp_news_kind_name(groups[k].kind));

@@ -44,8 +44,9 @@ void srv_teacher(srv *s, srv_conn *c, int req, const cJSON *m)
 {
     char why[300], msg[1500];
     const char *action = NULL;
-    if (proto_get_string(m, "teacher", "action", &action, why, sizeof why) <= 0) {
-        conn_error(c, req, "bad_message", action ? why : "teacher.action: missing", 0);
+    int got = proto_get_string(m, "teacher", "action", &action, why, sizeof why);
+    if (got <= 0) {
+        conn_error(c, req, "bad_message", got ? why : "teacher.action: missing", 0);
         return;
     }
     if (s->over) {
@@ -133,8 +134,11 @@ void srv_teacher(srv *s, srv_conn *c, int req, const cJSON *m)
             result(c, req, 0, err.message);
             return;
         }
-        snprintf(msg, sizeof msg, "%s's policy is %s", cp_world_nation(w, n)->name,
-                 action[0] == 'l' ? "locked" : "unlocked");
+        /* a lock is not in the replay format yet: say so where the teacher reads it */
+        snprintf(msg, sizeof msg, "%s's policy is %s (note: the game's recording does not hold "
+                 "locks yet, so `chokepoint replay` of it differs from this quarter on)",
+                 cp_world_nation(w, n)->name, action[0] == 'l' ? "locked" : "unlocked");
+        fprintf(stderr, "chokepoint serve: %s\n", msg);
         result(c, req, 1, msg);
         srv_broadcast_state(s);
     } else if (strcmp(action, "debrief") == 0) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <civetweb.h>
 
@@ -42,7 +43,7 @@ static void outbox_push(srv_conn *c, const char *text, size_t len, int close_aft
         c->head = m;
     c->tail = m;
     c->queued_bytes += len;
-    pthread_cond_signal(&c->ocv);
+    pthread_cond_broadcast(&c->ocv);
     pthread_mutex_unlock(&c->omu);
 }
 
@@ -75,6 +76,7 @@ static void *sender_main(void *arg)
         pthread_mutex_lock(&c->omu);
         if (!ok)
             c->dead = 1;
+        pthread_cond_broadcast(&c->ocv); /* conn_drain may be waiting */
     }
     pthread_mutex_unlock(&c->omu);
     return NULL;
@@ -85,7 +87,7 @@ void conn_outbox_stop(srv_conn *c)
     pthread_mutex_lock(&c->omu);
     c->stop = 1;
     c->dead = 1;
-    pthread_cond_signal(&c->ocv);
+    pthread_cond_broadcast(&c->ocv);
     pthread_mutex_unlock(&c->omu);
     if (c->sender_started)
         pthread_join(c->sender, NULL);
@@ -96,6 +98,31 @@ void conn_outbox_stop(srv_conn *c)
         free(m);
     }
     c->tail = NULL;
+}
+
+/* Wait (at most 'seconds') until the outbox has been written or the connection is dead: what
+ * was queued before a close (the error saying why) reaches the client first. */
+static void conn_drain(srv_conn *c, double seconds)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += (time_t)seconds;
+    pthread_mutex_lock(&c->omu);
+    while (c->head && !c->dead && c->sender_started)
+        if (pthread_cond_timedwait(&c->ocv, &c->omu, &until) != 0)
+            break;
+    pthread_mutex_unlock(&c->omu);
+}
+
+/* This connection ends now: it ignores everything further, its last messages are written, and
+ * CivetWeb closes it (the data handler's 0). */
+static int close_now(srv *s, srv_conn *c)
+{
+    pthread_mutex_lock(&s->mu);
+    c->detached = 1;
+    pthread_mutex_unlock(&s->mu);
+    conn_drain(c, 2);
+    return 0;
 }
 
 void conn_send(srv_conn *c, const cJSON *j)
@@ -237,8 +264,6 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
     int opcode = bits & 0x0F, fin = (bits & 0x80) != 0;
     if (opcode == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE)
         return 0;
-    if (opcode == MG_WEBSOCKET_OPCODE_PING || opcode == MG_WEBSOCKET_OPCODE_PONG)
-        return 1;
     pthread_mutex_lock(&c->omu);
     int dead = c->dead;
     pthread_mutex_unlock(&c->omu);
@@ -246,23 +271,21 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
     int detached = c->detached;
     pthread_mutex_unlock(&s->mu);
     if (dead || detached)
-        return 0;
+        return close_now(s, c);
     if (len > SRV_MAX_FRAME_BYTES) {
         char msg[120];
         snprintf(msg, sizeof msg, "a message of %zu bytes; at most %d: the connection is closed",
                  len, SRV_MAX_FRAME_BYTES);
         conn_error(c, -1, "too_large", msg, 1);
-        return 1; /* the close frame follows the error; the client's answer ends it */
+        return close_now(s, c);
     }
-    int b = bucket_take(c);
-    if (b < 0) {
-        pthread_mutex_lock(&s->mu);
-        c->detached = 1;
-        pthread_mutex_unlock(&s->mu);
-        return 1;
-    }
+    int b = bucket_take(c); /* every frame counts, pings too */
+    if (b < 0)
+        return close_now(s, c);
     if (b == 0)
         return 1;
+    if (opcode == MG_WEBSOCKET_OPCODE_PING || opcode == MG_WEBSOCKET_OPCODE_PONG)
+        return 1; /* CivetWeb answers pings itself */
     if (opcode != MG_WEBSOCKET_OPCODE_TEXT || !fin) {
         conn_error(c, -1, "bad_message",
                    opcode == MG_WEBSOCKET_OPCODE_BINARY ? "binary frames are not read: send JSON text"
@@ -282,20 +305,13 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
                    close ? "too many messages that are not JSON objects: the connection is closed"
                          : "not a JSON object in UTF-8 text",
                    close);
-        if (close) {
-            pthread_mutex_lock(&s->mu);
-            c->detached = 1;
-            pthread_mutex_unlock(&s->mu);
-        }
-        return 1;
+        return close ? close_now(s, c) : 1;
     }
     pthread_mutex_lock(&s->mu);
     int rc = c->detached ? -1 : srv_handle(s, c, j);
-    if (rc < 0)
-        c->detached = 1;
     pthread_mutex_unlock(&s->mu);
     cJSON_Delete(j);
-    return 1;
+    return rc < 0 ? close_now(s, c) : 1;
 }
 
 static void on_close(const struct mg_connection *mc, void *cbdata)
