@@ -555,13 +555,16 @@ function renderReady() {
   const t = $('top-ready');
   t.textContent = S.ready ? 'You are ready' : '';
   t.classList.toggle('on', S.ready);
+  const note = $('ready-note');
+  if (S.ready) note.textContent = WAITING;
+  else if (note.textContent === WAITING) note.textContent = '';
 }
+const WAITING = 'Waiting for the rest of the class. You can still change your orders.';
 
 $('ready').addEventListener('click', () => {
   const want = !S.ready;
   if (!sendRaw({ type: 'ready', ready: want })) return;
   S.ready = want;
-  $('ready-note').textContent = want ? 'Waiting for the rest of the class. You can still change your orders.' : '';
   renderReady();
 });
 

@@ -2,8 +2,8 @@
 """test_student_page.py -- the student's page in a real browser (issue 18): headless Chromium,
 driven by chromium-driver and python3-selenium, joins a `chokepoint serve` game on loopback with
 the printed code, is refused a tariff out of range with the core's words, places a tariff, sees it
-pending, is told when the teacher pauses (and its Ready then refused), proposes a deal and
-withdraws it, presses Ready, and sees the next quarter and the tariff among the policies in force. It
+pending, withdraws a second order, is told when the teacher pauses (and its Ready then refused),
+proposes a deal and withdraws it, accepts a deal Japan offers (after a look at Counter), presses Ready, and sees the next quarter and the tariff among the policies in force. It
 also checks that a wrong code is refused in words, that a name full of HTML stays text, that a
 click on the map picks the partner, that a reload rejoins the seat by itself, that nothing is wider
 than a phone's screen, and that the page says it is reconnecting when the server goes away. Every assertion is on the page's text.
@@ -41,7 +41,7 @@ def start_server(binary, workdir):
     """Start `chokepoint serve` on a free loopback port and read its address and USA's code from
     the lines it prints before 'ready'."""
     cmd = [binary, 'serve', '--bind', '127.0.0.1', '--port', '0', '--scenario', 'baseline',
-           '--seats', 'USA', '--turn-seconds', '0', '--turns', '4', '--seed', '7']
+           '--seats', 'USA,JPN', '--turn-seconds', '0', '--turns', '4', '--seed', '7']
     proc = subprocess.Popen(cmd, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL, text=True, bufsize=1)
     lines, found = [], {}
@@ -55,6 +55,9 @@ def start_server(binary, workdir):
             m = re.match(r'seat: USA .* (\S+)\s*$', line)
             if m:
                 found['code'] = m.group(1)
+            m = re.match(r'seat: JPN .* (\S+)\s*$', line)
+            if m:
+                found['japan'] = m.group(1)
             m = re.match(r'teacher: (\S+)\s*$', line)
             if m:
                 found['teacher'] = m.group(1)
@@ -64,14 +67,15 @@ def start_server(binary, workdir):
     deadline = time.time() + SERVER_START_S
     while time.time() < deadline and 'ready' not in found and proc.poll() is None:
         time.sleep(0.05)
-    if 'ready' not in found or 'address' not in found or 'code' not in found or 'teacher' not in found:
+    if 'ready' not in found or 'address' not in found or 'code' not in found or 'teacher' not in found \
+            or 'japan' not in found:
         proc.kill()
         fail('the server did not print its address, USA\'s and the teacher\'s codes and "ready":\n'
              + '\n'.join(lines))
     if not re.match(r'http://127\.0\.0\.1:\d+/$', found['address']):
         proc.kill()
         fail('the server is not on loopback: ' + found['address'])
-    return proc, found['address'], found['code'], found['teacher'], lines
+    return proc, found['address'], found['code'], found['teacher'], found['japan'], lines
 
 
 def main():
@@ -83,6 +87,7 @@ def main():
     if not tools:
         print('SKIP: chromium and chromium-driver are not installed')
         sys.exit(SKIP)
+    import websocket
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -90,7 +95,7 @@ def main():
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     work = tempfile.mkdtemp(prefix='cp-web-')
-    proc, address, code, teacher_code, server_lines = start_server(binary, work)
+    proc, address, code, teacher_code, japan_code, server_lines = start_server(binary, work)
     driver = None
     try:
         opts = webdriver.ChromeOptions()
@@ -211,9 +216,26 @@ def main():
         pending = text('pending')
         if 'tariff' not in pending.lower() or 'China' not in pending:
             fail('the pending order does not say what it is: ' + pending)
+
+        # a second order (export tracking on), pending beside the first, then withdrawn
+        Select(d.find_element(By.ID, 'order-kind')).select_by_value('set_tracking')
+        wait('the tracking form', lambda: d.find_elements(By.ID, 'order-flag'))
+        Select(d.find_element(By.ID, 'order-flag')).select_by_value('1')
+        click('order-place')
+        wait('two orders pending', lambda: len(d.find_elements(By.CSS_SELECTOR, '#pending button')) == 2)
+        items = d.find_elements(By.CSS_SELECTOR, '#pending li')
+        tracking = [li for li in items if 'tracking' in li.text]
+        if len(tracking) != 1:
+            fail('the tracking order is not pending in words: ' + text('pending'))
+        button = tracking[0].find_element(By.TAG_NAME, 'button')
+        d.execute_script('arguments[0].scrollIntoView({block: "center"})', button)
+        button.click()
+        wait('the tracking order withdrawn', lambda: 'tracking' not in text('pending')
+             and len(d.find_elements(By.CSS_SELECTOR, '#pending button')) == 1)
+        if 'Tariff' not in text('pending') and 'tariff' not in text('pending'):
+            fail('withdrawing one order took the other too: ' + text('pending'))
         # the teacher pauses (over the protocol, as the window would): the page says so, and a
         # Ready pressed meanwhile is refused and not shown as ready
-        import websocket
         teacher = websocket.create_connection(address.replace('http://', 'ws://') + 'ws', timeout=STEP_S)
         teacher.send(json.dumps({'type': 'hello', 'v': 1, 'code': teacher_code, 'name': 'Teacher'}))
         teacher.send(json.dumps({'type': 'teacher', 'req': 1, 'action': 'pause'}))
@@ -222,6 +244,8 @@ def main():
         wait('Ready refused while paused', lambda: 'paused' in text('banner-error'))
         if d.find_element(By.ID, 'ready').get_attribute('aria-pressed') != 'false' or 'You are ready' in text('top-ready'):
             fail('a Ready refused while paused is shown as ready: ' + text('ready'))
+        if 'Waiting for the rest' in text('ready-note'):
+            fail('a Ready refused while paused says it waits for the class: ' + text('ready-note'))
         teacher.send(json.dumps({'type': 'teacher', 'req': 2, 'action': 'resume'}))
         wait('the paused banner to go', lambda: not d.find_element(By.ID, 'banner-paused').is_displayed())
         teacher.close()
@@ -241,13 +265,37 @@ def main():
         withdraw[0].click()
         wait('the proposal withdrawn', lambda: 'withdrawn' in text('deals'))
 
+        # Japan (another seat, over the protocol) offers to cap its tariff on US magnets: the page
+        # shows the offer with Accept, Reject and Counter; Counter fills the form with the offer's
+        # clause; Accept agrees it. Japan is then ready, so the quarter waits only for this page.
+        japan = websocket.create_connection(address.replace('http://', 'ws://') + 'ws', timeout=STEP_S)
+        japan.send(json.dumps({'type': 'hello', 'v': 1, 'code': japan_code, 'name': 'Kenji'}))
+        japan.send(json.dumps({'type': 'deal', 'req': 1, 'action': 'propose', 'deal': {
+            'to': 'USA', 'term_turns': 6, 'clauses': [
+                {'kind': 'tariff', 'from': 'JPN', 'to': 'USA', 'good': 'magnet', 'amount': 0.02}]}}))
+        wait('Japan\'s offer', lambda: 'Accept' in text('deals') and 'Japan' in text('deals'))
+        counter = [b for b in d.find_elements(By.CSS_SELECTOR, '#deals button') if b.text == 'Counter']
+        d.execute_script('arguments[0].scrollIntoView({block: "center"})', counter[0])
+        counter[0].click()
+        wait('the counter-offer form', lambda: 'Their offer' in text('deal-counter-note'))
+        if Select(d.find_element(By.ID, 'deal-to')).first_selected_option.get_attribute('value') != 'JPN' or \
+                d.find_element(By.ID, 'clause-amount-1').get_attribute('value') != '0.02':
+            fail('Counter did not fill the form with Japan\'s offer')
+        click('deal-cancel')
+        accept = [b for b in d.find_elements(By.CSS_SELECTOR, '#deals button') if b.text == 'Accept']
+        d.execute_script('arguments[0].scrollIntoView({block: "center"})', accept[0])
+        accept[0].click()
+        wait('the deal accepted', lambda: 'You accepted' in text('deal-result') and 'agreed' in text('deals'))
+        japan.send(json.dumps({'type': 'ready', 'ready': True}))
+        wait('Japan\'s player in the class table', lambda: 'Kenji' in text('class'))
+
         before = text('policies')
         if '35%' in before:
             fail('a 35% policy is in force before the order: ' + before)
         d.execute_script('window.scrollTo(0, 0)')
         shot('student-page-1366x768.png')
 
-        # Ready ends the quarter (the only human seat, no timer): the next quarter, the tariff in force
+        # Ready ends the quarter (Japan is ready, no timer): the next quarter, the tariff in force
         click('ready')
         wait('the next quarter', lambda: first_date not in text('top-date'))
         wait('the pending list to empty', lambda: 'Withdraw' not in text('pending'))
@@ -255,8 +303,11 @@ def main():
         line = 'Tariff on %s from China: 35%%' % good_label
         if line not in policies.split('\n'):
             fail('"%s" is not among the policies in force:\n%s' % (line, policies))
+        if 'tracked' in policies:
+            fail('the withdrawn tracking order was carried out:\n' + policies)
         if 'not been played' in text('report'):
             fail('no turn report after the quarter')
+        japan.close()
         second_date = re.match(r'\d{4}Q[1-4]', text('top-date')).group(0)
 
         # a reload (a closed tab) rejoins the seat from localStorage, in the same quarter
