@@ -226,6 +226,7 @@ function onState(st) {
   S.timerBase = isNum(st.seconds_left) ? { seconds: st.seconds_left, at: Date.now() } : null;
   renderState();
   if (st.over && !S.over) onOver({}); /* joined after the last quarter */
+  if (!st.paused && S.errorCode === 'paused') $('banner-error').hidden = true;
 }
 
 function onQuarter(m) {
@@ -277,7 +278,8 @@ function onError(m) {
   S.ready = !!(S.state && S.state.ready);
   renderReady();
   const b = $('banner-error');
-  b.textContent = msg || code;
+  S.errorCode = code;
+  b.textContent = capital(msg || code).replace(/\.?$/, '.');
   b.hidden = false;
   clearTimeout(onError.timer);
   onError.timer = setTimeout(() => { b.hidden = true; }, 8000);

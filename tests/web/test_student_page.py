@@ -216,6 +216,8 @@ def main():
         pending = text('pending')
         if 'tariff' not in pending.lower() or 'China' not in pending:
             fail('the pending order does not say what it is: ' + pending)
+        d.execute_script('window.scrollTo(0, 0)')
+        shot('student-page-1366x768.png')
 
         # a second order (export tracking on), pending beside the first, then withdrawn
         Select(d.find_element(By.ID, 'order-kind')).select_by_value('set_tracking')
@@ -292,8 +294,6 @@ def main():
         before = text('policies')
         if '35%' in before:
             fail('a 35% policy is in force before the order: ' + before)
-        d.execute_script('window.scrollTo(0, 0)')
-        shot('student-page-1366x768.png')
 
         # Ready ends the quarter (Japan is ready, no timer): the next quarter, the tariff in force
         click('ready')
