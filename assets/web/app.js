@@ -1069,6 +1069,22 @@ function drawMap() {
     g.lineWidth = Math.max(0.5, dpr * 0.6);
     g.stroke();
   }
+  const cursor = mapCursor >= 0 ? (mapNations()[mapCursor] || {}).iso : '';
+  const c = cursor && MAP.countries.find((x) => x.iso === cursor);
+  if (c) {
+    g.beginPath();
+    for (const xy of c.rings) {
+      for (let i = 0; i < xy.length; i += 2) {
+        const x = t.ox + xy[i] * t.s, y = t.oy - xy[i + 1] * t.s;
+        if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
+      }
+      g.closePath();
+    }
+    g.strokeStyle = '#ffffff';
+    g.lineWidth = 2.5 * dpr;
+    g.stroke();
+  }
+  if (cursor) return; /* the note names the outlined nation */
   const legend = [me ? nationName(me) + ' (you): blue' : '', 'other players: purple', 'nations in the game: grey-blue',
     picked && picked !== 'all' && nations.has(picked) ? 'chosen partner, ' + nationName(picked) + ': orange' : ''];
   if (!MAP.error) $('map-note').textContent = legend.filter(Boolean).join(' · ');
@@ -1109,6 +1125,29 @@ function pickNation(iso, name) {
     $('map-note').textContent = nationName(iso) + ' chosen as the ' + (target === p ? 'order\'s partner.' : 'deal\'s partner.');
   }, 20);
 }
+
+/* The keyboard's way round the map: arrow keys step through the game's nations (outlined in
+ * white, named below the map), Enter or Space picks the one outlined. */
+let mapCursor = -1;
+function mapNations() {
+  const me = S.welcome && S.welcome.seat;
+  return ((S.catalog && S.catalog.nations) || []).filter((n) => n.iso !== me);
+}
+$('map').addEventListener('keydown', (ev) => {
+  const list = mapNations();
+  if (!list.length) return;
+  if (['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'].includes(ev.key)) {
+    const step = ev.key === 'ArrowRight' || ev.key === 'ArrowDown' ? 1 : -1;
+    mapCursor = ((mapCursor < 0 ? (step > 0 ? -1 : 0) : mapCursor) + step + list.length) % list.length;
+    $('map-note').textContent = nationName(list[mapCursor].iso) + ': press Enter to choose it as the partner.';
+    mapRedraw();
+    ev.preventDefault();
+  } else if ((ev.key === 'Enter' || ev.key === ' ') && mapCursor >= 0 && mapCursor < list.length) {
+    pickNation(list[mapCursor].iso, nationName(list[mapCursor].iso));
+    ev.preventDefault();
+  }
+});
+$('map').addEventListener('blur', () => { mapCursor = -1; mapRedraw(); });
 
 $('map').addEventListener('click', (ev) => {
   const cv = $('map');
