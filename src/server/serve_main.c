@@ -321,6 +321,12 @@ static int start_web(srv *s)
                              NULL};
     srv_thread_stack_init();
     mg_init_library(0);
+    if (strchr(s->opt.bind, ':') && !mg_check_feature(8)) {
+        fprintf(stderr, "chokepoint serve: --bind %s: this system's CivetWeb was built without IPv6; "
+                        "give an IPv4 address (0.0.0.0 for every network, 127.0.0.1 for this "
+                        "machine)\n", s->opt.bind);
+        return -1;
+    }
     struct mg_callbacks cb;
     memset(&cb, 0, sizeof cb);
     struct mg_init_data init = {&cb, s, options};

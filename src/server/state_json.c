@@ -158,6 +158,8 @@ static cJSON *me_json(const cp_world *w, int n)
         add_num(o, "exports_t", p->exports_t[g]);
         add_num(o, "stock_t", p->stock_t[g]);
         add_num(o, "stockpile_t", p->stockpile_t[g]);
+        add_num(o, "price_paid_usd_per_kg", p->price_paid_usd_per_kg[g]);
+        add_num(o, "producer_price_usd_per_kg", p->producer_price_usd_per_kg[g]);
         cJSON_AddItemToArray(goods, o);
     }
     add_num(me, "export_revenue_musd", p->export_revenue_musd);

@@ -62,7 +62,9 @@ static void random_order(xo_state *r, const cp_world *w, int seat, cp_order *o)
 }
 
 /* Every order the codec writes reads back as the same bytes (through the printed text, as it
- * travels). */
+ * travels). The breaking input of the fix: {"kind":"set_tariff","good":"ore","partner":"CHN",
+ * "amount":764673.599871951} (seed 18's order 6) came back one bit off, and 502 of the 5000 did,
+ * while cJSON printed numbers with 15 digits. */
 static void test_order_round_trip(void)
 {
     const cp_world *w = cpg_world(game);
