@@ -303,7 +303,7 @@ function renderState() {
   clear($('top-date')).append(st.date ? str(st.date) : '', el('span', { className: 'wide-only',
     text: isNum(st.turn) ? ' · quarter ' + (st.turn + 1) + (isNum(st.last_turn) ? ' of ' + st.last_turn : '') : '' }));
   $('banner-paused').hidden = !st.paused;
-  renderFigures(st.me || {});
+  renderFigures(st.me || {}, st.score);
   renderScore(st.score, st.goals);
   renderPrices(st.prices, st.shortages);
   renderPipeline(st.pipeline);
@@ -340,9 +340,12 @@ const FIGURES_SHOWN_ELSEWHERE = new Set(['iso', 'name', 'score', 'locked', 'good
 
 const FIGURES_FIRST = 6; /* the money, the economy and the politics; output and trade fold away */
 
-function renderFigures(me) {
+function renderFigures(me, score) {
   const dl = clear($('figures'));
   const more = clear($('figures-more'));
+  /* the share of the nation's need met is the score's security part (docs/network.md) */
+  const met = score && score.quarter && score.quarter.security;
+  if (isNum(met) && me.iso) dl.append(el('dt', { text: 'Need met last quarter' }), el('dd', { text: num(met, 0) + '%' }));
   FIGURES.forEach(([k, label, fmt], i) => {
     if (isNum(me[k])) (i < FIGURES_FIRST ? dl : more).append(el('dt', { text: label }), el('dd', { text: fmt(me[k]) }));
   });

@@ -173,6 +173,8 @@ def main():
         if not first_date:
             fail('no date in the top bar: ' + text('top-date'))
         first_date = first_date.group(0)
+        if not re.search(r'Need met last quarter\s+\d+%', text('figures')) or 'Treasury' not in text('figures'):
+            fail('the key figures are missing: ' + text('figures'))
         # the student's name came back from the server as text, not as HTML
         click('class-summary')  # the class table folds away: 30 rows would bury the orders
         wait('the class table', lambda: hostile in text('class'))
