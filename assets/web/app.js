@@ -19,6 +19,7 @@ function el(tag, props, ...kids) {
       if (k === 'data') Object.assign(e.dataset, v);
       else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
       else if (k === 'text') e.textContent = String(v);
+      else if (k === 'innerHTML' || k === 'outerHTML') throw new Error('el(): ' + k + ': server text is text');
       else e[k] = v;
     }
   }
@@ -87,6 +88,7 @@ const S = {
   over: false,
   replaced: false,   /* another tab took the seat: no retries until the student asks */
   catalogKey: '',    /* the catalog the forms were built from */
+  errorCode: '',     /* the code of the error in the banner */
 };
 
 /* ---- the connection ---------------------------------------------------------------------- */

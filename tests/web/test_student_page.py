@@ -332,6 +332,11 @@ def main():
         phone_width(keep=True)
         d.execute_script('window.scrollTo(0, 0)')
         shot('student-page-390x844.png')
+        # the page's own script never failed (uncaught exceptions are logged as SEVERE)
+        errors = [e['message'] for e in d.get_log('browser') if e.get('level') == 'SEVERE']
+        if errors:
+            fail('the page logged errors:\n' + '\n'.join(errors))
+
         # the server gone (the teacher's laptop shut): the page says it is reconnecting
         proc.kill()
         proc.wait()
