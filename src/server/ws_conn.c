@@ -295,8 +295,19 @@ static int on_data(struct mg_connection *mc, int bits, char *data, size_t len, v
         return 1;
     }
     cJSON *j = NULL;
-    if (utf8_ok((const unsigned char *)data, len))
-        j = cJSON_ParseWithLength(data, len);
+    if (utf8_ok((const unsigned char *)data, len)) {
+        const char *end = NULL;
+        j = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+        /* nothing but white space after the object ('{"type":"ping"} and then some' is not a
+         * message) */
+        while (j && end && end < data + len && (*end == ' ' || *end == '\t' || *end == '\n' ||
+                                                 *end == '\r'))
+            end++;
+        if (j && end != data + len) {
+            cJSON_Delete(j);
+            j = NULL;
+        }
+    }
     if (!j || !cJSON_IsObject(j)) {
         cJSON_Delete(j);
         c->bad_frames++;
