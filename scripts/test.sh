@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
 need_packages "${CP_BUILD_PACKAGES[@]}" "${CP_WINDOW_TEST_PACKAGES[@]}" "${CP_CLI_TEST_PACKAGES[@]}" \
-  "${CP_FUZZ_PACKAGES[@]}" "${CP_PACKAGE_TEST_PACKAGES[@]}" "${CP_SERVER_TEST_PACKAGES[@]}"
+  "${CP_FUZZ_PACKAGES[@]}" "${CP_PACKAGE_TEST_PACKAGES[@]}" "${CP_SERVER_TEST_PACKAGES[@]}" \
+  "${CP_WEB_TEST_PACKAGES[@]}"
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DCP_SANITIZE=ON -DCP_WERROR=ON > /dev/null
 cmake --build build/test -j"$(nproc)"
 # leak checks need ptrace, which some sandboxes forbid; ASan still checks memory errors

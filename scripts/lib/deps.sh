@@ -47,3 +47,7 @@ CP_PACKAGE_TEST_PACKAGES=(lintian dpkg-dev appstream python3-pandas)
 # The class server's protocol tests (tests/server/): a WebSocket client for Python, and zbarimg
 # to read back the QR code the server draws in the terminal.
 CP_SERVER_TEST_PACKAGES=(python3 python3-websocket zbar-tools)
+
+# The student's page in a real browser (tests/web/): headless Chromium, its WebDriver and Debian's
+# Selenium bindings for the system Python (and a WebSocket client that plays the teacher).
+CP_WEB_TEST_PACKAGES=(chromium chromium-driver python3-selenium python3-websocket)
