@@ -43,6 +43,7 @@ static char *play_run(const cpg_sweep *s, int r, size_t *len, char *err, size_t 
     memset(&o, 0, sizeof o);
     o.no_agents = !s->agents;
     o.seats.quiet = 1;
+    o.start = s->start[combo];
     cpg_error e;
     cpg_game *g = cpg_new_from(&s->scen[combo], &s->info[combo], seed, s->assign,
                                s->assign_count, &o, &e);
@@ -141,7 +142,8 @@ int cpg_sweep_prepare(cpg_sweep *s, const char *scenario, char *err, size_t errl
     s->info = calloc((size_t)s->combos, sizeof *s->info);
     s->out = calloc((size_t)s->total, sizeof *s->out);
     s->out_len = calloc((size_t)s->total, sizeof *s->out_len);
-    if (!s->scen || !s->info || !s->out || !s->out_len) {
+    s->start = calloc((size_t)s->combos, sizeof *s->start);
+    if (!s->scen || !s->info || !s->out || !s->out_len || !s->start) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -161,6 +163,17 @@ int cpg_sweep_prepare(cpg_sweep *s, const char *scenario, char *err, size_t errl
             snprintf(err, errlen, "%s: %s", overrides, msg);
             return -1;
         }
+        /* the combination's opening world, warmed up once for all its seeds */
+        cp_error we;
+        s->start[c] = cp_world_create(&s->scen[c], s->seeds[0], &we);
+        if (!s->start[c]) {
+            /* the messages the runs themselves gave when they built their worlds */
+            if (c == 0)
+                snprintf(err, errlen, "%s", we.message);
+            else
+                snprintf(err, errlen, "run %d: %s", c * s->seed_count + 1, we.message);
+            return -1;
+        }
     }
     /* refuse what would fail in every run before starting: a world the core will not build,
      * an agent that does not load */
@@ -168,6 +181,7 @@ int cpg_sweep_prepare(cpg_sweep *s, const char *scenario, char *err, size_t errl
     memset(&o, 0, sizeof o);
     o.no_agents = !s->agents;
     o.seats.quiet = 1;
+    o.start = s->start[0];
     cpg_error e;
     cpg_game *g = cpg_new_from(&s->scen[0], &s->info[0], s->seeds[0], s->assign,
                                s->assign_count, &o, &e);
@@ -194,6 +208,11 @@ void cpg_sweep_free(cpg_sweep *s)
             free(s->out[i]);
     free(s->out);
     free(s->out_len);
+    if (s->start)
+        for (int c = 0; c < s->combos; c++)
+            if (s->start[c])
+                cp_world_destroy(s->start[c]);
+    free(s->start);
     if (s->info)
         for (int c = 0; c < s->combos; c++)
             cps_scenario_info_free(&s->info[c]);
@@ -201,6 +220,7 @@ void cpg_sweep_free(cpg_sweep *s)
     free(s->scen);
     s->out = NULL;
     s->out_len = NULL;
+    s->start = NULL;
     s->info = NULL;
     s->scen = NULL;
 }
