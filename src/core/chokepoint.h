@@ -627,6 +627,13 @@ typedef struct cp_world cp_world;
 /* A new world at turn 0 of 'sc', with every random draw seeded by 'seed'.
  * Returns NULL and fills 'err' if the scenario does not validate. */
 cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err);
+/* The world cp_world_create(sc, seed) gives, made from 'start', a world
+ * cp_world_create made from the same 'sc' with any seed and left untouched:
+ * it skips the opening warm-up, which is most of a new world's cost (a
+ * sweep plays one combination of parameters over many seeds). Refuses
+ * (NULL, 'err') a 'start' of another scenario or past turn 0. */
+cp_world *cp_world_create_like(const cp_world *start, const cp_scenario *sc, uint64_t seed,
+                               cp_error *err);
 cp_world *cp_world_clone(const cp_world *w);
 void cp_world_destroy(cp_world *w);
 

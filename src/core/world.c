@@ -1,4 +1,5 @@
 /* world.c -- creating, copying and reading a world: the core's handle. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,7 +172,11 @@ static void add_missing_heavy_lines(cp_world *w)
     }
 }
 
-cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
+/* A new world at turn 0 of 'sc' with 'seed' (cp_world_create): every field
+ * the scenario and the seed set, the opening warm-up included unless
+ * 'warm' is 0, when the world is returned just before it (for
+ * cp_world_create_like). */
+static cp_world *world_build(const cp_scenario *sc, uint64_t seed, int warm, cp_error *err)
 {
     cp_status st = cp_scenario_validate(sc, err);
     if (st != CP_OK)
@@ -260,6 +265,8 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
     }
     w->news_count = 0; /* starting policies are the scenario, not news */
     w->news_hash = 0;
+    if (!warm)
+        return w;
 
     /* Warm up: let prices settle over a few quarters at the starting
      * capacities, then put stocks and money back where the scenario says. */
@@ -285,6 +292,45 @@ cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
     }
     w->ledger.in_stock_t = w->ledger.initial_stock_t;
     hist_record(w);
+    return w;
+}
+
+cp_world *cp_world_create(const cp_scenario *sc, uint64_t seed, cp_error *err)
+{
+    return world_build(sc, seed, 1, err);
+}
+
+/* The warm-up (settle_opening_world and what follows it) draws nothing from
+ * the random stream and reads nothing the seed sets: the seed reaches a new
+ * world only through the stream's state and the delays drawn for the
+ * scenario's projects as they are placed (fac_add), both before the
+ * warm-up. So a world for another seed is 'start' with those two taken from
+ * a world built up to the warm-up with the new seed; tests/session's
+ * test_world_like compares the saved bytes of both ways for every scenario. */
+cp_world *cp_world_create_like(const cp_world *start, const cp_scenario *sc, uint64_t seed,
+                               cp_error *err)
+{
+    if (start->turn != 0 || start->sc->nation_count != sc->nation_count ||
+        start->shared->hash != save_scenario_hash(sc)) {
+        cp_fail(err, CP_ERR_BAD_STATE, "scenario %s: the starting world is not this scenario's "
+                "at turn 0", sc->name);
+        return NULL;
+    }
+    cp_world *bare = world_build(sc, seed, 0, err);
+    if (!bare)
+        return NULL;
+    cp_world *w = cp_world_clone(start);
+    if (!w) {
+        cp_world_destroy(bare);
+        cp_fail(err, CP_ERR_FULL, "out of memory creating the world");
+        return NULL;
+    }
+    assert(bare->facility_count == w->facility_count);
+    w->seed = bare->seed;
+    w->rng = bare->rng;
+    for (int i = 0; i < w->facility_count; i++)
+        w->facilities[i].slip_turns = bare->facilities[i].slip_turns;
+    cp_world_destroy(bare);
     return w;
 }
 

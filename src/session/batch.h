@@ -85,6 +85,8 @@ typedef struct {
     int combos;
     cp_scenario *scen;           /* one per combination */
     cps_scenario_info *info;     /* one per combination (default agents) */
+    cp_world **start;            /* one per combination: its world at turn 0, which every
+                                    run's world is made like (cp_world_create_like) */
     int total;                   /* runs: combos x seed_count */
 
     /* under the pool's lock */

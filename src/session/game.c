@@ -119,7 +119,8 @@ cpg_game *cpg_new_from(const cp_scenario *sc, const cps_scenario_info *info, uin
                        cpg_error *err)
 {
     cp_error e;
-    cp_world *w = cp_world_create(sc, seed, &e);
+    cp_world *w = o && o->start ? cp_world_create_like(o->start, sc, seed, &e)
+                                : cp_world_create(sc, seed, &e);
     if (!w) {
         game_fail(err, CPG_ERR_WORLD, "%s", e.message);
         return NULL;

@@ -53,6 +53,10 @@ typedef struct {
      * own files rather than its copies of them); NULL: as they are */
     void (*rewrite)(const void *ctx, const char *in, char *out, size_t cap);
     const void *rewrite_ctx;
+    /* cpg_new_from only: a world cp_world_create made from the same scenario and never
+     * touched; the game's world is made like it (cp_world_create_like), without a warm-up of
+     * its own. NULL: made from scratch */
+    const cp_world *start;
 } cpg_opts;
 
 typedef struct cpg_game cpg_game;
