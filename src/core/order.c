@@ -234,6 +234,7 @@ static cp_status check_amount(const cp_order *o, cp_error *err)
     cp_range r;
     int reads = cp_order_amount_range(o->kind, o->mode, &r);
     assert(reads);
+    (void)reads; /* read by the assert only */
     if (!isfinite(o->amount) || o->amount < r.lo || o->amount > r.hi)
         return cp_fail(err, CP_ERR_BAD_VALUE, "%s: %s must be between %g and %g, got %g",
                        cp_order_kind_name(o->kind), r.what, r.lo, r.hi, o->amount);
@@ -340,7 +341,7 @@ cp_status order_check(const cp_world *w, const cp_order *o, cp_error *err)
     }
     case CP_ORDER_SET_EXPORT_QUOTA:
         TRY(check_good(w, o, 0, err));
-        cp_range q;
+        cp_range q = {0, 0, NULL}; /* filled: a quota reads an amount */
         cp_order_amount_range(o->kind, o->mode, &q);
         if (!isfinite(o->amount) || o->amount > q.hi)
             return cp_fail(err, CP_ERR_BAD_VALUE, "%s: quota must be a tonnage (or negative to "

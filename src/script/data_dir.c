@@ -89,7 +89,8 @@ static void find_where(void)
         if (realpath(link, resolved))
             snprintf(where.exe, sizeof where.exe, "%s", resolved);
     }
-    if (where.exe[0] && CP_BINARY_DIR[0] && realpath(CP_BINARY_DIR, build))
+    static const char binary_dir[] = CP_BINARY_DIR; /* "" in a build that names none */
+    if (where.exe[0] && binary_dir[0] && realpath(binary_dir, build))
         where.in_build_tree = inside(where.exe, build);
     if (where.exe[0]) {
         char share[DIR_CAP + 32];
