@@ -156,7 +156,7 @@ static int write_sweep_package(const char *csv_path, const cp_scenario *base,
         for (int k = 0; k < info->parameter_count; k++)
             if (strcmp(info->parameters[k].name, vary[i].name) == 0)
                 p = &info->parameters[k];
-        snprintf(vary_text[i], sizeof vary_text[i], "the value of scenario parameter %s this run used%s%s",
+        snprintf(vary_text[i], sizeof vary_text[i], "the value of scenario parameter %.64s this run used%s%.480s",
                  vary[i].name, p && p->description ? ": " : "", p && p->description ? p->description : "");
         fields[n++] = (cpg_field){vary[i].name, "number", NULL, vary_text[i]};
     }

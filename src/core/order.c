@@ -231,7 +231,7 @@ int cp_order_amount_range(cp_order_kind kind, int mode, cp_range *out)
 /* The order's amount against its kind's range (cp_order_amount_range). */
 static cp_status check_amount(const cp_order *o, cp_error *err)
 {
-    cp_range r;
+    cp_range r = {0, 0, NULL};
     int reads = cp_order_amount_range(o->kind, o->mode, &r);
     assert(reads);
     (void)reads; /* read by the assert only */

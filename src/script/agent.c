@@ -256,7 +256,8 @@ int cps_agent_keep_memory(cps_agent *a, long long used, cps_fail_kind *fail, lon
     *total = used + work;
     if (st != 0) {
         *fail = CPS_FAIL_DATA;
-        snprintf(msg, len, "%s: %s", a->display, why);
+        if (snprintf(msg, len, "%s: %s", a->display, why) >= (int)len)
+            msg[len - 1] = '\0'; /* already cut and ended by snprintf: a long path cuts the reason short */
         return -1;
     }
     if (*total > budget) {
