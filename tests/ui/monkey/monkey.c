@@ -565,7 +565,7 @@ static int replay_line(const char *line)
     if (line[0] == '#' || line[0] == '\n') {
         if (strncmp(line, "# ", 2) == 0 && strstr(line, "FAIL:") == NULL) {
             char c[200];
-            snprintf(c, sizeof c, "%s", line + 2);
+            snprintf(c, sizeof c, "%.199s", line + 2);
             c[strcspn(c, "\n")] = '\0';
             logf_line(1, "%s", c);
         }
