@@ -16,6 +16,7 @@
 
 #include <civetweb.h>
 
+#include "fileio.h"
 #include "server.h"
 
 static void usage(FILE *f)
@@ -150,21 +151,6 @@ static int parse_args(int argc, char **argv, srv_opts *o, int *help)
     }
     free(args);
     return rc;
-}
-
-/* mkdir -p */
-static int make_dirs(const char *dir)
-{
-    char p[800];
-    snprintf(p, sizeof p, "%s", dir);
-    for (char *q = p + 1; *q; q++)
-        if (*q == '/') {
-            *q = '\0';
-            if (mkdir(p, 0755) != 0 && errno != EEXIST)
-                return -1;
-            *q = '/';
-        }
-    return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
 }
 
 /* The host students type: the bind address, or for 0.0.0.0 the first non-loopback IPv4
@@ -383,8 +369,9 @@ int cmd_serve(int argc, char **argv)
                      (unsigned long long)s.opt.seed);
         }
     }
-    if (make_dirs(s.opt.dir) != 0) {
-        fprintf(stderr, "chokepoint serve: --dir %s: %s\n", s.opt.dir, strerror(errno));
+    char why[1200];
+    if (file_mkdirs(s.opt.dir, why, sizeof why) != 0) {
+        fprintf(stderr, "chokepoint serve: --dir %s: %s\n", s.opt.dir, why);
         return 1;
     }
     s.g = open_game(&s);

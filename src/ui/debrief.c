@@ -8,10 +8,10 @@
  */
 #define _POSIX_C_SOURCE 200809L /* mkdir */
 #include "debrief.h"
+#include "fileio.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,33 +44,6 @@ void ui_debrief_default_dir(const cp_world *w, char *buf, size_t len)
 {
     snprintf(buf, len, "%s/debrief-%s-seed%llu-t%d", cps_saves_dir(), cp_world_scenario(w)->name,
              (unsigned long long)cp_world_seed(w), cp_world_turn(w));
-}
-
-/* mkdir -p */
-static int make_dirs(const char *dir, char *err, size_t errlen)
-{
-    char path[1024];
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-        snprintf(err, errlen, "debrief: folder name too long: %s", dir);
-        return -1;
-    }
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0') continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "debrief: cannot create %s: %s", path, strerror(errno));
-            return -1;
-        }
-        *p = c;
-        if (!c) break;
-    }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "debrief: %s is not a folder", dir);
-        return -1;
-    }
-    return 0;
 }
 
 /* Draw chart 'k' into a fresh surface and save it as 'dir'/file. */
@@ -128,7 +101,11 @@ done:
 int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const int *human,
                      const char *dir, char *err, size_t errlen)
 {
-    if (make_dirs(dir, err, errlen) != 0) return -1;
+    char why[1200];
+    if (file_mkdirs(dir, why, sizeof why) != 0) {
+        snprintf(err, errlen, "debrief: %s", why);
+        return -1;
+    }
     /* without a record of stages, one taken now: earlier stages are reconstructed */
     tl_log own;
     tl_log_init(&own);

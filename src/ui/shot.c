@@ -2,6 +2,7 @@
  * player's data folder when installed: cps_saves_dir). */
 #define _POSIX_C_SOURCE 200809L /* mkdir */
 #include "shot.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <stb_image_write.h>
@@ -50,21 +51,10 @@ int shot_save(SDL_Renderer *r, const char *path, char *err, size_t errlen)
 int shot_next_path(const char *dir, const char *stem, char *path, size_t len, char *err, size_t errlen)
 {
     /* the player's folder may be ~/.local/share/chokepoint: parents and all */
-    char part[1024];
-    if (snprintf(part, sizeof part, "%s", dir) >= (int)sizeof part) {
-        snprintf(err, errlen, "screenshot: folder name too long: %s", dir);
+    char why[1200];
+    if (file_mkdirs(dir, why, sizeof why) != 0) {
+        snprintf(err, errlen, "screenshot: %s", why);
         return -1;
-    }
-    for (char *p = part + 1;; p++) {
-        if (*p != '/' && *p != '\0') continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(part, 0755) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "screenshot: cannot create %s/: %s", part, strerror(errno));
-            return -1;
-        }
-        *p = c;
-        if (!c) break;
     }
     for (int k = 0; k < 1000; k++) {
         if (k == 0) snprintf(path, len, "%s/%s.png", dir, stem);
