@@ -25,7 +25,7 @@ static void new_agent_usage(FILE *f)
 {
     fputs("usage: chokepoint new-agent NAME [--seat ISO3] [--dir DIR]\n"
           "  NAME    the agent's name: letters, digits, '_' and '-' (makes NAME/NAME.lua)\n"
-          "  --seat  the nation its test plays (default USA)\n"
+          "  --seat  the nation of baseline its test plays (default USA)\n"
           "  --dir   where the folder NAME is made (default the current folder)\n"
           "Makes NAME/ holding NAME.lua (a small agent that plays), .luarc.json (editor\n"
           "completion from the API stubs), test.sh (check-agent and a short sim) and README.md.\n"
@@ -85,6 +85,35 @@ static int folder_state(const char *dir, int *nonempty)
         }
     closedir(d);
     return 1;
+}
+
+/* Whether 'seat' is a nation of the baseline scenario, the one test.sh plays. 0, or -1
+ * after printing why (naming --seat and the nations there are). */
+static int seat_in_baseline(const char *seat)
+{
+    cp_scenario *sc = malloc(sizeof *sc);
+    char err[4096];
+    if (!sc) {
+        fprintf(stderr, "chokepoint new-agent: out of memory\n");
+        return -1;
+    }
+    if (cps_scenario_load("baseline", sc, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "chokepoint new-agent: %s\n", err);
+        free(sc);
+        return -1;
+    }
+    char known[CP_MAX_NATIONS * 5 + 1] = "";
+    int found = 0;
+    for (int i = 0; i < sc->nation_count; i++) {
+        size_t kl = strlen(known);
+        snprintf(known + kl, sizeof known - kl, "%s%s", i ? " " : "", sc->nations[i].iso3);
+        found |= strcmp(sc->nations[i].iso3, seat) == 0;
+    }
+    free(sc);
+    if (!found)
+        fprintf(stderr, "chokepoint new-agent: --seat '%s' is not a nation of baseline (%s)\n",
+                seat, known);
+    return found ? 0 : -1;
 }
 
 /* Append 'text' to the growing buffer *b (length *n, room *cap). 0, or -1 out of memory. */
@@ -359,6 +388,8 @@ int cmd_new_agent(int argc, char **argv)
         seat[i] = c;
     }
     seat[3] = '\0';
+    if (seat_in_baseline(seat) != 0)
+        goto bad;
     char folder[NA_PATH_CAP], err[1400];
     if (strlen(dir) + strlen(name) + 2 > sizeof folder) {
         fprintf(stderr, "chokepoint new-agent: --dir '%s' is too long\n", dir);

@@ -61,6 +61,7 @@ if grep -q -- "--agent USA=bot.lua" deep/er/bot/test.sh; then ok "the seat defau
 expect 2 "an unknown flag is refused, naming it" "'--colour'" "$bin" new-agent x --colour red
 expect 2 "a flag without its value is refused, naming it" "\-\-seat" "$bin" new-agent x --seat
 expect 2 "a bad seat is refused, naming the flag" "\-\-seat 'US1'" "$bin" new-agent x --seat US1
+expect 2 "a seat that is no nation is refused, naming the flag" "\-\-seat 'ZZZ' is not a nation of baseline" "$bin" new-agent x --seat zzz
 expect 2 "a bad name is refused, naming it" "name '../evil'" "$bin" new-agent ../evil
 expect 2 "no name is refused" "which name" "$bin" new-agent
 expect 2 "two names are refused" "one name at a time" "$bin" new-agent a b
