@@ -64,10 +64,12 @@ static int folder_state(const char *dir, int *nonempty)
 {
     struct stat st;
     *nonempty = 0;
-    if (stat(dir, &st) != 0)
-        return errno == ENOENT ? 0 : (fprintf(stderr, "chokepoint new-agent: %s: %s\n", dir,
-                                              strerror(errno)),
-                                      -1);
+    if (stat(dir, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        fprintf(stderr, "chokepoint new-agent: %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
     if (!S_ISDIR(st.st_mode)) {
         *nonempty = 1;
         return 1;
@@ -391,11 +393,11 @@ int cmd_new_agent(int argc, char **argv)
     if (seat_in_baseline(seat) != 0)
         goto bad;
     char folder[NA_PATH_CAP], err[1400];
-    if (strlen(dir) + strlen(name) + 2 > sizeof folder) {
+    int folder_len = snprintf(folder, sizeof folder, "%s/%s", dir, name);
+    if (folder_len < 0 || (size_t)folder_len >= sizeof folder) {
         fprintf(stderr, "chokepoint new-agent: --dir '%s' is too long\n", dir);
         goto bad;
     }
-    snprintf(folder, sizeof folder, "%s/%s", dir, name);
     cli_end(&a);
 
     int nonempty, st = folder_state(folder, &nonempty);

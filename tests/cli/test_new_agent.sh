@@ -63,6 +63,7 @@ expect 2 "a flag without its value is refused, naming it" "\-\-seat" "$bin" new-
 expect 2 "a bad seat is refused, naming the flag" "\-\-seat 'US1'" "$bin" new-agent x --seat US1
 expect 2 "a seat that is no nation is refused, naming the flag" "\-\-seat 'ZZZ' is not a nation of baseline" "$bin" new-agent x --seat zzz
 expect 2 "a bad name is refused, naming it" "name '../evil'" "$bin" new-agent ../evil
+expect 2 "a --dir too long is refused, naming the flag" "\-\-dir '.*' is too long" "$bin" new-agent x --dir "$(printf 'd%.0s' $(seq 1200))"
 expect 2 "no name is refused" "which name" "$bin" new-agent
 expect 2 "two names are refused" "one name at a time" "$bin" new-agent a b
 [ ! -e x ] && [ ! -e a ] && [ ! -e ../evil ] && ok "refused runs made nothing" || bad "a refused run made a folder"
