@@ -31,6 +31,7 @@ static void usage(FILE *f)
           "       chokepoint bot --join URL --code CODE --agent FILE           play a class seat with an agent\n"
           "       chokepoint replay FILE                                       replay a game, check its hashes\n"
           "       chokepoint check-agent FILE                                  test a Lua agent\n"
+          "       chokepoint new-agent NAME [--seat ISO3] [--dir DIR]          start an agent: folder, editor, test\n"
           "       chokepoint gen-api-docs [DIR]                                agent API stubs and reference\n"
           "       chokepoint validate [--markdown FILE]                        check the model against the record\n"
           "       chokepoint help COMMAND                                      a command's flags\n",
@@ -50,6 +51,7 @@ static const struct {
     {"bot", cmd_bot},
     {"replay", cmd_replay},
     {"check-agent", cmd_check_agent},
+    {"new-agent", cmd_new_agent},
     {"gen-api-docs", cmd_gen_api_docs},
     {"validate", cmd_validate},
 };

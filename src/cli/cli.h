@@ -53,6 +53,8 @@ int cmd_sim(int argc, char **argv);
 int cmd_play(int argc, char **argv);
 int cmd_check_agent(int argc, char **argv);
 int cmd_gen_api_docs(int argc, char **argv);
+/* new_agent.c: `chokepoint new-agent NAME`, a starting folder for an agent */
+int cmd_new_agent(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);

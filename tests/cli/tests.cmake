@@ -82,3 +82,6 @@ set_tests_properties(cli_headless_libs PROPERTIES WILL_FAIL TRUE SKIP_RETURN_COD
 # docs/validation.md is the table this build writes
 add_test(NAME cli_validate COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_validate.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+# `chokepoint new-agent`: a starting folder that plays, from an empty folder (issue 19)
+add_test(NAME cli_new_agent COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_new_agent.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})

@@ -3,7 +3,8 @@
 # --install` into a staging folder (DESTDIR), the staged tree moved elsewhere,
 # and the program run from another folder with CHOKEPOINT_DATA unset, so that
 # it can only find its data beside itself (share/chokepoint). There it plays a
-# game, writes CSV files with their datapackage.json and a debrief pack, saves
+# game, writes CSV files with their datapackage.json and a debrief pack, starts
+# an agent folder with new-agent whose test.sh passes, saves
 # into the player's XDG folder, draws the window offscreen, and a tournament's
 # row commands run as written with the program on PATH. A file removed from the
 # moved copy's data must be missed: proof that the source tree is not read.
@@ -58,6 +59,14 @@ run env XDG_DATA_HOME="$tmp/xdg" "$bin" sim --scenario baseline --turns 1 --save
 check "\$XDG_DATA_HOME moves the player's folder" '[ -s "$tmp/xdg/chokepoint/game2" ]'
 run "$bin" sim --load game1 --turns 1 > "$tmp/load.txt" 2>&1
 check "and a bare name loads from there" 'grep -q "^hash: " "$tmp/load.txt"'
+run "$bin" new-agent scout --seat JPN > "$tmp/new.txt" 2>&1; status=$?
+check "installed: new-agent makes a folder from the moved copy's template" \
+  '[ $status -eq 0 ] && [ -s "$tmp/work/scout/scout.lua" ] && [ -x "$tmp/work/scout/test.sh" ]'
+check "its .luarc.json names the installed stubs (share/doc/chokepoint/api)" \
+  'grep -qF "\"$tmp/moved/usr/share/doc/chokepoint/api\"" "$tmp/work/scout/.luarc.json"'
+run "$tmp/work/scout/test.sh" > "$tmp/newtest.txt" 2>&1; status=$?
+check "and its test.sh passes with the installed program" \
+  '[ $status -eq 0 ] && grep -q "verdict: sound" "$tmp/newtest.txt" && grep -qF "$bin" "$tmp/work/scout/test.sh"'
 run env CHOKEPOINT_DATA="$src" "$bin" sim --scenario free-trade --turns 1 > /dev/null 2>&1; status=$?
 check "CHOKEPOINT_DATA still overrides (the source tree has free-trade)" '[ $status -eq 0 ]'
 
