@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "fileio.h"
+#include "file_io.h"
 #include "script.h"
 
 static void check_usage(FILE *f)

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_io.h"
 #include "cli.h"
-#include "fileio.h"
 #include "script.h"
 
 #define NA_NAME_MAX 64

@@ -16,7 +16,7 @@
 
 #include <civetweb.h>
 
-#include "fileio.h"
+#include "file_io.h"
 #include "server.h"
 
 static void usage(FILE *f)

@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "bytes.h"
-#include "fileio.h"
+#include "file_io.h"
 #include "replay_file.h"
 
 static const unsigned char MAGIC[8] = {'C', 'P', 'R', 'E', 'P', 'L', 'A', 'Y'};

@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "bytes.h"
-#include "fileio.h"
+#include "file_io.h"
 #include "savefile.h"
 
 #ifndef CP_VERSION

@@ -54,7 +54,7 @@ typedef struct {
 int savefile_encode(const cp_world *w, const savefile_section *extra, int extra_count,
                     unsigned char **buf, size_t *len, char *err, size_t errlen);
 
-/* Save 'w' to 'path' atomically (fileio.h). Returns 0 or -1 with a message
+/* Save 'w' to 'path' atomically (file_io.h). Returns 0 or -1 with a message
  * naming the file. */
 int savefile_write(const char *path, const cp_world *w, const savefile_section *extra,
                    int extra_count, char *err, size_t errlen);
@@ -85,7 +85,7 @@ int savefile_path(const char *name, char *out, size_t outlen, char *err, size_t 
 void savefile_resolve(const char *name, char *out, size_t outlen);
 
 /* Whether a save named 'name' (as savefile_path places it) could be
- * written (fileio.h: not onto a FIFO, a device, a directory...), checked
+ * written (file_io.h: not onto a FIFO, a device, a directory...), checked
  * before a game starts so that it is not refused only at the end; creates
  * nothing. Returns 0, or -1 with a message. */
 int savefile_check_target(const char *name, char *err, size_t errlen);

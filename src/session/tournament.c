@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "fileio.h"
+#include "file_io.h"
 #include "script.h"
 #include "session.h"
 

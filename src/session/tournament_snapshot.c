@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
+#include "file_io.h"
 #include "script.h"
 #include "batch.h"
 

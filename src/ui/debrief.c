@@ -8,7 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L /* mkdir */
 #include "debrief.h"
-#include "fileio.h"
+#include "file_io.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>

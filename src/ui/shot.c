@@ -2,7 +2,7 @@
  * player's data folder when installed: cps_saves_dir). */
 #define _POSIX_C_SOURCE 200809L /* mkdir */
 #include "shot.h"
-#include "fileio.h"
+#include "file_io.h"
 
 #include <errno.h>
 #include <stb_image_write.h>

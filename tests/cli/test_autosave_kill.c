@@ -2,7 +2,7 @@
  * disk. The rotation promises "nothing lost, at most N kept" at every
  * moment, not only between autosaves: a process can die between any two
  * system calls. This test replaces rename() and unlink() in its own binary
- * (the savefile and fileio code is compiled into it) with versions that
+ * (the savefile and file_io code is compiled into it) with versions that
  * count their calls and, in a forked child, end the process just before
  * the k-th one; for each k it then checks what a kill there leaves:
  * at most N finished autosaves, the newest of the game before the autosave

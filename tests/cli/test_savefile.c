@@ -14,7 +14,7 @@
 #include "bytes.h"
 #include "check.h"
 #include "cli.h"
-#include "fileio.h"
+#include "file_io.h"
 #include "fixture.h"
 #include "inputs.h"
 #include "replay_file.h"

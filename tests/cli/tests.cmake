@@ -13,7 +13,7 @@ add_test(NAME cli_watch COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_watch.sh
 
 # saves, autosaves, replays and agents' memories (the command line's files)
 set(CP_SAVE_CLI_SOURCES
-    ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+    ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/base/file_io.c
     ${CMAKE_SOURCE_DIR}/src/session/replay_file.c
     ${CMAKE_SOURCE_DIR}/src/cli/replay.c ${CMAKE_SOURCE_DIR}/src/cli/replay_log.c ${CMAKE_SOURCE_DIR}/src/cli/args.c ${CMAKE_SOURCE_DIR}/src/session/save_seats.c
     ${CMAKE_SOURCE_DIR}/src/session/playback.c)
@@ -30,7 +30,7 @@ add_test(NAME cli_save COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_save_cli.
 # an autosave killed before each rename and unlink it makes (rename and unlink
 # are replaced in this binary, so it compiles the save code in)
 add_executable(test_autosave_kill ${CMAKE_SOURCE_DIR}/tests/cli/test_autosave_kill.c
-               ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+               ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/base/file_io.c
                ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 target_include_directories(test_autosave_kill PRIVATE ${CMAKE_SOURCE_DIR}/tests
                            ${CMAKE_SOURCE_DIR}/tests/core ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli)
@@ -47,7 +47,7 @@ add_test(NAME cli_valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_valgr
 set_tests_properties(cli_valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
 # saves written by older builds (tests/fixtures/saves) still load
 add_executable(test_migrate ${CMAKE_SOURCE_DIR}/tests/cli/test_migrate.c ${CMAKE_SOURCE_DIR}/src/session/savefile.c
-               ${CMAKE_SOURCE_DIR}/src/session/fileio.c)
+               ${CMAKE_SOURCE_DIR}/src/base/file_io.c)
 target_include_directories(test_migrate PRIVATE ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/src/session ${CMAKE_SOURCE_DIR}/src/cli
                            ${CMAKE_SOURCE_DIR}/src/core)
 target_link_libraries(test_migrate PRIVATE cp_script cp_core cp_base)

@@ -8,10 +8,10 @@
 # (scripts/test.sh builds them in build/fuzz and runs each for a while).
 option(CP_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 set(CP_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
-set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+set(CP_FUZZ_SAVE_SOURCES ${CMAKE_SOURCE_DIR}/src/session/savefile.c ${CMAKE_SOURCE_DIR}/src/base/file_io.c
     ${CMAKE_SOURCE_DIR}/src/session/save_seats.c)
 set(CP_FUZZ_REPLAY_SOURCES ${CMAKE_SOURCE_DIR}/src/session/replay_file.c ${CMAKE_SOURCE_DIR}/src/session/playback.c
-    ${CMAKE_SOURCE_DIR}/src/session/fileio.c
+    ${CMAKE_SOURCE_DIR}/src/base/file_io.c
     ${CMAKE_SOURCE_DIR}/tests/core/fixture.c)
 
 # cp_fuzz_target(NAME SUFFIX EXTRA_SOURCES...): NAME's harness as target NAME${SUFFIX}

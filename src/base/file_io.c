@@ -1,4 +1,4 @@
-/* fileio.c -- atomic file replacement, whole-file reads, mkdir -p.
+/* file_io.c -- atomic file replacement, whole-file reads, mkdir -p.
  *
  * Why so careful: a class loses its game if a laptop sleeps or dies while
  * the game saves. rename() replaces a file atomically, but only the bytes
@@ -9,7 +9,7 @@
  * A save onto a file keeps that file's permissions, and a save onto a
  * symbolic link writes through it rather than replacing the link with a
  * file; a FIFO, device or directory is refused before anything is written
- * (fileio.h). Reading goes through file_read (src/base), which refuses
+ * (file_io.h). Reading goes through file_read (file_read.c), which refuses
  * anything but a regular file without blocking. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
@@ -19,10 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "fileio.h"
+#include "file_io.h"
 
 static const char TEMP_MARK[] = ".tmp-";
 
@@ -58,7 +57,7 @@ static int write_fully(int fd, const unsigned char *p, size_t len)
     return 0;
 }
 
-/* Work out which file a write to 'path' replaces (fileio.h lists the
+/* Work out which file a write to 'path' replaces (file_io.h lists the
  * cases): 'p->target', and '*mode' its permission bits (-1 for a new
  * file). Returns 0, or -1 with a message when 'path' may not be written. */
 static int resolve_target(const char *path, file_pending *p, int *mode, char *err, size_t errlen)
@@ -119,11 +118,9 @@ static int make_temp(file_pending *p, const char *base, int mode)
     static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static _Atomic unsigned long counter;
     for (int attempt = 0; attempt < 100; attempt++) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        unsigned long long x = (unsigned long long)ts.tv_nsec ^
-                               (unsigned long long)ts.tv_sec << 30 ^
-                               (unsigned long long)getpid() << 20 ^
+        /* the process and a count make the name: no two live processes share a pid, and a
+         * name left by a dead one is skipped by O_EXCL and the next count (base reads no clock) */
+        unsigned long long x = (unsigned long long)getpid() << 20 ^
                                (unsigned long long)atomic_fetch_add(&counter, 1) * 0x9e3779b97f4a7c15ULL;
         char suffix[7];
         for (int i = 0; i < 6; i++) {

@@ -1,7 +1,7 @@
-/* fileio.h -- files the game must never half-write: atomic replacement,
+/* file_io.h -- files the game must never half-write: atomic replacement,
  * whole-file reads, and making directories. Messages name the file. */
-#ifndef CP_CLI_FILEIO_H
-#define CP_CLI_FILEIO_H
+#ifndef CP_BASE_FILE_IO_H
+#define CP_BASE_FILE_IO_H
 
 #include <stddef.h>
 
