@@ -300,7 +300,6 @@ static int start_web(srv *s)
                              "enable_websocket_ping_pong", "yes",
                              "enable_keep_alive", "no",
                              "enable_directory_listing", "no",
-                             "tcp_nodelay", "1",
                              NULL};
     srv_thread_stack_init();
     mg_init_library(0);
