@@ -17,10 +17,9 @@
 #include <string.h>
 
 #include "game_internal.h"
+#include "game_section.h"
 #include "save_seats.h"
 #include "savefile.h"
-
-enum { MAX_LENGTH = 1000000 }; /* far beyond any game (REPLAY_MAX_TURN) */
 
 /* A malloc'd section 'name' holding 'len' bytes of 'data'. */
 static int add_section(savefile_section **list, int *count, const char *name, const void *data,
@@ -58,9 +57,9 @@ int game_sections(cpg_game *g, savefile_section **out, int *count, char *msg, si
             hl += 4;
         }
     char game[96];
-    int gl = snprintf(game, sizeof game, "length %d\ndifficulty %s\n", g->length,
-                      cps_difficulty_name(g->opts.seats.difficulty));
-    if ((hl && add_section(&s, &n, "ui.humans", humans, hl) != 0) ||
+    game_section gs = {g->length, g->opts.seats.difficulty};
+    int gl = game_section_text(&gs, game, sizeof game);
+    if (gl < 0 || (hl && add_section(&s, &n, "ui.humans", humans, hl) != 0) ||
         add_section(&s, &n, "game", game, (size_t)gl) != 0) {
         save_seats_free(s, n);
         snprintf(msg, len, "out of memory");
@@ -85,42 +84,6 @@ int cpg_save(cpg_game *g, const char *path, cpg_error *err)
     if (err) {
         err->code = CPG_OK;
         err->message[0] = '\0';
-    }
-    return 0;
-}
-
-/* The "game" section into 'g' ("key value" lines; unknown keys skipped). 0, or -1 with what
- * does not read in 'why'. */
-static int read_game(cpg_game *g, const savefile_section *sec, char *why, size_t whylen)
-{
-    snprintf(why, whylen, "the game section does not read");
-    size_t pos = 0;
-    while (pos < sec->len) {
-        const unsigned char *line = sec->data + pos;
-        const unsigned char *nl = memchr(line, '\n', sec->len - pos);
-        size_t n = nl ? (size_t)(nl - line) : sec->len - pos;
-        pos += n + 1;
-        char buf[128];
-        if (n == 0)
-            continue;
-        if (n >= sizeof buf || memchr(line, '\0', n))
-            return -1;
-        memcpy(buf, line, n);
-        buf[n] = '\0';
-        if (strncmp(buf, "length ", 7) == 0) {
-            char *end;
-            errno = 0;
-            long v = strtol(buf + 7, &end, 10);
-            if (errno || end == buf + 7 || *end || v < 1 || v > MAX_LENGTH)
-                return -1;
-            g->length = (int)v;
-        } else if (strncmp(buf, "difficulty ", 11) == 0) {
-            if (cps_difficulty_parse(buf + 11, &g->opts.seats.difficulty) != 0) {
-                snprintf(why, whylen, "the game section's difficulty '%.40s' is not %s", buf + 11,
-                         CPS_DIFFICULTY_CHOICES);
-                return -1;
-            }
-        }
     }
     return 0;
 }
@@ -172,15 +135,17 @@ cpg_game *cpg_load(const char *path, const char *scenario, const cpg_opts *o, cp
         g->have_info = 1;
         g->info_ref = &g->info;
     }
-    /* the save's level, whatever the caller's options say: the game plays on as it was
-     * played ("normal" for a save from before levels) */
-    g->opts.seats.difficulty = CPS_DIFFICULTY_NORMAL;
-    const savefile_section *game = savefile_find(&sf, "game");
+    /* the length, and the save's level whatever the caller's options say: the game plays on
+     * as it was played ("normal" for a save from before levels) */
+    game_section gs;
     char why[160];
-    if (game && read_game(g, game, why, sizeof why) != 0) {
+    if (game_section_read(savefile_find(&sf, "game"), &gs, why, sizeof why) != 0) {
         game_fail(err, CPG_ERR_SAVE, "%s: damaged: %s", path, why);
         goto fail;
     }
+    if (gs.length > 0)
+        g->length = gs.length;
+    g->opts.seats.difficulty = gs.difficulty;
     if (o && o->length > 0)
         g->length = o->length;
     const savefile_section *h = savefile_find(&sf, "ui.humans");

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "game_section.h"
 #include "save_seats.h"
 #include "savefile.h"
 
@@ -104,11 +105,13 @@ int saveload_list(const char *dir, save_entry *out, int max) { return cpg_list_s
 int saveload_list_replays(const char *dir, save_entry *out, int max) { return cpg_list_replays(dir, out, max); }
 int saveload_newest_autosave(const char *dir, char *path, size_t len) { return cpg_newest_autosave(dir, path, len); }
 
-/* The seats' sections plus "ui.humans" and "game" (the game's length, "length N": the same
- * section session/game_save.c writes, so that a 12-quarter game saved here or by `sim` loads
- * as one, not as its scenario's 40); *count sections in a malloc'd array. */
+/* The seats' sections plus "ui.humans" and "game" (the game's length and difficulty: the same
+ * section session/game_save.c writes, game_section.h, so that a 12-quarter game saved here or by
+ * `sim` loads as one, not as its scenario's 40, and at its level); *count sections in a malloc'd
+ * array. */
 static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_info *info, const int *human,
-                       int length, savefile_section **out, int *count, char *err, size_t errlen)
+                       int length, cps_difficulty difficulty, savefile_section **out, int *count,
+                       char *err, size_t errlen)
 {
     savefile_section *s = NULL;
     int n = 0;
@@ -138,48 +141,65 @@ static int sections_of(const cp_world *w, cps_seats *seats, const cps_scenario_i
     savefile_section *l = &s[n + 1];
     memset(l, 0, sizeof *l);
     snprintf(l->name, sizeof l->name, "game");
-    l->data = malloc(32);
-    if (!l->data) {
-        save_seats_free(s, n + 1);
+    l->data = malloc(96);
+    game_section gs = {length, difficulty};
+    int gl = l->data ? game_section_text(&gs, (char *)l->data, 96) : -1;
+    if (gl < 0) {
+        save_seats_free(s, n + 2);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    l->len = (size_t)snprintf((char *)l->data, 32, "length %d\n", length);
+    l->len = (size_t)gl;
     *out = s;
     *count = n + 2;
     return 0;
 }
 
 int saveload_write(const char *path, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                   const int *human, int length, char *err, size_t errlen)
+                   const int *human, int length, cps_difficulty difficulty, char *err, size_t errlen)
 {
     savefile_section *s;
     int n;
-    if (sections_of(w, seats, info, human, length, &s, &n, err, errlen) != 0) return -1;
+    if (sections_of(w, seats, info, human, length, difficulty, &s, &n, err, errlen) != 0) return -1;
     int r = savefile_write(path, w, s, n, err, errlen);
     save_seats_free(s, n);
     return r;
 }
 
 int saveload_autosave(const char *dir, const cp_world *w, cps_seats *seats, const cps_scenario_info *info,
-                      const int *human, int length, char *path, size_t pathlen, char *err, size_t errlen)
+                      const int *human, int length, cps_difficulty difficulty, char *path, size_t pathlen,
+                      char *err, size_t errlen)
 {
     savefile_section *s;
     int n;
-    if (sections_of(w, seats, info, human, length, &s, &n, err, errlen) != 0) return -1;
+    if (sections_of(w, seats, info, human, length, difficulty, &s, &n, err, errlen) != 0) return -1;
     int r = savefile_autosave(dir, w, s, n, SAVEFILE_KEEP_AUTOSAVES, path, pathlen, err, errlen);
     save_seats_free(s, n);
     return r;
 }
 
 int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps_seats **seats, int *human,
-                  int *length, char *err, size_t errlen)
+                  int *length, cps_difficulty *difficulty, char *err, size_t errlen)
 {
     savefile sf;
     if (savefile_read(path, NULL, &sf, err, errlen) != 0) return -1;
     cp_world *world = sf.world;
+    /* the game's length and level ("game" section): 0 (the scenario's) and normal when the
+     * save has none; one that does not read is refused, as `sim --load` refuses it */
+    game_section gs;
+    char why[160];
+    if (game_section_read(savefile_find(&sf, "game"), &gs, why, sizeof why) != 0) {
+        snprintf(err, errlen, "%s: damaged: %s", path, why);
+        savefile_free(&sf);
+        return -1;
+    }
+    /* the agents play on at the save's level, whatever the window's choice was */
+    cps_seat_opts at_level;
+    memset(&at_level, 0, sizeof at_level);
+    if (opts) at_level = *opts;
+    at_level.difficulty = gs.difficulty;
     cps_seats *st = NULL;
-    if (savefile_find(&sf, "seats") && !(st = save_seats_restore(&sf, world, opts, err, errlen))) {
+    if (savefile_find(&sf, "seats") && !(st = save_seats_restore(&sf, world, &at_level, err, errlen))) {
         savefile_free(&sf);
         return -1;
     }
@@ -190,18 +210,8 @@ int saveload_read(const char *path, const cps_seat_opts *opts, cp_world **w, cps
         int n = cp_world_find_nation(world, iso);
         if (n >= 0) human[n] = 1;
     }
-    /* the game's length ("game" section, "length N"): 0 (the scenario's) when the save has
-     * none or it is not a number of quarters */
-    *length = 0;
-    const savefile_section *l = savefile_find(&sf, "game");
-    if (l && l->len > 7 && l->len < 32 && memcmp(l->data, "length ", 7) == 0) {
-        char num[32];
-        memcpy(num, l->data + 7, l->len - 7);
-        num[l->len - 7] = '\0';
-        char *end;
-        long v = strtol(num, &end, 10);
-        if (end != num && (*end == '\n' || *end == '\0') && v >= 1 && v <= 1000000) *length = (int)v;
-    }
+    *length = gs.length;
+    if (difficulty) *difficulty = gs.difficulty;
     sf.world = NULL;
     savefile_free(&sf);
     *w = world;

@@ -285,6 +285,7 @@ struct cps_seats *app_seats_create(ui_app *a, const char *const *assign, int ass
     memset(&opts, 0, sizeof opts);
     opts.log = app_log;
     opts.log_ud = a;
+    opts.difficulty = a->difficulty;
     return cps_seats_create(a->world, a->have_info ? &a->info : NULL, assign, assign_count, &opts, err,
                             errlen);
 }

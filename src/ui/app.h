@@ -15,6 +15,7 @@
 
 #include "chokepoint.h"
 #include "map_draw.h"
+#include "script.h"
 #include "map_mesh.h"
 #include "figures.h"
 #include "metric.h"
@@ -155,6 +156,9 @@ typedef struct ui_app {
      * play.c and run in ui_end_turn before the quarter is resolved. */
     struct play_state *play;
     struct cps_seats *seats;
+    /* how well the agents of the AI nations play (view.difficulty): the start screen's choice,
+     * play --difficulty, or a loaded save's; every seat app_seats_create makes plays it */
+    cps_difficulty difficulty;
     /* teacher controls (teacher.h): their state, and 1 while their panel is open */
     struct teacher_state *teacher;
     int teacher_open;

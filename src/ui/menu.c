@@ -129,11 +129,23 @@ static void menu_main(ui_app *a)
     struct play_state *p = a->play;
     int sel = a->selected;
     int take = sel >= 0 && !p->human[sel], give = p->seat >= 0;
-    SDL_Rect card = fw_modal_card(a, 380, 330 + (take ? 48 : 0) + (give ? 48 : 0) + (p->menu_msg[0] ? 40 : 0));
+    SDL_Rect card = fw_modal_card(a, 380, 354 + (take ? 48 : 0) + (give ? 48 : 0) + (p->menu_msg[0] ? 40 : 0));
     int pad = app_px(a, 24), bh = app_px(a, 38), gap = app_px(a, 10);
     int x = card.x + pad, y = card.y + app_px(a, 20), w = card.w - 2 * pad;
     text_draw(a->text, FONT_TITLE, COL_TEXT, "Menu", x, y, ALIGN_LEFT);
     y += app_px(a, 40);
+    /* the game's difficulty: chosen on the start screen, kept by its saves */
+    static const char *const level_text[CPS_DIFFICULTY_COUNT] = {
+        [CPS_DIFFICULTY_EASY] = "AI nations: easy", [CPS_DIFFICULTY_NORMAL] = "AI nations: normal",
+        [CPS_DIFFICULTY_HARD] = "AI nations: hard"};
+    SDL_Rect level_rc = {x, y, w, text_line_h(a->text, FONT_SMALL)};
+    text_draw(a->text, FONT_SMALL, COL_TEXT_MUTED, level_text[a->difficulty], x, y, ALIGN_LEFT);
+    fw_trace(a, "Menu/Difficulty", cps_difficulty_name(a->difficulty), level_rc);
+    if (app_hover(a, level_rc))
+        app_tip_set(a, level_rc, "Difficulty",
+                    "How well the nations agents play, chosen on the start screen (play --difficulty); "
+                    "a saved game keeps it. The rules are the same at every level.");
+    y += app_px(a, 24);
     if (fw_button(a, (SDL_Rect){x, y, w, bh}, "Save game\xE2\x80\xA6   Ctrl+S", BTN_SECONDARY, NULL, "Menu/Save")) {
         play_open_dialog(a, DLG_SAVE);
         return;

@@ -172,12 +172,14 @@ static cps_seat_opts seat_opts(ui_app *a)
     memset(&o, 0, sizeof o);
     o.log = app_log; /* agents' failures go to the window's log, as app_seats_create's do */
     o.log_ud = a;
+    o.difficulty = a->difficulty;
     return o;
 }
 
 int play_save_to(ui_app *a, const char *path, char *err, size_t errlen)
 {
-    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, a->play->length, err, errlen);
+    int r = saveload_write(path, a->world, a->seats, a->have_info ? &a->info : NULL, a->play->human, a->play->length,
+                           a->difficulty, err, errlen);
     if (r == 0) a->play->saved_turn = cp_world_turn(a->world);
     return r;
 }
@@ -187,9 +189,14 @@ int play_load_from(ui_app *a, const char *path, char *err, size_t errlen)
     cp_world *w;
     cps_seats *seats;
     int human[CP_MAX_NATIONS], length;
+    cps_difficulty level;
     cps_seat_opts o = seat_opts(a);
-    if (saveload_read(path, &o, &w, &seats, human, &length, err, errlen) != 0) return -1;
-    return play_begin(a, w, NULL, seats, NULL, 0, human, length, err, errlen);
+    if (saveload_read(path, &o, &w, &seats, human, &length, &level, err, errlen) != 0) return -1;
+    cps_difficulty before = a->difficulty;
+    a->difficulty = level; /* the save's: the game plays on as it was played */
+    int r = play_begin(a, w, NULL, seats, NULL, 0, human, length, err, errlen);
+    if (r != 0) a->difficulty = before;
+    return r;
 }
 
 void play_seats_changed(ui_app *a)
@@ -229,6 +236,8 @@ const char play_usage[] =
     "  --human ISO3  a human plays this nation (repeat for hotseat); agents play the others\n"
     "  --load FILE   continue a saved game (a name under saves/ or a path)\n"
     "  --turns N     the game's length in quarters (default: the scenario's)\n"
+    "  --difficulty LEVEL  how well the AI nations play: easy, normal or hard (default normal;\n"
+    "                the start screen's first choice; a loaded game keeps its own)\n"
     "  --start       show the start screen (the default without --scenario, --load or --human)\n"
     "  --open WHAT   open an orders tab (Build, Plants, Tariffs, Exports, Stockpile, Support,\n"
     "                Security, Deals) or deal, menu, save, load, replays, handover\n"
@@ -274,6 +283,15 @@ int play_parse_flag(int argc, char **argv, int *i, play_options *o)
             return 2;
         }
         o->turns = (int)n;
+    } else if ((r = value_of(argc, argv, i, "--difficulty", &v)) != 0) {
+        if (r == 2) return 2;
+        cps_difficulty d;
+        if (cps_difficulty_parse(v, &d) != 0) {
+            fprintf(stderr, "chokepoint play: --difficulty: '%s' is not a difficulty: %s\n", v,
+                    CPS_DIFFICULTY_CHOICES);
+            return 2;
+        }
+        o->difficulty = d;
     } else if ((r = value_of(argc, argv, i, "--open", &v)) != 0) {
         if (r == 2) return 2;
         o->open = v;
@@ -459,8 +477,8 @@ void play_after_advance(ui_app *a)
     report_after_advance(a); /* each human seat reads what its orders did when its turn begins */
     char path[1024], err[600];
     /* autosave every quarter played in the window (not in --screenshot runs) */
-    if (a->window && saveload_autosave(SAVEFILE_DIR, a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length, path,
-                          sizeof path, err, sizeof err) != 0) {
+    if (a->window && saveload_autosave(SAVEFILE_DIR, a->world, a->seats, a->have_info ? &a->info : NULL, p->human, p->length,
+                          a->difficulty, path, sizeof path, err, sizeof err) != 0) {
         char msg[700];
         snprintf(msg, sizeof msg, "Autosave failed: %s", err);
         app_toast(a, msg);

@@ -27,10 +27,11 @@ typedef struct {
     int turns;                 /* --turns N, 0 = the scenario's length */
     int want_start;            /* --start: the start screen even with other flags */
     const char *open;          /* --open: a dock tab ("Tariffs"), "deal", "menu", "save" or "load" */
+    cps_difficulty difficulty; /* --difficulty LEVEL (default normal) */
 } play_options;
 
 /* Parse one of the play layer's flags at argv[*i] (--human ISO3, --load FILE, --turns N, --start,
- * --open WHAT); returns 1 matched, 0 not, 2 bad (with a message on stderr). */
+ * --open WHAT, --difficulty LEVEL); returns 1 matched, 0 not, 2 bad (with a message on stderr). */
 int play_parse_flag(int argc, char **argv, int *i, play_options *o);
 /* After parsing: the start screen shows when nothing else says what to play (no --scenario,
  * --load, --human or --screenshot), or with --start. */

@@ -47,6 +47,7 @@ typedef struct {
     int seed_typing;                    /* the seed field has the keyboard: digits, Backspace, Enter */
     char seed_text[24];
     int turns;
+    cps_difficulty difficulty;          /* how well the AI nations will play (view.difficulty) */
     int scroll;
     char msg[1400];
 } start_state;

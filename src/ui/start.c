@@ -1,6 +1,7 @@
 /* start.c -- the start screen: choose a scenario (its briefing beside it), who plays each nation
- * (a human, the scenario's agent, another agent from scripts/agents/, or nobody), the seed and
- * the length; or continue the newest autosave, or load a saved game. */
+ * (a human, the scenario's agent, another agent from scripts/agents/, or nobody), the seed, the
+ * length and how well the AI nations play (the difficulty); or continue the newest autosave, or
+ * load a saved game. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,7 @@ void start_init(ui_app *a)
         if (strcmp(s->scenarios[i], "baseline") == 0) s->scenario = i;
     s->loaded = -1;
     s->seed = cp_world_seed(a->world);
+    s->difficulty = a->difficulty; /* play --difficulty, or the last game's level */
     a->show_briefing = 0;
     if (s->scenario_count) load_preview(a);
 }
@@ -134,6 +136,7 @@ static void begin(ui_app *a, int x, int y)
         assign[count] = text[count];
         count++;
     }
+    a->difficulty = s->difficulty; /* the seats play_begin makes play at it */
     if (play_begin(a, w, &info, NULL, assign, count, human, s->turns, err, sizeof err) != 0) {
         snprintf(s->msg, sizeof s->msg, "%s", err);
         return;
@@ -196,6 +199,19 @@ int start_text(ui_app *a, const char *text)
     return 1;
 }
 
+/* The levels in the order the start screen steps through them (Easy, Normal, Hard), and the
+ * level 'step' places after 'd', wrapping round. */
+static const cps_difficulty level_order[CPS_DIFFICULTY_COUNT] = {
+    CPS_DIFFICULTY_EASY, CPS_DIFFICULTY_NORMAL, CPS_DIFFICULTY_HARD};
+
+static cps_difficulty difficulty_step(cps_difficulty d, int step)
+{
+    int k = 0;
+    while (k < CPS_DIFFICULTY_COUNT && level_order[k] != d) k++;
+    k = ((k % CPS_DIFFICULTY_COUNT) + step % CPS_DIFFICULTY_COUNT + CPS_DIFFICULTY_COUNT) % CPS_DIFFICULTY_COUNT;
+    return level_order[k];
+}
+
 int start_key(ui_app *a, SDL_Keycode key)
 {
     struct play_state *p = a->play;
@@ -222,6 +238,7 @@ int start_key(ui_app *a, SDL_Keycode key)
     else if (key == SDLK_UP && s->scenario > 0) s->scenario--;
     else if (key == SDLK_DOWN && s->scenario + 1 < s->scenario_count) s->scenario++;
     else if (key == SDLK_c) app_defer(a, continue_newest, 0, 0);
+    else if (key == SDLK_d) s->difficulty = difficulty_step(s->difficulty, 1);
     else if (key == SDLK_l) {
         p->load_replays = 0;
         play_open_dialog(a, DLG_LOAD);
@@ -229,6 +246,15 @@ int start_key(ui_app *a, SDL_Keycode key)
     else if (key == SDLK_ESCAPE) a->quit = 1;
     if (s->loaded != s->scenario) load_preview(a);
     return 1;
+}
+
+/* 1 when the bottom's choices (seed, length, difficulty) and its four buttons do not fit one
+ * row of a window 'W' pixels wide: the choices then go on a row of their own above the buttons. */
+static int bottom_two_rows(ui_app *a, int W, int pad)
+{
+    int choices_w = app_px(a, 300) + 2 * app_px(a, 280) + 2 * app_px(a, 20);
+    int buttons_w = 4 * app_px(a, 130) + 3 * app_px(a, 10);
+    return pad + choices_w + app_px(a, 20) + buttons_w > W - pad;
 }
 
 void start_draw(ui_app *a)
@@ -247,7 +273,10 @@ void start_draw(ui_app *a)
     y += app_px(a, 30);
     text_draw(a->text, FONT_TITLE, COL_TEXT, "New game", pad, y, ALIGN_LEFT);
     y += app_px(a, 40);
+    /* where the lists end: above the bottom row, or the two rows a narrow window needs (the
+     * same sums as the bottom's below) */
     int bottom = H - app_px(a, 76);
+    if (bottom_two_rows(a, W, pad)) bottom -= app_px(a, 36) + app_px(a, 12);
 
     /* left: scenarios and the briefing */
     int lw = app_px(a, 400);
@@ -313,17 +342,40 @@ void start_draw(ui_app *a)
         text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, rx, ry, rw);
     }
 
-    /* bottom: seed, length and the ways in */
-    int by = H - app_px(a, 58), bh = app_px(a, 36);
+    /* bottom: seed, length, difficulty and the ways in; on a window too narrow for one row (a
+     * projector's 1280x720 at scale 1.5) the choices sit on a row above the buttons */
+    int bh = app_px(a, 36), gap = app_px(a, 20);
+    int seed_w = app_px(a, 300), len_w = app_px(a, 280), diff_w = app_px(a, 280);
+    int choices_w = seed_w + len_w + diff_w + 2 * gap;
+    int two_rows = bottom_two_rows(a, W, pad);
+    if (choices_w > W - 2 * pad) {
+        /* narrower still: closer together, the seed (a short number) gives up its room first,
+         * down to its label, arrows and 60 points, then the three shrink alike */
+        gap = app_px(a, 8);
+        int room = W - 2 * pad - 2 * gap;
+        int seed_min = app_px(a, 92) + 2 * bh + app_px(a, 60);
+        int over = seed_w + len_w + diff_w - room;
+        int take = over < seed_w - seed_min ? over : seed_w - seed_min;
+        if (take > 0) seed_w -= take;
+        int sum = seed_w + len_w + diff_w;
+        if (sum > room) {
+            seed_w = seed_w * room / sum;
+            len_w = len_w * room / sum;
+            diff_w = diff_w * room / sum;
+        }
+        choices_w = seed_w + len_w + diff_w + 2 * gap;
+    }
+    int by = H - app_px(a, 58);                            /* the buttons' row */
+    int cy = two_rows ? by - bh - app_px(a, 12) : by;      /* the choices' row */
     char v[64];
     if (s->seed_typing) snprintf(v, sizeof v, "%s|", s->seed_text);
     else snprintf(v, sizeof v, "%llu", s->seed);
-    SDL_Rect seed_rc = {pad, by, app_px(a, 300), bh};
+    SDL_Rect seed_rc = {pad, cy, seed_w, bh};
     int d = fw_choice(a, seed_rc, "Seed", v,
                       "Fixes every random draw: the same seed and orders replay the same game. Click to type one.",
                       "Start/Seed");
     /* the value between the arrows takes a click: type a seed (Enter keeps it, Esc goes back) */
-    SDL_Rect seed_box = {seed_rc.x + app_px(a, 92) + bh, by, seed_rc.w - app_px(a, 92) - 2 * bh, bh};
+    SDL_Rect seed_box = {seed_rc.x + app_px(a, 92) + bh, cy, seed_rc.w - app_px(a, 92) - 2 * bh, bh};
     fw_trace(a, "Start/SeedField", s->seed_typing ? "typing" : "", seed_box);
     if (s->seed_typing) draw_frame(r, seed_box, COL_ACCENT);
     if (app_click(a, seed_box)) {
@@ -335,11 +387,20 @@ void start_draw(ui_app *a)
         s->seed = d < 0 && s->seed <= 1 ? 1 : s->seed + (unsigned long long)(long long)d;
     }
     snprintf(v, sizeof v, "%d quarters", s->turns);
-    d = fw_choice(a, (SDL_Rect){pad + app_px(a, 320), by, app_px(a, 280), bh}, "Length", v, "Turns are quarters", "Start/Length");
+    d = fw_choice(a, (SDL_Rect){pad + seed_w + gap, cy, len_w, bh}, "Length", v, "Turns are quarters", "Start/Length");
     if (d) s->turns = s->turns + 4 * d < 4 ? 4 : s->turns + 4 * d > 200 ? 200 : s->turns + 4 * d;
+    static const char *const level_label[CPS_DIFFICULTY_COUNT] = {
+        [CPS_DIFFICULTY_EASY] = "Easy", [CPS_DIFFICULTY_NORMAL] = "Normal", [CPS_DIFFICULTY_HARD] = "Hard"};
+    d = fw_choice(a, (SDL_Rect){pad + seed_w + len_w + 2 * gap, cy, diff_w, bh}, "Difficulty",
+                  level_label[s->difficulty],
+                  "How well the AI nations play (D). Easy: they decide less often and react late. "
+                  "Hard: they look ahead before their big moves. The rules are the same at every level.",
+                  "Start/Difficulty");
+    if (d) s->difficulty = difficulty_step(s->difficulty, d);
+    int msg_x = two_rows ? pad + choices_w + gap : pad + app_px(a, 620);
     if (s->msg[0] && have_preview)
-        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, pad + app_px(a, 620), by - app_px(a, 40),
-                          W - 2 * pad - app_px(a, 620)); /* above the four buttons on its right */
+        text_draw_wrapped(a->text, FONT_SMALL, COL_BAD, s->msg, msg_x, cy - app_px(a, 40),
+                          W - pad - msg_x); /* above the buttons on its right */
     int bw = app_px(a, 130);
     SDL_Rect go = {W - pad - bw, by, bw, bh};
     if (fw_button(a, go, "Start", BTN_PRIMARY, "Begin the game (Enter)", "Start/Go")) app_defer(a, begin, 0, 0);

@@ -478,6 +478,7 @@ int ui_main(int argc, char **argv)
         app_destroy(&app);
         return status;
     }
+    app.difficulty = f.play.difficulty; /* play --difficulty: the AI nations' level */
     /* play layer: the start screen, or the game with --human seats or from --load */
     play_options_finish(&f.play, argc, argv, f.app.screenshot != NULL || f.replay != NULL);
     if ((status = play_init(&app, &f.play, err, sizeof err)) != 0) {

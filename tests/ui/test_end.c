@@ -163,13 +163,16 @@ static void test_save_keeps_length(void)
     int human[CP_MAX_NATIONS] = {0}, back[CP_MAX_NATIONS], length = -1;
     human[cp_world_find_nation(w, "USA")] = 1;
     char err[1400];
-    CHECK(saveload_write(path, w, NULL, NULL, human, 12, err, sizeof err) == 0, "%s", err);
+    CHECK(saveload_write(path, w, NULL, NULL, human, 12, CPS_DIFFICULTY_HARD, err, sizeof err) == 0,
+          "%s", err);
     cp_world *r = NULL;
     cps_seats *seats = NULL;
     cps_seat_opts o;
     memset(&o, 0, sizeof o);
-    CHECK(saveload_read(path, &o, &r, &seats, back, &length, err, sizeof err) == 0, "%s", err);
+    cps_difficulty level = CPS_DIFFICULTY_EASY;
+    CHECK(saveload_read(path, &o, &r, &seats, back, &length, &level, err, sizeof err) == 0, "%s", err);
     CHECK(length == 12, "the game's length read back as %d", length);
+    CHECK(level == CPS_DIFFICULTY_HARD, "the game's difficulty read back");
     CHECK(back[cp_world_find_nation(w, "USA")] == 1, "the human seat");
     if (r) cp_world_destroy(r);
     r = NULL;
@@ -177,8 +180,18 @@ static void test_save_keeps_length(void)
     const char *plain = CP_TEST_DIR "/plain.cpsave";
     CHECK(savefile_write(plain, w, NULL, 0, err, sizeof err) == 0, "%s", err);
     length = -1;
-    CHECK(saveload_read(plain, &o, &r, &seats, back, &length, err, sizeof err) == 0, "%s", err);
+    CHECK(saveload_read(plain, &o, &r, &seats, back, &length, &level, err, sizeof err) == 0, "%s", err);
     CHECK(length == 0, "a save without a game section read as %d", length);
+    CHECK(level == CPS_DIFFICULTY_NORMAL, "a save without a game section plays normal");
+    if (r) cp_world_destroy(r);
+    r = NULL;
+    /* a long game's section is longer than the 32 bytes the window's reader once took
+     * ("length 100000\ndifficulty normal\n") and still reads */
+    CHECK(saveload_write(path, w, NULL, NULL, human, 100000, CPS_DIFFICULTY_NORMAL, err,
+                         sizeof err) == 0, "%s", err);
+    CHECK(saveload_read(path, &o, &r, &seats, back, &length, &level, err, sizeof err) == 0 &&
+              length == 100000 && level == CPS_DIFFICULTY_NORMAL,
+          "a long game's length read back as %d", length);
     if (r) cp_world_destroy(r);
     cp_world_destroy(w);
     free(sc);

@@ -4,7 +4,10 @@
  * map keeps at least half the window's width and half the content's height; every control that
  * takes a click lies inside the window and no two of them overlap (one inside another, a button
  * on a card, is allowed); no control is lost (End turn, Teacher, Briefing, help, Menu, Orders,
- * the three views, the goods, the panel's close); a PNG of each under the build folder. */
+ * the three views, the goods, the panel's close); a PNG of each under the build folder.
+ * Then the start screen at the sizes and scales a classroom projector uses (1280x720 and
+ * 1920x1080 at 1 and 1.5): no control outside or overlapping another, the seed, length,
+ * difficulty and Start among them (at 1280x720 and 1.5 its buttons once covered the length). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +124,45 @@ static void check_at(int W, int H, float ui_scale, app_view view)
     save_png(name, W, H);
 }
 
+/* The start screen at W x H and 'ui_scale' (play_init with the start screen shown). */
+static void check_start_at(int W, int H, float ui_scale)
+{
+    app.out_w = W;
+    app.out_h = H;
+    app.scale = ui_scale;
+    text_set_scale(app.text, ui_scale);
+    app.in.x = app.in.y = -10000;
+    frame_render(&app, 0);
+    char where[96];
+    snprintf(where, sizeof where, "start screen %dx%d at %.2g", W, H, ui_scale);
+    static ctl c[2048];
+    static SDL_Rect clicks[2048];
+    int nc, n = read_trace(c, 2048, clicks, &nc, 2048);
+    int outside = 0, overlaps = 0;
+    for (int i = 0; i < nc; i++) {
+        SDL_Rect r = clicks[i];
+        if (r.w <= 0 || r.h <= 0) continue;
+        if (r.x < 0 || r.y < 0 || r.x + r.w > W || r.y + r.h > H) {
+            if (outside++ < 3) fprintf(stderr, "%s: a control at %d %d %d %d lies outside\n", where, r.x, r.y, r.w, r.h);
+        }
+        for (int j = i + 1; j < nc; j++) {
+            SDL_Rect q = clicks[j];
+            if (q.w <= 0 || q.h <= 0 || !SDL_HasIntersection(&r, &q)) continue; /* no card here holds a button */
+            if (overlaps++ < 3)
+                fprintf(stderr, "%s: controls overlap: %d %d %d %d and %d %d %d %d\n", where, r.x, r.y, r.w, r.h, q.x,
+                        q.y, q.w, q.h);
+        }
+    }
+    CHECK(outside == 0, "%s: %d controls outside the window", where, outside);
+    CHECK(overlaps == 0, "%s: %d pairs of controls overlap", where, overlaps);
+    static const char *const must[] = {"Start/Seed", "Start/Length", "Start/Difficulty", "Start/Go",
+                                       "Start/Load", "Start/Continue", "Start/Replay"};
+    for (size_t k = 0; k < sizeof must / sizeof must[0]; k++) CHECK(has(c, n, must[k]), "%s: %s is lost", where, must[k]);
+    char name[96];
+    snprintf(name, sizeof name, "layout-start-%dx%d-%.2g", W, H, ui_scale);
+    save_png(name, W, H);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -154,6 +196,17 @@ int main(void)
         for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
             for (int v = 0; v < (sizes[i][0] <= 1280 ? VIEW_COUNT : 1); v++)
                 check_at(sizes[i][0], sizes[i][1], scales[k], (app_view)v);
+    play_free(&app);
+    po.human_count = 0;
+    po.start_screen = 1;
+    if (play_init(&app, &po, err, sizeof err) != 0) {
+        fprintf(stderr, "test_layout: the start screen: %s\n", err);
+        return 1;
+    }
+    static const int start_sizes[][2] = {{1280, 720}, {1920, 1080}};
+    static const float start_scales[] = {1.0f, 1.5f};
+    for (size_t i = 0; i < 2; i++)
+        for (size_t k = 0; k < 2; k++) check_start_at(start_sizes[i][0], start_sizes[i][1], start_scales[k]);
     printf("PNGs: %s/layout-*.png\n", CP_SHOT_DIR);
     play_free(&app);
     unlink(trace_path);
