@@ -27,14 +27,14 @@ static double now_s(void)
 
 /* Seconds of a forecast of 'quarters' quarters of 'nation' at 'w''s turn, the best of 'reps'
  * (the machine may be shared: the best is the least disturbed). */
-static double forecast_s(const cp_world *w, int nation, int quarters, int reps)
+static double forecast_s(cp_forecaster *fc, const cp_world *w, int nation, int quarters, int reps)
 {
     double best = 1e9;
     for (int i = 0; i < reps; i++) {
         cp_forecast f;
         cp_error e;
         double t0 = now_s();
-        if (cp_world_forecast(w, nation, NULL, 0, quarters, 0, &f, &e) != CP_OK) {
+        if (cp_forecaster_run(fc, w, nation, NULL, 0, quarters, 0, &f, &e) != CP_OK) {
             fprintf(stderr, "bench_forecast: %s\n", e.message);
             exit(2);
         }
@@ -116,14 +116,20 @@ int main(int argc, char **argv)
     for (int turn = 0; turn <= 40; turn += 40) {
         while (cp_world_turn(w) < turn)
             cp_world_advance(w);
-        double one = forecast_s(w, nation, 1, 40), eight = forecast_s(w, nation, 8, 40);
-        double quarter = (eight - one) / 7, base = one - quarter;
-        printf("bench_forecast: %s turn %d, %s: a forecast of 1 quarter %.0f us, of 8 %.0f us: "
-               "%.0f us a quarter + %.0f us (a clone alone: %.0f us); in instructions' worth: "
-               "%.0f a quarter + %.0f, a 4-quarter forecast %.0f\n",
-               scenario, turn, seat, 1e6 * one, 1e6 * eight, 1e6 * quarter, 1e6 * base,
-               1e6 * clone_s(w, 40), quarter / per_instr, base / per_instr,
-               (base + 4 * quarter) / per_instr);
+        for (int kept = 0; kept <= 1; kept++) {
+            cp_forecaster *fc = kept ? cp_forecaster_create() : NULL;
+            double one = forecast_s(fc, w, nation, 1, 40), eight = forecast_s(fc, w, nation, 8, 40);
+            double quarter = (eight - one) / 7, base = one - quarter;
+            printf("bench_forecast: %s turn %d, %s, %s: a forecast of 1 quarter %.0f us, of 8 "
+                   "%.0f us: %.0f us a quarter + %.0f us; in instructions' worth: %.0f a quarter "
+                   "+ %.0f, a 4-quarter forecast %.0f\n",
+                   scenario, turn, seat, kept ? "a forecaster's copy" : "a fresh clone each",
+                   1e6 * one, 1e6 * eight, 1e6 * quarter, 1e6 * base, quarter / per_instr,
+                   base / per_instr, (base + 4 * quarter) / per_instr);
+            cp_forecaster_destroy(fc);
+        }
+        printf("bench_forecast: %s turn %d: a clone and its destruction alone %.0f us\n", scenario,
+               turn, 1e6 * clone_s(w, 40));
     }
     printf("bench_forecast: a Lua VM instruction in the sandbox: %.2f ns\n", 1e9 * per_instr);
     cp_world_destroy(w);

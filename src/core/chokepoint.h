@@ -984,6 +984,19 @@ typedef struct {
 cp_status cp_world_forecast(const cp_world *w, int nation, const cp_order *orders, int count,
                             int quarters, unsigned flags, cp_forecast *out, cp_error *err);
 
+/* A forecaster keeps the copy a forecast plays between forecasts, so that
+ * the next one copies the world into memory already made instead of
+ * fresh pages (most of a short forecast's cost otherwise: docs/benchmarks.md).
+ * cp_forecaster_run is cp_world_forecast with the same figures; one
+ * forecaster serves any world, one thread at a time. About a world's size
+ * (1 MB) while it lives. NULL out of memory. */
+typedef struct cp_forecaster cp_forecaster;
+cp_forecaster *cp_forecaster_create(void);
+void cp_forecaster_destroy(cp_forecaster *fc);
+cp_status cp_forecaster_run(cp_forecaster *fc, const cp_world *w, int nation,
+                            const cp_order *orders, int count, int quarters, unsigned flags,
+                            cp_forecast *out, cp_error *err);
+
 /* ---- consent to build abroad (order.c) ------------------------------------- */
 
 /* Whether 'host' consents to 'investor' building or funding a plant on its

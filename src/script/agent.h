@@ -111,6 +111,8 @@ typedef struct cps_agent {
     cps_deal_action deal_actions[CPS_MAX_DEAL_ACTIONS]; /* carried out when the turn ends */
     int deal_action_count;
     int proposals_queued;
+    /* view.forecast's copy of the world, kept between forecasts (made at the first) */
+    cp_forecaster *forecaster;
 } cps_agent;
 
 /* Load the agent file 'path' (shown as 'display') for nation 'nation' of

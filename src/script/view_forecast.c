@@ -260,9 +260,12 @@ int vw_forecast(lua_State *L, int arg)
         lua_pop(L, 1);
     }
     cps_sandbox_charge(L, (long long)(quarters + 1) * CPS_FORECAST_QUARTER_INSTRUCTIONS);
+    if (!a->forecaster && !(a->forecaster = cp_forecaster_create()))
+        return luaL_error(L, "forecast: out of memory");
     cp_forecast f;
     cp_error err;
-    if (cp_world_forecast(vw_world(L), a->nation, orders, (int)n, quarters, 0, &f, &err) != CP_OK)
+    if (cp_forecaster_run(a->forecaster, vw_world(L), a->nation, orders, (int)n, quarters, 0, &f,
+                          &err) != CP_OK)
         return luaL_error(L, "forecast: %s", err.message);
     push_forecast(L, &f, orders);
     return 1;

@@ -364,6 +364,66 @@ static void test_bad_arguments(void)
     cp_world_destroy(w);
 }
 
+/* A forecaster gives cp_world_forecast's figures, whatever it forecast
+ * before: worlds of three nations and of two, early and late (its copy's
+ * history grows past the first world's), with deals and news to copy,
+ * and it leaves each world as it was. */
+static void test_forecaster(void)
+{
+    cp_forecaster *fc = cp_forecaster_create();
+    CHECK(fc != NULL, "create");
+    cp_world *late = world_at(30, 6), *early = world_at(0, 6);
+    static cp_scenario two;
+    fixture_two(&two);
+    cp_world *small = fixture_world(&two, 1);
+    for (int t = 0; t < 3; t++)
+        cp_world_advance(small);
+    cp_error e;
+    cp_deal d;
+    memset(&d, 0, sizeof d);
+    d.party_count = 2;
+    d.parties[0] = BIG;
+    d.parties[1] = USR;
+    d.clause_count = 1;
+    d.clauses[0].kind = CP_CLAUSE_TARIFF;
+    d.clauses[0].from = USR;
+    d.clauses[0].to = BIG;
+    d.clauses[0].good = CP_MAGNET;
+    d.clauses[0].amount = 0.05;
+    d.term_turns = 8;
+    CHECK(cp_world_propose(late, &d, &e) >= 0, "propose: %s", e.message);
+    cp_order list[] = {tariff(USR, BIG, 0.35), stockpile(USR, 80)};
+    const struct {
+        cp_world *w;
+        int nation, count, quarters;
+    } runs[] = {
+        {early, USR, 2, 8}, {late, USR, 2, 8}, {small, 1, 0, 3}, {early, BIG, 0, 1},
+        {late, SML, 0, 8},  {small, 0, 0, 8}, {late, USR, 2, 2},  {early, USR, 2, 8},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        uint64_t hash = cp_world_hash(runs[i].w);
+        cp_forecast kept, fresh;
+        for (int k = 0; k < 2; k++)
+            list[k].nation = runs[i].nation;
+        for (int flags = 0; flags <= 1; flags++) {
+            CHECK(cp_forecaster_run(fc, runs[i].w, runs[i].nation, list, runs[i].count,
+                                    runs[i].quarters, (unsigned)flags, &kept, &e) == CP_OK,
+                  "run %zu: %s", i, e.message);
+            CHECK(cp_world_forecast(runs[i].w, runs[i].nation, list, runs[i].count,
+                                    runs[i].quarters, (unsigned)flags, &fresh, &e) == CP_OK,
+                  "run %zu: %s", i, e.message);
+            CHECK(same_forecast(&kept, &fresh), "run %zu (flags %d): the forecaster's %.12f, "
+                  "a fresh copy's %.12f", i, flags, kept.window_total, fresh.window_total);
+        }
+        CHECK(cp_world_hash(runs[i].w) == hash, "run %zu changed the world", i);
+    }
+    cp_forecaster_destroy(fc);
+    cp_forecaster_destroy(NULL);
+    cp_world_destroy(late);
+    cp_world_destroy(early);
+    cp_world_destroy(small);
+}
+
 int main(void)
 {
     RUN(test_world_untouched);
@@ -373,5 +433,6 @@ int main(void)
     RUN(test_own_chance);
     RUN(test_refusals);
     RUN(test_bad_arguments);
+    RUN(test_forecaster);
     return DONE();
 }

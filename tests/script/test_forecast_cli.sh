@@ -21,5 +21,12 @@ if grep -q "failed" with.err; then bad "an agent turn failed: $(grep failed with
 out=$("$bin" replay game.cprec 2>&1) || bad "replay exited $?: $out"
 printf "%s" "$out" | grep -q "identical (hash $(sed -n 's/^hash: //p' with.txt))" \
   || bad "the replay does not give the recorded hash: $out"
+# the worked example in docs/agents.md is the shipped file, word for word
+awk '/^```lua$/ { inb = 1; n = 0; next } /^```/ { inb = 0 } inb { block[++n] = $0 }
+     inb && n == 1 && $0 ~ /^-- example_forecast.lua / { keep = 1 }
+     !inb && keep { for (i = 1; i <= n; i++) print block[i]; keep = 0 }' "$src/docs/agents.md" > example.lua
+cmp -s example.lua "$src/scripts/agents/example_forecast.lua" \
+  || bad "docs/agents.md's worked example differs from scripts/agents/example_forecast.lua: $(diff example.lua "$src/scripts/agents/example_forecast.lua" | head -5)"
+
 [ $fail -eq 0 ] && echo "ok: forecasts across processes and replays"
 exit $fail
