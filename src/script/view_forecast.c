@@ -20,9 +20,9 @@
  * FORECAST_QUARTER_INSTRUCTIONS a quarter played, and as much again for
  * copying the world. The figure is a forecast quarter's C time in VM
  * instructions' worth, measured (docs/benchmarks.md): with the default
- * budget of 2,000,000 an agent affords about four 4-quarter forecasts a
- * turn besides its own work, and one that calls it in a loop runs out of
- * budget and fails that turn, as any agent that loops does.
+ * budget of 2,000,000 an agent affords about forty 4-quarter forecasts a
+ * turn, and one that calls it in a loop runs out of budget and fails that
+ * turn, as any agent that loops does.
  */
 #include <math.h>
 #include <stdio.h>
