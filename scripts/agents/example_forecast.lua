@@ -25,12 +25,12 @@ end
 -- The choices: each the orders to forecast (tables, as view.forecast takes them) and how to
 -- give them for real (act's functions take the same parameters, in order).
 local function choices(view)
-  local list = { { name = "hold", orders = {}, give = function(act) end } }
+  local list = { { label = "hold", orders = {}, give = function(act) end } }
   local supplier = top_supplier(view)
   if supplier then
     local rate = view.me.policy.tariff("magnet", supplier) > 0 and 0 or 0.25
     list[#list + 1] = {
-      name = string.format("tariff %d%% on %s", math.floor(rate * 100), supplier),
+      label = string.format("tariff %d%% on %s", math.floor(rate * 100), supplier),
       orders = { { order = "set_tariff", good = "magnet", origin = supplier, rate = rate } },
       give = function(act) return act.set_tariff("magnet", supplier, rate) end,
     }
@@ -38,7 +38,7 @@ local function choices(view)
   local tonnes = math.floor(view.me.imports_t.magnet)
   if tonnes >= 1 then
     list[#list + 1] = {
-      name = "stockpile " .. tonnes .. " t",
+      label = "stockpile " .. tonnes .. " t",
       orders = { { order = "buy_stockpile", good = "magnet", tonnes = tonnes } },
       give = function(act) return act.buy_stockpile("magnet", tonnes) end,
     }
@@ -55,14 +55,14 @@ return {
     local best, best_total, line = nil, -math.huge, {}
     for _, c in ipairs(choices(view)) do
       local f = view.forecast(c.orders, QUARTERS)
-      line[#line + 1] = string.format("%s %.2f", c.name, f.window.total)
+      line[#line + 1] = string.format("%s %.2f", c.label, f.window.total)
       -- an order the core would refuse (money, a deal) makes the choice no choice
       if #f.refused == 0 and f.window.total > best_total then
         best, best_total = c, f.window.total
       end
     end
-    print(string.format("%s: %s -> %s", view.date, table.concat(line, ", "), best.name))
+    print(string.format("%s: %s -> %s", view.date, table.concat(line, ", "), best.label))
     best.give(act)
-    memory.last_choice = best.name
+    memory.last_choice = best.label
   end,
 }
