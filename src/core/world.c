@@ -395,6 +395,116 @@ cp_world *cp_world_clone(const cp_world *src)
     return w;
 }
 
+/* One heap block of a world being copied into: keep it when it holds
+ * 'need' items of 'size' bytes ('*cap' it holds now), else replace it by
+ * one of 'want' items (at least 'need'). 0, or -1 out of memory (the block
+ * is then NULL and its capacity 0, which cp_world_destroy takes). */
+static int reuse_block(void **block, int *cap, int need, int want, size_t size)
+{
+    if (*block && *cap >= need)
+        return 0;
+    free(*block);
+    *cap = 0;
+    *block = want > 0 ? malloc(size * (size_t)want) : NULL;
+    if (want > 0 && !*block)
+        return -1;
+    *cap = want;
+    return 0;
+}
+
+int world_copy_into(cp_world *dst, const cp_world *src)
+{
+    /* dst's blocks and what they hold, before the copy overwrites them */
+    cp_shared_scenario *old_shared = dst->shared;
+    struct mkt_scratch *scratch = dst->mkt_scratch;
+    int rows_cap = dst->nation_count == src->nation_count ? dst->hist_cap : 0;
+    void *hn = dst->hist_nation, *hm = dst->hist_market, *ps = dst->part_sum;
+    void *news = dst->news, *deals = dst->deals, *events = dst->deal_events;
+    void *turn_deals = dst->deal_turn, *rep_orders = dst->rep_orders;
+    void *rep_deals = dst->rep_deals, *why = dst->why;
+    int news_cap = dst->news_cap, deal_cap = dst->deal_cap, event_cap = dst->deal_event_cap;
+    int turn_deal_cap = dst->deal_turn_cap, rep_order_cap = dst->rep_order_cap;
+    int rep_deal_cap = dst->rep_deal_cap, why_cap = dst->why_cap;
+
+    *dst = *src;
+    dst->mkt_scratch = scratch;
+    if (old_shared != src->shared) {
+        atomic_fetch_add(&src->shared->refs, 1);
+        if (atomic_fetch_sub(&old_shared->refs, 1) == 1)
+            free(old_shared);
+    }
+    /* the history, its score sums: all three blocks have rows_cap rows */
+    int rows = src->turn + 1, nations = src->nation_count;
+    if (!hn || !hm || !ps)
+        rows_cap = 0;
+    if (rows_cap < src->hist_cap) {
+        free(hn);
+        free(hm);
+        free(ps);
+        rows_cap = src->hist_cap;
+        hn = malloc(sizeof(cp_nation_history) * (size_t)rows_cap * (size_t)nations);
+        hm = malloc(sizeof(cp_market_history) * (size_t)rows_cap * CP_GOOD_COUNT);
+        ps = malloc(sizeof(double) * (size_t)rows_cap * (size_t)nations * CP_PART_COUNT);
+    }
+    dst->hist_nation = hn;
+    dst->hist_market = hm;
+    dst->part_sum = ps;
+    dst->hist_cap = rows_cap;
+    int failed = !hn || !hm || !ps;
+    failed |= reuse_block(&news, &news_cap, src->news_count, src->news_cap, sizeof(cp_news));
+    failed |= reuse_block(&deals, &deal_cap, src->deal_count, src->deal_cap, sizeof(cp_deal));
+    failed |= reuse_block(&events, &event_cap, src->deal_event_count, src->deal_event_cap,
+                          sizeof(cp_deal_event));
+    failed |= reuse_block(&turn_deals, &turn_deal_cap, src->deal_turn_count, src->deal_turn_count,
+                          sizeof(cp_deal));
+    failed |= reuse_block(&rep_orders, &rep_order_cap, src->rep_order_count, src->rep_order_count,
+                          sizeof(cp_order_report));
+    failed |= reuse_block(&rep_deals, &rep_deal_cap, src->rep_deal_count, src->rep_deal_count,
+                          sizeof(cp_deal_report));
+    failed |= reuse_block(&why, &why_cap, src->why_count, src->why_count, sizeof(struct rep_why));
+    dst->news = news;
+    dst->news_cap = news_cap;
+    dst->deals = deals;
+    dst->deal_cap = deal_cap;
+    dst->deal_events = events;
+    dst->deal_event_cap = event_cap;
+    dst->deal_turn = turn_deals;
+    dst->deal_turn_cap = turn_deal_cap;
+    dst->rep_orders = rep_orders;
+    dst->rep_order_cap = rep_order_cap;
+    dst->rep_deals = rep_deals;
+    dst->rep_deal_cap = rep_deal_cap;
+    dst->why = why;
+    dst->why_cap = why_cap;
+    if (failed || !scratch) {
+        /* counts that no block backs would mislead cp_world_destroy's callers */
+        return -1;
+    }
+    memcpy(dst->hist_nation, src->hist_nation, sizeof(cp_nation_history) * (size_t)rows * (size_t)nations);
+    memcpy(dst->hist_market, src->hist_market, sizeof(cp_market_history) * (size_t)rows * CP_GOOD_COUNT);
+    if (src->part_sum)
+        memcpy(dst->part_sum, src->part_sum, sizeof(double) * (size_t)rows * (size_t)nations * CP_PART_COUNT);
+    else {
+        free(dst->part_sum);
+        dst->part_sum = NULL;
+    }
+    if (src->news_count)
+        memcpy(dst->news, src->news, sizeof(cp_news) * (size_t)src->news_count);
+    if (src->deal_count)
+        memcpy(dst->deals, src->deals, sizeof(cp_deal) * (size_t)src->deal_count);
+    if (src->deal_event_count)
+        memcpy(dst->deal_events, src->deal_events, sizeof(cp_deal_event) * (size_t)src->deal_event_count);
+    if (src->deal_turn_count)
+        memcpy(dst->deal_turn, src->deal_turn, sizeof(cp_deal) * (size_t)src->deal_turn_count);
+    if (src->rep_order_count)
+        memcpy(dst->rep_orders, src->rep_orders, sizeof(cp_order_report) * (size_t)src->rep_order_count);
+    if (src->rep_deal_count)
+        memcpy(dst->rep_deals, src->rep_deals, sizeof(cp_deal_report) * (size_t)src->rep_deal_count);
+    if (src->why_count)
+        memcpy(dst->why, src->why, sizeof(struct rep_why) * (size_t)src->why_count);
+    return 0;
+}
+
 void cp_world_destroy(cp_world *w)
 {
     if (!w)

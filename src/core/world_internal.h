@@ -377,5 +377,11 @@ void world_run_quarter(cp_world *w);
 
 /* content of a tonne of each good in REO (magnets: their oxide content) */
 double world_reo_content(const cp_world *w, cp_good g);
+/* Make 'dst' (a world of cp_world_clone's or an earlier copy's, never one a
+ * caller holds) a copy of 'src' as cp_world_clone would make it, reusing
+ * dst's heap blocks where they are large enough: a copy made again and
+ * again (forecast.c) then costs a memcpy, not fresh pages. 0, or -1 out of
+ * memory (then 'dst' is still a world cp_world_destroy takes). */
+int world_copy_into(cp_world *dst, const cp_world *src);
 
 #endif

@@ -215,6 +215,7 @@ void cps_agent_free(cps_agent *a)
     if (!a)
         return;
     cps_sandbox_free(a->sb);
+    cp_forecaster_destroy(a->forecaster);
     free(a->memory_bytes);
     free(a->source);
     free(a);

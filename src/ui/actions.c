@@ -529,9 +529,21 @@ void dock_draw(ui_app *a, SDL_Rect rc)
             fw_trace(a, "Check", ok ? "ok" : e.message, (SDL_Rect){c.x, c.y, c.w, 0});
             if (!ok) line(&c, FONT_SMALL, COL_BAD, e.message);
             SDL_Rect q = next_row(&c);
+            SDL_Rect wb = q;
+            q.w = q.w * 3 / 5;
+            wb.x = q.x + q.w + app_px(a, 6);
+            wb.w -= q.w + app_px(a, 6);
             if (fw_button(a, q, "Queue order", ok ? BTN_PRIMARY : BTN_SECONDARY,
                           "Add it to this turn's orders; it takes effect when the turn ends", "Queue"))
                 play_submit(a, &o);
+            else if (fw_button(a, wb, "What if?", BTN_SECONDARY,
+                               "Forecast the next four quarters with and without this order, every "
+                               "other nation holding its policies; the game does not change (W)",
+                               "WhatIf") ||
+                     p->whatif.request)
+                whatif_run(a, &o);
+            p->whatif.request = 0;
+            whatif_draw(a, &o, rc, wb.y - app_px(a, 120));
         }
     }
     if (p->msg[0]) line(&c, FONT_SMALL, p->msg_bad ? COL_BAD : COL_GOOD, p->msg);
@@ -541,6 +553,7 @@ void dock_draw(ui_app *a, SDL_Rect rc)
         snprintf(id, sizeof id, "%d", p->last_proposed);
         fw_trace(a, "Proposed", id, (SDL_Rect){c.x, c.y, 0, 0});
     }
+    p->whatif.request = 0; /* W with no order in the form asks nothing later */
     c.y += app_px(a, 6);
     queue_draw(a, &c, rc);
 }

@@ -405,6 +405,7 @@ int app_hover(const ui_app *a, SDL_Rect rc)
 {
     if ((a->show_help || a->show_briefing || a->blocking || a->teacher_open) && !a->modal) return 0;
     if (a->in.dragging) return 0;
+    if (!a->on_card && rect_has(a->card_over, a->in.x, a->in.y)) return 0;
     return rect_has(rc, a->in.x, a->in.y);
 }
 
@@ -413,6 +414,7 @@ int app_click(ui_app *a, SDL_Rect rc)
     if ((a->show_help || a->show_briefing || a->blocking || a->teacher_open) && !a->modal) return 0;
     trace_add("@click", NULL, rc); /* a region that takes a click now (the monkey test's targets) */
     if (!a->in.clicked || a->in.click_used) return 0;
+    if (!a->on_card && rect_has(a->card_over, a->in.x, a->in.y)) return 0; /* under the card */
     if (!rect_has(rc, a->in.press_x, a->in.press_y) || !rect_has(rc, a->in.x, a->in.y))
         return 0;
     a->in.click_used = 1;

@@ -148,6 +148,11 @@ typedef struct ui_app {
     uint32_t now_ms;
     int keys_pan_x, keys_pan_y, keys_zoom; /* held keys: -1, 0, 1 */
     int modal;  /* 1 while a modal overlay draws its own widgets */
+    /* a card the play layer draws over the views (the dock's What if?, whatif.c): where it was
+     * last frame, which widgets drawn before it leave alone (app_hover, app_click), and where it
+     * is this frame (set while drawing it); 'on_card' is 1 while it draws its own widgets */
+    SDL_Rect card_over, card_over_next;
+    int on_card;
     int blocking; /* a dialog of the play layer is open (play.h): only widgets
                      drawn while 'modal' is set respond to the mouse */
 

@@ -126,6 +126,8 @@ void frame_draw(ui_app *a)
 {
     a->drawing = 1;
     a->tip.active = 0;
+    a->card_over = a->card_over_next; /* where the play layer's card was last frame */
+    a->card_over_next = (SDL_Rect){0, 0, 0, 0};
     trace_begin();
     frame_layout(a);
     SDL_Renderer *r = a->renderer;

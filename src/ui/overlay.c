@@ -83,6 +83,7 @@ void overlay_help(ui_app *a)
         {"Ctrl+Q", "Quit (asks if not saved)"},
         /* playing a nation (play.c) */
         {"O", "Your orders: show or hide the dock"},
+        {"W", "What if? Forecast the order in the dock"},
         {"D", "Propose a deal (letters pick the nation)"},
         {"Ctrl+Z", "Undo your last order this turn"},
         {"Ctrl+S", "Save the game into saves/"},

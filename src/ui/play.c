@@ -639,6 +639,10 @@ int play_event(ui_app *a, const SDL_Event *e)
             if (p->seat < 0) return 0;
             p->dock_open = !p->dock_open;
             return 1;
+        case SDLK_w: /* What if? for the order in the open tab's form (whatif.c) */
+            if (p->seat < 0 || !p->dock_open || p->tab == TAB_DEALS) return 0;
+            p->whatif.request = 1;
+            return 1;
         case SDLK_d:
             if (p->seat < 0) return 0;
             deal_open(a, a->selected >= 0 && a->selected != p->seat ? a->selected : -1, -1);

@@ -33,6 +33,16 @@ typedef struct {
     int shown;    /* Plants: the facility id the action was last chosen for, + 1 */
 } dock_form;
 
+/* The dock's "What if?" (whatif.c): the form's order forecast with and without it. */
+typedef struct {
+    int shown;        /* an answer is kept */
+    int request;      /* the W key asked for one: the dock runs it when it next draws the form */
+    cp_order order;   /* the order it is about */
+    int turn, pending; /* the quarter and the size of the queue it was asked in */
+    int good;         /* the good whose price and shortage it shows */
+    cp_forecast without, with;
+} whatif_state;
+
 enum { START_MAX_FILES = 64, START_MAX_AGENTS = 32 };
 
 typedef struct {
@@ -83,6 +93,7 @@ struct play_state {
     int list_scroll;
     int touched[TAB_COUNT];      /* the player changed this tab's form since it last queued an order */
     cp_order form_draft[TAB_COUNT]; /* the order a touched form describes, never queued */
+    whatif_state whatif;
 
     /* the deal dialog */
     cp_deal draft;
@@ -143,6 +154,11 @@ void dock_draw(ui_app *a, SDL_Rect rc);
 /* The dock folded into a strip (no room beside the nation's panel): its button unfolds it. */
 void dock_strip(ui_app *a, SDL_Rect rc);
 void dock_reset_forms(ui_app *a);
+
+/* whatif.c: forecast the form's order 'o' (the answer is kept in p->whatif), and draw the kept
+ * answer, while it still describes 'o', on a card beside 'dock' at about 'anchor_y'. */
+void whatif_run(ui_app *a, const cp_order *o);
+void whatif_draw(ui_app *a, const cp_order *o, SDL_Rect dock, int anchor_y);
 
 /* deal_dialog.c */
 void deal_open(ui_app *a, int partner, int counter_of);

@@ -53,6 +53,10 @@ if(TARGET chokepoint AND CP_HAVE_UI)
            $<TARGET_FILE:chokepoint>)
   set_tests_properties(ui_difficulty_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE
     ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+  # the dock's What if? (issue 22): the card, its keys, and the game unchanged by it
+  add_test(NAME ui_whatif_e2e COMMAND bash ${CMAKE_SOURCE_DIR}/tests/ui/test_whatif_e2e.sh $<TARGET_FILE:chokepoint>)
+  set_tests_properties(ui_whatif_e2e PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE
+    ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
 endif()
 
 # a layout that holds (tests/ui/test_layout.c): every size 1280x720..2560x1440, every UI scale

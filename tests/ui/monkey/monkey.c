@@ -11,7 +11,7 @@
  * through XTest (monkey_x.h). The random choices are biased towards what a player reaches: most
  * clicks land inside a control that takes a click this frame (the "@click" lines of the widget
  * trace the window writes, src/ui/trace.h), and the keys are weighted towards those that open
- * screens (F2, F10, D, O, H, Ctrl+S, Ctrl+L, Tab...). After every action it pings the window
+ * screens (F2, F10, D, O, W, H, Ctrl+S, Ctrl+L, Tab...). After every action it pings the window
  * (_NET_WM_PING) and waits for the answer, so the game never falls behind and a hang shows as a
  * ping not answered within --hang seconds (generous: a slow, busy machine is not a hang).
  *
@@ -410,7 +410,7 @@ static const struct {
     {"1", 10}, {"2", 10}, {"3", 10}, {"4", 10}, {"bracketleft", 10}, {"bracketright", 10}, {"KP_Add", 10},
     {"minus", 10}, {"equal", 10}, {"0", 10}, {"ctrl+s", 20}, {"ctrl+l", 20}, {"ctrl+z", 20}, {"ctrl+d", 3},
     {"F12", 3}, {"ctrl+q", 5}, {"a", 10}, {"j", 10}, {"u", 5}, {"y", 10}, {"KP_Enter", 10}, {"q", 5},
-    {"s", 5}, {"Delete", 5},
+    {"s", 5}, {"Delete", 5}, {"w", 15},
 };
 
 static const char *random_key(void)
