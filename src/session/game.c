@@ -98,6 +98,24 @@ cpg_game *game_wrap(cp_world *w, const cpg_opts *o, cpg_error *err)
     return g;
 }
 
+uint32_t game_made_mask(const cpg_game *g)
+{
+    int count = cp_world_nation_count(g->world);
+    uint32_t all = count >= 32 ? 0xffffffffu : (1u << count) - 1u;
+    if (g->opts.made == CPG_MADE_NONE)
+        return 0;
+    return g->opts.made == CPG_MADE_MASK ? g->opts.made_mask & all : all;
+}
+
+/* The without-worlds of a new game, begun before any agent acts. */
+static int made_new(cpg_game *g, cpg_error *err)
+{
+    uint32_t mask = game_made_mask(g);
+    if (mask && !(g->made = made_open(g->world, mask)))
+        return game_fail(err, CPG_ERR_MEMORY, "out of memory");
+    return 0;
+}
+
 /* Seat the agents of a new game: the scenario's defaults, then 'assign'. */
 static int seat_new(cpg_game *g, const char *const *assign, int assign_count, cpg_error *err)
 {
@@ -129,7 +147,7 @@ cpg_game *cpg_new_from(const cp_scenario *sc, const cps_scenario_info *info, uin
     if (!g)
         return NULL;
     g->info_ref = info;
-    if (seat_new(g, assign, assign_count, err) != 0) {
+    if (made_new(g, err) != 0 || seat_new(g, assign, assign_count, err) != 0) {
         cpg_close(g);
         return NULL;
     }
@@ -168,7 +186,7 @@ cpg_game *cpg_new(const char *scenario, uint64_t seed, const char *const *assign
     g->info = info;
     g->have_info = 1;
     g->info_ref = &g->info;
-    if (seat_new(g, assign, assign_count, err) != 0) {
+    if (made_new(g, err) != 0 || seat_new(g, assign, assign_count, err) != 0) {
         cpg_close(g);
         return NULL;
     }
@@ -182,6 +200,7 @@ void cpg_close(cpg_game *g)
         return;
     replay_rec_abandon(g->rec); /* a recording not finished stays marked incomplete */
     cps_seats_destroy(g->seats);
+    made_close(g->made);
     cp_world_destroy(g->world);
     if (g->have_info)
         cps_scenario_info_free(&g->info);
@@ -285,6 +304,7 @@ cp_status cpg_inject(cpg_game *g, const cp_event *e, cp_error *err)
     cp_status st = cp_world_inject_event(g->world, e, err);
     if (st == CP_OK) {
         replay_rec_inject(g->rec, e);
+        made_inject(g->made, e);
         g->injected++;
     }
     return st;
@@ -318,7 +338,9 @@ int cpg_play_turn(cpg_game *g, cpg_error *err)
     replay_tap_turn(&g->tap);
     if (g->rec && replay_rec_before(g->rec, w, msg, sizeof msg) != 0)
         status = record_failed(g, msg, err);
+    made_before(g->made, w);
     cp_world_advance(w);
+    made_after(g->made, w);
     g->played++;
     if (g->rec && replay_rec_after(g->rec, w, msg, sizeof msg) != 0)
         status = record_failed(g, msg, err);
@@ -371,6 +393,26 @@ const char *cpg_last_autosave(const cpg_game *g, int *turn)
         *turn = g->last_autosave_turn;
     return g->last_autosave;
 }
+
+/* ---- made ------------------------------------------------------------------------------------ */
+
+int cpg_made_at(const cpg_game *g, int nation, int turn, cpg_made *out)
+{
+    const cp_world *without = made_world(g->made, nation);
+    cp_score_parts real;
+    if (!without || turn < made_since(g->made, nation) ||
+        cp_world_score_parts(g->world, nation, turn, &real) != CP_OK ||
+        cp_world_score_parts(without, nation, turn, &out->without) != CP_OK)
+        return -1;
+    for (int k = 0; k < CP_PART_COUNT; k++)
+        out->part[k] = real.weight[k] * (real.part[k] - out->without.part[k]);
+    out->total = real.total - out->without.total;
+    return 0;
+}
+
+int cpg_made_since(const cpg_game *g, int nation) { return made_since(g->made, nation); }
+int cpg_made_dropped(const cpg_game *g, int nation) { return made_dropped(g->made, nation); }
+const cp_world *cpg_made_world(const cpg_game *g, int nation) { return made_world(g->made, nation); }
 
 /* ---- recording ------------------------------------------------------------------------------ */
 

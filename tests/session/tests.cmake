@@ -16,3 +16,13 @@ target_link_libraries(test_world_like PRIVATE cp_session)
 target_compile_options(test_world_like PRIVATE ${CP_WARNINGS})
 add_test(NAME world_like COMMAND test_world_like)
 set_tests_properties(world_like PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+
+# made, the difference a seat's decisions made (src/session/made.c): zero for a seat that
+# decides nothing, equal to a game rebuilt from the recording without the seat, kept by saves
+add_executable(test_session_made ${CMAKE_SOURCE_DIR}/tests/session/test_made.c
+               ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
+target_include_directories(test_session_made PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_session_made PRIVATE cp_session m)
+target_compile_options(test_session_made PRIVATE ${CP_WARNINGS})
+add_test(NAME session_made COMMAND test_session_made)
+set_tests_properties(session_made PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
