@@ -55,6 +55,7 @@
 ---@field deal_value fun(terms: DealTerms): table<ISO3, number> what a deal would be worth to each party, before proposing or answering it
 ---@field score_parts fun(iso3: ISO3?, turn: integer?): ScoreParts? a nation's score in its four parts
 ---@field report fun(): TurnReport what the last quarter did with the agent's orders, deals and money
+---@field made fun(iso3: ISO3?): Made? the difference a nation's own decisions made to its score
 
 ---A nation. Its own agent reads every field; other agents read the public fields, and reading a private one is an error.
 ---@class Nation
@@ -84,6 +85,7 @@
 ---@field trust number trust other nations place in it, 0..1
 ---@field score number running mean of its per-turn scores, 0..100
 ---@field score_parts ScoreParts its score in parts as of the last resolved quarter, the parts the window shows (a fresh table each read; view.score_parts(iso3, turn) for a past turn)
+---@field made Made? the difference its own decisions made to its score (view.made(iso3)); nil when the host keeps no such measure for it
 ---@field policy Policy the policies in force
 ---@field mined_t number ore mined last quarter, t REO
 ---@field separated_t number oxide separated last quarter, t
@@ -333,6 +335,14 @@
 ---@field cost_total_musd number what it costs over its life (a plant's whole capital cost), USD millions; 0 for orders that cost nothing or pay as they go
 ---@field breaks_deal integer? the deal the order would break when the quarter is resolved (a tariff above a cap, licences below a granted share, a suspended control re-imposed); nil when it breaks none
 ---@field warning string? why it would break that deal, in words
+
+---The difference a nation's own decisions made to its score, in score points: its parts add up to total (a fresh table).
+---@class Made
+---@field total number score minus the score without the nation's decisions, score points
+---@field security number the security part's share of total: its weight x the part's difference
+---@field prosperity number the prosperity part's share of total
+---@field leverage number the leverage part's share of total
+---@field stability number the stability part's share of total
 
 ---What act.propose and act.counter take (a Deal read from the view will do).
 ---@class DealTerms

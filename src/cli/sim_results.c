@@ -46,10 +46,10 @@ void sim_print_results(FILE *out, const cpg_game *game)
             if (cp_world_goal(w, n, k, t, &g) == CP_OK && g.status == CP_GOAL_MET)
                 met++;
         }
-        char made[16] = "      -"; /* not measured */
+        char made[16] = "-"; /* not measured */
         cpg_made m;
         if (cpg_made_at(game, n, t, &m) == 0)
-            snprintf(made, sizeof made, "%+7.2f", m.total);
+            snprintf(made, sizeof made, "%+.2f", m.total);
         fprintf(out, "%4d  %-25.25s  %5.1f  %8.1f  %10.1f  %8.1f  %9.1f  %d of %d  %s\n", r + 1,
                 cp_world_nation(w, n)->name, p.total, p.part[CP_PART_SECURITY],
                 p.part[CP_PART_PROSPERITY], p.part[CP_PART_LEVERAGE], p.part[CP_PART_STABILITY],

@@ -59,6 +59,9 @@ typedef struct {
      * a recording keeps them while the terminal stays quiet */
     void (*print)(void *ud, const char *line);
     int last_turn; /* the turn the game ends at (view.turns); 0 = the scenario's default */
+    /* made as the host keeps it (cps_seat_opts.made) */
+    int (*made)(void *ud, int nation, double out[1 + CP_PART_COUNT]);
+    void *made_ud;
 } cps_agent_opts;
 
 /* Why a turn failed. */

@@ -61,6 +61,7 @@ typedef enum {
     CPS_CLS_DEAL_REPORT,   /* view.report().deals[i] */
     CPS_CLS_MONEY_REPORT,  /* view.report().money */
     CPS_CLS_QUOTE,         /* the second answer of an act.can_* twin */
+    CPS_CLS_MADE,          /* view.made(), Nation.made */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -78,7 +79,8 @@ enum {
     CPS_SPECIAL_FACILITIES,
     CPS_SPECIAL_CONSTANTS,
     CPS_SPECIAL_HISTORY,
-    CPS_SPECIAL_SCORE_PARTS /* a nation's score in parts (Nation.score_parts) */
+    CPS_SPECIAL_SCORE_PARTS, /* a nation's score in parts (Nation.score_parts) */
+    CPS_SPECIAL_MADE         /* the difference its decisions made (Nation.made) */
 };
 
 /* Codes of functions reached through the view. */
@@ -97,6 +99,7 @@ enum {
     CPS_FN_SCORE_PARTS,     /* view.score_parts([iso3 [, turn]]) */
     CPS_FN_REPORT,          /* view.report() */
     CPS_FN_DEAL_VALUE,      /* view.deal_value(terms) */
+    CPS_FN_MADE,            /* view.made([iso3]) */
     CPS_FN_COUNT
 };
 

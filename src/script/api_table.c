@@ -105,6 +105,14 @@ static const cps_fn_doc deal_value_sig = {
     "gains), the same estimate as a Deal's value_musd; raises an error naming what is wrong "
     "when the terms do not read"};
 
+static const cps_fn_doc made_sig = {
+    1, {{"iso3", "ISO3?", "a nation (default: the agent's)"}},
+    "Made?",
+    "the difference the nation's own decisions made to its score by the last resolved quarter: "
+    "its score minus its score in the same game without its decisions (every other seat's as "
+    "they happened; docs/score.md), total and by part in score points; nil when the host keeps "
+    "no such measure for it (a tournament measures only the seat under test)"};
+
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
@@ -138,6 +146,8 @@ static const cps_field view_fields[] = {
              "a nation's score in its four parts"),
     FUNCTION("report", CPS_FN_REPORT, &report_sig,
              "what the last quarter did with the agent's orders, deals and money"),
+    FUNCTION("made", CPS_FN_MADE, &made_sig,
+             "the difference a nation's own decisions made to its score"),
 };
 
 /* ---- nations ------------------------------------------------------------------------ */
@@ -178,6 +188,9 @@ static const cps_field nation_fields[] = {
     SPECIAL("score_parts", CPS_SPECIAL_SCORE_PARTS, "ScoreParts",
             "its score in parts as of the last resolved quarter, the parts the window shows "
             "(a fresh table each read; view.score_parts(iso3, turn) for a past turn)"),
+    SPECIAL("made", CPS_SPECIAL_MADE, "Made?",
+            "the difference its own decisions made to its score (view.made(iso3)); nil when "
+            "the host keeps no such measure for it"),
     {"policy", CPS_V_OBJECT, offsetof(cp_nation, policy), CPS_PUBLIC, "Policy",
      "the policies in force", NULL, CPS_CLS_POLICY},
     N(mined_t, CPS_PUBLIC, "ore mined last quarter, t REO"),
@@ -367,6 +380,14 @@ static const cps_field score_parts_fields[] = {
     DOC("total", "number", "the score: the parts weighted by the nation's objectives"),
     DOC("quarter", "table<string, number>", "that quarter's own four parts"),
     DOC("weights", "table<string, number>", "the nation's objectives, by part"),
+};
+
+static const cps_field made_fields[] = {
+    DOC("total", "number", "score minus the score without the nation's decisions, score points"),
+    DOC("security", "number", "the security part's share of total: its weight x the part's difference"),
+    DOC("prosperity", "number", "the prosperity part's share of total"),
+    DOC("leverage", "number", "the leverage part's share of total"),
+    DOC("stability", "number", "the stability part's share of total"),
 };
 
 static const cps_field turn_report_fields[] = {
@@ -589,6 +610,9 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_QUOTE] = {"Quote", "What an order would cost and whether it would break a deal: the "
                        "second answer of an act.can_* twin that accepts it (a fresh table).",
                        quote_fields, COUNT(quote_fields)},
+    [CPS_CLS_MADE] = {"Made", "The difference a nation's own decisions made to its score, in "
+                      "score points: its parts add up to total (a fresh table).",
+                      made_fields, COUNT(made_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

@@ -53,6 +53,9 @@ int vw_seat_fn(lua_State *L, int code, int arg);
 /* Push a nation's score parts at 'turn' (a fresh strict table); 0 and nothing pushed for a
  * turn not played. */
 int vw_push_score_parts(lua_State *L, int nation, int turn);
+/* Push the difference 'nation''s decisions made (a fresh strict Made table, from the host's
+ * cps_seat_opts.made); 0 and nothing pushed when the host keeps none for it. */
+int vw_push_made(lua_State *L, int nation);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

@@ -62,6 +62,19 @@ static void game_print(void *ud, const char *line)
         g->opts.seats.print(g->opts.seats.log_ud, line);
 }
 
+/* cps_seat_opts.made: view.made's figures, at the last resolved quarter. */
+static int game_made_view(void *ud, int nation, double out[1 + CP_PART_COUNT])
+{
+    const cpg_game *g = ud;
+    cpg_made m;
+    if (cpg_made_at(g, nation, cp_world_turn(g->world), &m) != 0)
+        return -1;
+    out[0] = m.total;
+    for (int k = 0; k < CP_PART_COUNT; k++)
+        out[1 + k] = m.part[k];
+    return 0;
+}
+
 cps_seat_opts game_seat_opts(cpg_game *g)
 {
     cps_seat_opts s = g->opts.seats;
@@ -70,6 +83,8 @@ cps_seat_opts game_seat_opts(cpg_game *g)
     s.print = g->opts.seats.print || g->opts.prints_to_record ? game_print : NULL;
     /* view.turns: the run's own end (sim --turns N) when the caller gives one, else the game's */
     s.last_turn = g->opts.seats.last_turn > 0 ? g->opts.seats.last_turn : g->length;
+    s.made = game_made_view;
+    s.made_ud = g;
     return s;
 }
 

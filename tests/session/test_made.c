@@ -503,6 +503,93 @@ static void test_hostile(void)
     cpg_close(g);
 }
 
+/* ---- the view ------------------------------------------------------------------------------- */
+
+static char printed[64][256];
+static int printed_count;
+
+static void keep_print(void *ud, const char *line)
+{
+    (void)ud;
+    if (printed_count < 64)
+        snprintf(printed[printed_count++], sizeof printed[0], "%s", line);
+}
+
+/* An agent reads view.me.made and view.made(iso3): the game's own figures, to the digit; nil
+ * for a seat the host does not measure. */
+static void test_view(void)
+{
+    char path[512];
+    in_tmp("made_reader.lua", path, sizeof path);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fputs("return { api_version = 1, name = \"made reader\",\n"
+          "  turn = function(view, act, memory)\n"
+          "    local me, usa = view.me.made, view.made(\"USA\")\n"
+          "    act.set_tariff(\"magnet\", \"CHN\", 0.01 * view.turn)\n"
+          "    print(string.format(\"%d %s %s %s\", view.turn,\n"
+          "      me and string.format(\"%.17g %.17g\", me.total, me.security) or \"nil\",\n"
+          "      usa and string.format(\"%.17g\", usa.total) or \"nil\",\n"
+          "      tostring(view.nations.CHN.made ~= nil)))\n"
+          "  end }\n", f);
+    fclose(f);
+    char assign[600];
+    snprintf(assign, sizeof assign, "JPN=%s", path);
+    const char *list[] = {assign};
+    for (int masked = 0; masked < 2; masked++) {
+        cpg_opts o = quiet_opts();
+        o.seats.print = keep_print;
+        if (masked) {
+            o.made = CPG_MADE_MASK;
+            o.made_mask = 0;
+        }
+        cpg_error err;
+        printed_count = 0;
+        cpg_game *g = cpg_new("baseline", 4, list, 1, &o, &err);
+        CHECK(g != NULL, "%s", err.message);
+        if (!g)
+            return;
+        const cp_world *w = cpg_world(g);
+        int jpn = cp_world_find_nation(w, "JPN"), usa = cp_world_find_nation(w, "USA");
+        if (masked) {
+            o.made_mask = 1u << jpn;
+            cpg_close(g);
+            printed_count = 0;
+            g = cpg_new("baseline", 4, list, 1, &o, &err);
+            w = cpg_world(g);
+        }
+        int seen = 0;
+        for (int t = 0; t < 6; t++) {
+            int before = printed_count;
+            cpg_play_turn(g, &err);
+            /* the line printed this quarter reads the figures of the quarter before it */
+            for (int k = before; k < printed_count; k++) {
+                const char *body = strstr(printed[k], ".lua: ");
+                if (!body)
+                    continue;
+                body += 6;
+                int turn = atoi(body);
+                char want[256];
+                cpg_made mj, mu;
+                CHECK(cpg_made_at(g, jpn, turn, &mj) == 0, "JPN's made at %d", turn);
+                int has_usa = cpg_made_at(g, usa, turn, &mu) == 0;
+                char usa_text[64] = "nil";
+                if (has_usa)
+                    snprintf(usa_text, sizeof usa_text, "%.17g", mu.total);
+                snprintf(want, sizeof want, "%d %.17g %.17g %s %s", turn, mj.total,
+                         mj.part[CP_PART_SECURITY], usa_text, masked ? "false" : "true");
+                CHECK(strcmp(body, want) == 0, "the agent printed '%s', the game has '%s'", body,
+                      want);
+                seen++;
+            }
+        }
+        CHECK(seen >= 5, "the agent's lines: %d", seen);
+        cpg_close(g);
+    }
+}
+
 /* ---- determinism ---------------------------------------------------------------------------- */
 
 static char *slurp(const char *path, size_t *len)
@@ -567,6 +654,7 @@ int main(int argc, char **argv)
         {"do_nothing", test_do_nothing_is_zero},   {"replay_without", test_matches_replay_without},
         {"save_load", test_save_load},             {"save_size", test_save_size},
         {"hostile", test_hostile},                 {"deterministic", test_deterministic},
+        {"view", test_view},
     };
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
         if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
