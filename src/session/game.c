@@ -411,18 +411,41 @@ const char *cpg_last_autosave(const cpg_game *g, int *turn)
 
 /* ---- made ------------------------------------------------------------------------------------ */
 
-int cpg_made_at(const cpg_game *g, int nation, int turn, cpg_made *out)
+/* made of 'nation' at 'turn': 'real' against its without-world in 'm'. */
+static int made_of(const made_set *m, const cp_world *w, int nation, int turn, cpg_made *out)
 {
-    const cp_world *without = made_world(g->made, nation);
+    const cp_world *without = made_world(m, nation);
     cp_score_parts real;
-    if (!without || turn < made_since(g->made, nation) ||
-        cp_world_score_parts(g->world, nation, turn, &real) != CP_OK ||
+    if (!without || turn < made_since(m, nation) ||
+        cp_world_score_parts(w, nation, turn, &real) != CP_OK ||
         cp_world_score_parts(without, nation, turn, &out->without) != CP_OK)
         return -1;
     for (int k = 0; k < CP_PART_COUNT; k++)
         out->part[k] = real.weight[k] * (real.part[k] - out->without.part[k]);
     out->total = real.total - out->without.total;
     return 0;
+}
+
+int cpg_made_at(const cpg_game *g, int nation, int turn, cpg_made *out)
+{
+    return made_of(g->made, g->world, nation, turn, out);
+}
+
+/* The window's tracker: a made_set (made.h) of every nation. */
+cpg_made_tracker *cpg_made_track(const cp_world *w)
+{
+    int count = cp_world_nation_count(w);
+    return made_open(w, count >= 32 ? 0xffffffffu : (1u << count) - 1u);
+}
+void cpg_made_track_free(cpg_made_tracker *t) { made_close(t); }
+void cpg_made_track_inject(cpg_made_tracker *t, const cp_event *e) { made_inject(t, e); }
+void cpg_made_track_before(cpg_made_tracker *t, const cp_world *w) { made_before(t, w); }
+void cpg_made_track_after(cpg_made_tracker *t, const cp_world *w) { made_after(t, w); }
+
+int cpg_made_track_at(const cpg_made_tracker *t, const cp_world *w, int nation, int turn,
+                      cpg_made *out)
+{
+    return made_of(t, w, nation, turn, out);
 }
 
 int cpg_made_since(const cpg_game *g, int nation) { return made_since(g->made, nation); }

@@ -30,7 +30,7 @@ typedef struct {
     int facility[CP_MAX_FACILITIES]; /* real plant id -> its id here, -1: none */
 } made_seat;
 
-struct made_set {
+struct cpg_made_tracker {
     int nations;
     int facilities;     /* the real world's plants before the quarter's advance */
     made_seat seat[CP_MAX_NATIONS];

@@ -10,7 +10,8 @@
 #include "chokepoint.h"
 #include "savefile.h"
 
-typedef struct made_set made_set;
+/* session.h calls it cpg_made_tracker where a program follows its own world */
+typedef struct cpg_made_tracker made_set;
 
 /* Without-worlds for the nations in 'mask' (bit n: nation n), each a copy of 'real' as it
  * stands (its queued orders withdrawn: the first quarter's decisions bring them again).

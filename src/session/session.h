@@ -305,6 +305,19 @@ int cpg_made_dropped(const cpg_game *g, int nation);
 /* The without-world itself (read only), NULL when there is none. */
 const cp_world *cpg_made_world(const cpg_game *g, int nation);
 
+/* The same measure for a program that advances its own world rather than a cpg_game (the
+ * window, until it plays on the session): without-worlds of every nation, begun from 'w' as it
+ * stands, fed by the caller around each cp_world_advance of 'w'. NULL when out of memory. */
+typedef struct cpg_made_tracker cpg_made_tracker;
+cpg_made_tracker *cpg_made_track(const cp_world *w);
+void cpg_made_track_free(cpg_made_tracker *t);                         /* NULL is fine */
+void cpg_made_track_inject(cpg_made_tracker *t, const cp_event *e);    /* an event w accepted */
+void cpg_made_track_before(cpg_made_tracker *t, const cp_world *w);    /* just before advancing */
+void cpg_made_track_after(cpg_made_tracker *t, const cp_world *w);     /* just after */
+/* As cpg_made_at, with 'w' the world the tracker follows. */
+int cpg_made_track_at(const cpg_made_tracker *t, const cp_world *w, int nation, int turn,
+                      cpg_made *out);
+
 /* ---- CSV ---- */
 
 /* nations.csv, markets.csv, facilities.csv, news.csv and deals.csv into 'dir' (created if

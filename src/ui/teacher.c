@@ -13,6 +13,7 @@
 #include "labels.h"
 #include "play_internal.h" /* the play layer's human seats (see teacher_seat) */
 #include "script.h"
+#include "session.h"
 
 static const char *const event_labels[TE_COUNT] = {"Mine flood", "Lawsuit", "Licences slow", "Summit",
                                                    "Price floor"};
@@ -142,6 +143,7 @@ int teacher_inject(ui_app *a, teacher_event e, int nation, int partner, int good
         say(t, 1, "Refused: %s", err.message);
         return -1;
     }
+    cpg_made_track_inject(a->made, &ev); /* the without-worlds get it too */
     say(t, 0, "%s for %s: it happens when this turn ends.%s", event_labels[e], nation_name(a, nation), note);
     return 0;
 }
