@@ -366,7 +366,7 @@ int cmd_sim(int argc, char **argv)
         status = 2;
     }
     static const cps_scenario_info none; /* a save whose scenario file is gone */
-    if (debrief && cli_write_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
+    if (debrief && cli_write_debrief(g, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
         status = 2;
     if (!quiet && turns > 0)
         sim_print_results(stdout, g);

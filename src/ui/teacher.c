@@ -205,12 +205,22 @@ int teacher_lock(ui_app *a, int nation, int locked)
     return 0;
 }
 
+/* ui_debrief_set_made: the window's made (its tracker) for the pack's table. */
+static int teacher_made(const void *ud, const cp_world *w, int nation, double *made)
+{
+    cpg_made m;
+    if (cpg_made_track_at(ud, w, nation, cp_world_turn(w), &m) != 0) return -1;
+    *made = m.total;
+    return 0;
+}
+
 int teacher_debrief(ui_app *a)
 {
     teacher_state *t = teacher_of(a);
     if (!t) return -1;
     char dir[600], err[1400];
     ui_debrief_default_dir(a->world, dir, sizeof dir);
+    ui_debrief_set_made(teacher_made, a->made);
     if (ui_debrief_write(a->world, a->have_info ? &a->info : NULL, &a->stages, play_humans(a), dir, err,
                          sizeof err) != 0) {
         say(t, 1, "%s", err);
