@@ -181,6 +181,11 @@ void made_before(made_set *m, const cp_world *real)
         made_seat *s = &m->seat[n];
         if (!s->world)
             continue;
+        /* a teacher's policy locks hold in every world: they are nobody's decision, and the
+         * turn's end refuses a locked nation's orders (its scheduled ones too) by them */
+        for (int x = 0; x < m->nations; x++)
+            if (cp_world_policy_locked(s->world, x) != cp_world_policy_locked(real, x))
+                cp_world_lock_policy(s->world, x, cp_world_policy_locked(real, x), &e);
         for (int k = 0; k < cp_world_pending_count(real); k++) {
             cp_order o = *cp_world_pending(real, k);
             if (o.nation == n)

@@ -23,7 +23,8 @@ void made_close(made_set *m); /* NULL is fine */
  * (its facility mapped; one a without-world refuses is dropped and counted). */
 void made_inject(made_set *m, const cp_event *e);
 /* Just before the real world advances: the quarter's decisions of every other seat (its
- * queued orders, its deal actions since the last advance) into each without-world. */
+ * queued orders, its deal actions since the last advance) into each without-world, and the
+ * teacher's policy locks as the real world has them. */
 void made_before(made_set *m, const cp_world *real);
 /* Just after: each without-world advances, and the plants the quarter opened in both are
  * paired, so that later orders about them find theirs. */

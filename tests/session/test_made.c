@@ -110,6 +110,33 @@ static void test_do_nothing_is_zero(void)
     CHECK(moved > 0, "no playing seat made anything: the measure sees nothing");
 }
 
+/* A teacher's policy lock is nobody's decision: with China locked from the start of
+ * licensing-2025, its scheduled licences are refused in the game and in every without-world, so
+ * an empty seat still made exactly 0. */
+static void test_lock(void)
+{
+    cpg_opts o = quiet_opts();
+    cpg_error err;
+    const char *assign[] = {"JPN=none"};
+    cpg_game *g = cpg_new("licensing-2025", 5, assign, 1, &o, &err);
+    CHECK(g != NULL, "%s", err.message);
+    if (!g)
+        return;
+    cp_world *w = cpg_world(g);
+    cp_error e;
+    int chn = cp_world_find_nation(w, "CHN"), jpn = cp_world_find_nation(w, "JPN");
+    CHECK(cp_world_lock_policy(w, chn, 1, &e) == CP_OK, "%s", e.message);
+    for (int t = 0; t < 6; t++) {
+        if (t == 4)
+            CHECK(cp_world_lock_policy(w, chn, 0, &e) == CP_OK, "%s", e.message);
+        CHECK(cpg_play_turn(g, &err) == 0, "%s", err.message);
+        cpg_made m;
+        CHECK(cpg_made_at(g, jpn, cp_world_turn(w), &m) == 0 && m.total == 0.0,
+              "an empty seat made %g at turn %d under a lock", m.total, cp_world_turn(w));
+    }
+    cpg_close(g);
+}
+
 /* ---- the independent check ---------------------------------------------------------------- */
 
 /* The recording at 'path' played again on its start world with every decision of 'skip' left
@@ -654,7 +681,7 @@ int main(int argc, char **argv)
         {"do_nothing", test_do_nothing_is_zero},   {"replay_without", test_matches_replay_without},
         {"save_load", test_save_load},             {"save_size", test_save_size},
         {"hostile", test_hostile},                 {"deterministic", test_deterministic},
-        {"view", test_view},
+        {"view", test_view},                       {"lock", test_lock},
     };
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
         if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
