@@ -57,6 +57,7 @@
 ---@field score_parts fun(iso3: ISO3?, turn: integer?): ScoreParts? a nation's score in its four parts
 ---@field report fun(): TurnReport what the last quarter did with the agent's orders, deals and money
 ---@field forecast fun(orders: ForecastOrder[], quarters: integer?): Forecast what if: play a copy of the world forward under some orders of yours
+---@field made fun(iso3: ISO3?): Made? the difference a nation's own decisions made to its score
 
 ---A nation. Its own agent reads every field; other agents read the public fields, and reading a private one is an error.
 ---@class Nation
@@ -86,6 +87,7 @@
 ---@field trust number trust other nations place in it, 0..1
 ---@field score number running mean of its per-turn scores, 0..100
 ---@field score_parts ScoreParts its score in parts as of the last resolved quarter, the parts the window shows (a fresh table each read; view.score_parts(iso3, turn) for a past turn)
+---@field made Made? the difference its own decisions made to its score (view.made(iso3)); nil when the host keeps no such measure for it
 ---@field policy Policy the policies in force
 ---@field mined_t number ore mined last quarter, t REO
 ---@field separated_t number oxide separated last quarter, t
@@ -360,6 +362,13 @@
 ---@field order string its kind ("set_tariff", ...)
 ---@field at_turn_end boolean false: the core refused it when it was submitted; true: it was accepted, then refused when the first quarter resolved (the treasury ran short)
 ---@field message string the core's reason, naming what is wrong
+---The difference a nation's own decisions made to its score, in score points: its parts add up to total (a fresh table).
+---@class Made
+---@field total number score minus the score without the nation's decisions, score points
+---@field security number the security part's share of total: its weight x the part's difference
+---@field prosperity number the prosperity part's share of total
+---@field leverage number the leverage part's share of total
+---@field stability number the stability part's share of total
 
 ---What act.propose and act.counter take (a Deal read from the view will do).
 ---@class DealTerms

@@ -9,6 +9,7 @@
 
 #include "chokepoint.h"
 #include "script.h"
+#include "session.h"
 
 /* A command's flags, read by getopt_long: "--flag VALUE", "--flag=VALUE", an unambiguous
  * prefix of a flag ("--scen"), and the arguments that are not flags in any order among them
@@ -46,9 +47,9 @@ void sim_print_turn(FILE *out, const cp_world *w);
 /* cpg_write_csv as the debrief pack's CSV writer wants it (ui_debrief_set_csv_writer). */
 int sim_csv_writer(const cp_world *w, const char *dir, char *err, size_t errlen);
 /* play.c: `sim --debrief DIR`, the pack the window's code draws (0, or -1 with a message). */
-int cli_write_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet);
+int cli_write_debrief(const cpg_game *g, const cps_scenario_info *info, const char *dir, int quiet);
 /* sim_results.c: the end-of-game table (ranking, score parts, goals met) */
-void sim_print_results(FILE *out, const cp_world *w);
+void sim_print_results(FILE *out, const cpg_game *g);
 /* The end-of-game summary: world prices and prices paid in and outside China. */
 void sim_print_summary(FILE *out, const cp_world *w);
 

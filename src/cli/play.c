@@ -30,14 +30,46 @@ int cmd_play(int argc, char **argv)
 #endif
 }
 
-/* --debrief DIR: the pack (debrief.h), or a clear refusal in a build
+#ifdef CP_HAVE_UI
+/* The game whose pack is being written: its CSV files carry made, and so does the pack's
+ * table by nation (the session's figures). */
+static const cpg_game *pack_game;
+
+static int pack_csv(const cp_world *w, const char *dir, char *err, size_t errlen)
+{
+    cpg_error e;
+    if (cpg_write_game_csv(pack_game, dir, &e) != 0) {
+        snprintf(err, errlen, "%s", e.message);
+        return -1;
+    }
+    (void)w;
+    return 0;
+}
+
+static int pack_made(const void *ud, const cp_world *w, int nation, double *made)
+{
+    cpg_made m;
+    if (cpg_made_at(ud, nation, cp_world_turn(w), &m) != 0)
+        return -1;
+    *made = m.total;
+    return 0;
+}
+#endif
+
+/* --debrief DIR: the pack (debrief.h) of the game 'g', or a clear refusal in a build
  * without the game window, whose code draws the charts. */
-int cli_write_debrief(const cp_world *w, const cps_scenario_info *info, const char *dir, int quiet)
+int cli_write_debrief(const cpg_game *g, const cps_scenario_info *info, const char *dir, int quiet)
 {
 #ifdef CP_HAVE_UI
     char err[1400];
+    pack_game = g;
+    ui_debrief_set_csv_writer(pack_csv);
+    ui_debrief_set_made(pack_made, g);
+    int r = ui_debrief_write(cpg_world(g), info, NULL, NULL, dir, err, sizeof err);
+    ui_debrief_set_made(NULL, NULL);
     ui_debrief_set_csv_writer(sim_csv_writer);
-    if (ui_debrief_write(w, info, NULL, NULL, dir, err, sizeof err) != 0) {
+    pack_game = NULL;
+    if (r != 0) {
         fprintf(stderr, "chokepoint sim: --debrief %s: %s\n", dir, err);
         return -1;
     }
@@ -45,7 +77,7 @@ int cli_write_debrief(const cp_world *w, const cps_scenario_info *info, const ch
         printf("debrief: %s/summary.html\n", dir);
     return 0;
 #else
-    (void)w, (void)info, (void)quiet;
+    (void)g, (void)info, (void)quiet;
     fprintf(stderr, "chokepoint sim: --debrief %s: this build has no game window (SDL2, "
                     "SDL2_ttf), which draws the charts; rebuild with them, or use --csv\n", dir);
     return -1;

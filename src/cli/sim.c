@@ -383,15 +383,15 @@ int cmd_sim(int argc, char **argv)
         fprintf(stderr, "chokepoint sim: note: the wall clock stopped %d agent call%s: playing "
                         "this game again from its seed may not give the same hash%s\n",
                 wall, wall == 1 ? "" : "s", record ? "" : " (--record keeps a replay that does)");
-    if (csv && cpg_write_csv(w, csv, &e) != 0) {
+    if (csv && cpg_write_game_csv(g, csv, &e) != 0) {
         fprintf(stderr, "chokepoint sim: --csv %s: %s\n", csv, e.message);
         status = 2;
     }
     static const cps_scenario_info none; /* a save whose scenario file is gone */
-    if (debrief && cli_write_debrief(w, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
+    if (debrief && cli_write_debrief(g, cpg_info(g) ? cpg_info(g) : &none, debrief, quiet) != 0)
         status = 2;
     if (!quiet && turns > 0)
-        sim_print_results(stdout, w);
+        sim_print_results(stdout, g);
     printf("hash: %016llx\n", (unsigned long long)cp_world_hash(w));
     goto done;
 

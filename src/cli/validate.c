@@ -75,6 +75,7 @@ static int play(run *r, const char *scenario, const char *overrides, unsigned lo
     o.no_agents = !agents;
     o.seats.quiet = 1;
     o.seats.log = log_quiet;
+    o.made = CPG_MADE_NONE; /* no without-worlds: nothing here reads made */
     cpg_error e;
     r->g = cpg_new_from(&sc, &r->info, seed, NULL, 0, &o, &e);
     if (!r->g) {

@@ -61,6 +61,9 @@ typedef struct {
     void (*print)(void *ud, const char *line);
     int last_turn; /* the turn the game ends at (view.turns); 0 = the scenario's default */
     int difficulty; /* a cps_difficulty: view.difficulty */
+    /* made as the host keeps it (cps_seat_opts.made) */
+    int (*made)(void *ud, int nation, double out[1 + CP_PART_COUNT]);
+    void *made_ud;
 } cps_agent_opts;
 
 /* Why a turn failed. */

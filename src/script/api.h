@@ -63,6 +63,7 @@ typedef enum {
     CPS_CLS_QUOTE,         /* the second answer of an act.can_* twin */
     CPS_CLS_FORECAST,      /* view.forecast(orders, quarters) */
     CPS_CLS_FORECAST_REFUSAL, /* view.forecast(...).refused[i] */
+    CPS_CLS_MADE,          /* view.made(), Nation.made */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -81,7 +82,8 @@ enum {
     CPS_SPECIAL_CONSTANTS,
     CPS_SPECIAL_HISTORY,
     CPS_SPECIAL_SCORE_PARTS, /* a nation's score in parts (Nation.score_parts) */
-    CPS_SPECIAL_DIFFICULTY   /* view.difficulty: "easy" | "normal" | "hard" */
+    CPS_SPECIAL_DIFFICULTY,  /* view.difficulty: "easy" | "normal" | "hard" */
+    CPS_SPECIAL_MADE         /* the difference its decisions made (Nation.made) */
 };
 
 /* Codes of functions reached through the view. */
@@ -101,6 +103,7 @@ enum {
     CPS_FN_REPORT,          /* view.report() */
     CPS_FN_DEAL_VALUE,      /* view.deal_value(terms) */
     CPS_FN_FORECAST,        /* view.forecast(orders [, quarters]) */
+    CPS_FN_MADE,            /* view.made([iso3]) */
     CPS_FN_COUNT
 };
 

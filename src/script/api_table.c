@@ -116,6 +116,13 @@ static const cps_fn_doc forecast_sig = {
     "other nation holding its policies; a copy of the world plays, with chance of its own; "
     "charged (quarters + 1) x view.constants.forecast_quarter_instructions; a bad argument is "
     "an error, an order the core refuses is listed in refused and the rest play"};
+static const cps_fn_doc made_sig = {
+    1, {{"iso3", "ISO3?", "a nation (default: the agent's)"}},
+    "Made?",
+    "the difference the nation's own decisions made to its score by the last resolved quarter: "
+    "its score minus its score in the same game without its decisions (every other seat's as "
+    "they happened; docs/score.md), total and by part in score points; nil when the host keeps "
+    "no such measure for it (a tournament measures only the seat under test)"};
 
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
@@ -156,6 +163,8 @@ static const cps_field view_fields[] = {
              "what the last quarter did with the agent's orders, deals and money"),
     FUNCTION("forecast", CPS_FN_FORECAST, &forecast_sig,
              "what if: play a copy of the world forward under some orders of yours"),
+    FUNCTION("made", CPS_FN_MADE, &made_sig,
+             "the difference a nation's own decisions made to its score"),
 };
 
 /* ---- nations ------------------------------------------------------------------------ */
@@ -196,6 +205,9 @@ static const cps_field nation_fields[] = {
     SPECIAL("score_parts", CPS_SPECIAL_SCORE_PARTS, "ScoreParts",
             "its score in parts as of the last resolved quarter, the parts the window shows "
             "(a fresh table each read; view.score_parts(iso3, turn) for a past turn)"),
+    SPECIAL("made", CPS_SPECIAL_MADE, "Made?",
+            "the difference its own decisions made to its score (view.made(iso3)); nil when "
+            "the host keeps no such measure for it"),
     {"policy", CPS_V_OBJECT, offsetof(cp_nation, policy), CPS_PUBLIC, "Policy",
      "the policies in force", NULL, CPS_CLS_POLICY},
     N(mined_t, CPS_PUBLIC, "ore mined last quarter, t REO"),
@@ -385,6 +397,14 @@ static const cps_field score_parts_fields[] = {
     DOC("total", "number", "the score: the parts weighted by the nation's objectives"),
     DOC("quarter", "table<string, number>", "that quarter's own four parts"),
     DOC("weights", "table<string, number>", "the nation's objectives, by part"),
+};
+
+static const cps_field made_fields[] = {
+    DOC("total", "number", "score minus the score without the nation's decisions, score points"),
+    DOC("security", "number", "the security part's share of total: its weight x the part's difference"),
+    DOC("prosperity", "number", "the prosperity part's share of total"),
+    DOC("leverage", "number", "the leverage part's share of total"),
+    DOC("stability", "number", "the stability part's share of total"),
 };
 
 static const cps_field turn_report_fields[] = {
@@ -646,6 +666,9 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_FORECAST_REFUSAL] = {"ForecastRefusal", "An order given to view.forecast that did "
                                   "not play.", forecast_refusal_fields,
                                   COUNT(forecast_refusal_fields)},
+    [CPS_CLS_MADE] = {"Made", "The difference a nation's own decisions made to its score, in "
+                      "score points: its parts add up to total (a fresh table).",
+                      made_fields, COUNT(made_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

@@ -110,6 +110,12 @@ typedef struct {
     int fallback_after;
     int last_turn; /* the turn the game ends at, as agents read it (view.turns); 0 = the scenario's default */
     cps_difficulty difficulty; /* view.difficulty of every seated agent (--difficulty) */
+    /* "made" as the host keeps it (view.me.made, view.made; the session's without-worlds,
+     * docs/score.md): 'nation''s difference at the last resolved quarter into out[0] (the
+     * total) and out[1 + part] (cp_score_part, weighted); 0, or -1 when the host keeps none
+     * for it. NULL: none kept for anyone. */
+    int (*made)(void *ud, int nation, double out[1 + CP_PART_COUNT]);
+    void *made_ud;
 } cps_seat_opts;
 
 /* What happened in a seat, for tools and tests. */

@@ -94,6 +94,8 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
     s->aopts.print = opts ? opts->print : NULL;
     s->aopts.last_turn = opts ? opts->last_turn : 0;
     s->aopts.difficulty = opts ? (int)opts->difficulty : CPS_DIFFICULTY_NORMAL;
+    s->aopts.made = opts ? opts->made : NULL;
+    s->aopts.made_ud = opts ? opts->made_ud : NULL;
     char chosen[CP_MAX_NATIONS][1024];
     for (int i = 0; i < s->count; i++) {
         snprintf(s->default_path[i], sizeof s->default_path[i], "%s", info ? info->agent[i] : "");

@@ -374,6 +374,10 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
             if (!vw_push_score_parts(L, p->index, cp_world_turn(w)))
                 lua_pushnil(L);
             return;
+        case CPS_SPECIAL_MADE:
+            if (!vw_push_made(L, p->index))
+                lua_pushnil(L);
+            return;
         default: lua_pushnil(L); return;
         }
     }
@@ -529,7 +533,8 @@ static int px_tostring(lua_State *L)
     return 1;
 }
 
-/* pairs over a proxy: fields in API order (readable ones only), vector
+/* pairs over a proxy: fields in API order (readable ones only, and of
+ * those that may be nil, such as Nation.made, those that are not), vector
  * entries in name order. Upvalue 1 is the position. */
 static int px_next(lua_State *L)
 {
@@ -558,6 +563,10 @@ static int px_next(lua_State *L)
                 continue;
             lua_pushstring(L, f->name);
             push_field(L, 1, p, f, (int)pos - 1);
+            if (lua_isnil(L, -1)) { /* a field the host does not give: as if absent */
+                lua_pop(L, 2);
+                continue;
+            }
             return 2;
         }
         }

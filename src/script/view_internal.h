@@ -57,6 +57,9 @@ int vw_push_score_parts(lua_State *L, int nation, int turn);
  * charged, in VM instructions (the C time of one, measured: docs/benchmarks.md) */
 #define CPS_FORECAST_QUARTER_INSTRUCTIONS 10000
 int vw_forecast(lua_State *L, int arg);
+/* Push the difference 'nation''s decisions made (a fresh strict Made table, from the host's
+ * cps_seat_opts.made); 0 and nothing pushed when the host keeps none for it. */
+int vw_push_made(lua_State *L, int nation);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

@@ -91,6 +91,23 @@ static int push_parts(lua_State *L, const cp_world *w, int nation, int turn)
     return 1;
 }
 
+/* view.made([iso3]), Nation.made: the host's figure (the session's without-worlds), never
+ * computed here. */
+int vw_push_made(lua_State *L, int nation)
+{
+    const cps_agent *a = cps_agent_of(L);
+    double v[1 + CP_PART_COUNT];
+    if (!a->opts.made || a->opts.made(a->opts.made_ud, nation, v) != 0)
+        return 0;
+    cps_sandbox_charge(L, CHARGE_ROW);
+    lua_createtable(L, 0, 1 + CP_PART_COUNT);
+    set_num(L, "total", v[0]);
+    for (int k = 0; k < CP_PART_COUNT; k++)
+        set_num(L, cp_score_part_name((cp_score_part)k), v[1 + k]);
+    vw_strict(L, -1, CPS_CLS_MADE, 1);
+    return 1;
+}
+
 /* view.report(): the last quarter's report for the agent's own nation. */
 static int push_report(lua_State *L, const cp_world *w, int nation)
 {
@@ -164,6 +181,8 @@ int vw_seat_fn(lua_State *L, int code, int arg)
     }
     case CPS_FN_REPORT:
         return push_report(L, w, a->nation);
+    case CPS_FN_MADE:
+        return vw_push_made(L, lua_isnoneornil(L, arg) ? a->nation : vw_check_nation(L, arg));
     case CPS_FN_DEAL_VALUE: {
         /* the terms read as act.propose reads them; a bad one is an error
          * here, as a bad argument of any view function is */

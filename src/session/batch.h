@@ -151,6 +151,8 @@ typedef struct {
 typedef struct {
     unsigned long long game_seed;
     double score;                /* the seat's score at the end, 0..100 */
+    double made;                 /* score - the score without the seat's decisions (made.c) */
+    double made_part[CP_PART_COUNT]; /* made by part (weighted: they add up to made) */
     uint64_t hash;               /* cp_world_hash at the end */
     int failures;                /* the seat's failed turns */
     int fallbacks;               /* times it fell back to the default agent */

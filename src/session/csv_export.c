@@ -60,7 +60,23 @@ static int out_close(csv_out *o, char *err, size_t errlen)
     return 0;
 }
 
-static int write_nations(const cp_world *w, const char *dir, char *err, size_t errlen)
+/* The made columns of nation 'n' at turn 't': the score without its decisions and the
+ * difference they made, in total and by part (made.c); empty cells where the game keeps no
+ * without-world for it, or before one began. */
+static void made_cells(bytes_buf *b, const cpg_game *g, int n, int t)
+{
+    cpg_made m;
+    if (!g || cpg_made_at(g, n, t, &m) != 0) {
+        bytes_printf(b, ",,,,,,");
+        return;
+    }
+    bytes_printf(b, ",%.3f,%.4f,%.4f,%.4f,%.4f,%.4f", m.without.total, m.total,
+                 m.part[CP_PART_SECURITY], m.part[CP_PART_PROSPERITY], m.part[CP_PART_LEVERAGE],
+                 m.part[CP_PART_STABILITY]);
+}
+
+static int write_nations(const cp_world *w, const cpg_game *g, const char *dir, char *err,
+                         size_t errlen)
 {
     csv_out o;
     if (out_open(&o, dir, "nations.csv", err, errlen))
@@ -72,7 +88,8 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
                          "shortage_light_oxide_t,shortage_heavy_oxide_t,shortage_defense_t,"
                          "imports_magnet_t,exports_magnet_t,gdp_loss_busd,pressure,"
                          "tariff_revenue_musd,score_security,score_prosperity,score_leverage,"
-                         "score_stability\n");
+                         "score_stability,score_without,made,made_security,made_prosperity,"
+                         "made_leverage,made_stability\n");
     char date[8];
     for (int t = 0; t <= cp_world_turn(w); t++) {
         cp_world_date_text(w, t, date, sizeof date);
@@ -96,9 +113,11 @@ static int write_nations(const cp_world *w, const char *dir, char *err, size_t e
             cp_score_parts p;
             if (cp_world_score_parts(w, n, t, &p) != CP_OK)
                 memset(&p, 0, sizeof p);
-            bytes_printf(&o.buf, "%.3f,%.3f,%.3f,%.3f\n", p.part[CP_PART_SECURITY],
+            bytes_printf(&o.buf, "%.3f,%.3f,%.3f,%.3f", p.part[CP_PART_SECURITY],
                          p.part[CP_PART_PROSPERITY], p.part[CP_PART_LEVERAGE],
                          p.part[CP_PART_STABILITY]);
+            made_cells(&o.buf, g, n, t);
+            bytes_printf(&o.buf, "\n");
             out_drain(&o, 0);
         }
     }
@@ -229,6 +248,12 @@ static const cpg_field NATION_FIELDS[] = {
     {"score_prosperity", "number", "0-100", "the score's prosperity part, mean over the turns played"},
     {"score_leverage", "number", "0-100", "the score's leverage part, mean over the turns played"},
     {"score_stability", "number", "0-100", "the score's stability part, mean over the turns played"},
+    {"score_without", "number", "0-100", "the score the nation would have had without its own decisions: every other seat's and the teacher's as they happened, none of its own (docs/score.md); empty when not measured"},
+    {"made", "number", "score points", "score - score_without: the difference the nation's decisions made"},
+    {"made_security", "number", "score points", "the security part's share of made: its weight x (part - part without)"},
+    {"made_prosperity", "number", "score points", "the prosperity part's share of made"},
+    {"made_leverage", "number", "score points", "the leverage part's share of made"},
+    {"made_stability", "number", "score points", "the stability part's share of made"},
 };
 
 static const cpg_field MARKET_FIELDS[] = {
@@ -304,7 +329,8 @@ static int write_package(const cp_world *w, const char *dir, char *err, size_t e
     return cpg_write_datapackage(path, &p, err, errlen);
 }
 
-int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
+/* Every file of cpg_write_csv, nations.csv's made columns from 'g' (NULL: empty). */
+static int write_all(const cp_world *w, const cpg_game *g, const char *dir, cpg_error *err)
 {
     char msg[1200];
     size_t errlen = sizeof msg;
@@ -312,7 +338,7 @@ int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
         snprintf(msg, errlen, "cannot create directory %s: %s", dir, strerror(errno));
         goto fail;
     }
-    if (write_nations(w, dir, msg, errlen) || write_markets(w, dir, msg, errlen) ||
+    if (write_nations(w, g, dir, msg, errlen) || write_markets(w, dir, msg, errlen) ||
         write_facilities(w, dir, msg, errlen) || write_news(w, dir, msg, errlen) ||
         write_deals(w, dir, msg, errlen) || write_package(w, dir, msg, errlen))
         goto fail;
@@ -327,4 +353,14 @@ fail:
         snprintf(err->message, sizeof err->message, "%s", msg);
     }
     return -1;
+}
+
+int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err)
+{
+    return write_all(w, NULL, dir, err);
+}
+
+int cpg_write_game_csv(const cpg_game *g, const char *dir, cpg_error *err)
+{
+    return write_all(cpg_world(g), g, dir, err);
 }

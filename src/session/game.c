@@ -62,6 +62,19 @@ static void game_print(void *ud, const char *line)
         g->opts.seats.print(g->opts.seats.log_ud, line);
 }
 
+/* cps_seat_opts.made: view.made's figures, at the last resolved quarter. */
+static int game_made_view(void *ud, int nation, double out[1 + CP_PART_COUNT])
+{
+    const cpg_game *g = ud;
+    cpg_made m;
+    if (cpg_made_at(g, nation, cp_world_turn(g->world), &m) != 0)
+        return -1;
+    out[0] = m.total;
+    for (int k = 0; k < CP_PART_COUNT; k++)
+        out[1 + k] = m.part[k];
+    return 0;
+}
+
 cps_seat_opts game_seat_opts(cpg_game *g)
 {
     cps_seat_opts s = g->opts.seats;
@@ -70,6 +83,8 @@ cps_seat_opts game_seat_opts(cpg_game *g)
     s.print = g->opts.seats.print || g->opts.prints_to_record ? game_print : NULL;
     /* view.turns: the run's own end (sim --turns N) when the caller gives one, else the game's */
     s.last_turn = g->opts.seats.last_turn > 0 ? g->opts.seats.last_turn : g->length;
+    s.made = game_made_view;
+    s.made_ud = g;
     return s;
 }
 
@@ -96,6 +111,24 @@ cpg_game *game_wrap(cp_world *w, const cpg_opts *o, cpg_error *err)
     g->tap = (replay_tap){NULL, w, NULL, g->opts.seats.budget_instructions, 1, g->opts.rewrite,
                           g->opts.rewrite_ctx};
     return g;
+}
+
+uint32_t game_made_mask(const cpg_game *g)
+{
+    int count = cp_world_nation_count(g->world);
+    uint32_t all = count >= 32 ? 0xffffffffu : (1u << count) - 1u;
+    if (g->opts.made == CPG_MADE_NONE)
+        return 0;
+    return g->opts.made == CPG_MADE_MASK ? g->opts.made_mask & all : all;
+}
+
+/* The without-worlds of a new game, begun before any agent acts. */
+static int made_new(cpg_game *g, cpg_error *err)
+{
+    uint32_t mask = game_made_mask(g);
+    if (mask && !(g->made = made_open(g->world, mask)))
+        return game_fail(err, CPG_ERR_MEMORY, "out of memory");
+    return 0;
 }
 
 /* Seat the agents of a new game: the scenario's defaults, then 'assign'. */
@@ -129,7 +162,7 @@ cpg_game *cpg_new_from(const cp_scenario *sc, const cps_scenario_info *info, uin
     if (!g)
         return NULL;
     g->info_ref = info;
-    if (seat_new(g, assign, assign_count, err) != 0) {
+    if (made_new(g, err) != 0 || seat_new(g, assign, assign_count, err) != 0) {
         cpg_close(g);
         return NULL;
     }
@@ -168,7 +201,7 @@ cpg_game *cpg_new(const char *scenario, uint64_t seed, const char *const *assign
     g->info = info;
     g->have_info = 1;
     g->info_ref = &g->info;
-    if (seat_new(g, assign, assign_count, err) != 0) {
+    if (made_new(g, err) != 0 || seat_new(g, assign, assign_count, err) != 0) {
         cpg_close(g);
         return NULL;
     }
@@ -182,6 +215,7 @@ void cpg_close(cpg_game *g)
         return;
     replay_rec_abandon(g->rec); /* a recording not finished stays marked incomplete */
     cps_seats_destroy(g->seats);
+    made_close(g->made);
     cp_world_destroy(g->world);
     if (g->have_info)
         cps_scenario_info_free(&g->info);
@@ -294,6 +328,7 @@ cp_status cpg_inject(cpg_game *g, const cp_event *e, cp_error *err)
     cp_status st = cp_world_inject_event(g->world, e, err);
     if (st == CP_OK) {
         replay_rec_inject(g->rec, e);
+        made_inject(g->made, e);
         g->injected++;
     }
     return st;
@@ -327,7 +362,9 @@ int cpg_play_turn(cpg_game *g, cpg_error *err)
     replay_tap_turn(&g->tap);
     if (g->rec && replay_rec_before(g->rec, w, msg, sizeof msg) != 0)
         status = record_failed(g, msg, err);
+    made_before(g->made, w);
     cp_world_advance(w);
+    made_after(g->made, w);
     g->played++;
     if (g->rec && replay_rec_after(g->rec, w, msg, sizeof msg) != 0)
         status = record_failed(g, msg, err);
@@ -380,6 +417,49 @@ const char *cpg_last_autosave(const cpg_game *g, int *turn)
         *turn = g->last_autosave_turn;
     return g->last_autosave;
 }
+
+/* ---- made ------------------------------------------------------------------------------------ */
+
+/* made of 'nation' at 'turn': 'real' against its without-world in 'm'. */
+static int made_of(const made_set *m, const cp_world *w, int nation, int turn, cpg_made *out)
+{
+    const cp_world *without = made_world(m, nation);
+    cp_score_parts real;
+    if (!without || turn < made_since(m, nation) ||
+        cp_world_score_parts(w, nation, turn, &real) != CP_OK ||
+        cp_world_score_parts(without, nation, turn, &out->without) != CP_OK)
+        return -1;
+    for (int k = 0; k < CP_PART_COUNT; k++)
+        out->part[k] = real.weight[k] * (real.part[k] - out->without.part[k]);
+    out->total = real.total - out->without.total;
+    return 0;
+}
+
+int cpg_made_at(const cpg_game *g, int nation, int turn, cpg_made *out)
+{
+    return made_of(g->made, g->world, nation, turn, out);
+}
+
+/* The window's tracker: a made_set (made.h) of every nation. */
+cpg_made_tracker *cpg_made_track(const cp_world *w)
+{
+    int count = cp_world_nation_count(w);
+    return made_open(w, count >= 32 ? 0xffffffffu : (1u << count) - 1u);
+}
+void cpg_made_track_free(cpg_made_tracker *t) { made_close(t); }
+void cpg_made_track_inject(cpg_made_tracker *t, const cp_event *e) { made_inject(t, e); }
+void cpg_made_track_before(cpg_made_tracker *t, const cp_world *w) { made_before(t, w); }
+void cpg_made_track_after(cpg_made_tracker *t, const cp_world *w) { made_after(t, w); }
+
+int cpg_made_track_at(const cpg_made_tracker *t, const cp_world *w, int nation, int turn,
+                      cpg_made *out)
+{
+    return made_of(t, w, nation, turn, out);
+}
+
+int cpg_made_since(const cpg_game *g, int nation) { return made_since(g->made, nation); }
+int cpg_made_dropped(const cpg_game *g, int nation) { return made_dropped(g->made, nation); }
+const cp_world *cpg_made_world(const cpg_game *g, int nation) { return made_world(g->made, nation); }
 
 /* ---- recording ------------------------------------------------------------------------------ */
 

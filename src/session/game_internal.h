@@ -3,6 +3,7 @@
 #ifndef CPG_GAME_INTERNAL_H
 #define CPG_GAME_INTERNAL_H
 
+#include "made.h"
 #include "replay_agents.h"
 #include "replay_file.h"
 #include "savefile.h"
@@ -32,6 +33,7 @@ struct cpg_game {
     int deals_before;
     unsigned char deal_before[CP_MAX_DEALS];
     int have_deals_before;
+    made_set *made;                 /* the without-worlds (made.c); NULL: none kept */
 };
 
 /* The seats' options of a game: the caller's limits, with the log and print() lines going
@@ -40,6 +42,8 @@ cps_seat_opts game_seat_opts(cpg_game *g);
 /* A game around 'w' (taken over), with o's options; NULL when out of memory (then 'w' is
  * destroyed). */
 cpg_game *game_wrap(cp_world *w, const cpg_opts *o, cpg_error *err);
+/* The seats cpg_opts.made asks to measure, as a mask of the world's nations. */
+uint32_t game_made_mask(const cpg_game *g);
 /* Set 'err' to 'code' and a formatted message; returns -1. */
 int game_fail(cpg_error *err, cpg_status code, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -65,6 +65,10 @@ int game_sections(cpg_game *g, savefile_section **out, int *count, char *msg, si
         snprintf(msg, len, "out of memory");
         return -1;
     }
+    if (made_sections(g->made, g->world, &s, &n, msg, len) != 0) {
+        save_seats_free(s, n);
+        return -1;
+    }
     *out = s;
     *count = n;
     return 0;
@@ -154,6 +158,12 @@ cpg_game *cpg_load(const char *path, const char *scenario, const cpg_opts *o, cp
         int n = cp_world_find_nation(w, iso);
         if (n >= 0)
             g->human[n] = 1;
+    }
+    /* the without-worlds it keeps; those it lacks begin now */
+    uint32_t mask = game_made_mask(g);
+    if (mask && !(g->made = made_restore(&sf, w, mask, msg, sizeof msg))) {
+        game_fail(err, CPG_ERR_SAVE, "%s: %s", path, msg);
+        goto fail;
     }
     /* a save made without agents has no seats section and plays on without them */
     if (savefile_find(&sf, "seats")) {

@@ -203,6 +203,30 @@ static int action_of(const cp_deal_event *e)
     return -1;
 }
 
+/* (replay_file.h) A seat's deal action from the deal log of the turn in progress, with the
+ * terms as proposed or countered then: a counter later in the turn replaces the deal's, and
+ * the news says both. The recording and the without-worlds (made.c) both read a turn's deal
+ * actions here. */
+int replay_action_at(const cp_world *w, int index, replay_action *out)
+{
+    const cp_deal_event *e = cp_world_deal_event(w, index);
+    int a = e ? action_of(e) : -1;
+    if (a < 0)
+        return 0;
+    out->kind = (replay_action_kind)a;
+    out->deal_id = e->deal_id;
+    out->nation = e->nation;
+    if (a == REPLAY_PROPOSE || a == REPLAY_COUNTER) {
+        const cp_deal *then = cp_world_deal_as_logged(w, index);
+        const cp_deal *d = then ? then : cp_world_deal(w, e->deal_id);
+        if (d)
+            out->deal = *d;
+        else
+            memset(&out->deal, 0, sizeof out->deal);
+    }
+    return 1;
+}
+
 int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen)
 {
     bytes_buf *b = &r->turn;
@@ -220,19 +244,14 @@ int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen
         actions += action_of(cp_world_deal_event(w, k)) >= 0;
     bytes_i32(b, actions);
     for (int k = r->deal_mark; k < cp_world_deal_event_count(w); k++) {
-        const cp_deal_event *e = cp_world_deal_event(w, k);
-        int a = action_of(e);
-        if (a < 0)
+        replay_action x;
+        if (!replay_action_at(w, k, &x))
             continue;
-        bytes_i32(b, a);
-        bytes_i32(b, e->deal_id);
-        bytes_i32(b, e->nation);
-        if (a == REPLAY_PROPOSE || a == REPLAY_COUNTER) {
-            /* the terms as proposed or countered then: a counter later in
-             * the turn replaces the deal's, and the news says both */
-            const cp_deal *then = cp_world_deal_as_logged(w, k);
-            put_terms(b, then ? then : cp_world_deal(w, e->deal_id));
-        }
+        bytes_i32(b, (int)x.kind);
+        bytes_i32(b, x.deal_id);
+        bytes_i32(b, x.nation);
+        if (x.kind == REPLAY_PROPOSE || x.kind == REPLAY_COUNTER)
+            put_terms(b, &x.deal);
     }
     if (b->failed) {
         snprintf(err, errlen, "cannot record %s: out of memory", r->path);

@@ -51,6 +51,11 @@ replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_wor
                             cps_difficulty difficulty, char *err, size_t errlen);
 /* Note an event injected (cp_world_inject_event) for the coming advance. */
 void replay_rec_inject(replay_rec *r, const cp_event *e);
+/* Deal log entry 'index' of 'w' (one made since the last advance) as a seat's action, with
+ * the terms as proposed or countered then, into 'out': 1, or 0 when the entry is the core's
+ * own (a start, an expiry) or no action. The recording and the without-worlds of made.c read
+ * a turn's deal actions with it. */
+int replay_action_at(const cp_world *w, int index, replay_action *out);
 /* Just before cp_world_advance: take the turn's orders and deal actions. */
 int replay_rec_before(replay_rec *r, const cp_world *w, char *err, size_t errlen);
 /* The agents' side of the coming turn (optional; recorded in an AGNT

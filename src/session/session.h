@@ -57,7 +57,14 @@ typedef struct {
      * touched; the game's world is made like it (cp_world_create_like), without a warm-up of
      * its own. NULL: made from scratch */
     const cp_world *start;
+    /* which seats are measured against a without-world for "made" (made.c, docs/score.md):
+     * CPG_MADE_ALL every nation (sim, the window, serve), CPG_MADE_NONE none (a sweep),
+     * CPG_MADE_MASK those whose bit is set in made_mask (a tournament's ranked seat) */
+    int made;
+    uint32_t made_mask; /* bit n: nation n */
 } cpg_opts;
+
+enum { CPG_MADE_ALL = 0, CPG_MADE_NONE, CPG_MADE_MASK };
 
 typedef struct cpg_game cpg_game;
 
@@ -281,10 +288,50 @@ cpg_step cpg_playback_step(cpg_playback *p, char *why, size_t len);
 int cpg_playback_played(const cpg_playback *p);        /* recorded quarters played so far */
 const cp_world *cpg_playback_world(const cpg_playback *p); /* the world as played so far */
 
+/* ---- the difference a seat made (made.c, docs/score.md) ---- */
+
+/* A seat's score against the world as it went minus the seat's own decisions (its orders and
+ * deal actions; every other seat's and the teacher's events as they happened). */
+typedef struct {
+    cp_score_parts without;     /* the without-world's score and parts at that turn */
+    double part[CP_PART_COUNT]; /* weight x (part - part without), score points: they add up
+                                   to 'total' (to rounding) */
+    double total;               /* score - score without, score points (0..100 scale) */
+} cpg_made;
+
+/* The difference 'nation''s decisions made by 'turn' (its start .. the world's turn): 0, or -1
+ * when the game keeps no without-world for it (cpg_opts.made) or 'turn' comes before the
+ * without-world began (a save from before made: it begins at the load). A seat that decides
+ * nothing has made exactly 0 in every part. */
+int cpg_made_at(const cpg_game *g, int nation, int turn, cpg_made *out);
+/* The turn 'nation''s without-world began at, or -1 when there is none. */
+int cpg_made_since(const cpg_game *g, int nation);
+/* Decisions of other seats the without-world could not take (an answer to a deal only the
+ * seat proposed, an order about a plant only it built): dropped, counted here. */
+int cpg_made_dropped(const cpg_game *g, int nation);
+/* The without-world itself (read only), NULL when there is none. */
+const cp_world *cpg_made_world(const cpg_game *g, int nation);
+
+/* The same measure for a program that advances its own world rather than a cpg_game (the
+ * window, until it plays on the session): without-worlds of every nation, begun from 'w' as it
+ * stands, fed by the caller around each cp_world_advance of 'w'. NULL when out of memory. */
+typedef struct cpg_made_tracker cpg_made_tracker;
+cpg_made_tracker *cpg_made_track(const cp_world *w);
+void cpg_made_track_free(cpg_made_tracker *t);                         /* NULL is fine */
+void cpg_made_track_inject(cpg_made_tracker *t, const cp_event *e);    /* an event w accepted */
+void cpg_made_track_before(cpg_made_tracker *t, const cp_world *w);    /* just before advancing */
+void cpg_made_track_after(cpg_made_tracker *t, const cp_world *w);     /* just after */
+/* As cpg_made_at, with 'w' the world the tracker follows. */
+int cpg_made_track_at(const cpg_made_tracker *t, const cp_world *w, int nation, int turn,
+                      cpg_made *out);
+
 /* ---- CSV ---- */
 
 /* nations.csv, markets.csv, facilities.csv, news.csv and deals.csv into 'dir' (created if
  * missing), as docs/csv.md describes them. 0, or -1 with CPG_ERR_CSV naming the file. */
 int cpg_write_csv(const cp_world *w, const char *dir, cpg_error *err);
+/* The same for a game: nations.csv's score_without and made columns filled from its
+ * without-worlds (empty where it keeps none, and before one began). */
+int cpg_write_game_csv(const cpg_game *g, const char *dir, cpg_error *err);
 
 #endif

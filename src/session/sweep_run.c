@@ -44,6 +44,7 @@ static char *play_run(const cpg_sweep *s, int r, size_t *len, char *err, size_t 
     o.no_agents = !s->agents;
     o.seats.quiet = 1;
     o.start = s->start[combo];
+    o.made = CPG_MADE_NONE; /* no without-worlds: nothing here reads made */
     cpg_error e;
     cpg_game *g = cpg_new_from(&s->scen[combo], &s->info[combo], seed, s->assign,
                                s->assign_count, &o, &e);
@@ -182,6 +183,7 @@ int cpg_sweep_prepare(cpg_sweep *s, const char *scenario, char *err, size_t errl
     o.no_agents = !s->agents;
     o.seats.quiet = 1;
     o.start = s->start[0];
+    o.made = CPG_MADE_NONE; /* no without-worlds: nothing here reads made */
     cpg_error e;
     cpg_game *g = cpg_new_from(&s->scen[0], &s->info[0], s->seeds[0], s->assign,
                                s->assign_count, &o, &e);

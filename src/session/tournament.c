@@ -61,6 +61,7 @@ static int check_agent(const tournament *t, int k)
     o.seats.budget_instructions = t->budget;
     o.seats.mem_bytes = (size_t)t->mem_mib << 20;
     o.seats.wall_s = (double)t->wall_ms / 1000.0;
+    o.made = CPG_MADE_NONE; /* no without-worlds: nothing here reads made */
     cpg_error e;
     char shown[1400];
     cpg_game *g = cpg_new_from(t->scen, &t->play_info, tour_game_seed(t->master, t->seeds[0]),

@@ -80,6 +80,9 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     o.seats.log = drop_line;
     o.rewrite = unsnap;
     o.rewrite_ctx = t;
+    /* made: the seat under test alone is measured, one more world a quarter */
+    o.made = CPG_MADE_MASK;
+    o.made_mask = 1u << t->seat;
     const char *assign[TOUR_MAX_OTHERS + 1];
     int n = assignments(t, m, 0, assign);
     char shown[1024];
@@ -153,6 +156,12 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     r->fallbacks = st->fallbacks;
     r->instructions_per_turn = r->agent_turns ? (double)instructions / r->agent_turns : 0;
     r->score = cp_world_nation(w, t->seat)->score;
+    cpg_made made;
+    if (cpg_made_at(g, t->seat, cp_world_turn(w), &made) == 0) {
+        r->made = made.total;
+        for (int k = 0; k < CP_PART_COUNT; k++)
+            r->made_part[k] = made.part[k];
+    }
     r->hash = cp_world_hash(w);
     cpg_close(g);
     return 0;

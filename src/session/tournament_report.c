@@ -1,7 +1,8 @@
 /* tournament_report.c -- what a tournament tells its modder: a ranking
  * table (mean score with a 95% interval, wins seed by seed, failures,
- * instructions per turn) and a CSV with one row per match, each carrying
- * the command that plays it again alone. */
+ * instructions per turn, and the mean difference the seat's decisions made
+ * with its 95% interval, docs/score.md) and a CSV with one row per match,
+ * each carrying the command that plays it again alone. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ typedef struct {
     int agent;
     int games;
     double mean, half;  /* 95% interval: mean +- half (half < 0: too few games) */
+    double made, made_half; /* the same for made */
     int wins;
     int failures, fallbacks;
     double instructions_per_turn;
@@ -50,11 +52,12 @@ static void standings(const tournament *t, standing *st)
         standing *s = &st[a];
         memset(s, 0, sizeof *s);
         s->agent = a;
-        double sum = 0, sq = 0, ins = 0;
+        double sum = 0, sq = 0, ins = 0, made = 0;
         long turns = 0;
         for (int k = 0; k < t->seed_count; k++) {
             const tour_match *r = &t->match[k * t->agent_count + a];
             sum += r->score;
+            made += r->made;
             s->failures += r->failures;
             s->fallbacks += r->fallbacks > 0;
             ins += r->instructions_per_turn * r->agent_turns;
@@ -75,6 +78,15 @@ static void standings(const tournament *t, standing *st)
         s->half = s->games > 1 ? t95(s->games - 1) * sqrt(sq / (s->games - 1)) / sqrt(s->games)
                                : -1;
         s->instructions_per_turn = turns ? ins / (double)turns : 0;
+        s->made = s->games ? made / s->games : 0;
+        double made_sq = 0;
+        for (int k = 0; k < t->seed_count; k++) {
+            double d = t->match[k * t->agent_count + a].made - s->made;
+            made_sq += d * d;
+        }
+        s->made_half = s->games > 1 ? t95(s->games - 1) * sqrt(made_sq / (s->games - 1)) /
+                                          sqrt(s->games)
+                                    : -1;
     }
     qsort(st, (size_t)t->agent_count, sizeof *st, by_rank);
 }
@@ -87,8 +99,9 @@ void tour_print_table(const tournament *t, FILE *out)
                  "%d turns\n",
             t->seat_iso3, t->scen->name, t->agent_count, t->agent_count == 1 ? "" : "s",
             t->seed_count, t->seed_count == 1 ? "" : "s", t->seeds_text, t->master, t->turns);
-    fprintf(out, "%4s  %-26s %6s  %10s  %-14s %5s  %8s  %9s  %10s\n", "rank", "agent", "games",
-            "mean score", "95% interval", "wins", "failures", "fallbacks", "instr/turn");
+    fprintf(out, "%4s  %-26s %6s  %10s  %-14s %5s  %8s  %9s  %10s  %6s  %s\n", "rank", "agent",
+            "games", "mean score", "95% interval", "wins", "failures", "fallbacks", "instr/turn",
+            "made", "95% interval");
     for (int i = 0; i < t->agent_count; i++) {
         const standing *s = &st[i];
         char ci[40];
@@ -96,10 +109,18 @@ void tour_print_table(const tournament *t, FILE *out)
             snprintf(ci, sizeof ci, "%.2f..%.2f", s->mean - s->half, s->mean + s->half);
         else
             snprintf(ci, sizeof ci, "-");
-        fprintf(out, "%4d  %-26s %6d  %10.2f  %-14s %5d  %8d  %9d  %10.0f\n", i + 1,
-                t->agent[s->agent].label, s->games, s->mean, ci, s->wins, s->failures,
-                s->fallbacks, s->instructions_per_turn);
+        char made_ci[40];
+        if (s->made_half >= 0)
+            snprintf(made_ci, sizeof made_ci, "%+.2f..%+.2f", s->made - s->made_half,
+                     s->made + s->made_half);
+        else
+            snprintf(made_ci, sizeof made_ci, "-");
+        fprintf(out, "%4d  %-26s %6d  %10.2f  %-14s %5d  %8d  %9d  %10.0f  %+6.2f  %s\n",
+                i + 1, t->agent[s->agent].label, s->games, s->mean, ci, s->wins, s->failures,
+                s->fallbacks, s->instructions_per_turn, s->made, made_ci);
     }
+    fprintf(out, "ranked by mean score; made: the seat's score minus its score in the same game "
+                 "without its own decisions (docs/score.md)\n");
     int unrepeatable = 0;
     for (int m = 0; m < t->total; m++)
         unrepeatable += t->match[m].wall_stops > 0;
@@ -125,6 +146,11 @@ static const cpg_field MATCH_FIELDS[] = {
     {"max_instructions", "integer", "Lua instructions", "the agent's most instructions in one turn"},
     {"first_failure", "string", NULL, "the first failure's message; empty if none"},
     {"reproducible", "string", NULL, "yes, or why the match may not play again the same (the wall clock stopped an agent)"},
+    {"made", "number", "score points", "score minus the seat's score in the same game without its own decisions (docs/score.md)"},
+    {"made_security", "number", "score points", "the security part's share of made (its weight x the part's difference)"},
+    {"made_prosperity", "number", "score points", "the prosperity part's share of made"},
+    {"made_leverage", "number", "score points", "the leverage part's share of made"},
+    {"made_stability", "number", "score points", "the stability part's share of made"},
     {"command", "string", NULL, "the command that plays this match again alone and ends with its hash"},
 };
 
@@ -177,7 +203,8 @@ int tour_write_package(const tournament *t, const char *csv_path, const char *co
 int tour_write_csv(const tournament *t, FILE *f)
 {
     fputs("match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,"
-          "instructions_per_turn,max_instructions,first_failure,reproducible,command\n", f);
+          "instructions_per_turn,max_instructions,first_failure,reproducible,made,made_security,"
+          "made_prosperity,made_leverage,made_stability,command\n", f);
     /* each row made in a buffer (fields quoted when needed, base's csv.h),
      * then written */
     char cmd[4096];
@@ -200,6 +227,10 @@ int tour_write_csv(const tournament *t, FILE *f)
             bytes_printf(&row, "no: the wall clock stopped an agent in turn %d,", r->wall_turn);
         else
             bytes_append(&row, "yes,", 4);
+        /* made before the command, which stays the last column */
+        bytes_printf(&row, "%.4f,%.4f,%.4f,%.4f,%.4f,", r->made, r->made_part[CP_PART_SECURITY],
+                     r->made_part[CP_PART_PROSPERITY], r->made_part[CP_PART_LEVERAGE],
+                     r->made_part[CP_PART_STABILITY]);
         tour_match_command(t, m, cmd, sizeof cmd);
         csv_cell(&row, cmd, CSV_QUOTE_NEEDED);
         bytes_append(&row, "\n", 1);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "session.h"
 #include "map_project.h"
 #include "views.h"
 #include "play.h"
@@ -91,6 +92,7 @@ int app_create(ui_app *a, const app_options *opt, char *err, size_t errlen)
         return 2;
     }
     tl_log_record(&a->stages, a->world);
+    a->made = cpg_made_track(a->world); /* NULL when out of memory: made is not shown */
     a->prev = calloc(1, sizeof *a->prev);
     if (!a->prev) {
         snprintf(err, errlen, "out of memory");
@@ -198,6 +200,7 @@ void app_destroy(ui_app *a)
     free(a->country_nation);
     tl_log_free(&a->stages);
     free(a->prev);
+    cpg_made_track_free(a->made);
     if (a->world) cp_world_destroy(a->world);
     if (a->have_info) cps_scenario_info_free(&a->info);
     free(a->scenario);
@@ -228,7 +231,9 @@ void ui_end_turn(ui_app *a)
     /* AI seats: the agents queue their orders before the quarter is resolved */
     if (a->seats) cps_seats_run_turn(a->seats);
     fig_snapshot_take(a->prev, a->world);
+    cpg_made_track_before(a->made, a->world); /* the quarter's decisions, for made */
     cp_world_advance(a->world);
+    cpg_made_track_after(a->made, a->world);
     tl_log_record(&a->stages, a->world);
     play_after_advance(a); /* autosave, deal answers, hand-over to the first human seat */
     app_update_title(a);
@@ -256,6 +261,9 @@ int app_replace_world(ui_app *a, cp_world *w, cps_scenario_info *info, char *err
     }
     if (a->world) cp_world_destroy(a->world);
     a->world = w;
+    /* made begins with the new world: a loaded game's from the load (docs/score.md) */
+    cpg_made_track_free(a->made);
+    a->made = cpg_made_track(w);
     *a->scenario = *cp_world_scenario(w);
     if (a->have_info) cps_scenario_info_free(&a->info);
     a->have_info = info != NULL;

@@ -89,6 +89,10 @@ typedef struct ui_app {
     cps_scenario_info info;
     int have_info;
     cp_world *world;
+    /* made, the difference each seat's decisions made (docs/score.md): the session's
+     * without-worlds, fed around each advance of 'world' (ui_end_turn); begun when the world
+     * is (a loaded game's at the load) */
+    struct cpg_made_tracker *made;
     tl_log stages;
     fig_snapshot *prev; /* last quarter's nations, for "why it changed" */
 

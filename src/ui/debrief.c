@@ -98,6 +98,15 @@ done:
     return status;
 }
 
+static ui_debrief_made_fn made_fn;
+static const void *made_ud;
+
+void ui_debrief_set_made(ui_debrief_made_fn fn, const void *ud)
+{
+    made_fn = fn;
+    made_ud = ud;
+}
+
 int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_log *log, const int *human,
                      const char *dir, char *err, size_t errlen)
 {
@@ -131,5 +140,7 @@ int ui_debrief_write(const cp_world *w, const cps_scenario_info *info, const tl_
     }
     dbf_figures fig;
     dbf_compute(w, &fig);
+    for (int i = 0; i < fig.actor_count; i++)
+        fig.actor[i].has_made = made_fn && made_fn(made_ud, w, fig.actor[i].nation, &fig.actor[i].made) == 0;
     return dbh_write(w, info, &fig, human, dir, csv_files, csv_count, err, errlen);
 }

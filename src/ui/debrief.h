@@ -22,6 +22,14 @@
 typedef int (*ui_debrief_csv_fn)(const cp_world *w, const char *dir, char *err, size_t errlen);
 void ui_debrief_set_csv_writer(ui_debrief_csv_fn fn);
 
+/* Where the pack's table by nation gets made, the difference each nation's decisions made
+ * (docs/score.md): the caller's figures (the session's), which the pack only shows. 'fn' puts
+ * nation's made at the world's last turn into '*made' and returns 0, or -1 when none is kept
+ * for it; it applies to the ui_debrief_write calls that follow, until set again (NULL: none,
+ * the column says "not measured"). */
+typedef int (*ui_debrief_made_fn)(const void *ud, const cp_world *w, int nation, double *made);
+void ui_debrief_set_made(ui_debrief_made_fn fn, const void *ud);
+
 /* Write the pack of 'w' into 'dir' (created, with its parents, if missing):
  * prices.png, supply.png, shortages.png, pipeline.png, tariffs.png, the CSV
  * files and summary.html, with the scenario's objectives, briefing excerpt

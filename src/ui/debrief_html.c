@@ -162,7 +162,7 @@ static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
         esc(f, label_good(goods[k]));
         fputs("</th>", f);
     }
-    fputs("<th>Magnet shortage, all quarters</th><th>Score</th></tr></thead>\n<tbody>\n", f);
+    fputs("<th>Magnet shortage, all quarters</th><th>Score</th><th>Made by its decisions</th></tr></thead>\n<tbody>\n", f);
     for (int i = 0; i < x->actor_count; i++) {
         const dbf_actor *n = &x->actor[i];
         const cp_nation *nat = cp_world_nation(w, n->nation);
@@ -178,14 +178,20 @@ static void nation_table(FILE *f, const cp_world *w, const dbf_figures *x)
                         cp_world_date_text(w, n->paid_peak_turn[g], d, sizeof d));
             fputs("</td>", f);
         }
-        fprintf(f, "<td>%s (%s of demand)</td><td>%.0f \xE2\x86\x92 %.0f</td></tr>\n",
+        fprintf(f, "<td>%s (%s of demand)</td><td>%.0f \xE2\x86\x92 %.0f</td>",
                 fmt_tonnes(a, sizeof a, n->magnet_shortage_t, "t"),
                 fmt_share(b, sizeof b, n->magnet_demand_t > 0 ? n->magnet_shortage_t / n->magnet_demand_t : 0),
                 n->score_start, n->score_end);
+        if (n->has_made)
+            fprintf(f, "<td>%+.1f points</td></tr>\n", n->made);
+        else
+            fputs("<td>not measured</td></tr>\n", f);
     }
     fputs("</tbody>\n</table>\n<p class=\"small\">Prices paid are what each nation's buyers paid per kg, "
           "imports and home supply together, at the first and the last quarter (nations.csv has every "
-          "quarter; a peak is shown where it stood more than 5% above both). The score is the nation's running mean of its quarterly scores, 0 to 100.</p>\n", f);
+          "quarter; a peak is shown where it stood more than 5% above both). The score is the nation's running mean of its quarterly scores, 0 to 100. "
+          "Made by its decisions is its score less the score it would have had in the same game without "
+          "its own decisions (every other nation's and the teacher's as they happened), in score points.</p>\n", f);
 }
 
 /* What each kind of move in the list means, for the kinds this game holds

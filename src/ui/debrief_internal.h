@@ -25,6 +25,8 @@ typedef struct {
     int paid_peak_turn[CP_GOOD_COUNT];
     double magnet_shortage_t, magnet_demand_t; /* summed over every quarter */
     double score_start, score_end;             /* 0..100 */
+    int has_made;                              /* made (debrief.h's provider) known */
+    double made;                               /* score points at the end */
 } dbf_actor;
 
 typedef struct {

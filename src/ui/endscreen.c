@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "formw.h"
 #include "labels.h"
+#include "made_text.h"
 #include "play_internal.h"
 #include "teacher.h"
 #include "theme.h"
@@ -194,8 +195,29 @@ static void seat_box(ui_app *a, SDL_Rect rc, int nation)
     for (char *c = head; *c && c < head + strlen(nat->name); c++)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
     int y = rc.y + fw_section(a, rc.x, rc.y, rc.w, head);
+    int rh = app_px(a, 20);
+    /* made, first: "Your decisions: +1.2 points", its parts beneath when the four bars fit too */
+    char line[120], parts[200];
+    int sign = made_text(a, nation, line, sizeof line, parts, sizeof parts);
+    if (sign != 2 && y + rh <= rc.y + rc.h) {
+        int with_parts = y + (2 + CP_PART_COUNT) * rh + app_px(a, 4) <= rc.y + rc.h;
+        SDL_Rect row = {rc.x, y, rc.w, (with_parts ? 2 : 1) * rh};
+        text_draw(a->text, FONT_BODY_BOLD, sign > 0 ? COL_GOOD : sign < 0 ? COL_BAD : COL_TEXT, line, rc.x, y,
+                  ALIGN_LEFT);
+        if (with_parts) text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, parts, rc.x, y + rh, ALIGN_LEFT);
+        fw_trace(a, "End/Made", line, row);
+        if (app_hover(a, row)) {
+            char tip[600];
+            snprintf(tip, sizeof tip,
+                     "The score less the score this nation would have had without its own decisions: the "
+                     "same game, every other nation's decisions and the teacher's events as they happened, "
+                     "none of its own. By part, in score points that add up to the total: %s.", parts);
+            app_tip_set(a, row, "The difference the decisions made", tip);
+        }
+        y += row.h + app_px(a, 4);
+    }
     /* the parts: a bar each, the weight beside it */
-    int rh = app_px(a, 20), lw = app_px(a, 90), vw = app_px(a, 90);
+    int lw = app_px(a, 90), vw = app_px(a, 90);
     for (int k = 0; k < CP_PART_COUNT && y + rh <= rc.y + rc.h; k++) {
         SDL_Rect row = {rc.x, y, rc.w, rh};
         text_draw(a->text, FONT_SMALL, COL_TEXT_DIM, part_names[k], rc.x, y + app_px(a, 2), ALIGN_LEFT);

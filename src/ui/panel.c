@@ -9,6 +9,8 @@
 #include "fmt.h"
 #include "formw.h"
 #include "labels.h"
+#include "made_text.h"
+#include "session.h"
 #include "palette.h"
 #include "policies.h"
 #include "sbuf.h"
@@ -252,6 +254,19 @@ static void score_and_goals(cursor *c)
             l.tone = sp.part[k] >= 66 ? TONE_GOOD : sp.part[k] >= 33 ? TONE_PLAIN : TONE_WARN;
             tone_line(c, &l);
         }
+    }
+    /* made: what the nation's own decisions changed, against the game without them */
+    char parts[200];
+    int sign = made_text(a, n, l.text, sizeof l.text, parts, sizeof parts);
+    cpg_made m;
+    if (sign != 2 && cpg_made_track_at(a->made, a->world, n, T, &m) == 0) {
+        snprintf(l.tip, sizeof l.tip,
+                 "The score (%.1f) less the score it would have had without its own decisions "
+                 "(%.1f): the same game, every other nation's decisions and events as they "
+                 "happened, none of its own.\nBy part, in points: %s.", sp.total, m.without.total,
+                 parts);
+        l.tone = sign > 0 ? TONE_GOOD : sign < 0 ? TONE_WARN : TONE_PLAIN;
+        tone_line(c, &l);
     }
     int ng = cp_world_goal_count(a->world, n);
     for (int i = 0; i < ng; i++) {

@@ -13,6 +13,7 @@
 #include "labels.h"
 #include "play_internal.h" /* the play layer's human seats (see teacher_seat) */
 #include "script.h"
+#include "session.h"
 
 static const char *const event_labels[TE_COUNT] = {"Mine flood", "Lawsuit", "Licences slow", "Summit",
                                                    "Price floor"};
@@ -142,6 +143,7 @@ int teacher_inject(ui_app *a, teacher_event e, int nation, int partner, int good
         say(t, 1, "Refused: %s", err.message);
         return -1;
     }
+    cpg_made_track_inject(a->made, &ev); /* the without-worlds get it too */
     say(t, 0, "%s for %s: it happens when this turn ends.%s", event_labels[e], nation_name(a, nation), note);
     return 0;
 }
@@ -203,12 +205,22 @@ int teacher_lock(ui_app *a, int nation, int locked)
     return 0;
 }
 
+/* ui_debrief_set_made: the window's made (its tracker) for the pack's table. */
+static int teacher_made(const void *ud, const cp_world *w, int nation, double *made)
+{
+    cpg_made m;
+    if (cpg_made_track_at(ud, w, nation, cp_world_turn(w), &m) != 0) return -1;
+    *made = m.total;
+    return 0;
+}
+
 int teacher_debrief(ui_app *a)
 {
     teacher_state *t = teacher_of(a);
     if (!t) return -1;
     char dir[600], err[1400];
     ui_debrief_default_dir(a->world, dir, sizeof dir);
+    ui_debrief_set_made(teacher_made, a->made);
     if (ui_debrief_write(a->world, a->have_info ? &a->info : NULL, &a->stages, play_humans(a), dir, err,
                          sizeof err) != 0) {
         say(t, 1, "%s", err);

@@ -76,6 +76,13 @@ for iso in CHN JPN USA DEU; do
     check "$iso: Dy/Tb paid \$$h0 → \$$h8 and magnets paid ending \$$m8 as in nations.csv" \
         'printf "%s" "$row" | grep -qF "<td>\$$h0/kg → \$$h8/kg" && printf "%s" "$row" | grep -qF "→ \$$m8/kg"'
 done
+# made, the difference each nation's decisions made, as nations.csv has it at the last turn
+for iso in CHN JPN; do
+    md=$(awk -F, -v n=$iso '$1==8 && $3==n {printf "%+.1f", $31}' "$dir/nations.csv")
+    check "$iso: made by its decisions $md points, as nations.csv's made" \
+        'grep "<tr data-iso3=\"$iso\">" "$html" | grep -qF "<td>$md points</td>"'
+done
+check "the made column explained" 'grep -q "<th>Made by its decisions</th>" "$html" && grep -q "without its own decisions" "$html"'
 # Japan's dearest quarter for Dy/Tb oxide, as in nations.csv (the licensing's first months)
 peak=$(awk -F, '$3=="JPN" && $1>=0 && $14+0>p {p=$14+0; d=$2} END {printf "%s %s", d, p}' "$dir/nations.csv")
 pk_date=${peak% *} pk_usd=$(printf "%.0f" "${peak#* }" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')

@@ -13,11 +13,11 @@ check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
 out=$("$bin" sim --scenario baseline --turns 4 --seed 3 2>&1); status=$?
 check "sim exits 0" '[ $status -eq 0 ]'
-ranked=$(printf "%s\n" "$out" | grep -Ec "^ {0,3}[0-9]+  .* [0-9]+ of [0-9]+$")
+ranked=$(printf "%s\n" "$out" | grep -Ec "^ {0,3}[0-9]+  .* [0-9]+ of [0-9]+  [-+][0-9]+\.[0-9]{2}$")
 check "one line per turn plus header, start, the results table (a row per nation), the summary of prices paid (4 lines) and hash" '[ "$ranked" -ge 20 ] && [ $(printf "%s\n" "$out" | wc -l) -eq $((7 + 3 + 4 + ranked)) ] && [ $(printf "%s\n" "$out" | grep -Ec "^20[0-9]{2}Q[1-4] t") -eq 4 ] && [ $(printf "%s\n" "$out" | grep -c "^start  ") -eq 1 ]'
 # a line is dated by the quarter its figures describe: --turns 4 plays 2025Q1..2025Q4 (issue 19)
 check "the quarters played, each once: 2025Q1 t0 to 2025Q4 t3" 'printf "%s\n" "$out" | grep -q "^2025Q1 t0 " && printf "%s\n" "$out" | grep -q "^2025Q4 t3 " && ! printf "%s\n" "$out" | grep -q "^2026Q1"'
-check "the results table: a ranking, the parts, goals met" 'printf "%s\n" "$out" | grep -q "^rank  nation  *score  security  prosperity  leverage  stability  goals met$" && printf "%s\n" "$out" | grep -Eq "^   1  China  .* [0-9] of [0-9]$"'
+check "the results table: a ranking, the parts, goals met, made" 'printf "%s\n" "$out" | grep -q "^rank  nation  *score  security  prosperity  leverage  stability  goals met  made$" && printf "%s\n" "$out" | grep -Eq "^   1  China  .* [0-9] of [0-9]  [-+][0-9]+\.[0-9]{2}$"'
 check "--quiet leaves the table out" '[ "$("$bin" sim --scenario baseline --turns 1 --seed 3 --quiet | wc -l)" -eq 1 ]'
 check "ends with a 16-digit hash" 'printf "%s\n" "$out" | tail -1 | grep -Eq "^hash: [0-9a-f]{16}$"'
 check "lines carry the date" 'printf "%s\n" "$out" | grep -q "^2025Q3 t2"'
@@ -55,7 +55,7 @@ check "nations.csv header" 'head -1 "$tmp/csv/nations.csv" | grep -q "^turn,date
 nations=$("$bin" sim --turns 0 --csv "$tmp/c0" --quiet >/dev/null; tail -n +2 "$tmp/c0/nations.csv" | wc -l)
 check "nations.csv: turn 0 to N, one row per nation" '[ $(tail -n +2 "$tmp/csv/nations.csv" | wc -l) -eq $((nations * 3)) ]'
 check "markets.csv: 4 goods x 3 turns" '[ $(tail -n +2 "$tmp/csv/markets.csv" | wc -l) -eq 12 ] && head -1 "$tmp/csv/markets.csv" | grep -q "^turn,date,good,world_price_usd_per_kg,production_t,traded_t"'
-check "nations.csv ends with the score's parts" 'head -1 "$tmp/csv/nations.csv" | grep -q ",tariff_revenue_musd,score_security,score_prosperity,score_leverage,score_stability$"'
+check "nations.csv: the score's parts, then made" 'head -1 "$tmp/csv/nations.csv" | grep -q ",tariff_revenue_musd,score_security,score_prosperity,score_leverage,score_stability,score_without,made,made_security,made_prosperity,made_leverage,made_stability$"'
 check "news.csv: kind, nations involved, plant, routine" 'head -1 "$tmp/csv/news.csv" | grep -q "^turn,date,kind,nation,text,partner,facility,routine$"'
 check "facilities.csv, news.csv, deals.csv" '[ -s "$tmp/csv/facilities.csv" ] && [ -s "$tmp/csv/news.csv" ] && head -1 "$tmp/csv/deals.csv" | grep -q "^turn,date,deal_id,proposer,parties,clauses,status"'
 

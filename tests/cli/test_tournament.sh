@@ -28,7 +28,9 @@ check "the table has its columns" 'grep -q "^rank  agent .*games.*mean score.*95
 check "the table ranks both agents" 'grep -Eq "^ +1  (decoupler|do_nothing)\.lua +10 " out && grep -Eq "^ +2  (decoupler|do_nothing)\.lua +10 " out'
 check "each row gives an interval lo..hi around its mean" 'awk "/^ +[12]  /{split(\$5, r, \"\\\\.\\\\.\"); if (!(r[1] <= \$4 && \$4 <= r[2])) bad=1} END {exit bad}" out'
 check "wins: at least one per seed in all" '[ $(awk "/^ +[12]  /{w += \$6} END {print w}" out) -ge 10 ]'
-check "do_nothing uses no instructions" '[ "$(awk "/do_nothing.lua/{print \$NF}" out)" = "0" ]'
+check "do_nothing uses no instructions" '[ "$(awk "/do_nothing.lua/{print \$(NF-2)}" out)" = "0" ]'
+check "do_nothing made exactly nothing" '[ "$(awk "/do_nothing.lua/{print \$(NF-1), \$NF}" out)" = "+0.00 +0.00..+0.00" ]'
+check "the table says what it ranks by and what made is" 'grep -q "^ranked by mean score; made: " out'
 check "20 rows" '[ "$(data a.csv | wc -l)" -eq 20 ]'
 # what made the file is in its sidecar a.datapackage.json (docs/csv.md), never in comment lines
 check "no comment lines" '! grep -q "^#" a.csv'
@@ -37,7 +39,7 @@ check "the sidecar records the scenario" '[ "$(pkg a.datapackage.json "d[\"choke
 what='" ".join(str(d["chokepoint"][k]) for k in ("seat", "seeds", "seed", "turns")) + " " + ",".join(d["chokepoint"]["agents"])'
 check "the sidecar records the seat, seeds, master seed, turns and agents" '[ "$(pkg a.datapackage.json "$what")" = "USA 1-10 1 8 decoupler,do_nothing" ]'
 check "the sidecar records the exact command, this program by its full path" '[ "$(pkg a.datapackage.json "d[\"chokepoint\"][\"command\"]")" = "$(realpath "$bin") tournament --agents decoupler,do_nothing --seat USA --seeds 1-10 --turns 8 --jobs 2 --csv a.csv" ]'
-check "columns" 'head -1 a.csv | grep -qx "match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,instructions_per_turn,max_instructions,first_failure,reproducible,command"'
+check "columns" 'head -1 a.csv | grep -qx "match,agent,file,seed,game_seed,score,hash,failures,fallbacks,refused,instructions_per_turn,max_instructions,first_failure,reproducible,made,made_security,made_prosperity,made_leverage,made_stability,command"'
 check "10 rows per agent" '[ "$(data a.csv | cut -d, -f2 | sort | uniq -c | awk "{print \$1}" | tr "\n" " ")" = "10 10 " ]'
 check "every seed 1-10 twice" '[ "$(data a.csv | cut -d, -f4 | sort -n | uniq -c | awk "\$1 == 2" | wc -l)" -eq 10 ]'
 check "both agents of a seed share its game seed" '[ "$(data a.csv | cut -d, -f4,5 | sort -u | wc -l)" -eq 10 ]'
@@ -68,7 +70,7 @@ check "one replay per match" '[ "$(ls reps | wc -l)" -eq 4 ] && [ -f reps/decoup
 check "a replay plays back identical" '"$bin" replay reps/always_fails-seed3.replay | grep -q identical'
 check "failures counted in the rows" '[ "$(data d.csv | awk -F, "\$2 == \"always_fails.lua\" {print \$8}" | sort -u)" = "3" ]'
 check "its first failure names file and line" 'data d.csv | grep -q "turn 0: tests/script/agents/always_fails.lua:2: always fails"'
-check "the table counts failures and fallbacks" 'grep -Eq "always_fails.lua +2 .* 6 +2 +0$" out2'
+check "the table counts failures and fallbacks" 'grep -Eq "always_fails.lua +2 .* 6 +2 +0 +[-+][0-9.]+ +[-+0-9.]+$" out2'
 
 # on a terminal, a progress bar (script(1) gives the command one, when installed)
 if command -v script > /dev/null 2>&1; then

@@ -26,3 +26,13 @@ target_compile_options(test_session_difficulty PRIVATE ${CP_WARNINGS})
 target_compile_definitions(test_session_difficulty PRIVATE CP_DATA_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME session_difficulty COMMAND test_session_difficulty)
 set_tests_properties(session_difficulty PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")
+
+# made, the difference a seat's decisions made (src/session/made.c): zero for a seat that
+# decides nothing, equal to a game rebuilt from the recording without the seat, kept by saves
+add_executable(test_session_made ${CMAKE_SOURCE_DIR}/tests/session/test_made.c
+               ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
+target_include_directories(test_session_made PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_link_libraries(test_session_made PRIVATE cp_session m)
+target_compile_options(test_session_made PRIVATE ${CP_WARNINGS})
+add_test(NAME session_made COMMAND test_session_made)
+set_tests_properties(session_made PROPERTIES ENVIRONMENT "CHOKEPOINT_DATA=${CMAKE_SOURCE_DIR}")

@@ -12,6 +12,8 @@
 #include "app.h"
 #include "check.h"
 #include "freetrade.h"
+#include "made_text.h"
+#include "session.h"
 #include "play.h"
 #include "saveload.h"
 #include "savefile.h"
@@ -198,7 +200,8 @@ static void test_save_keeps_length(void)
 }
 
 /* In the window (offscreen): a 3-quarter game opens the end screen after its third quarter,
- * End turn plays no fourth, and the end screen's twin reaches turn 3. */
+ * End turn plays no fourth, and the end screen's twin reaches turn 3. The person's tariff
+ * shows as what their decisions made ("Your decisions: ..."), the session's figure. */
 static void test_end_screen(void)
 {
     static ui_app app;
@@ -212,6 +215,14 @@ static void test_end_screen(void)
     po.human_count = 1;
     po.turns = 3;
     CHECK(play_init(&app, &po, err, sizeof err) == 0, "%s", err);
+    int usa = cp_world_find_nation(app.world, "USA"), chn = cp_world_find_nation(app.world, "CHN");
+    cp_order tariff;
+    cp_order_init(&tariff, CP_ORDER_SET_TARIFF, usa);
+    tariff.good = CP_MAGNET;
+    tariff.partner = chn;
+    tariff.amount = 0.6;
+    cp_error e;
+    CHECK(cp_world_submit(app.world, &tariff, &e) == CP_OK, "%s", e.message);
     for (int k = 0; k < 3; k++) {
         CHECK(!play_game_over(&app), "over before quarter %d", k + 1);
         ui_end_turn(&app);
@@ -225,6 +236,15 @@ static void test_end_screen(void)
     CHECK(cp_world_turn(app.world) == 3, "End turn played on to turn %d", cp_world_turn(app.world));
     screen = play_screen(&app);
     CHECK(screen && strcmp(screen, "end") == 0, "End turn shows the end screen: %s", screen ? screen : "(game)");
+    cpg_made m;
+    CHECK(cpg_made_track_at(app.made, app.world, usa, 3, &m) == 0 && m.total != 0.0,
+          "the tariff made a difference: %g", m.total);
+    char line[120], parts[200], want[120];
+    int sign = made_text(&app, usa, line, sizeof line, parts, sizeof parts);
+    snprintf(want, sizeof want, "Your decisions: %+.1f points", m.total);
+    CHECK(sign != 2 && (strcmp(line, want) == 0 || (sign == 0 && strcmp(line, "Your decisions: 0.0 points") == 0)),
+          "the end screen says '%s', the session %g", line, m.total);
+    CHECK(strstr(parts, "security ") == parts && strstr(parts, " \xC2\xB7 stability "), "parts: %s", parts);
     play_free(&app);
     app_destroy(&app);
 }
