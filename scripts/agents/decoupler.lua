@@ -32,11 +32,17 @@
 -- Difficulty (view.difficulty). "easy" decides every other quarter, asks for
 -- a suspension only after a year under licence, and builds half-size plants.
 -- "normal" is the play above. "hard" also prepays its plants so they are
--- built faster, renews a suspension a quarter earlier, and checks each new
--- plant against holding with view.forecast when the host offers it.
+-- built faster and renews a suspension a quarter earlier, and it asks
+-- view.forecast (when the host offers it) what a year's tariff step costs
+-- its own score: a step that costs more than TARIFF_COST points is not
+-- taken (the tariffs already set stay: the threat remains). It does not vet
+-- its plants by forecast: a plant pays after about ten quarters, past the
+-- forecast's eight, and vetting them that way cost 0.2 points (20 seeds,
+-- the stability buyer in JPN).
 
 local RIVAL = "CHN"
 local TARIFF_STEP, TARIFF_MAX = 0.05, 0.5
+local TARIFF_COST = 0.2      -- hard: points of forecast score a tariff step may cost
 local OFFTAKE_TERM, OFFTAKE_SHARE, PREMIUM = 8, 0.25, 1.05
 local COINVEST_CASH = 2000    -- treasury (USD millions) above which we co-invest abroad
 local SCARCE = { "heavy_oxide", "magnet" }
@@ -217,19 +223,22 @@ local function committed_musd(view)
   return owed
 end
 
--- Does a forecast say building beats holding? True when the host has no
--- forecast or it cannot tell (the plant pays only after it runs).
-local function forecast_agrees(view, kind, size)
+-- What a forecast says of some candidate lists of orders: the window score
+-- (the mean of the forecast quarters) each would give over 'quarters', or
+-- nil when the host offers no forecast, the game ends too soon or a
+-- forecast fails or refuses an order.
+local function forecast_totals(view, candidates, quarters)
   local ok, forecast = pcall(function() return view.forecast end)
-  if not ok or type(forecast) ~= "function" then return true end
-  local q = math.min(8, view.turns - view.turn)
-  local ok1, hold = pcall(forecast, {}, q)
-  local ok2, build = pcall(forecast, { { order = "build_facility", kind = kind, capacity = size } }, q)
-  if not (ok1 and ok2 and type(hold) == "table" and type(build) == "table"
-          and hold.score and build.score) then
-    return true
+  if not ok or type(forecast) ~= "function" then return nil end
+  quarters = math.min(quarters, view.turns - view.turn)
+  if quarters < 1 then return nil end
+  local totals = {}
+  for i, orders in ipairs(candidates) do
+    local done, f = pcall(forecast, orders, quarters)
+    if not done or type(f) ~= "table" or #f.refused > 0 then return nil end
+    totals[i] = f.window.total
   end
-  return build.score.total >= hold.score.total - 0.05
+  return totals
 end
 
 -- One home magnet plant a quarter while the treasury and half the coming
@@ -244,9 +253,7 @@ local function build_at_home(view, act, lvl)
     if lvl == "easy" then size = size // 2 end
     local ok, quote = act.can_build_facility("magnet_plant", size)
     if ok and quote.cost_total_musd <= avail then
-      if lvl ~= "hard" or forecast_agrees(view, "magnet_plant", size) then
-        act.build_facility("magnet_plant", size)
-      end
+      act.build_facility("magnet_plant", size)
       return
     end
   end
@@ -316,6 +323,7 @@ return {
     end
     memory.caps = caps
     if r and restricted(view, r) then
+      local raises = {}
       for _, good in ipairs({ "light_oxide", "heavy_oxide", "magnet" }) do
         local rate = view.me.policy.tariff(good, r)
         local top = TARIFF_MAX
@@ -323,8 +331,15 @@ return {
           if c.good == good and c.origin == r then top = math.min(top, c.rate) end
         end
         if rate < top then
-          try(act, "set_tariff", good, r, math.min(top, rate + TARIFF_STEP))
+          raises[#raises + 1] = { order = "set_tariff", good = good, origin = r,
+                                  rate = math.min(top, rate + TARIFF_STEP) }
         end
+      end
+      -- hard: a step that a year's forecast says costs more than TARIFF_COST
+      -- points is not taken (the threat stays: the tariffs already set)
+      local t = lvl == "hard" and #raises > 0 and forecast_totals(view, { raises, {} }, 4)
+      if not (t and t[1] < t[2] - TARIFF_COST) then
+        for _, o in ipairs(raises) do try(act, "set_tariff", o.good, o.origin, o.rate) end
       end
     end
     -- home separation: one plant at a time (magnet plants: build_at_home)
