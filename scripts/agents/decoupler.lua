@@ -178,6 +178,7 @@ local function seek_truce(view, act, memory, lvl, rv)
     end
   elseif d and d.status == "active" then
     memory.refused = 0
+    memory.sweet = #d.clauses > 1 and d.clauses[#d.clauses].kind == "offtake"   -- what it took
   end
   if (memory.wait_until or 0) > view.turn then return end
   local renew_at = lvl == "hard" and 2 or 1        -- quarters of suspension left when we ask again
@@ -196,7 +197,7 @@ local function seek_truce(view, act, memory, lvl, rv)
     end
   end
   local r = view.nations[rv]
-  if (memory.refused or 0) > 0 then
+  if (memory.refused or 0) > 0 or memory.sweet then
     local tonnes = math.floor(view.me.demand_t.magnet * SWEETENER / 10) * 10
     local price = math.ceil(r.producer_price_usd_per_kg.magnet * OFFER_PREMIUM)
     if tonnes >= 10 and price > 0 then
