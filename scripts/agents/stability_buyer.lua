@@ -64,7 +64,7 @@ local function level(view)
   return (d == "easy" or d == "hard") and d or "normal"
 end
 
--- Is the deal 'id' waiting, agreed or in force?
+-- Is deal 'd' (a view.deal table, or nil) waiting, agreed or in force?
 local function live(d)
   return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
 end
