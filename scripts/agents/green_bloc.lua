@@ -12,12 +12,15 @@
 --    (we remain its customer), and after two refusals we wait a year.
 --  * Back processing, never mines (slow to permit them at home): a subsidy for
 --    separation and magnet plants, and new magnet plants at home as far as the
---    treasury and the coming budgets pay for them while they would still run for
---    a good part of the game.
+--    treasury and the next two and a half years of budget pay for them (never
+--    reading the game's length: a game saved and played on plays as one played
+--    through).
 --  * Magnets recycled from scrap are not in the model, so a small stockpile stands
 --    in for them: bought while magnets are near their normal price, released when a
 --    shortage bites or China tightens its licences on us.
--- Figures (bench/bench_personalities.sh, 100 seeds): see docs/strategy.md.
+-- What it is worth (bench/bench_personalities.sh, 100 seeds, over an empty
+-- seat, baseline / licensing-2025): Germany +3.0 / +3.0 (the old bloc:
+-- +1.2 / +0.55); docs/strategy.md.
 -- Suits France, Germany or Estonia.
 --
 -- Bargaining. Join alliances: the first member of the bloc (in BLOC order)
@@ -47,8 +50,7 @@ local TRUCE_TERM = 8         -- quarters of suspension asked for
 local SWEETENER = 0.1        -- share of our magnet demand offered to the supplier...
 local PREMIUM = 1.05         -- ...at this much over its price
 local PLANT_SIZES = { 10000, 5000, 2000 }
-local MIN_RUN_QUARTERS = 12  -- build only if the game has this many quarters left
-local BUDGET_SHARE = 0.5     -- share of the coming budgets a build may count on
+local BUDGET_YEARS = 2.5     -- years of coming budgets a build may count on
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
@@ -143,8 +145,6 @@ end
 local function forecast_totals(view, candidates, quarters)
   local ok, forecast = pcall(function() return view.forecast end)
   if not ok or type(forecast) ~= "function" then return nil end
-  quarters = math.min(quarters, view.turns - view.turn)
-  if quarters < 1 then return nil end
   local totals = {}
   for i, orders in ipairs(candidates) do
     local done, f = pcall(forecast, orders, quarters)
@@ -154,13 +154,11 @@ local function forecast_totals(view, candidates, quarters)
   return totals
 end
 
--- One home magnet plant a quarter while the treasury and half the coming
--- budgets cover every plant under way and this one too.
+-- One home magnet plant a quarter while the treasury and BUDGET_YEARS of
+-- budget cover every plant under way and this one too.
 local function build_at_home(view, act, lvl)
   local me = view.me
-  local left_q = view.turns - view.turn
-  if left_q < MIN_RUN_QUARTERS then return end
-  local avail = me.treasury_musd + me.budget_musd_per_yr * left_q / 4 * BUDGET_SHARE
+  local avail = me.treasury_musd + me.budget_musd_per_yr * BUDGET_YEARS
                 - committed_musd(view)
   for _, size in ipairs(PLANT_SIZES) do
     if lvl == "easy" then size = size // 2 end

@@ -14,16 +14,23 @@
 --    ask again before the suspension runs out. A refusal is answered with a
 --    sweeter offer (we buy part of our magnets from it at a small premium);
 --    after two refusals we wait a year before asking again.
---  * Magnet plants at home, as far as the treasury and the coming budgets
---    pay for them, while a plant would still run for a good part of the game
---    (a magnet plant takes about two and a half years). Home output is the
---    supply no licence reaches, and it pulls the world's magnet price down.
+--  * Magnet plants at home, as far as the treasury and the next two and a
+--    half years of budget pay for them (a magnet plant takes about two and
+--    a half years to run). Home output is the supply no licence reaches, and
+--    it pulls the world's magnet price down. Money left unspent counts for
+--    nothing in the score, so it builds on to the end; it never reads the
+--    game's length, so a game saved and played on plays as one played
+--    through.
 --  * A strategic stockpile of magnets and Dy/Tb oxide, a quarter of demand,
 --    bought only while prices are near normal and released when a shortage
 --    bites or the supplier tightens its licences on us.
 --  * Stakes abroad when money is left over: a separation plant in the
 --    resource-rich partner, the way Japan backed Lynas after 2010.
--- Figures (bench/bench_personalities.sh, 100 seeds): see docs/strategy.md.
+-- What it is worth (bench/bench_personalities.sh, 100 seeds, over an empty
+-- seat, baseline / licensing-2025): Japan +3.6 / +3.5, Korea +2.8 / +2.6
+-- (the old stockpile-and-stakes buyer: +0.2 / -0.1 and +0.3 / 0.0). Most of
+-- it is the suspension; the plants alone are worth +1.8 in Japan's seat
+-- against a supplier that refuses every deal (docs/strategy.md).
 -- Suits Japan, South Korea, India.
 --
 -- Bargaining. Sign any offtake to us, any alliance and any suspension of
@@ -50,8 +57,7 @@ local TRUCE_TERM = 8         -- quarters of suspension asked for
 local SWEETENER = 0.1        -- share of our magnet demand offered to the supplier...
 local PREMIUM = 1.05         -- ...at this much over its price
 local PLANT_SIZES = { 10000, 5000, 2000 }
-local MIN_RUN_QUARTERS = 12  -- build only if the game has this many quarters left
-local BUDGET_SHARE = 0.5     -- share of the coming budgets a build may count on
+local BUDGET_YEARS = 2.5     -- years of coming budgets a build may count on
 local OFFTAKE_TERM, OFFTAKE_SHARE = 20, 0.2
 
 local function try(act, name, ...)
@@ -147,8 +153,6 @@ end
 local function forecast_totals(view, candidates, quarters)
   local ok, forecast = pcall(function() return view.forecast end)
   if not ok or type(forecast) ~= "function" then return nil end
-  quarters = math.min(quarters, view.turns - view.turn)
-  if quarters < 1 then return nil end
   local totals = {}
   for i, orders in ipairs(candidates) do
     local done, f = pcall(forecast, orders, quarters)
@@ -158,13 +162,11 @@ local function forecast_totals(view, candidates, quarters)
   return totals
 end
 
--- One home magnet plant a quarter while the treasury and half the coming
--- budgets cover every plant under way and this one too.
+-- One home magnet plant a quarter while the treasury and BUDGET_YEARS of
+-- budget cover every plant under way and this one too.
 local function build_at_home(view, act, lvl)
   local me = view.me
-  local left_q = view.turns - view.turn
-  if left_q < MIN_RUN_QUARTERS then return end
-  local avail = me.treasury_musd + me.budget_musd_per_yr * left_q / 4 * BUDGET_SHARE
+  local avail = me.treasury_musd + me.budget_musd_per_yr * BUDGET_YEARS
                 - committed_musd(view)
   for _, size in ipairs(PLANT_SIZES) do
     if lvl == "easy" then size = size // 2 end
