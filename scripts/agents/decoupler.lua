@@ -19,7 +19,7 @@
 -- producers with a price floor for NdPr oxide. Suits the United States or
 -- Canada.
 -- What it is worth (bench/bench_personalities.sh, 100 seeds, over an empty
--- seat, baseline / licensing-2025): the United States +5.0 / +5.0 (the old
+-- seat, baseline / licensing-2025): the United States +4.8 / +4.6 (the old
 -- decoupler: +3.9 / +4.6); docs/strategy.md.
 --
 -- Bargaining. Buy security from resource sellers: each year, if no offtake

@@ -19,7 +19,7 @@
 --    in for them: bought while magnets are near their normal price, released when a
 --    shortage bites or China tightens its licences on us.
 -- What it is worth (bench/bench_personalities.sh, 100 seeds, over an empty
--- seat, baseline / licensing-2025): Germany +3.0 / +3.0 (the old bloc:
+-- seat, baseline / licensing-2025): Germany +2.9 / +2.7 (the old bloc:
 -- +1.2 / +0.55); docs/strategy.md.
 -- Suits France, Germany or Estonia.
 --

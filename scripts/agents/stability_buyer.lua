@@ -27,7 +27,7 @@
 --  * Stakes abroad when money is left over: a separation plant in the
 --    resource-rich partner, the way Japan backed Lynas after 2010.
 -- What it is worth (bench/bench_personalities.sh, 100 seeds, over an empty
--- seat, baseline / licensing-2025): Japan +3.6 / +3.5, Korea +2.8 / +2.6
+-- seat, baseline / licensing-2025): Japan +3.5 / +3.1, Korea +2.6 / +2.3
 -- (the old stockpile-and-stakes buyer: +0.2 / -0.1 and +0.3 / 0.0). Most of
 -- it is the suspension; the plants alone are worth +1.8 in Japan's seat
 -- against a supplier that refuses every deal (docs/strategy.md).
