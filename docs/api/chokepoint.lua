@@ -362,6 +362,7 @@
 ---@field order string its kind ("set_tariff", ...)
 ---@field at_turn_end boolean false: the core refused it when it was submitted; true: it was accepted, then refused when the first quarter resolved (the treasury ran short)
 ---@field message string the core's reason, naming what is wrong
+
 ---The difference a nation's own decisions made to its score, in score points: its parts add up to total (a fresh table).
 ---@class Made
 ---@field total number score minus the score without the nation's decisions, score points
