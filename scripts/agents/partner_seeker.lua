@@ -19,6 +19,55 @@
 local UNTAPPED = 100000       -- reserves (t) worth inviting a partner for
 local INVITE_T = { mine = 5000, separation = 3000 }   -- the plants it asks partners to half-fund
 local FAIR, COMMIT = 0.95, 0.5
+local SPEND = 0.9             -- share of the treasury its own magnet plant may take
+local BUDGET_YEARS = 2        -- years of budget it may take besides
+local MIN_PLANT_T = 300       -- smaller magnet plants are not worth building
+local DEAR = 1.5              -- magnets are dear above 1.5 times their reference price
+
+-- A field of the view that older hosts do not have (view.difficulty,
+-- view.forecast): nil there instead of an error.
+local function optional(view, name)
+  local ok, value = pcall(function() return view[name] end)
+  if ok then return value end
+  return nil
+end
+
+-- Magnet plants at home: capacity (t a year) and those still being built.
+local function magnet_plants(view)
+  local cap, building = 0, {}
+  for _, f in ipairs(view.facilities_of(view.iso3)) do
+    if f.host == view.iso3 and f.kind == "magnet_plant" and f.stage ~= "closed" then
+      cap = cap + f.capacity_t_per_yr
+      if f.stage ~= "operating" and f.stage ~= "ramp_up" and f.stage ~= "idled" then
+        building[#building + 1] = f
+      end
+    end
+  end
+  return cap, building
+end
+
+-- A magnet plant of its own, as large as 'scale' of the money allows; then
+-- money paid in ahead keeps it at the fastest pace (two instalments in hand).
+local function own_plant(view, act, scale)
+  local me = view.me
+  local cap, building = magnet_plants(view)
+  if #building == 0 and cap == 0 then
+    local ok, quote = act.can_build_facility("magnet_plant", 1000)
+    if not ok then return end
+    local money = me.treasury_musd * SPEND + me.budget_musd_per_yr * BUDGET_YEARS
+    local t = math.floor(scale * money / (quote.cost_total_musd / 1000) / 100) * 100
+    if t >= MIN_PLANT_T and act.can_build_facility("magnet_plant", t) then
+      act.build_facility("magnet_plant", t)
+    end
+  end
+  if scale < 1 then return end
+  for _, f in ipairs(building) do
+    local left = f.capex_musd - f.capex_paid_musd - f.funds_musd
+    local due = f.capex_musd / math.max(1, f.stage_turns.construction)
+    local want = math.min(left, 3 * due - f.funds_musd, me.treasury_musd - 1)
+    if want > 1 and act.can_fund_facility(f.id, want) then act.fund_facility(f.id, want) end
+  end
+end
 
 -- Is the deal under 'id' waiting, agreed or in force?
 local function live(view, id)
@@ -69,8 +118,18 @@ return {
   end,
 
   turn = function(view, act, memory)
-    if view.turn % 4 ~= 2 then return end            -- once a year
+    local level = optional(view, "difficulty") or "normal"
     local me = view.me
+    local dear = me.price_paid_usd_per_kg.magnet > DEAR * view.markets.magnet.reference_price_usd_per_kg
+    if level == "easy" then
+      if view.turn % 8 ~= 2 then return end          -- every other year
+      own_plant(view, act, 0.5)
+    else
+      -- its own plant from the first quarter; a magnet price spike at home
+      -- is answered at once: the plant is paid ahead to its fastest pace
+      if view.turn == 0 or dear or view.turn % 4 == 2 then own_plant(view, act, 1.0) end
+      if view.turn % 4 ~= 2 then return end          -- the partners once a year
+    end
     -- once a partnership is signed, the next step: a mine, then a refinery
     if memory.invite and not live(view, memory.invite) then
       local d = view.deal(memory.invite)

@@ -1,12 +1,27 @@
 -- resource_seller.lua -- a nation with ore to sell and a wish to refine it.
 --
--- Strategy. Sell to the best bidder: no bans and no tariffs of its own, and
--- foreign investors are welcome (they build here without asking). Once it can
--- refine a good share of its own ore, ban raw-ore exports so the value is
--- added at home, as Indonesia did with nickel. While ore is dear, tax its
--- export lightly; build a small separation plant when the treasury allows.
--- A ban the nation started with stays. Suits Australia, Brazil, Malaysia,
--- Myanmar, Tanzania and other holders of reserves.
+-- Strategy. Sell to every bidder: no bans and no tariffs of its own, and
+-- foreign investors are welcome (they build here without asking). Add the
+-- value at home where it pays soonest: a magnet plant, sized to what the
+-- treasury and two years of budget can pay, with money paid in ahead so
+-- that it is built a quarter faster; once it is built and the treasury has
+-- refilled, another. A magnet plant is built in about three years, where a
+-- separation plant takes five and a mine ten: inside a game only the magnet
+-- plant pays. Home-made magnets are free of other nations' licences (so
+-- they serve defense), cheaper at home, and count in the world's magnet
+-- output: in Australia's seat this is worth about +2 points over an empty
+-- seat (baseline, 100 seeds; docs/strategy-suppliers.md), where the old
+-- plan -- ban raw-ore exports once a separation plant runs, as Indonesia did
+-- with nickel -- lost 1.5: China licenses its magnets tighter to a nation
+-- that refuses it ore, and the seller's own users paid. A ban the nation
+-- started with stays. While ore is dear, tax its export lightly. Suits
+-- Australia, Brazil, Malaysia, Myanmar, Tanzania and other holders of
+-- reserves.
+--
+-- Answering others. A seller squeezed -- magnets licensed or banned towards
+-- it, or a magnet price at home half again above normal -- pays its plant's
+-- remaining cost in ahead at once (the fastest pace the rules allow) and
+-- reviews every quarter instead of every year until the squeeze ends.
 --
 -- Bargaining. Sign offtakes at good prices: at the market price, or at a
 -- fixed price no lower than 95% of what its producers get now; a lower
@@ -15,36 +30,92 @@
 -- that it never breaks a delivery; when less than half the request is left,
 -- refuse. Welcome co-investment in plants at home.
 -- Anything else is signed when it pays.
+--
+-- Difficulty (view.difficulty). Easy reviews every other year, builds half
+-- the plant and never pays ahead; hard checks with view.forecast, where the
+-- host offers it, that the plant's first year does not cost more than it
+-- gives before committing to a second plant.
 
 local ORE_TAX = 0.1
-local DEAR = 1.5              -- ore is dear above 1.5 times its reference price
+local DEAR = 1.5              -- a good is dear above 1.5 times its reference price
 local FAIR = 0.95             -- the lowest fixed price, as a share of its producer price
 local COMMIT = 0.5            -- the most of its exports it sells under offtakes
+local SPEND = 0.9             -- share of the treasury a new plant may take
+local BUDGET_YEARS = 2        -- years of budget a new plant may take besides
+local MIN_PLANT_T = 500       -- smaller magnet plants are not worth building
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
   return false
 end
 
--- Is ore already banned towards every other nation?
-local function ore_banned(view)
-  for _, n in ipairs(view.nations) do
-    if n.iso3 ~= view.iso3 and view.me.policy.export_control("ore", n.iso3) ~= "banned" then
-      return false
-    end
-  end
-  return true
+-- "easy", "normal" or "hard": the host's difficulty, "normal" where the
+-- host is older than the field.
+local function difficulty(view)
+  local ok, level = pcall(function() return view.difficulty end)
+  return ok and level or "normal"
 end
 
--- Capacity at home by kind (t a year), counting plants being built.
-local function capacity(view)
+-- Capacity at home by kind (t a year), counting plants being built, and
+-- the plants of 'kind' still being built.
+local function capacity(view, kind)
   local cap = { mine = 0, separation = 0, magnet_plant = 0, heavy_separation = 0 }
+  local building = {}
   for _, f in ipairs(view.facilities_of(view.iso3)) do
     if f.host == view.iso3 and f.stage ~= "closed" then
       cap[f.kind] = (cap[f.kind] or 0) + f.capacity_t_per_yr
+      if f.kind == kind and f.stage ~= "operating" and f.stage ~= "ramp_up" and f.stage ~= "idled" then
+        building[#building + 1] = f
+      end
     end
   end
-  return cap
+  return cap, building
+end
+
+-- Is anyone licensing or banning magnets towards us, or are magnets dear here?
+local function squeezed(view)
+  local me = view.me
+  local ref = view.markets.magnet.reference_price_usd_per_kg
+  if me.price_paid_usd_per_kg.magnet > DEAR * ref then return true end
+  for _, n in ipairs(view.nations) do
+    if n.iso3 ~= view.iso3 and n.exports_t.magnet > 0 then
+      local mode, _, suspended = n.policy.export_control("magnet", view.iso3)
+      if mode ~= "open" and suspended == 0 then return true end
+    end
+  end
+  return false
+end
+
+-- Build a magnet plant as large as the money allows ('scale' of it).
+local function build_plant(view, act, scale)
+  local me = view.me
+  local ok, quote = act.can_build_facility("magnet_plant", 1000)
+  if not ok then return end
+  local per_t = quote.cost_total_musd / 1000
+  local money = me.treasury_musd * SPEND + me.budget_musd_per_yr * BUDGET_YEARS
+  local t = math.floor(scale * money / per_t / 100) * 100
+  if t >= MIN_PLANT_T then try(act, "build_facility", "magnet_plant", t) end
+end
+
+-- Pay in ahead what keeps a plant at its fastest pace (two instalments in
+-- hand), or, when 'all', whatever is left of its cost.
+local function fund(view, act, f, all)
+  local left = f.capex_musd - f.capex_paid_musd - f.funds_musd
+  local due = f.capex_musd / math.max(1, f.stage_turns.construction)
+  local want = all and left or math.min(left, 3 * due - f.funds_musd)
+  want = math.min(want, view.me.treasury_musd - 1)
+  if want > 1 then try(act, "fund_facility", f.id, want) end
+end
+
+-- Would a second plant of 't' tonnes leave the seat better off over a year?
+-- Asked of view.forecast when the host has it; yes when it does not.
+local function worth_it(view, t)
+  if type(view.forecast) ~= "function" then return true end
+  local ok, hold = pcall(view.forecast, {}, 4)
+  local ok2, build = pcall(view.forecast, { { order = "build_facility", kind = "magnet_plant",
+                                               capacity = t } }, 4)
+  if not (ok and ok2 and hold and build and hold.score and build.score) then return true end
+  return build.score.total >= hold.score.total - 0.05
 end
 
 -- Tonnes a quarter of 'good' promised under offtakes we said yes to (or
@@ -94,16 +165,22 @@ return {
   end,
 
   turn = function(view, act, memory)
-    if view.turn % 4 ~= 2 then return end            -- once a year
+    local level = difficulty(view)
+    local squeeze = level ~= "easy" and squeezed(view)
+    local every = level == "easy" and 8 or 4
+    if view.turn % every ~= 2 % every and not (squeeze and view.turn >= 2) then return end
     local me = view.me
-    local cap = capacity(view)
-    -- refine at home, then keep the ore at home
-    if cap.mine > 0 and cap.separation >= 0.5 * cap.mine then
-      if not ore_banned(view) then try(act, "set_export_control", "ore", "all", "banned") end
-    elseif cap.mine > 0 and me.reserves_t > 100000 and me.treasury_musd > 200 then
-      for _, size in ipairs({ 5000, 2000, 1000 }) do
-        if try(act, "build_facility", "separation", size) then break end
+    local cap, building = capacity(view, "magnet_plant")
+    -- magnets made at home: a plant at a time, as large as the money allows
+    if #building == 0 then
+      local first = cap.magnet_plant == 0
+      if level == "easy" then
+        if first then build_plant(view, act, 0.5) end
+      elseif first or level ~= "hard" or worth_it(view, 1000) then
+        build_plant(view, act, 1.0)
       end
+    elseif level ~= "easy" then
+      for _, f in ipairs(building) do fund(view, act, f, squeeze) end
     end
     -- a light export tax on ore while it is dear
     local market = view.markets.ore

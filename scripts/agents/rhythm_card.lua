@@ -1,12 +1,22 @@
 -- rhythm_card.lua -- a dominant supplier playing the "rhythm card".
 --
--- Strategy. Keep heavy oxides and magnets under licence and move the approval
--- share up and down in a yearly rhythm, so that buyers feel every shipment is
--- a favour. Squeeze harder the nations that tariff Chinese goods or stop
--- selling ore to China; ease for the others. When rivals' new plants come
--- close to production, ease for everyone: cheap supply undercuts them. Never
--- a total ban: that would only speed up rival mines. The technology ban and
--- the tracking system stay on. Suits a nation that dominates processing.
+-- Strategy. Keep the raw ore at home and make every shipment of oxide and
+-- magnets a favour. Ore exports are banned outright: rival separation
+-- plants abroad starve, and China's share of the world's separation (half
+-- of its leverage) rises. Heavy oxides and magnets stay under licence, with
+-- the approval share moved up and down in a yearly rhythm, so that buyers
+-- feel every shipment is a favour; about half of the magnet requests pass,
+-- so that magnets stay at home (no shortage at home: security, prosperity
+-- and stability) while enough leave that buyers do not build rival plants
+-- (a tighter licence gives back in leverage what it wins at home).
+-- Squeeze harder the nations that tariff Chinese goods or stop selling ore
+-- to China; ease for the others. When rivals' new plants come close to
+-- production, ease for everyone: cheap supply undercuts them. Never a
+-- total ban on magnets: it loses more leverage than it wins at home. The
+-- technology ban and the tracking system stay on. What it is worth in
+-- China's seat (docs/strategy-suppliers.md): about +1 point over an empty
+-- seat on both 2025 scenarios, where the old shares (magnets 0.9/0.7
+-- approved, ore sold freely) were worth nothing.
 --
 -- Bargaining. In the tight half of the rhythm, offer each nation that
 -- tariffs our goods a one-year suspension of all our controls towards it in
@@ -14,11 +24,16 @@
 -- by themselves when it ends, and the offer returns two years later. A
 -- suspended route is left alone: re-imposing it would break the deal. Other
 -- offers are accepted only when they pay.
+--
+-- Difficulty (view.difficulty). Easy reviews once a year, never squeezes
+-- and leaves ore exports open; hard asks view.forecast, where the host
+-- offers it, whether the tight half of the rhythm pays this year against
+-- holding the shares, and holds when it does not.
 
 local GOODS = { "heavy_oxide", "magnet" }
 -- approval shares: { friendly, hostile } for each good
-local SHARE = { heavy_oxide = { 0.7, 0.4 }, magnet = { 0.9, 0.7 } }
-local SQUEEZE = 0.2      -- taken off every share in the tight half of the rhythm
+local SHARE = { heavy_oxide = { 0.5, 0.3 }, magnet = { 0.6, 0.5 } }
+local SQUEEZE = 0.15     -- taken off every share in the tight half of the rhythm
 local STEP = 0.05        -- smaller changes are not worth an order
 local TARIFFED = { "light_oxide", "heavy_oxide", "magnet" }
 local TRUCE_TURNS = 4    -- a suspension lasts a year
@@ -78,6 +93,26 @@ local function offer_truce(view, act, memory, n)
   end
 end
 
+-- A field of the view that older hosts do not have (view.difficulty,
+-- view.forecast): nil there instead of an error.
+local function optional(view, name)
+  local ok, value = pcall(function() return view[name] end)
+  if ok then return value end
+  return nil
+end
+
+-- Does the tight half of the rhythm pay over the coming year, by
+-- view.forecast? Compares the seat's forecast score with the squeeze's
+-- licences against holding today's; yes when the host has no forecast.
+local function squeeze_pays(view, orders)
+  local forecast = optional(view, "forecast")
+  if type(forecast) ~= "function" or #orders == 0 then return true end
+  local ok, hold = pcall(forecast, {}, 4)
+  local ok2, tight = pcall(forecast, orders, 4)
+  if not (ok and ok2 and type(hold) == "table" and type(tight) == "table") then return true end
+  return tight.score.total >= hold.score.total
+end
+
 return {
   api_version = 1,
   name = "Rhythm card",
@@ -93,15 +128,35 @@ return {
   end,
 
   turn = function(view, act, memory)
-    if view.turn % 2 ~= 0 then return end            -- a review every half year
+    local level = optional(view, "difficulty") or "normal"
+    local every = level == "easy" and 4 or 2         -- a review every half year (easy: a year)
+    if view.turn % every ~= 0 then return end
     memory.offered = memory.offered or {}
     local rivals = rival_projects(view)
     local rivals_closing_in = rivals > memory.rivals
     memory.rivals = rivals
-    local squeeze = (view.turn // 4) % 2 == 1
+    local squeeze = level ~= "easy" and (view.turn // 4) % 2 == 1
     local tight = squeeze and not rivals_closing_in
     local bargain = squeeze and view.turn >= FIRST_OFFER
     local mine = view.me.policy
+    if tight and level == "hard" then
+      local orders = {}
+      for _, n in ipairs(view.nations) do
+        if n.iso3 ~= view.iso3 then
+          local kind = hostile(n, view.iso3) and 2 or 1
+          orders[#orders + 1] = { order = "set_export_control", good = "magnet", partner = n.iso3,
+                                  mode = "licensed", amount = SHARE.magnet[kind] - SQUEEZE }
+        end
+      end
+      tight = squeeze_pays(view, orders)
+    end
+    -- the ore stays at home (easy sells it)
+    if level ~= "easy" and not memory.ore_kept then
+      if act.can_set_export_control("ore", "all", "banned") then
+        act.set_export_control("ore", "all", "banned")
+        memory.ore_kept = true
+      end
+    end
     for _, n in ipairs(view.nations) do
       if n.iso3 ~= view.iso3 then
         local kind = hostile(n, view.iso3) and 2 or 1
