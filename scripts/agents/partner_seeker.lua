@@ -23,6 +23,8 @@ local SPEND = 0.9             -- share of the treasury its own magnet plant may 
 local BUDGET_YEARS = 2        -- years of budget it may take besides
 local MIN_PLANT_T = 300       -- smaller magnet plants are not worth building
 local DEAR = 1.5              -- magnets are dear above 1.5 times their reference price
+local CONTRACT_TURNS = 8     -- a supply contract binds two years
+local CONTRACT_MARKUPS = { 0, 1.1, 1.25, 1.5 }   -- prices offered: market, then x its producer price
 
 -- A field of the view that older hosts do not have (view.difficulty,
 -- view.forecast): nil there instead of an error.
@@ -30,6 +32,56 @@ local function optional(view, name)
   local ok, value = pcall(function() return view[name] end)
   if ok then return value end
   return nil
+end
+
+-- The nation that exports the most magnets: the one whose licences count.
+local function top_magnet_exporter(view)
+  local best, t = nil, 0
+  for _, n in ipairs(view.nations) do
+    if n.iso3 ~= view.iso3 and n.exports_t.magnet > t then best, t = n, n.exports_t.magnet end
+  end
+  return best
+end
+
+-- Magnets its users need in a quarter, t (at reference prices).
+local function magnet_need_t(view)
+  local t = 0
+  for _, goods in pairs(view.me.demand_t_per_yr) do t = t + (goods.magnet or 0) end
+  return t / 4
+end
+
+-- Is the deal under 'id' waiting, agreed or in force?
+local function contract_live(view, id)
+  local d = id and view.deal(id)
+  return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
+end
+
+-- Answer a licence on the magnets we import: offer the exporter a supply
+-- contract -- it suspends its controls towards us and delivers a quarter's
+-- need each quarter for two years -- at the lowest price it would take
+-- (its market price, or up to half again its producer price), judged by
+-- view.deal_value. Returns true when an offer went out.
+local function seek_supply(view, act, memory, markups)
+  if contract_live(view, memory.contract) then return false end
+  local n = top_magnet_exporter(view)
+  if not n then return false end
+  local mode, _, suspended = n.policy.export_control("magnet", view.iso3)
+  if mode == "open" or suspended > 0 then return false end
+  local tonnes = math.floor(magnet_need_t(view))
+  if tonnes < 1 then return false end
+  local base = n.producer_price_usd_per_kg.magnet
+  for _, markup in ipairs(markups) do
+    local deal = { parties = { view.iso3, n.iso3 }, term = CONTRACT_TURNS, clauses = {
+      { kind = "suspend", from = n.iso3, to = view.iso3, good = "magnet" },
+      { kind = "offtake", from = n.iso3, to = view.iso3, good = "magnet", tonnes_per_turn = tonnes,
+        price = markup == 0 and 0 or math.ceil(base * markup) } } }
+    if view.deal_value(deal)[n.iso3] > 0 and act.can_propose(deal) then
+      local ok, id = act.propose(deal)
+      memory.contract = ok and id or nil
+      return ok
+    end
+  end
+  return false
 end
 
 -- Magnet plants at home: capacity (t a year) and those still being built.
@@ -124,10 +176,12 @@ return {
     if level == "easy" then
       if view.turn % 8 ~= 2 then return end          -- every other year
       own_plant(view, act, 0.5)
+      seek_supply(view, act, memory, { 0 })
     else
       -- its own plant from the first quarter; a magnet price spike at home
       -- is answered at once: the plant is paid ahead to its fastest pace
       if view.turn == 0 or dear or view.turn % 4 == 2 then own_plant(view, act, 1.0) end
+      if view.turn % 2 == 0 then seek_supply(view, act, memory, CONTRACT_MARKUPS) end
       if view.turn % 4 ~= 2 then return end          -- the partners once a year
     end
     -- once a partnership is signed, the next step: a mine, then a refinery

@@ -43,6 +43,8 @@ local COMMIT = 0.5            -- the most of its exports it sells under offtakes
 local SPEND = 0.9             -- share of the treasury a new plant may take
 local BUDGET_YEARS = 2        -- years of budget a new plant may take besides
 local MIN_PLANT_T = 500       -- smaller magnet plants are not worth building
+local CONTRACT_TURNS = 8     -- a supply contract binds two years
+local CONTRACT_MARKUPS = { 0, 1.1, 1.25, 1.5 }   -- prices offered: market, then x its producer price
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
@@ -81,6 +83,56 @@ local function squeezed(view)
     if n.iso3 ~= view.iso3 and n.exports_t.magnet > 0 then
       local mode, _, suspended = n.policy.export_control("magnet", view.iso3)
       if mode ~= "open" and suspended == 0 then return true end
+    end
+  end
+  return false
+end
+
+-- The nation that exports the most magnets: the one whose licences count.
+local function top_magnet_exporter(view)
+  local best, t = nil, 0
+  for _, n in ipairs(view.nations) do
+    if n.iso3 ~= view.iso3 and n.exports_t.magnet > t then best, t = n, n.exports_t.magnet end
+  end
+  return best
+end
+
+-- Magnets its users need in a quarter, t (at reference prices).
+local function magnet_need_t(view)
+  local t = 0
+  for _, goods in pairs(view.me.demand_t_per_yr) do t = t + (goods.magnet or 0) end
+  return t / 4
+end
+
+-- Is the deal under 'id' waiting, agreed or in force?
+local function contract_live(view, id)
+  local d = id and view.deal(id)
+  return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
+end
+
+-- Answer a licence on the magnets we import: offer the exporter a supply
+-- contract -- it suspends its controls towards us and delivers a quarter's
+-- need each quarter for two years -- at the lowest price it would take
+-- (its market price, or up to half again its producer price), judged by
+-- view.deal_value. Returns true when an offer went out.
+local function seek_supply(view, act, memory, markups)
+  if contract_live(view, memory.contract) then return false end
+  local n = top_magnet_exporter(view)
+  if not n then return false end
+  local mode, _, suspended = n.policy.export_control("magnet", view.iso3)
+  if mode == "open" or suspended > 0 then return false end
+  local tonnes = math.floor(magnet_need_t(view))
+  if tonnes < 1 then return false end
+  local base = n.producer_price_usd_per_kg.magnet
+  for _, markup in ipairs(markups) do
+    local deal = { parties = { view.iso3, n.iso3 }, term = CONTRACT_TURNS, clauses = {
+      { kind = "suspend", from = n.iso3, to = view.iso3, good = "magnet" },
+      { kind = "offtake", from = n.iso3, to = view.iso3, good = "magnet", tonnes_per_turn = tonnes,
+        price = markup == 0 and 0 or math.ceil(base * markup) } } }
+    if view.deal_value(deal)[n.iso3] > 0 and act.can_propose(deal) then
+      local ok, id = act.propose(deal)
+      memory.contract = ok and id or nil
+      return ok
     end
   end
   return false
@@ -168,6 +220,11 @@ return {
     local level = difficulty(view)
     local squeeze = level ~= "easy" and squeezed(view)
     local every = level == "easy" and 8 or 4
+    if level == "easy" then
+      if view.turn % 8 == 2 then seek_supply(view, act, memory, { 0 }) end
+    elseif view.turn % 2 == 0 then
+      seek_supply(view, act, memory, CONTRACT_MARKUPS)
+    end
     if view.turn % every ~= 2 % every and not (squeeze and view.turn >= 2) then return end
     local me = view.me
     local cap, building = capacity(view, "magnet_plant")

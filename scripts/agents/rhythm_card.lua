@@ -38,6 +38,7 @@ local STEP = 0.05        -- smaller changes are not worth an order
 local TARIFFED = { "light_oxide", "heavy_oxide", "magnet" }
 local TRUCE_TURNS = 4    -- a suspension lasts a year
 local OFFER_EVERY = 8    -- quarters between two offers to the same nation
+local FAVOUR = 1.25       -- a suspension is sold at 1.25 times our producer price
 local FIRST_OFFER = 5    -- not before the scheduled tariffs of the first year are in force
 
 -- Does 'n' tariff our goods or refuse to sell us ore?
@@ -117,8 +118,22 @@ return {
   api_version = 1,
   name = "Rhythm card",
 
-  -- accept what pays, refuse the rest
+  -- A favour has its price: our controls are suspended only for a nation
+  -- that does not tariff us and buys under contract at FAVOUR times our
+  -- producer price. Anything else is accepted when it pays.
   on_proposal = function(view, deal, memory)
+    local suspends, paid = false, false
+    for _, c in ipairs(deal.clauses) do
+      if c.kind == "suspend" and c.from == view.iso3 then suspends = true end
+      if c.kind == "offtake" and c.from == view.iso3 and c.price > 0
+         and c.price >= FAVOUR * view.me.producer_price_usd_per_kg[c.good] then
+        paid = true
+      end
+    end
+    if suspends and deal.proposer ~= view.iso3 then     -- (our own truce offers are fine)
+      local other = view.nation(deal.proposer)
+      if not (other and paid and not hostile(other, view.iso3)) then return "reject" end
+    end
     return deal.value_musd > 0 and "accept" or "reject"
   end,
 
