@@ -38,6 +38,7 @@
 ---@field year integer the calendar year of this turn
 ---@field quarter integer the quarter of this turn, 1..4
 ---@field turns integer the turn this game ends at: the scenario's length, or what sim --turns and play --turns make it (the last turn played is view.turns - 1)
+---@field difficulty "easy"|"normal"|"hard" how well the game asks its AI nations to play (sim --difficulty, the start screen); "normal" unless set. The rules never change with it: an agent may play slower and cruder at "easy" and look ahead at "hard", or ignore it
 ---@field iso3 ISO3 the code of the agent's own nation
 ---@field me Nation the agent's own nation, every field readable
 ---@field nations table<integer|ISO3, Nation> all nations, by position (1..#view.nations, in scenario order) and by ISO3; others show their public fields only

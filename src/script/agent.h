@@ -59,6 +59,7 @@ typedef struct {
      * a recording keeps them while the terminal stays quiet */
     void (*print)(void *ud, const char *line);
     int last_turn; /* the turn the game ends at (view.turns); 0 = the scenario's default */
+    int difficulty; /* a cps_difficulty: view.difficulty */
 } cps_agent_opts;
 
 /* Why a turn failed. */

@@ -78,7 +78,8 @@ enum {
     CPS_SPECIAL_FACILITIES,
     CPS_SPECIAL_CONSTANTS,
     CPS_SPECIAL_HISTORY,
-    CPS_SPECIAL_SCORE_PARTS /* a nation's score in parts (Nation.score_parts) */
+    CPS_SPECIAL_SCORE_PARTS, /* a nation's score in parts (Nation.score_parts) */
+    CPS_SPECIAL_DIFFICULTY   /* view.difficulty: "easy" | "normal" | "hard" */
 };
 
 /* Codes of functions reached through the view. */

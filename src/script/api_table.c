@@ -113,6 +113,10 @@ static const cps_field view_fields[] = {
     SPECIAL("turns", CPS_SPECIAL_TURNS, "integer",
             "the turn this game ends at: the scenario's length, or what sim --turns and play "
             "--turns make it (the last turn played is view.turns - 1)"),
+    SPECIAL("difficulty", CPS_SPECIAL_DIFFICULTY, "\"easy\"|\"normal\"|\"hard\"",
+            "how well the game asks its AI nations to play (sim --difficulty, the start "
+            "screen); \"normal\" unless set. The rules never change with it: an agent may play "
+            "slower and cruder at \"easy\" and look ahead at \"hard\", or ignore it"),
     SPECIAL("iso3", CPS_SPECIAL_ISO3, "ISO3", "the code of the agent's own nation"),
     SPECIAL("me", CPS_SPECIAL_ME, "Nation", "the agent's own nation, every field readable"),
     SPECIAL("nations", CPS_SPECIAL_NATIONS, "table<integer|ISO3, Nation>",

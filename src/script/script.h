@@ -83,6 +83,19 @@ void cps_scenario_info_free(cps_scenario_info *info);
 
 enum { CPS_FALLBACK_AFTER = 3 };
 
+/* How well the shipped personalities play (issue 22), as agents read it in view.difficulty.
+ * The rules never change with it: only what an agent chooses to do. Zero is "normal", so a
+ * zeroed cps_seat_opts (and an old save or replay that does not name one) plays normal. */
+typedef enum { CPS_DIFFICULTY_NORMAL = 0, CPS_DIFFICULTY_EASY, CPS_DIFFICULTY_HARD } cps_difficulty;
+enum { CPS_DIFFICULTY_COUNT = 3 };
+
+/* "easy", "normal" or "hard" (anything else asserts in a debug build, "normal" otherwise). */
+const char *cps_difficulty_name(cps_difficulty d);
+/* Read "easy", "normal" or "hard" into '*out': 0, or -1 (and '*out' untouched) for anything
+ * else; the caller's message names its flag or field and CPS_DIFFICULTY_CHOICES. */
+int cps_difficulty_parse(const char *text, cps_difficulty *out);
+#define CPS_DIFFICULTY_CHOICES "easy, normal or hard"
+
 typedef struct {
     long long budget_instructions; /* per agent call; 0 = 2,000,000 (--agent-budget) */
     size_t mem_bytes;              /* per agent; 0 = 32 MiB (--agent-mem) */
@@ -96,6 +109,7 @@ typedef struct {
      * (check-agent counts every failure of the agent it checks) */
     int fallback_after;
     int last_turn; /* the turn the game ends at, as agents read it (view.turns); 0 = the scenario's default */
+    cps_difficulty difficulty; /* view.difficulty of every seated agent (--difficulty) */
 } cps_seat_opts;
 
 /* What happened in a seat, for tools and tests. */
@@ -206,6 +220,11 @@ int cps_seats_failures_in_row(const cps_seats *s, int nation);
 /* The turn the game now ends at (sim --turns, a longer game after a load), for
  * every seated agent's view.turns and those seated later; 0 = the scenario's default. */
 void cps_seats_set_last_turn(cps_seats *s, int last_turn);
+
+/* The level every seated agent reads in view.difficulty, now and for those seated later (a
+ * save's level after a load). */
+void cps_seats_set_difficulty(cps_seats *s, cps_difficulty d);
+cps_difficulty cps_seats_difficulty(const cps_seats *s);
 
 /* Point the seats at another world with the same scenario (after a load). */
 void cps_seats_set_world(cps_seats *s, cp_world *w);

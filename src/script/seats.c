@@ -93,6 +93,7 @@ cps_seats *cps_seats_create(cp_world *w, const cps_scenario_info *info, const ch
     s->aopts.quiet = opts ? opts->quiet : 0;
     s->aopts.print = opts ? opts->print : NULL;
     s->aopts.last_turn = opts ? opts->last_turn : 0;
+    s->aopts.difficulty = opts ? (int)opts->difficulty : CPS_DIFFICULTY_NORMAL;
     char chosen[CP_MAX_NATIONS][1024];
     for (int i = 0; i < s->count; i++) {
         snprintf(s->default_path[i], sizeof s->default_path[i], "%s", info ? info->agent[i] : "");
@@ -154,6 +155,19 @@ void cps_seats_set_last_turn(cps_seats *s, int last_turn)
     for (int i = 0; i < s->count; i++)
         if (s->agent[i])
             s->agent[i]->opts.last_turn = s->aopts.last_turn;
+}
+
+void cps_seats_set_difficulty(cps_seats *s, cps_difficulty d)
+{
+    s->aopts.difficulty = (int)d;
+    for (int i = 0; i < s->count; i++)
+        if (s->agent[i])
+            s->agent[i]->opts.difficulty = (int)d;
+}
+
+cps_difficulty cps_seats_difficulty(const cps_seats *s)
+{
+    return (cps_difficulty)s->aopts.difficulty;
 }
 
 void cps_seats_set_world(cps_seats *s, cp_world *w)

@@ -16,6 +16,7 @@
 
 #include "agent.h"
 #include "api.h"
+#include "script.h"
 #include "suggest.h"
 #include "view_internal.h"
 
@@ -358,6 +359,9 @@ static void push_field(lua_State *L, int idx, const proxy *p, const cps_field *f
             return;
         case CPS_SPECIAL_TURNS: /* the game's real length: sim --turns, a game lengthened after a load */
             lua_pushinteger(L, a->opts.last_turn > 0 ? a->opts.last_turn : cp_world_scenario(w)->default_turns);
+            return;
+        case CPS_SPECIAL_DIFFICULTY:
+            lua_pushstring(L, cps_difficulty_name((cps_difficulty)a->opts.difficulty));
             return;
         case CPS_SPECIAL_ISO3: push_name(L, LIST_ISO3, a->nation); return;
         case CPS_SPECIAL_ME: vw_push_canonical(L, CPS_CLS_NATION, a->nation); return;

@@ -1,5 +1,5 @@
 # tests/script/tests.cmake -- tests of the Lua host: scenario loader, sandbox, agents, docs.
-foreach(t scenario_load scenario_include agents deals)
+foreach(t scenario_load scenario_include agents deals difficulty)
   add_executable(test_script_${t} ${CMAKE_SOURCE_DIR}/tests/script/test_${t}.c
                  ${CMAKE_SOURCE_DIR}/tests/log_capture.c)
   target_include_directories(test_script_${t} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
