@@ -56,6 +56,7 @@
 ---@field deal_value fun(terms: DealTerms): table<ISO3, number> what a deal would be worth to each party, before proposing or answering it
 ---@field score_parts fun(iso3: ISO3?, turn: integer?): ScoreParts? a nation's score in its four parts
 ---@field report fun(): TurnReport what the last quarter did with the agent's orders, deals and money
+---@field forecast fun(orders: ForecastOrder[], quarters: integer?): Forecast what if: play a copy of the world forward under some orders of yours
 
 ---A nation. Its own agent reads every field; other agents read the public fields, and reading a private one is an error.
 ---@class Nation
@@ -221,6 +222,8 @@
 ---@field leakage_share number share of a banned route that leaks through third countries
 ---@field leakage_share_tracked number the same when the exporter runs tracking
 ---@field stock_target_quarters number buyers' inventory target, quarters of use
+---@field forecast_quarter_instructions integer what view.forecast charges the instruction budget for each quarter it plays (and once more for copying the world)
+---@field forecast_max_quarters integer the most quarters view.forecast plays: 8
 ---@field goods_params table<Good, GoodParams> market parameters of each good
 
 ---Market parameters of one good.
@@ -335,6 +338,29 @@
 ---@field breaks_deal integer? the deal the order would break when the quarter is resolved (a tariff above a cap, licences below a granted share, a suspended control re-imposed); nil when it breaks none
 ---@field warning string? why it would break that deal, in words
 
+---What view.forecast found: how the nation would stand after the quarters played (a fresh table).
+---@class Forecast
+---@field quarters integer quarters played
+---@field from_turn integer the turn it started from (view.turn)
+---@field to_turn integer the turn it ended at: from_turn + quarters
+---@field score ScoreParts the nation's score at to_turn, as view.score_parts would give it then: each part the mean over the whole game so far, forecast quarters included
+---@field window table<string, number> security, prosperity, leverage, stability: each part's mean over the forecast quarters only (0..100), and total, their sum weighted by the nation's objectives: what a decision moves, undiluted by the quarters played
+---@field prices GoodTable world price of each good in the last forecast quarter, USD/kg
+---@field paid GoodTable the composite price the nation paid for each good in the last forecast quarter, USD/kg
+---@field shortage GoodTable the nation's unmet share of its final demand for each good over the forecast quarters, 0..1 (0 when it had none)
+---@field treasury_musd number the treasury at the end, USD millions
+---@field gdp_busd_per_yr number GDP at the end, USD billions a year, before shortage losses
+---@field gdp_loss_busd number output lost to shortages over the forecast quarters, USD billions
+---@field stockpile_t GoodTable the strategic stockpile at the end, t
+---@field refused ForecastRefusal[] the orders given that did not play, in the order given (empty when all played)
+
+---An order given to view.forecast that did not play.
+---@class ForecastRefusal
+---@field index integer its place in the orders given, from 1
+---@field order string its kind ("set_tariff", ...)
+---@field at_turn_end boolean false: the core refused it when it was submitted; true: it was accepted, then refused when the first quarter resolved (the treasury ran short)
+---@field message string the core's reason, naming what is wrong
+
 ---What act.propose and act.counter take (a Deal read from the view will do).
 ---@class DealTerms
 ---@field parties ISO3[]? the nations bound; default: the proposer and every nation a clause names
@@ -389,6 +415,13 @@
 ---@field kind "alliance"
 
 ---@alias AnyClause TariffClause|LicenceClause|SuspendClause|OfftakeClause|CoinvestClause|TechTransferClause|StockpileClause|AllianceClause
+
+---An order as view.forecast takes it: its kind and its parameters by the names act's
+---function of that kind gives them, e.g. { order = "set_tariff", good = "magnet",
+---origin = "CHN", rate = 0.25 } (a parameter's generic name, partner or amount, will do too).
+---@class ForecastOrder
+---@field order string the order kind (view.constants.order_kinds)
+---@field [string] any its parameters
 
 ---The action functions: each queues one order and returns true, or false and the
 ---reason; each can_* twin asks the same question without queueing anything.

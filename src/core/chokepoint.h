@@ -913,6 +913,77 @@ typedef struct {
  * CP_OK, or an error for an unknown nation or turn ('out' untouched). */
 cp_status cp_world_score_parts(const cp_world *w, int nation, int turn, cp_score_parts *out);
 
+/* ---- what if: a forecast (forecast.c) -------------------------------------- */
+
+/* A forecast plays a copy of the world forward a few quarters with some
+ * orders added for one seat, every other seat holding its policies, and
+ * reports how that seat would stand. The world itself is never changed. */
+enum {
+    CP_FORECAST_MAX_QUARTERS = 8, /* two years: past that, every other seat
+                                     holding still is no forecast at all */
+    CP_FORECAST_MAX_ORDERS = 64   /* as many as an agent may queue in a turn */
+};
+
+/* Flags of cp_world_forecast. */
+enum {
+    /* Play the world exactly as it would go if no seat gave another order:
+     * its own random stream and the events a teacher injected for the next
+     * quarter. For tests and tools only: shown to a seat, it would tell the
+     * future (next quarter's mine floods, the teacher's surprise). Without
+     * it a forecast draws its chance from a stream of its own, seeded by
+     * the world's seed and turn, and leaves the injected events out. */
+    CP_FORECAST_EXACT = 1u
+};
+
+/* An order of the caller's list that did not play. */
+typedef struct {
+    int index;       /* in the list given to cp_world_forecast, from 0 */
+    int at_turn_end; /* 0: refused when submitted (cp_world_submit's check);
+                        1: accepted, then refused when the first quarter
+                        resolved (the treasury ran short, a lock, consent) */
+    cp_error error;
+} cp_forecast_refusal;
+
+typedef struct {
+    int nation;
+    int quarters;                /* played */
+    int from_turn, to_turn;      /* the world's turn, and the forecast's last */
+    /* the seat's score at to_turn as cp_world_score_parts reports it: each
+     * part the mean over the whole game so far, forecast quarters included */
+    cp_score_parts score;
+    /* the mean of each part's quarterly value over the forecast quarters
+     * only (0..100), and their sum weighted by the seat's objectives: what
+     * a decision moves, undiluted by the quarters already played */
+    double window[CP_PART_COUNT];
+    double window_total;
+    double price_usd_per_kg[CP_GOOD_COUNT];  /* world price, last forecast quarter */
+    double paid_usd_per_kg[CP_GOOD_COUNT];   /* the seat's composite price paid, last quarter */
+    /* the seat's unmet share of its final demand for each good over the
+     * forecast quarters, 0..1 (0 when it had none) */
+    double shortage_share[CP_GOOD_COUNT];
+    double treasury_musd;        /* at the end */
+    double gdp_busd_per_yr;      /* at the end, before shortage losses */
+    double gdp_loss_busd;        /* lost to shortages over the forecast quarters */
+    double stockpile_t[CP_GOOD_COUNT]; /* at the end */
+    int refused_count;
+    cp_forecast_refusal refused[CP_FORECAST_MAX_ORDERS];
+} cp_forecast;
+
+/* Forecast 'quarters' (1..CP_FORECAST_MAX_QUARTERS) quarters for 'nation':
+ * a copy of 'w' keeps 'nation''s own pending orders (an agent that queued
+ * orders this turn wants them in the picture), drops every other seat's
+ * (they hold their policies), takes 'orders' ('count' of them, at most
+ * CP_FORECAST_MAX_ORDERS, each issued by 'nation') as if submitted after
+ * them and advances; the scenario's schedule, deals already agreed and
+ * lasting events play as they would. An order the core refuses is listed
+ * in 'out->refused' with the core's message and the rest still play.
+ * Returns CP_OK with 'out' filled, or a refusal of the whole call (an
+ * unknown nation, quarters or count out of range, a world in the middle of
+ * resolving, out of memory) with 'out' untouched. The same world, nation,
+ * orders, quarters and flags give the same figures, in every process. */
+cp_status cp_world_forecast(const cp_world *w, int nation, const cp_order *orders, int count,
+                            int quarters, unsigned flags, cp_forecast *out, cp_error *err);
+
 /* ---- consent to build abroad (order.c) ------------------------------------- */
 
 /* Whether 'host' consents to 'investor' building or funding a plant on its

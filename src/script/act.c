@@ -21,8 +21,9 @@
 #include "order_spec.h"
 
 /* Fill 'o' from the arguments starting at 'arg'; on a bad argument, write
- * a message into 'msg' and return -1. */
-static int parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_order *o, char *msg,
+ * a message into 'msg' and return -1. view.forecast reads its order tables
+ * with it too (view_forecast.c), so both say the same about a bad one. */
+int cps_act_parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_order *o, char *msg,
                       size_t len)
 {
     cps_agent *a = cps_agent_of(L);
@@ -225,7 +226,7 @@ static int act_call(lua_State *L)
     }
     cp_order o;
     cp_order_init(&o, kind, a->nation);
-    if (parse_args(L, arg, spec, &o, msg, sizeof msg) != 0)
+    if (cps_act_parse_args(L, arg, spec, &o, msg, sizeof msg) != 0)
         return cps_act_refuse(L, a, dry, msg);
     cp_error err;
     if (dry) {

@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "../core/chokepoint.h"
+#include "order_spec.h"
 #include "sandbox.h"
 
 enum {
@@ -178,6 +179,11 @@ void cps_act_push(lua_State *L);
 /* act.c: refuse an action: count it in the turn's report (unless a dry
  * run), push false and 'msg'; returns 2 (the results). */
 int cps_act_refuse(lua_State *L, cps_agent *a, int dry, const char *msg);
+/* act.c: fill 'o' (kind and nation set) from the Lua values at 'arg' up to
+ * the top of the stack, in the order 'spec' lists its parameters; 0, or -1
+ * with a message naming the parameter (act's functions and view.forecast). */
+int cps_act_parse_args(lua_State *L, int arg, const cps_order_spec *spec, cp_order *o, char *msg,
+                       size_t len);
 /* act_deal.c: add propose, answer, counter and their can_* twins to the
  * act table at the top; carry out the deal actions of a turn that
  * succeeded (refusals are logged), or drop them. */

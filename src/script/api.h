@@ -61,6 +61,8 @@ typedef enum {
     CPS_CLS_DEAL_REPORT,   /* view.report().deals[i] */
     CPS_CLS_MONEY_REPORT,  /* view.report().money */
     CPS_CLS_QUOTE,         /* the second answer of an act.can_* twin */
+    CPS_CLS_FORECAST,      /* view.forecast(orders, quarters) */
+    CPS_CLS_FORECAST_REFUSAL, /* view.forecast(...).refused[i] */
     CPS_CLS_COUNT
 } cps_class_id;
 
@@ -98,6 +100,7 @@ enum {
     CPS_FN_SCORE_PARTS,     /* view.score_parts([iso3 [, turn]]) */
     CPS_FN_REPORT,          /* view.report() */
     CPS_FN_DEAL_VALUE,      /* view.deal_value(terms) */
+    CPS_FN_FORECAST,        /* view.forecast(orders [, quarters]) */
     CPS_FN_COUNT
 };
 

@@ -257,6 +257,12 @@ static void write_stubs(text *t)
            "---@field term integer how many quarters it binds once in force\n"
            "---@field clauses AnyClause[] what each party gives: one class per kind of clause\n");
     stub_clause_kinds(t);
+    put(t, "\n---An order as view.forecast takes it: its kind and its parameters by the names act's\n"
+           "---function of that kind gives them, e.g. { order = \"set_tariff\", good = \"magnet\",\n"
+           "---origin = \"CHN\", rate = 0.25 } (a parameter's generic name, partner or amount, will do too).\n"
+           "---@class ForecastOrder\n"
+           "---@field order string the order kind (view.constants.order_kinds)\n"
+           "---@field [string] any its parameters\n");
     put(t, "\n---The action functions: each queues one order and returns true, or false and the\n"
            "---reason; each can_* twin asks the same question without queueing anything.\n"
            "---@class Act\n");
@@ -316,7 +322,7 @@ static void md_class(text *t, const cps_class *c, int with_visibility)
         }
         cell[k++] = '`';
         cell[k] = '\0';
-        char doc[600];
+        char doc[1024]; /* view.forecast's row is the longest, about 800 bytes */
         snprintf(doc, sizeof doc, "%s", f->doc);
         if (f->fn) {
             size_t n = strlen(doc);

@@ -105,6 +105,18 @@ static const cps_fn_doc deal_value_sig = {
     "gains), the same estimate as a Deal's value_musd; raises an error naming what is wrong "
     "when the terms do not read"};
 
+static const cps_fn_doc forecast_sig = {
+    2, {{"orders", "ForecastOrder[]", "up to 64 orders for the agent's nation, each a table of the "
+                                      "order's kind and parameters by name: { order = "
+                                      "\"set_tariff\", good = \"magnet\", origin = \"CHN\", "
+                                      "rate = 0.25 }; {} for none"},
+        {"quarters", "integer?", "quarters to play forward, 1 to 8 (default 4)"}},
+    "Forecast",
+    "how the nation would stand with these orders added to those it queued this turn, every "
+    "other nation holding its policies; a copy of the world plays, with chance of its own; "
+    "charged (quarters + 1) x view.constants.forecast_quarter_instructions; a bad argument is "
+    "an error, an order the core refuses is listed in refused and the rest play"};
+
 static const cps_field view_fields[] = {
     SPECIAL("turn", CPS_SPECIAL_TURN, "integer", "the turn about to be played (0 = the first)"),
     SPECIAL("date", CPS_SPECIAL_DATE, "string", "the quarter of this turn, e.g. \"2025Q1\""),
@@ -142,6 +154,8 @@ static const cps_field view_fields[] = {
              "a nation's score in its four parts"),
     FUNCTION("report", CPS_FN_REPORT, &report_sig,
              "what the last quarter did with the agent's orders, deals and money"),
+    FUNCTION("forecast", CPS_FN_FORECAST, &forecast_sig,
+             "what if: play a copy of the world forward under some orders of yours"),
 };
 
 /* ---- nations ------------------------------------------------------------------------ */
@@ -411,6 +425,36 @@ static const cps_field quote_fields[] = {
     DOC("warning", "string?", "why it would break that deal, in words"),
 };
 
+static const cps_field forecast_fields[] = {
+    DOC("quarters", "integer", "quarters played"),
+    DOC("from_turn", "integer", "the turn it started from (view.turn)"),
+    DOC("to_turn", "integer", "the turn it ended at: from_turn + quarters"),
+    DOC("score", "ScoreParts", "the nation's score at to_turn, as view.score_parts would give it "
+        "then: each part the mean over the whole game so far, forecast quarters included"),
+    DOC("window", "table<string, number>", "security, prosperity, leverage, stability: each "
+        "part's mean over the forecast quarters only (0..100), and total, their sum weighted by "
+        "the nation's objectives: what a decision moves, undiluted by the quarters played"),
+    DOC("prices", "GoodTable", "world price of each good in the last forecast quarter, USD/kg"),
+    DOC("paid", "GoodTable", "the composite price the nation paid for each good in the last "
+        "forecast quarter, USD/kg"),
+    DOC("shortage", "GoodTable", "the nation's unmet share of its final demand for each good "
+        "over the forecast quarters, 0..1 (0 when it had none)"),
+    DOC("treasury_musd", "number", "the treasury at the end, USD millions"),
+    DOC("gdp_busd_per_yr", "number", "GDP at the end, USD billions a year, before shortage losses"),
+    DOC("gdp_loss_busd", "number", "output lost to shortages over the forecast quarters, USD billions"),
+    DOC("stockpile_t", "GoodTable", "the strategic stockpile at the end, t"),
+    DOC("refused", "ForecastRefusal[]", "the orders given that did not play, in the order given "
+        "(empty when all played)"),
+};
+
+static const cps_field forecast_refusal_fields[] = {
+    DOC("index", "integer", "its place in the orders given, from 1"),
+    DOC("order", "string", "its kind (\"set_tariff\", ...)"),
+    DOC("at_turn_end", "boolean", "false: the core refused it when it was submitted; true: it "
+        "was accepted, then refused when the first quarter resolved (the treasury ran short)"),
+    DOC("message", "string", "the core's reason, naming what is wrong"),
+};
+
 static const cps_field money_report_fields[] = {
     DOC("before_musd", "number", "the treasury before the quarter"),
     DOC("after_musd", "number", "after it: before plus the parts below"),
@@ -442,6 +486,9 @@ static const cps_field constants_fields[] = {
     DOC("leakage_share", "number", "share of a banned route that leaks through third countries"),
     DOC("leakage_share_tracked", "number", "the same when the exporter runs tracking"),
     DOC("stock_target_quarters", "number", "buyers' inventory target, quarters of use"),
+    DOC("forecast_quarter_instructions", "integer", "what view.forecast charges the instruction "
+        "budget for each quarter it plays (and once more for copying the world)"),
+    DOC("forecast_max_quarters", "integer", "the most quarters view.forecast plays: 8"),
     DOC("goods_params", "table<Good, GoodParams>", "market parameters of each good"),
 };
 
@@ -593,6 +640,12 @@ const cps_class cps_classes[CPS_CLS_COUNT] = {
     [CPS_CLS_QUOTE] = {"Quote", "What an order would cost and whether it would break a deal: the "
                        "second answer of an act.can_* twin that accepts it (a fresh table).",
                        quote_fields, COUNT(quote_fields)},
+    [CPS_CLS_FORECAST] = {"Forecast", "What view.forecast found: how the nation would stand after "
+                          "the quarters played (a fresh table).", forecast_fields,
+                          COUNT(forecast_fields)},
+    [CPS_CLS_FORECAST_REFUSAL] = {"ForecastRefusal", "An order given to view.forecast that did "
+                                  "not play.", forecast_refusal_fields,
+                                  COUNT(forecast_refusal_fields)},
 };
 
 int cps_api_find_field(cps_class_id cls, const char *name)

@@ -221,6 +221,8 @@ int vw_fn_call(lua_State *L)
         cps_deal_push(L, w, d, a->nation);
         return 1;
     }
+    case CPS_FN_FORECAST:
+        return vw_forecast(L, arg);
     default:
         return vw_seat_fn(L, code, arg);
     }
@@ -289,6 +291,10 @@ void vw_push_constants(lua_State *L)
     lua_setfield(L, -2, "leakage_share_tracked");
     lua_pushnumber(L, sc->stock_target_quarters);
     lua_setfield(L, -2, "stock_target_quarters");
+    lua_pushinteger(L, CPS_FORECAST_QUARTER_INSTRUCTIONS);
+    lua_setfield(L, -2, "forecast_quarter_instructions");
+    lua_pushinteger(L, CP_FORECAST_MAX_QUARTERS);
+    lua_setfield(L, -2, "forecast_max_quarters");
     lua_createtable(L, 0, CP_GOOD_COUNT);
     for (int g = 0; g < CP_GOOD_COUNT; g++) {
         push_row(L, CPS_CLS_GOOD_PARAMS, (const char *)&sc->goods[g], 1);

@@ -53,6 +53,10 @@ int vw_seat_fn(lua_State *L, int code, int arg);
 /* Push a nation's score parts at 'turn' (a fresh strict table); 0 and nothing pushed for a
  * turn not played. */
 int vw_push_score_parts(lua_State *L, int nation, int turn);
+/* view_forecast.c: view.forecast(orders [, quarters]); what a quarter of it is
+ * charged, in VM instructions (the C time of one, measured: docs/benchmarks.md) */
+#define CPS_FORECAST_QUARTER_INSTRUCTIONS 25000
+int vw_forecast(lua_State *L, int arg);
 /* view.constants, built once per agent */
 void vw_push_constants(lua_State *L);
 

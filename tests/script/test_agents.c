@@ -119,6 +119,8 @@ static const hostile hostiles[] = {
     {"memory_cycle.lua", "memory.loop.again: the same table appears twice", 0},
     {"memory_metatable.lua", "memory.obj: a table with a metatable cannot be kept", 0},
     {"memory_deep.lua", "nested too deep (more than 64 tables)", 0},
+    {"forecast_loop.lua", "agent failed (budget)", 7},
+    {"forecast_args.lua", "every bad forecast refused", 31},
 };
 
 static void test_hostile(void)
@@ -747,6 +749,62 @@ static void test_docs(void)
     rmdir(path);
     rmdir(dir);
 }
+/* view.forecast (issue 22): an agent that forecasts every turn (and in init and on_proposal)
+ * plays the same game as one that gives the same orders without forecasting; its forecasts
+ * repeat, in this process and in another (the figures it keeps in memory). */
+static void test_forecast(void)
+{
+    char with[300], without[300];
+    snprintf(with, sizeof with, "USA=%sforecast_then_tariff.lua", AGENTS);
+    snprintf(without, sizeof without, "USA=%stariff_only.lua", AGENTS);
+    const char *a[] = {with}, *b[] = {without};
+    cps_seats *s1, *s2;
+    cp_world *w1, *w2;
+    game g1 = play(a, 1, 6, 3, 1, &s1, &w1);
+    game g2 = play(a, 1, 6, 3, 1, &s2, &w2);
+    game g0 = play(b, 1, 6, 3, 1, NULL, NULL);
+    CHECK(g1.ok && g0.ok && g1.failures == 0 && g0.failures == 0, "both run clean: %s", log_text);
+    CHECK(g1.hash == g0.hash, "forecasting changed the game: %016llx, without %016llx",
+          (unsigned long long)g1.hash, (unsigned long long)g0.hash);
+    CHECK(g1.hash == g2.hash, "the same game twice");
+    int usa = cp_world_find_nation(w1, "USA");
+    char *m1 = NULL, *m2 = NULL;
+    size_t l1 = 0, l2 = 0;
+    CHECK(saved_text(s1, usa, &m1, &l1) && saved_text(s2, usa, &m2, &l2), "save");
+    CHECK(m1 && m2 && strcmp(m1, m2) == 0, "the forecasts differ between two runs:\n%s\n%s", m1, m2);
+    CHECK(m1 && strstr(m1, " 9:"), "six turns of forecasts kept: %s", m1 ? m1 : "");
+    int fd[2];
+    if (m1 && pipe(fd) == 0) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fd[0]);
+            cps_seats *s3;
+            cp_world *w3;
+            play(a, 1, 6, 3, 1, &s3, &w3);
+            char *m3 = NULL;
+            size_t l3 = 0;
+            saved_text(s3, usa, &m3, &l3);
+            if (m3 && write(fd[1], m3, l3) < 0)
+                _exit(1);
+            _exit(0);
+        }
+        close(fd[1]);
+        static char m3[1 << 16];
+        ssize_t n = 0, k;
+        while ((k = read(fd[0], m3 + n, sizeof m3 - 1 - (size_t)n)) > 0)
+            n += k;
+        m3[n > 0 ? n : 0] = '\0';
+        close(fd[0]);
+        waitpid(pid, NULL, 0);
+        CHECK(strcmp(m3, m1) == 0, "another process forecasts otherwise:\n%s\n%s", m1, m3);
+    }
+    free(m1);
+    free(m2);
+    cps_seats_destroy(s1);
+    cps_seats_destroy(s2);
+    cp_world_destroy(w1);
+    cp_world_destroy(w2);
+}
 
 /* test_script_agents [TEST]: every test, or only the one named. */
 int main(int argc, char **argv)
@@ -762,6 +820,7 @@ int main(int argc, char **argv)
     T(test_hostile_at_load);
     T(test_personalities);
     T(test_determinism);
+    T(test_forecast);
     T(test_memory);
     T(test_fallback);
     T(test_fallback_after);

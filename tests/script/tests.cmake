@@ -47,3 +47,7 @@ add_test(NAME script_reasons COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_
 # every ```lua block of docs/agents.md runs as an agent, in check-agent and in sim (issue 19)
 add_test(NAME script_docs_lua COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_docs_lua.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+
+# view.forecast: a game with forecasts replays, and plays as one without them (issue 22)
+add_test(NAME script_forecast_cli COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_forecast_cli.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
