@@ -1,35 +1,214 @@
--- green_bloc.lua -- a green, cautious importer (the European way).
+-- green_bloc.lua -- a green, cautious importer (the European way): open trade, processing at home.
 --
--- Strategy. Stay open: no tariffs, imports from whoever sells. Slow to permit
--- mines at home, so it never builds one; it backs processing instead, with a
--- subsidy for separation and magnet plants and one new magnet plant when
--- magnets run short. Magnets recycled from scrap are not in the model, so the
--- stockpile stands in for them: a small one, bought when magnets are short and
--- released when the shortage eases. Suits France, Germany or Estonia.
+-- What moves an importer's score is the magnet price its users pay (docs/strategy.md,
+-- "A buyer"): above the reference price they use less, and the need not met counts
+-- against security, GDP and political calm. The bloc lowers that price without ever
+-- closing its market:
+--
+-- Strategy. Stay open: no tariffs, imports from whoever sells.
+--  * Talk, not tariffs: while China licenses our heavy oxide or magnets, ask it to
+--    suspend its controls towards us for two years, and ask again before the
+--    suspension runs out; a refusal is answered with an offtake at a small premium
+--    (we remain its customer), and after two refusals we wait a year.
+--  * Back processing, never mines (slow to permit them at home): a subsidy for
+--    separation and magnet plants, and new magnet plants at home as far as the
+--    treasury and the coming budgets pay for them while they would still run for
+--    a good part of the game.
+--  * Magnets recycled from scrap are not in the model, so a small stockpile stands
+--    in for them: bought while magnets are near their normal price, released when a
+--    shortage bites or China tightens its licences on us.
+-- Figures (bench/bench_personalities.sh, 100 seeds): see docs/strategy.md.
+-- Suits France, Germany or Estonia.
 --
 -- Bargaining. Join alliances: the first member of the bloc (in BLOC order)
 -- proposes a five-year buyers' club of the bloc's members, who cover each
 -- other's shortages from their stockpiles, and proposes it again when it
--- ends. Sign any alliance offered; anything else only when it pays.
+-- ends. Sign any alliance offered and any suspension of controls towards us;
+-- anything else only when it pays.
+--
+-- Difficulty (view.difficulty). "easy" decides every other quarter, asks for a
+-- suspension only after a year under licence, and builds half-size plants.
+-- "normal" is the play above. "hard" also prepays its plants so they are built
+-- faster, renews a suspension a quarter earlier, and checks each new plant
+-- against holding with view.forecast when the host offers it.
 
+local RIVAL = "CHN"
+local SCARCE = { "heavy_oxide", "magnet" }
 local SUBSIDY = 0.2
 local STOCK_QUARTERS = 0.5   -- stockpile target, in quarters of magnet demand
+local MAX_PRICE = 1.15       -- buy for the stockpile only below 1.15 times the reference price
+local BITES = 0.08           -- a shortage of this share of demand is one to release into
 local BLOC = { "FRA", "DEU", "EST", "ITA", "ESP", "NLD", "POL", "SWE" }
 local ALLIANCE_TERM = 20
+local TRUCE_TERM = 8         -- quarters of suspension asked for
+local SWEETENER = 0.1        -- share of our magnet demand offered to the supplier...
+local PREMIUM = 1.05         -- ...at this much over its price
+local PLANT_SIZES = { 10000, 5000, 2000 }
+local MIN_RUN_QUARTERS = 12  -- build only if the game has this many quarters left
+local BUDGET_SHARE = 0.5     -- share of the coming budgets a build may count on
 
 local function try(act, name, ...)
   if act["can_" .. name](...) then return act[name](...) end
   return false
 end
 
-local function building(view, kind)
-  for _, f in ipairs(view.facilities_of(view.iso3)) do
-    if f.funder == view.iso3 and f.kind == kind and f.stage ~= "operating"
-       and f.stage ~= "idled" and f.stage ~= "closed" then
-      return true
+local function level(view)
+  local d = view.difficulty
+  return (d == "easy" or d == "hard") and d or "normal"
+end
+
+-- Is the deal 'id' waiting, agreed or in force?
+local function live(d)
+  return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
+end
+
+-- The rival's controls towards us: whether any is set, and the fewest
+-- quarters of suspension left on them (0: none suspended).
+local function controls(view)
+  local r = view.nations[RIVAL]
+  if not r or RIVAL == view.iso3 then return false, 0 end
+  local any, left = false, math.huge
+  for _, good in ipairs(SCARCE) do
+    local mode, _, suspended = r.policy.export_control(good, view.iso3)
+    if mode ~= "open" then
+      any = true
+      left = math.min(left, suspended)
     end
   end
-  return false
+  return any, any and left or 0
+end
+
+-- Ask the rival to suspend its controls towards us, sweetened by an offtake
+-- at a premium once it has said no. memory.truce: the deal asked for;
+-- memory.refused: refusals in a row; memory.wait_until: no ask before then.
+local function seek_truce(view, act, memory, lvl)
+  local any, left = controls(view)
+  if not any then
+    memory.licensed_since = nil
+    return
+  end
+  memory.licensed_since = memory.licensed_since or view.turn
+  if lvl == "easy" and view.turn - memory.licensed_since < 4 then return end   -- a year late
+  local d = memory.truce and view.deal(memory.truce)
+  if d and (d.status == "proposed" or d.status == "agreed") then return end
+  if d and d.status == "rejected" and memory.counted ~= memory.truce then
+    memory.counted = memory.truce
+    memory.refused = (memory.refused or 0) + 1
+    if memory.refused >= 2 then
+      memory.wait_until, memory.refused = view.turn + 4, 0
+    end
+  elseif d and d.status == "active" then
+    memory.refused = 0
+  end
+  if (memory.wait_until or 0) > view.turn then return end
+  local renew_at = lvl == "hard" and 2 or 1        -- quarters of suspension left when we ask again
+  if left > renew_at then return end
+  local clauses = { { kind = "suspend", from = RIVAL, to = view.iso3, good = "all" } }
+  local r = view.nations[RIVAL]
+  if (memory.refused or 0) > 0 then
+    local tonnes = math.floor(view.me.demand_t.magnet * SWEETENER / 10) * 10
+    local price = math.ceil(r.producer_price_usd_per_kg.magnet * PREMIUM)
+    if tonnes >= 10 and price > 0 then
+      clauses[2] = { kind = "offtake", from = RIVAL, to = view.iso3, good = "magnet",
+                     tonnes_per_turn = tonnes, price = price }
+    end
+  end
+  local deal = { parties = { view.iso3, RIVAL }, term = TRUCE_TERM, clauses = clauses }
+  if act.can_propose(deal) then
+    local ok, id = act.propose(deal)
+    if ok then memory.truce = id end
+  end
+end
+
+-- Money still owed on our plants under way, USD millions.
+local function committed_musd(view)
+  local owed = 0
+  for _, f in ipairs(view.facilities_of(view.iso3)) do
+    if f.funder == view.iso3 and (f.stage == "announced" or f.stage == "permitting"
+                                  or f.stage == "construction") then
+      owed = owed + math.max(0, f.capex_musd - f.capex_paid_musd - f.funds_musd)
+    end
+  end
+  return owed
+end
+
+-- Does a forecast say building beats holding? True when the host has no
+-- forecast or it cannot tell (the plant pays only after it runs).
+local function forecast_agrees(view, kind, size)
+  local ok, forecast = pcall(function() return view.forecast end)
+  if not ok or type(forecast) ~= "function" then return true end
+  local q = math.min(8, view.turns - view.turn)
+  local ok1, hold = pcall(forecast, {}, q)
+  local ok2, build = pcall(forecast, { { order = "build_facility", kind = kind, capacity = size } }, q)
+  if not (ok1 and ok2 and type(hold) == "table" and type(build) == "table"
+          and hold.score and build.score) then
+    return true
+  end
+  return build.score.total >= hold.score.total - 0.05
+end
+
+-- One home magnet plant a quarter while the treasury and half the coming
+-- budgets cover every plant under way and this one too.
+local function build_at_home(view, act, lvl)
+  local me = view.me
+  local left_q = view.turns - view.turn
+  if left_q < MIN_RUN_QUARTERS then return end
+  local avail = me.treasury_musd + me.budget_musd_per_yr * left_q / 4 * BUDGET_SHARE
+                - committed_musd(view)
+  for _, size in ipairs(PLANT_SIZES) do
+    if lvl == "easy" then size = size // 2 end
+    local ok, quote = act.can_build_facility("magnet_plant", size)
+    if ok and quote.cost_total_musd <= avail then
+      if lvl ~= "hard" or forecast_agrees(view, "magnet_plant", size) then
+        act.build_facility("magnet_plant", size)
+      end
+      return
+    end
+  end
+end
+
+-- Hard: prepay plants under construction (two instalments ahead speeds
+-- the work up) while the treasury keeps a year's budget.
+local function prepay(view, act)
+  local me = view.me
+  for _, f in ipairs(view.facilities_of(view.iso3)) do
+    if f.funder == view.iso3 and f.stage == "construction" then
+      local due = f.capex_musd / math.max(1, f.stage_turns.construction)
+      local want = 2 * due - f.funds_musd
+      if want > 1 and me.treasury_musd - want > me.budget_musd_per_yr then
+        try(act, "fund_facility", f.id, want)
+      end
+    end
+  end
+end
+
+-- The magnet stockpile: released when a shortage bites or China tightens
+-- its licences on us, topped up while magnets are near their normal price.
+local function stockpile(view, act, tightened)
+  local me = view.me
+  local have, demand = me.stockpile_t.magnet, me.demand_t.magnet
+  local price = me.price_paid_usd_per_kg.magnet
+  local ref = view.constants.goods_params.magnet.reference_price_usd_per_kg
+  if have > 0 and (tightened or me.shortage_t.magnet > BITES * demand) then
+    try(act, "release_stockpile", "magnet", math.min(have, demand / 4))
+  elseif have < STOCK_QUARTERS * demand and price < MAX_PRICE * ref and me.treasury_musd > 500 then
+    try(act, "buy_stockpile", "magnet", math.max(1, (STOCK_QUARTERS * demand - have) / 4))
+  end
+end
+
+-- Has the rival cut the share it approves for us since last quarter?
+local function tightened(view, memory)
+  local r = view.nations[RIVAL]
+  if not r or RIVAL == view.iso3 then return false end
+  local cut = false
+  memory.share = memory.share or {}
+  for _, good in ipairs(SCARCE) do
+    local mode, share, suspended = r.policy.export_control(good, view.iso3)
+    local now = (mode == "open" or suspended > 0) and 1 or (mode == "banned" and 0 or share)
+    if memory.share[good] and now < memory.share[good] - 1e-9 then cut = true end
+    memory.share[good] = now
+  end
+  return cut
 end
 
 -- The bloc's members in this game, us included, in BLOC order (kept: they never change).
@@ -49,8 +228,7 @@ end
 local function lead_alliance(view, act, memory)
   local list = members(view)
   if list[1] ~= view.iso3 or #list < 2 then return end
-  local d = memory.alliance and view.deal(memory.alliance)
-  if d and (d.status == "proposed" or d.status == "agreed" or d.status == "active") then return end
+  if live(memory.alliance and view.deal(memory.alliance)) then return end
   local clauses = {}
   for i = 1, #list do
     for j = i + 1, #list do
@@ -72,33 +250,32 @@ return {
 
   on_proposal = function(view, deal, memory)
     for _, c in ipairs(deal.clauses) do
-      if c.kind ~= "alliance" then return deal.value_musd > 0 and "accept" or "reject" end
+      local ours = c.to == view.iso3 and (c.kind == "suspend" or c.kind == "licence")
+      if not (ours or c.kind == "alliance") then
+        return deal.value_musd > 0 and "accept" or "reject"
+      end
     end
     return "accept"
   end,
 
   turn = function(view, act, memory)
     local me = view.me
+    local lvl = level(view)
     -- open trade, once at the start
     if view.turn == 0 then
       for _, good in ipairs(view.constants.goods) do
-        if me.policy.tariff(good, "CHN") > 0 then try(act, "set_tariff", good, "all", 0) end
+        if me.policy.tariff(good, RIVAL) > 0 then try(act, "set_tariff", good, "all", 0) end
       end
       for _, kind in ipairs({ "separation", "magnet_plant" }) do
         if me.policy.subsidy[kind] < SUBSIDY then try(act, "set_subsidy", kind, SUBSIDY) end
       end
     end
     if view.turn % 4 == 0 then lead_alliance(view, act, memory) end
-    local short = me.shortage_t.magnet
-    local target = STOCK_QUARTERS * me.demand_t.magnet
-    if short > 0 then
-      if me.stockpile_t.magnet > 0 then
-        try(act, "release_stockpile", "magnet", math.min(short, me.stockpile_t.magnet))
-      elseif view.turn % 4 == 2 and not building(view, "magnet_plant") then
-        try(act, "build_facility", "magnet_plant", 2000)
-      end
-    elseif me.stockpile_t.magnet < target and me.treasury_musd > 500 then
-      try(act, "buy_stockpile", "magnet", math.max(1, (target - me.stockpile_t.magnet) / 4))
-    end
+    if lvl == "easy" and view.turn % 2 == 1 then return end     -- decides every other quarter
+    local cut = tightened(view, memory)
+    seek_truce(view, act, memory, lvl)
+    stockpile(view, act, cut)
+    build_at_home(view, act, lvl)
+    if lvl == "hard" then prepay(view, act) end
   end,
 }
