@@ -36,6 +36,7 @@ flags_of() {
   echo '  case $prev in'
   echo '    --scenario) COMPREPLY=($(compgen -W "$(_chokepoint_names scenarios)" -- "$cur") $(compgen -f -X "!*.lua" -- "$cur")); return ;;'
   echo '    --agents) COMPREPLY=($(compgen -W "$(_chokepoint_names agents)" -- "$cur")); return ;;'
+  echo '    --difficulty) COMPREPLY=($(compgen -W "easy normal hard" -- "$cur")); return ;;'
   echo '    --csv|--debrief|--save|--load|--record|--autosave|--replays|--markdown|--screenshot|--replay|--dir) COMPREPLY=($(compgen -f -- "$cur")); return ;;'
   echo '  esac'
   echo '  case $cmd in'

@@ -12,25 +12,28 @@
 static void check_usage(FILE *f)
 {
     fputs("usage: chokepoint check-agent FILE [--scenario S] [--turns N] [--agent-budget N]\n"
-          "                              [--agent-mem MIB]\n"
+          "                              [--agent-mem MIB] [--difficulty easy|normal|hard]\n"
           "  FILE            an agent: a name under scripts/agents/ or a path to a .lua file\n"
           "  --scenario      the scenario whose seats it plays (default baseline)\n"
           "  --turns         turns to play in each seat (default 4)\n"
           "  --agent-budget  Lua instructions per turn (default 2000000)\n"
           "  --agent-mem     memory cap in MiB (default 32)\n"
+          "  --difficulty    the level it reads as view.difficulty: easy, normal or hard\n"
+          "                  (default normal)\n"
           "exit status: 0 the agent is sound, 1 it is not, 2 a bad flag or unreadable file\n"
           "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
           "and flags and arguments may come in any order.\n",
           f);
 }
 
-enum { CA_SCENARIO = 256, CA_TURNS, CA_BUDGET, CA_MEM, CA_HELP };
+enum { CA_SCENARIO = 256, CA_TURNS, CA_BUDGET, CA_MEM, CA_DIFFICULTY, CA_HELP };
 
 static const struct option check_flags[] = {
     {"scenario", required_argument, NULL, CA_SCENARIO},
     {"turns", required_argument, NULL, CA_TURNS},
     {"agent-budget", required_argument, NULL, CA_BUDGET},
     {"agent-mem", required_argument, NULL, CA_MEM},
+    {"difficulty", required_argument, NULL, CA_DIFFICULTY},
     {"help", no_argument, NULL, CA_HELP},
     {NULL, 0, NULL, 0}};
 
@@ -39,6 +42,7 @@ int cmd_check_agent(int argc, char **argv)
     cli_args a = {0};
     const char *file = NULL, *scenario = NULL, *v;
     long turns = 0, budget = 0, mem_mib = 0;
+    cps_difficulty level = CPS_DIFFICULTY_NORMAL;
     int r;
     if (cli_begin(&a, "check-agent", argc, argv) != 0)
         return 2;
@@ -57,6 +61,10 @@ int cmd_check_agent(int argc, char **argv)
             break;
         case CA_MEM:
             if (cli_int("check-agent", "--agent-mem", v, 1, 4096, &mem_mib))
+                goto bad;
+            break;
+        case CA_DIFFICULTY:
+            if (cli_difficulty("check-agent", "--difficulty", v, &level))
                 goto bad;
             break;
         case CA_HELP:
@@ -86,6 +94,7 @@ int cmd_check_agent(int argc, char **argv)
     memset(&limits, 0, sizeof limits);
     limits.budget_instructions = budget;
     limits.mem_bytes = (size_t)mem_mib << 20;
+    limits.difficulty = level;
     return cps_check_agent_with(file, scenario, (int)turns, &limits, stdout);
 bad:
     cli_end(&a);

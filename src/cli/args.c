@@ -84,3 +84,13 @@ int cli_u64(const char *command, const char *flag, const char *text, unsigned lo
     *out = v;
     return 0;
 }
+
+int cli_difficulty(const char *command, const char *flag, const char *text, cps_difficulty *out)
+{
+    if (cps_difficulty_parse(text, out) != 0) {
+        fprintf(stderr, "chokepoint %s: %s: '%s' is not a difficulty: %s\n", command, flag, text,
+                CPS_DIFFICULTY_CHOICES);
+        return -1;
+    }
+    return 0;
+}

@@ -33,6 +33,9 @@ int cli_next(cli_args *a, const struct option *opts, const char **value);
 void cli_end(cli_args *a);
 int cli_int(const char *command, const char *flag, const char *text, long lo, long hi, long *out);
 int cli_u64(const char *command, const char *flag, const char *text, unsigned long long *out);
+/* --difficulty LEVEL: "easy", "normal" or "hard" into *out, or -1 after printing why, naming
+ * the flag and the three levels. */
+int cli_difficulty(const char *command, const char *flag, const char *text, cps_difficulty *out);
 /* A list of seeds, "A-B", "A,B,C" or "A" (at most 'max'), into a new array
  * (seed_list.c). Returns the count, or -1 after printing why. */
 int cli_seed_list(const char *command, const char *flag, const char *text, int max,

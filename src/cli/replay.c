@@ -171,8 +171,12 @@ int cmd_replay(int argc, char **argv)
             cpg_playback_close(p);
             return 0;
         }
-        printf("%s: %s, seed %llu, turns %d to %d: identical (hash %016llx)\n", file,
-               r->scenario_name, (unsigned long long)r->seed, r->start_turn + 1,
+        /* the agents' level, when it is not the default (format 5 records it) */
+        char level[32] = "";
+        if (r->difficulty != CPS_DIFFICULTY_NORMAL)
+            snprintf(level, sizeof level, ", difficulty %s", cps_difficulty_name(r->difficulty));
+        printf("%s: %s, seed %llu%s, turns %d to %d: identical (hash %016llx)\n", file,
+               r->scenario_name, (unsigned long long)r->seed, level, r->start_turn + 1,
                r->start_turn + r->turn_count,
                (unsigned long long)cp_world_hash(cpg_playback_world(p)));
         print_agents(r, file);

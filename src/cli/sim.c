@@ -23,6 +23,7 @@ static void usage(FILE *f)
           "                      [--save FILE] [--load FILE] [--autosave DIR] [--record FILE]\n"
           "                      [--agent ISO3=FILE]... [--no-agents] [--agent-budget N]\n"
           "                      [--agent-mem MIB] [--agent-wall MS] [--watch] [--quiet]\n"
+          "                      [--difficulty easy|normal|hard]\n"
           "  --scenario  a scenario under scripts/scenarios/ or a .lua file (default baseline)\n"
           "  --turns     quarters to play (default: what is left of the game: the scenario's\n"
           "              length, or the length a loaded game was saved with)\n"
@@ -38,6 +39,9 @@ static void usage(FILE *f)
           "  --agent     seat an agent: ISO3=FILE (a name under scripts/agents/ or a path)\n"
           "              or ISO3=none; repeatable; other nations play their scenario default\n"
           "  --no-agents no nation plays an agent (the scenario's schedule only)\n"
+          "  --difficulty  how well the agents play: easy, normal or hard (default normal;\n"
+          "              a loaded game keeps the level it was saved with unless given); agents\n"
+          "              read it as view.difficulty, the rules stay the same\n"
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
           "  --agent-wall    wall-clock backstop per agent call in milliseconds (default 2000):\n"
@@ -129,7 +133,7 @@ void sim_print_summary(FILE *out, const cp_world *w)
 enum {
     SIM_SCENARIO = 256, SIM_TURNS, SIM_SEED, SIM_CSV, SIM_DEBRIEF, SIM_SAVE, SIM_LOAD,
     SIM_AUTOSAVE, SIM_RECORD, SIM_AGENT, SIM_BUDGET, SIM_MEM, SIM_WALL, SIM_NO_AGENTS,
-    SIM_QUIET, SIM_WATCH, SIM_PACE, SIM_HELP
+    SIM_QUIET, SIM_WATCH, SIM_PACE, SIM_DIFFICULTY, SIM_HELP
 };
 
 static const struct option sim_flags[] = {
@@ -150,6 +154,7 @@ static const struct option sim_flags[] = {
     {"quiet", no_argument, NULL, SIM_QUIET},
     {"watch", no_argument, NULL, SIM_WATCH},
     {"pace", required_argument, NULL, SIM_PACE},
+    {"difficulty", required_argument, NULL, SIM_DIFFICULTY},
     {"help", no_argument, NULL, SIM_HELP},
     {NULL, 0, NULL, 0}};
 
@@ -164,6 +169,8 @@ int cmd_sim(int argc, char **argv)
     const char *assign[SIM_MAX_ASSIGN];
     int assign_count = 0;
     long budget = 0, mem_mib = 0, wall_ms = 0, pace_ms = 0;
+    cps_difficulty level = CPS_DIFFICULTY_NORMAL;
+    int level_given = 0;
     if (cli_begin(&a, "sim", argc, argv) != 0)
         return 2;
     while ((r = cli_next(&a, sim_flags, &v)) != 0) {
@@ -231,6 +238,11 @@ int cmd_sim(int argc, char **argv)
             if (cli_int("sim", "--pace", v, 0, 600000, &pace_ms))
                 goto bad;
             break;
+        case SIM_DIFFICULTY:
+            if (cli_difficulty("sim", "--difficulty", v, &level))
+                goto bad;
+            level_given = 1;
+            break;
         case SIM_HELP:
         case 'h':
             cli_end(&a);
@@ -268,6 +280,7 @@ int cmd_sim(int argc, char **argv)
     o.seats.mem_bytes = (size_t)mem_mib << 20;
     o.seats.wall_s = (double)wall_ms / 1000.0;
     o.seats.quiet = quiet;
+    o.seats.difficulty = level;
     /* the agents' lines go to stderr as before, and into the recording; under --quiet their
      * print() lines go into the recording only */
     o.prints_to_record = quiet && record;
@@ -301,6 +314,9 @@ int cmd_sim(int argc, char **argv)
             return 2;
         }
         seed = cp_world_seed(w);
+        /* the save's level plays on unless --difficulty changes it from now */
+        if (level_given)
+            cpg_set_difficulty(g, level);
     } else {
         g = cpg_new(scenario, seed, assign, assign_count, &o, &e);
         if (!g) {
@@ -323,11 +339,17 @@ int cmd_sim(int argc, char **argv)
         goto done;
     }
     if (!quiet) {
+        /* the level is named when it is not the default (normal games print as before) */
+        char level_text[32] = "";
+        if (cpg_difficulty(g) != CPS_DIFFICULTY_NORMAL)
+            snprintf(level_text, sizeof level_text, ", difficulty %s",
+                     cps_difficulty_name(cpg_difficulty(g)));
         if (load)
-            printf("%s: %s, seed %llu, from %s at turn %d, %ld more turns\n", s->name, s->title,
-                   seed, path, cp_world_turn(w), turns);
+            printf("%s: %s, seed %llu, from %s at turn %d, %ld more turns%s\n", s->name,
+                   s->title, seed, path, cp_world_turn(w), turns, level_text);
         else
-            printf("%s: %s, seed %llu, %ld turns\n", s->name, s->title, seed, turns);
+            printf("%s: %s, seed %llu, %ld turns%s\n", s->name, s->title, seed, turns,
+                   level_text);
         sim_print_turn(stdout, w);
     }
     for (long t = 0; t < turns; t++) {

@@ -18,7 +18,7 @@ static void usage(FILE *f)
           "                             [--seeds 1-100] [--turns N] [--seed MASTER] [--jobs N]\n"
           "                             [--csv FILE] [--replays DIR] [--agent ISO3=FILE]...\n"
           "                             [--agent-budget N] [--agent-mem MIB] [--agent-wall MS]\n"
-          "                             [--quiet]\n"
+          "                             [--difficulty easy|normal|hard] [--quiet]\n"
           "  --agents    the agents to rank, comma-separated: names under scripts/agents/ or\n"
           "              paths (required); each plays the seat on every seed\n"
           "  --seat      the nation they play, by ISO3 (required)\n"
@@ -34,6 +34,8 @@ static void usage(FILE *f)
           "  --agent-budget  Lua instructions per agent per turn (default 2000000)\n"
           "  --agent-mem     memory cap per agent in MiB (default 32)\n"
           "  --agent-wall    wall-clock backstop per agent call in milliseconds (default 2000)\n"
+          "  --difficulty    how well the agents play, those ranked and every other seat's:\n"
+          "                  easy, normal or hard (default normal; view.difficulty)\n"
           "  --quiet     no progress bar and no timing line (the table is still printed)\n"
           "A flag may be shortened to any prefix that names no other (--scen for --scenario),\n"
           "and flags and arguments may come in any order.\n",
@@ -69,7 +71,7 @@ static int parse_agents(tournament *t, char *list)
 
 enum {
     TF_AGENTS = 256, TF_SEAT, TF_SCENARIO, TF_SEEDS, TF_TURNS, TF_SEED, TF_JOBS, TF_CSV,
-    TF_REPLAYS, TF_AGENT, TF_BUDGET, TF_WALL, TF_MEM, TF_QUIET, TF_WATCH, TF_HELP
+    TF_REPLAYS, TF_AGENT, TF_BUDGET, TF_WALL, TF_MEM, TF_QUIET, TF_WATCH, TF_DIFFICULTY, TF_HELP
 };
 
 static const struct option tournament_flags[] = {
@@ -88,6 +90,7 @@ static const struct option tournament_flags[] = {
     {"agent-mem", required_argument, NULL, TF_MEM},
     {"quiet", no_argument, NULL, TF_QUIET},
     {"watch", no_argument, NULL, TF_WATCH},
+    {"difficulty", required_argument, NULL, TF_DIFFICULTY},
     {"help", no_argument, NULL, TF_HELP},
     {NULL, 0, NULL, 0}};
 
@@ -164,6 +167,10 @@ int cmd_tournament(int argc, char **argv)
                             "they were when it started; watch one game with `chokepoint sim "
                             "--watch`\n");
             goto bad;
+        case TF_DIFFICULTY:
+            if (cli_difficulty("tournament", "--difficulty", v, &t.difficulty))
+                goto bad;
+            break;
         case TF_HELP:
         case 'h':
             cli_end(&a);

@@ -24,6 +24,7 @@ static void usage(FILE *f)
     fputs("usage: chokepoint serve --scenario NAME|FILE [--seats ISO3,ISO3,...] [--port N]\n"
           "                        [--bind ADDR] [--turns N] [--turn-seconds N] [--seed K]\n"
           "                        [--load FILE] [--dir DIR] [--web DIR] [--qr|--no-qr]\n"
+          "                        [--difficulty easy|normal|hard]\n"
           "A class game over the network: students open the printed address in a browser and\n"
           "join with their seat's code; the teacher joins with the teacher's code.\n"
           "  --scenario S      the scenario (a name under scripts/scenarios/ or a file)\n"
@@ -36,6 +37,8 @@ static void usage(FILE *f)
           "  --turn-seconds N  a quarter ends after N seconds even if some seats are not ready\n"
           "                    (default 0: only when every seat is ready or the teacher says)\n"
           "  --seed K          the game's random seed (default 1)\n"
+          "  --difficulty L    how well the nations played by agents play: easy, normal or\n"
+          "                    hard (default normal; --load keeps the save's unless given)\n"
           "  --load FILE       resume a game from its autosave; the codes in codes.txt beside\n"
           "                    it stay valid\n"
           "  --dir DIR         where the recording, autosaves and codes.txt go (default\n"
@@ -91,6 +94,7 @@ static int parse_args(int argc, char **argv, srv_opts *o, int *help)
         {"seed", required_argument, NULL, 'k'},     {"load", required_argument, NULL, 'l'},
         {"dir", required_argument, NULL, 'd'},      {"web", required_argument, NULL, 'w'},
         {"qr", no_argument, NULL, 'q'},             {"no-qr", no_argument, NULL, 'Q'},
+        {"difficulty", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     char **args = calloc((size_t)argc + 2, sizeof *args);
     if (!args)
@@ -135,6 +139,14 @@ static int parse_args(int argc, char **argv, srv_opts *o, int *help)
         case 'w': snprintf(o->web, sizeof o->web, "%s", optarg); break;
         case 'q': o->qr = 1; break;
         case 'Q': o->qr = 0; break;
+        case 'D':
+            if (cps_difficulty_parse(optarg, &o->difficulty) != 0) {
+                fprintf(stderr, "chokepoint serve: --difficulty: '%s' is not a difficulty: %s\n",
+                        optarg, CPS_DIFFICULTY_CHOICES);
+                rc = -1;
+            }
+            o->difficulty_given = 1;
+            break;
         case 'h': *help = 1; break;
         case ':':
             fprintf(stderr, "chokepoint serve: %s needs a value\n", args[optind - 1]);
@@ -213,12 +225,15 @@ static cpg_game *open_game(srv *s)
     cpg_opts go = {0};
     go.autosave_dir = o->dir;
     go.autosave_keep = 8;
+    go.seats.difficulty = o->difficulty;
     cpg_error err;
     cpg_game *g;
     if (o->load[0]) {
         char path[1100];
         cpg_save_resolve(o->load, path, sizeof path);
         g = cpg_load(path, o->scenario[0] ? o->scenario : NULL, &go, &err);
+        if (g && o->difficulty_given) /* else the save's level plays on */
+            cpg_set_difficulty(g, o->difficulty);
         if (g && o->seat_count)
             fprintf(stderr, "chokepoint serve: --seats is ignored with --load: the save's human "
                             "seats are kept\n");

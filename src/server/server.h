@@ -80,6 +80,8 @@ typedef struct {
     char dir[800];          /* --dir, or saves/serve-<scenario>-<seed>/ */
     char web[1024];         /* --web DIR (default: the data folder's assets/web) */
     int qr;                 /* --qr / --no-qr / -1 when stdout is a terminal */
+    cps_difficulty difficulty; /* --difficulty: how well the AI seats play */
+    int difficulty_given;   /* 1: --difficulty was given (a loaded game keeps its own else) */
 } srv_opts;
 
 struct srv {

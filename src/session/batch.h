@@ -186,6 +186,7 @@ typedef struct {
     int turns;
     long budget, mem_mib;        /* --agent-budget, --agent-mem (0 = default) */
     long wall_ms;                /* --agent-wall (0 = default) */
+    cps_difficulty difficulty;   /* --difficulty: every seat's agents read it */
     const char *replays;         /* --replays DIR, or NULL */
     char copy_dir[512];          /* where the copies are, "" = none */
     int copy_count;

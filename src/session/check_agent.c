@@ -313,6 +313,7 @@ static int check(const char *path, const char *display, const char *scn, const c
         opts.budget_instructions = limits->budget_instructions;
         opts.mem_bytes = limits->mem_bytes;
         opts.wall_s = limits->wall_s;
+        opts.difficulty = (int)limits->difficulty; /* view.difficulty (--difficulty) */
     }
     opts.quiet = 1;
     long long budget = opts.budget_instructions > 0 ? opts.budget_instructions : 2000000;
@@ -355,8 +356,12 @@ static int check(const char *path, const char *display, const char *scn, const c
                     "output, or kept different memory\n", sc->nations[n].iso3);
         }
     }
-    fprintf(out, "  played %d turns in each of %d seats of %s (seed 1), twice\n", turns,
-            sc->nation_count, scn);
+    char level[32] = ""; /* named when not the default, so that normal runs read as before */
+    if (opts.difficulty != CPS_DIFFICULTY_NORMAL)
+        snprintf(level, sizeof level, ", difficulty %s",
+                 cps_difficulty_name((cps_difficulty)opts.difficulty));
+    fprintf(out, "  played %d turns in each of %d seats of %s (seed 1%s), twice\n", turns,
+            sc->nation_count, scn, level);
     if (st->turns) {
         char mx[24], mean[24];
         fprintf(out, "  instructions per turn: max %s, mean %s (budget %lld)\n",

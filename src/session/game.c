@@ -204,6 +204,15 @@ void cpg_set_length(cpg_game *g, int last_turn)
         cps_seats_set_last_turn(g->seats, g->length);
 }
 
+cps_difficulty cpg_difficulty(const cpg_game *g) { return g->opts.seats.difficulty; }
+
+void cpg_set_difficulty(cpg_game *g, cps_difficulty d)
+{
+    g->opts.seats.difficulty = d; /* for agents seated later too (game_seat_opts) */
+    if (g->seats)
+        cps_seats_set_difficulty(g->seats, d);
+}
+
 /* ---- seats and human players ------------------------------------------------------------- */
 
 static int nation_ok(const cpg_game *g, int n)
@@ -394,8 +403,8 @@ int cpg_record_start(cpg_game *g, const char *path, const char *scenario, const 
                     cp_world_deal_event_count(g->world) != g->deal_events_at_open;
     char msg[1400];
     replay_rec_abandon(g->rec);
-    g->rec = replay_rec_open(path, scenario, g->world, from_save, names, name_count, msg,
-                             sizeof msg);
+    g->rec = replay_rec_open(path, scenario, g->world, from_save, names, name_count,
+                             g->opts.seats.difficulty, msg, sizeof msg);
     free(text);
     g->tap.rec = g->rec;
     if (!g->rec)

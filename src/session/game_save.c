@@ -5,9 +5,11 @@
  * Beside the world and the seats' sections a game keeps two of its own:
  *   - "ui.humans": one ISO3 a line, the seats people play (the window wrote it first, hence
  *     the name; a save without it has none);
- *   - "game": "length N" (the turn the game ends at), one "key value" a line; a save without
- *     it, from before the section existed, ends at its scenario's default_turns, and keys this
- *     build does not know are skipped, so that a later build may add some.
+ *   - "game": "length N" (the turn the game ends at) and "difficulty LEVEL" (how well the
+ *     agents are asked to play: easy, normal or hard), one "key value" a line; a save without
+ *     the section, from before it existed, ends at its scenario's default_turns, one without
+ *     the difficulty plays "normal", and keys this build does not know are skipped, so that a
+ *     later build may add some.
  * Older builds skip sections they do not know, so neither needs a new container version. */
 #include <errno.h>
 #include <stdio.h>
@@ -55,8 +57,9 @@ int game_sections(cpg_game *g, savefile_section **out, int *count, char *msg, si
             humans[hl + 3] = '\n';
             hl += 4;
         }
-    char game[64];
-    int gl = snprintf(game, sizeof game, "length %d\n", g->length);
+    char game[96];
+    int gl = snprintf(game, sizeof game, "length %d\ndifficulty %s\n", g->length,
+                      cps_difficulty_name(g->opts.seats.difficulty));
     if ((hl && add_section(&s, &n, "ui.humans", humans, hl) != 0) ||
         add_section(&s, &n, "game", game, (size_t)gl) != 0) {
         save_seats_free(s, n);
@@ -86,10 +89,11 @@ int cpg_save(cpg_game *g, const char *path, cpg_error *err)
     return 0;
 }
 
-/* The "game" section into 'g' ("key value" lines; unknown keys skipped). 0, or -1 when it
- * does not read. */
-static int read_game(cpg_game *g, const savefile_section *sec)
+/* The "game" section into 'g' ("key value" lines; unknown keys skipped). 0, or -1 with what
+ * does not read in 'why'. */
+static int read_game(cpg_game *g, const savefile_section *sec, char *why, size_t whylen)
 {
+    snprintf(why, whylen, "the game section does not read");
     size_t pos = 0;
     while (pos < sec->len) {
         const unsigned char *line = sec->data + pos;
@@ -110,6 +114,12 @@ static int read_game(cpg_game *g, const savefile_section *sec)
             if (errno || end == buf + 7 || *end || v < 1 || v > MAX_LENGTH)
                 return -1;
             g->length = (int)v;
+        } else if (strncmp(buf, "difficulty ", 11) == 0) {
+            if (cps_difficulty_parse(buf + 11, &g->opts.seats.difficulty) != 0) {
+                snprintf(why, whylen, "the game section's difficulty '%.40s' is not %s", buf + 11,
+                         CPS_DIFFICULTY_CHOICES);
+                return -1;
+            }
         }
     }
     return 0;
@@ -162,9 +172,13 @@ cpg_game *cpg_load(const char *path, const char *scenario, const cpg_opts *o, cp
         g->have_info = 1;
         g->info_ref = &g->info;
     }
+    /* the save's level, whatever the caller's options say: the game plays on as it was
+     * played ("normal" for a save from before levels) */
+    g->opts.seats.difficulty = CPS_DIFFICULTY_NORMAL;
     const savefile_section *game = savefile_find(&sf, "game");
-    if (game && read_game(g, game) != 0) {
-        game_fail(err, CPG_ERR_SAVE, "%s: damaged: the game section does not read", path);
+    char why[160];
+    if (game && read_game(g, game, why, sizeof why) != 0) {
+        game_fail(err, CPG_ERR_SAVE, "%s: damaged: %s", path, why);
         goto fail;
     }
     if (o && o->length > 0)

@@ -8,7 +8,9 @@
  *
  *   STRT  scenario (as named), scenario name, seed, start turn, the start
  *         world (length + cp_world_save bytes; length 0 when the game
- *         started from its scenario), seats ("ISO3=agent"), start hash
+ *         started from its scenario), seats ("ISO3=agent"), start hash,
+ *         and since version 5 the agents' difficulty ("easy", "normal",
+ *         "hard")
  *   TURN  the turn reached, its orders, injected events and deal actions,
  *         and the hash after the advance; one per turn, in order
  *   AGNT  (version 2, optional) right after a TURN: the turn, what each
@@ -112,8 +114,8 @@ static int write_record(replay_rec *r, const char *tag, const bytes_buf *body, c
 }
 
 replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_world *w,
-                            int from_save, const char *const *seats, int seat_count, char *err,
-                            size_t errlen)
+                            int from_save, const char *const *seats, int seat_count,
+                            cps_difficulty difficulty, char *err, size_t errlen)
 {
     replay_rec *r = calloc(1, sizeof *r);
     if (!r) {
@@ -165,6 +167,7 @@ replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_wor
         cp_world_withdraw(bare, 0, &e);
     bytes_u64(&b, cp_world_hash(bare ? bare : w));
     cp_world_destroy(bare);
+    bytes_str(&b, cps_difficulty_name(difficulty));
     if (fwrite(header, 1, sizeof header, r->f) != sizeof header ||
         write_record(r, "STRT", &b, err, errlen) != 0) {
         snprintf(err, errlen, "cannot write the replay %s: %s", path, strerror(errno));
@@ -538,6 +541,14 @@ int replay_decode(const unsigned char *buf, size_t len, const char *name, replay
             for (int i = 0; i < out->seat_count; i++)
                 bytes_read_str(&b, out->seats[i], sizeof out->seats[i]);
             out->start_hash = bytes_read_u64(&b);
+            out->difficulty = CPS_DIFFICULTY_NORMAL;
+            if (version >= 5) {
+                char level[16];
+                bytes_read_str(&b, level, sizeof level);
+                if (!b.failed && cps_difficulty_parse(level, &out->difficulty) != 0)
+                    REFUSE("damaged: the start record's difficulty '%s' is not %s", level,
+                           CPS_DIFFICULTY_CHOICES);
+            }
             if (b.failed || b.pos != b.len || out->start_turn < 0 ||
                 out->start_turn > REPLAY_MAX_TURN)
                 REFUSE("damaged: the start record does not read");

@@ -27,9 +27,10 @@
 enum {
     /* 2 added the optional AGNT record, 3 its seats' wall-clock stops, 4
      * the model version in the header (CP_MODEL_VERSION; versions 1 to 3
-     * were all recorded under model 1). Versions 1 to 3 still read, and a
+     * were all recorded under model 1), 5 the agents' difficulty at the end
+     * of the start record. Versions 1 to 4 still read (as "normal"), and a
      * replay under another model version than this build's is refused. */
-    REPLAY_VERSION = 4
+    REPLAY_VERSION = 5
 };
 #define REPLAY_MAX_BYTES ((size_t)1 << 30)
 
@@ -43,10 +44,11 @@ typedef struct replay_rec replay_rec;
 /* Start recording into 'path' (replaced). 'scenario' is how sim named the
  * scenario; 'from_save' = 1 stores the world itself as the start (a game
  * loaded from a save cannot be rebuilt from its scenario). 'seats' are
- * "ISO3=agent" strings (may be NULL). Returns NULL with a message. */
+ * "ISO3=agent" strings (may be NULL); 'difficulty' the agents' level.
+ * Returns NULL with a message. */
 replay_rec *replay_rec_open(const char *path, const char *scenario, const cp_world *w,
-                            int from_save, const char *const *seats, int seat_count, char *err,
-                            size_t errlen);
+                            int from_save, const char *const *seats, int seat_count,
+                            cps_difficulty difficulty, char *err, size_t errlen);
 /* Note an event injected (cp_world_inject_event) for the coming advance. */
 void replay_rec_inject(replay_rec *r, const cp_event *e);
 /* Just before cp_world_advance: take the turn's orders and deal actions. */

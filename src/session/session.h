@@ -91,6 +91,12 @@ int cpg_is_loaded(const cpg_game *g);                 /* 1: opened from a save *
 int cpg_length(const cpg_game *g);                    /* the turn the game ends at */
 void cpg_set_length(cpg_game *g, int last_turn);      /* sim --turns N: the turn now + N */
 int cpg_is_over(const cpg_game *g);                   /* 1 once the world's turn >= the length */
+/* How well the agents are asked to play (view.difficulty): o->seats.difficulty for a new game,
+ * the save's for a loaded one (saved in its "game" section; "normal" for a save from before
+ * levels, whatever o says). Setting it reaches every seated agent now and those seated later,
+ * and the next save and recording keep it. */
+cps_difficulty cpg_difficulty(const cpg_game *g);
+void cpg_set_difficulty(cpg_game *g, cps_difficulty d);
 
 /* ---- seats and human players ---- */
 
@@ -245,6 +251,7 @@ typedef struct {
     size_t world_len;
     int seat_count;
     char seats[REPLAY_MAX_SEATS][300]; /* "ISO3=agent", for the record */
+    cps_difficulty difficulty;    /* the agents' level (format 5; "normal" before) */
     uint64_t start_hash;
     int turn_count;
     replay_turn *turns;

@@ -73,6 +73,7 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     o.seats.budget_instructions = t->budget;
     o.seats.wall_s = (double)t->wall_ms / 1000.0;
     o.seats.mem_bytes = (size_t)t->mem_mib << 20;
+    o.seats.difficulty = t->difficulty; /* the agent under test and every other seat */
     /* with --replays the agents' lines (prints too) go into each replay (AGNT records, for
      * the replay viewer), never to the terminal; without, they are dropped */
     o.seats.quiet = !t->replays;
@@ -179,6 +180,10 @@ void tour_match_command(const tournament *t, int m, char *cmd, size_t cap)
     for (int i = 0; i < n; i++) {
         cpg_shell_append(cmd, cap, "--agent");
         cpg_shell_append(cmd, cap, assign[i]);
+    }
+    if (t->difficulty != CPS_DIFFICULTY_NORMAL) { /* sim plays normal unless told */
+        cpg_shell_append(cmd, cap, "--difficulty");
+        cpg_shell_append(cmd, cap, cps_difficulty_name(t->difficulty));
     }
     if (t->budget) {
         cpg_shell_append(cmd, cap, "--agent-budget");

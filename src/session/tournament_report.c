@@ -162,7 +162,8 @@ int tour_write_package(const tournament *t, const char *csv_path, const char *co
     const cpg_meta meta[] = {{"scenario", t->scen->name, 0}, {"scenario_file", t->info->path, 0},
                              {"seat", t->seat_iso3, 0},    {"agents", agents, 1},
                              {"seeds", seeds, 0},          {"seed", master, 1},
-                             {"turns", turns, 1}};
+                             {"turns", turns, 1},
+                             {"difficulty", cps_difficulty_name(t->difficulty), 0}};
     const cpg_resource res = {"tournament", name,
                               "one row per match; each row's command plays that match again alone "
                               "and ends with its hash, unless its reproducible column says the wall "

@@ -110,6 +110,11 @@ expect 2 "two agents' records for one turn" "damaged: the agents' record after t
 # have not moved
 expect 0 "this model's replay fixture (format 4) still matches" "turns 1 to 4: identical" \
   replay "$src/tests/fixtures/replays/v4-baseline-4turns.cprep"
+# format 5 adds the agents' difficulty to the start record (issue 22): its fixture, recorded at
+# hard, matches and says so; format 4's above reads as normal
+expect 0 "this model's replay fixture (format 5, difficulty hard) still matches" \
+  "seed 3, difficulty hard, turns 1 to 4: identical" \
+  replay "$src/tests/fixtures/replays/v5-baseline-4turns.cprep"
 # replays of formats 1 to 3 were all recorded under model version 1: each reads to its end in its
 # own layout (format 2's agents' records without the wall-clock stops, format 3's with them; a
 # layout misread would be refused as damaged first), then is refused, naming the model version

@@ -265,7 +265,8 @@ static void record(cp_world *w, const char *path, const char *scenario, int from
 {
     char err[1024];
     const char *seats[] = {"AAA=scripts/agents/x.lua"};
-    replay_rec *rec = replay_rec_open(path, scenario, w, from_save, seats, 1, err, sizeof err);
+    replay_rec *rec = replay_rec_open(path, scenario, w, from_save, seats, 1,
+                                      CPS_DIFFICULTY_HARD, err, sizeof err);
     CHECK(rec != NULL, "recording: %s", err);
     if (!rec)
         return;

@@ -85,3 +85,6 @@ add_test(NAME cli_validate COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_valid
 # `chokepoint new-agent`: a starting folder that plays, from an empty folder (issue 19)
 add_test(NAME cli_new_agent COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_new_agent.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+# the difficulty levels on the command line (issue 22)
+add_test(NAME cli_difficulty COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/test_difficulty.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})

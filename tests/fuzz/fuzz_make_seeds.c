@@ -72,7 +72,8 @@ int main(int argc, char **argv)
     char path[1024], err[512];
     snprintf(path, sizeof path, "%s/game.cprep", dir);
     const char *seats[] = {"BIG=example", "SML=none"};
-    replay_rec *rec = replay_rec_open(path, "three", w, 1, seats, 2, err, sizeof err);
+    replay_rec *rec = replay_rec_open(path, "three", w, 1, seats, 2, CPS_DIFFICULTY_NORMAL, err,
+                                      sizeof err);
     if (!rec) {
         fprintf(stderr, "fuzz_make_seeds: %s\n", err);
         return 1;

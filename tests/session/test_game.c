@@ -192,7 +192,8 @@ static void test_save_load(void)
     char msg[1200];
     CHECK(savefile_read(path, NULL, &sf, msg, sizeof msg) == 0, "read: %s", msg);
     const savefile_section *s = savefile_find(&sf, "game");
-    CHECK(s && s->len == 10 && memcmp(s->data, "length 12\n", 10) == 0, "the game section");
+    CHECK(s && s->len == 28 && memcmp(s->data, "length 12\ndifficulty normal\n", 28) == 0,
+          "the game section");
     s = savefile_find(&sf, "ui.humans");
     CHECK(s && s->len == 4 && memcmp(s->data, "USA\n", 4) == 0, "the human seats");
     /* a game section that does not read is refused, naming the file; one with keys of a
