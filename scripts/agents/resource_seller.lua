@@ -18,10 +18,16 @@
 -- Australia, Brazil, Malaysia, Myanmar, Tanzania and other holders of
 -- reserves.
 --
--- Answering others. A seller squeezed -- magnets licensed or banned towards
--- it, or a magnet price at home half again above normal -- pays its plant's
--- remaining cost in ahead at once (the fastest pace the rules allow) and
--- reviews every quarter instead of every year until the squeeze ends.
+-- Answering others. A licence on the magnets it imports is answered within
+-- half a year with a supply contract offered to the largest magnet
+-- exporter: it suspends its magnet controls towards us and delivers a
+-- quarter's need each quarter for two years, at its market price or, after
+-- each refusal, a step dearer (1.1, 1.25, 1.5 times its producer price).
+-- Unlicensed magnets serve defense and carry no licence rent: most of what
+-- the seat makes once China licenses (docs/strategy-suppliers.md). A
+-- seller squeezed -- magnets licensed or banned towards it, or a magnet
+-- price at home half again above normal -- also pays its plant's remaining
+-- cost in ahead at once and reviews every quarter until the squeeze ends.
 --
 -- Bargaining. Sign offtakes at good prices: at the market price, or at a
 -- fixed price no lower than 95% of what its producers get now; a lower
@@ -32,9 +38,10 @@
 -- Anything else is signed when it pays.
 --
 -- Difficulty (view.difficulty). Easy reviews every other year, builds half
--- the plant and never pays ahead; hard checks with view.forecast, where the
--- host offers it, that the plant's first year does not cost more than it
--- gives before committing to a second plant.
+-- the plant, never pays ahead, ignores squeezes and asks for a supply
+-- contract only at the market price; hard plays as normal and, at each
+-- review, asks view.forecast whether buying a quarter's magnets into the
+-- strategic stockpile, or releasing half of it, beats holding over a year.
 
 local ORE_TAX = 0.1
 local DEAR = 1.5              -- a good is dear above 1.5 times its reference price
@@ -51,11 +58,9 @@ local function try(act, name, ...)
   return false
 end
 
--- "easy", "normal" or "hard": the host's difficulty, "normal" where the
--- host is older than the field.
+-- "easy", "normal" or "hard": the game's difficulty for this seat.
 local function difficulty(view)
-  local ok, level = pcall(function() return view.difficulty end)
-  return ok and level or "normal"
+  return view.difficulty or "normal"
 end
 
 -- Capacity at home by kind (t a year), counting plants being built, and
@@ -104,19 +109,21 @@ local function magnet_need_t(view)
   return t / 4
 end
 
--- Is the deal under 'id' waiting, agreed or in force?
-local function contract_live(view, id)
-  local d = id and view.deal(id)
-  return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
-end
-
 -- Answer a licence on the magnets we import: offer the exporter a supply
 -- contract -- it suspends its controls towards us and delivers a quarter's
--- need each quarter for two years -- at the lowest price it would take
--- (its market price, or up to half again its producer price), judged by
--- view.deal_value. Returns true when an offer went out.
+-- need each quarter for two years -- at a price from 'markups' (0: its
+-- market price; else that many times its producer price): the first it
+-- values (view.deal_value), and after each refusal one step dearer.
+-- Returns true when an offer went out.
 local function seek_supply(view, act, memory, markups)
-  if contract_live(view, memory.contract) then return false end
+  local last = memory.contract and view.deal(memory.contract)
+  if last and (last.status == "proposed" or last.status == "agreed" or last.status == "active") then
+    return false
+  end
+  local step = memory.contract_step or 1
+  if last and last.status == "rejected" then step = step + 1 end
+  step = math.min(step, #markups)
+  memory.contract, memory.contract_step = nil, step
   local n = top_magnet_exporter(view)
   if not n then return false end
   local mode, _, suspended = n.policy.export_control("magnet", view.iso3)
@@ -124,14 +131,15 @@ local function seek_supply(view, act, memory, markups)
   local tonnes = math.floor(magnet_need_t(view))
   if tonnes < 1 then return false end
   local base = n.producer_price_usd_per_kg.magnet
-  for _, markup in ipairs(markups) do
+  for i = step, #markups do
+    local markup = markups[i]
     local deal = { parties = { view.iso3, n.iso3 }, term = CONTRACT_TURNS, clauses = {
       { kind = "suspend", from = n.iso3, to = view.iso3, good = "magnet" },
       { kind = "offtake", from = n.iso3, to = view.iso3, good = "magnet", tonnes_per_turn = tonnes,
         price = markup == 0 and 0 or math.ceil(base * markup) } } }
     if view.deal_value(deal)[n.iso3] > 0 and act.can_propose(deal) then
       local ok, id = act.propose(deal)
-      memory.contract = ok and id or nil
+      memory.contract, memory.contract_step = ok and id or nil, i
       return ok
     end
   end
@@ -159,15 +167,24 @@ local function fund(view, act, f, all)
   if want > 1 then try(act, "fund_facility", f.id, want) end
 end
 
--- Would a second plant of 't' tonnes leave the seat better off over a year?
--- Asked of view.forecast when the host has it; yes when it does not.
-local function worth_it(view, t)
-  if type(view.forecast) ~= "function" then return true end
-  local ok, hold = pcall(view.forecast, {}, 4)
-  local ok2, build = pcall(view.forecast, { { order = "build_facility", kind = "magnet_plant",
-                                               capacity = t } }, 4)
-  if not (ok and ok2 and hold and build and hold.score and build.score) then return true end
-  return build.score.total >= hold.score.total - 0.05
+-- Hard: the best of holding, buying a quarter's magnet need into the
+-- strategic stockpile, or releasing half of it, over the coming year as
+-- view.forecast sees it (a move must beat holding by a hundredth of a point).
+local function vet_stockpile(view, act)
+  local need = math.floor(magnet_need_t(view))
+  local held = view.me.stockpile_t.magnet
+  local moves = {}
+  if need >= 1 then moves[#moves + 1] = { order = "buy_stockpile", good = "magnet", tonnes = need } end
+  if held >= 1 then moves[#moves + 1] = { order = "release_stockpile", good = "magnet", tonnes = held / 2 } end
+  if #moves == 0 then return end
+  local best, best_total = nil, view.forecast({}, 4).window.total + 0.01
+  for _, o in ipairs(moves) do
+    local f = view.forecast({ o }, 4)
+    if #f.refused == 0 and f.window.total > best_total then best, best_total = o, f.window.total end
+  end
+  if best and act["can_" .. best.order](best.good, best.tonnes) then
+    act[best.order](best.good, best.tonnes)
+  end
 end
 
 -- Tonnes a quarter of 'good' promised under offtakes we said yes to (or
@@ -233,12 +250,13 @@ return {
       local first = cap.magnet_plant == 0
       if level == "easy" then
         if first then build_plant(view, act, 0.5) end
-      elseif first or level ~= "hard" or worth_it(view, 1000) then
+      else
         build_plant(view, act, 1.0)
       end
     elseif level ~= "easy" then
       for _, f in ipairs(building) do fund(view, act, f, squeeze) end
     end
+    if level == "hard" then vet_stockpile(view, act) end
     -- a light export tax on ore while it is dear
     local market = view.markets.ore
     local tax = market.world_price_usd_per_kg > DEAR * market.reference_price_usd_per_kg and ORE_TAX or 0

@@ -22,13 +22,17 @@
 -- tariffs our goods a one-year suspension of all our controls towards it in
 -- exchange for halving those tariffs (the 2025 truce); the controls come back
 -- by themselves when it ends, and the offer returns two years later. A
--- suspended route is left alone: re-imposing it would break the deal. Other
--- offers are accepted only when they pay.
+-- suspended route is left alone: re-imposing it would break the deal. A
+-- favour has its price: a nation that asks us to suspend our controls
+-- towards it gets it only if it does not tariff us and buys magnets under
+-- contract at 5% or more over our producer price (asking 25% cost the
+-- buyers' seats more than it gave China: China's score is the same within
+-- 0.05 points either way). Other offers are accepted only when they pay.
 --
 -- Difficulty (view.difficulty). Easy reviews once a year, never squeezes
--- and leaves ore exports open; hard asks view.forecast, where the host
--- offers it, whether the tight half of the rhythm pays this year against
--- holding the shares, and holds when it does not.
+-- and leaves ore exports open; hard asks view.forecast whether the tight
+-- half of the rhythm pays over the coming year against holding the shares,
+-- and holds when it does not.
 
 local GOODS = { "heavy_oxide", "magnet" }
 -- approval shares: { friendly, hostile } for each good
@@ -38,7 +42,7 @@ local STEP = 0.05        -- smaller changes are not worth an order
 local TARIFFED = { "light_oxide", "heavy_oxide", "magnet" }
 local TRUCE_TURNS = 4    -- a suspension lasts a year
 local OFFER_EVERY = 8    -- quarters between two offers to the same nation
-local FAVOUR = 1.25       -- a suspension is sold at 1.25 times our producer price
+local FAVOUR = 1.05       -- a suspension is sold at 5% over our producer price
 local FIRST_OFFER = 5    -- not before the scheduled tariffs of the first year are in force
 
 -- Does 'n' tariff our goods or refuse to sell us ore?
@@ -94,24 +98,13 @@ local function offer_truce(view, act, memory, n)
   end
 end
 
--- A field of the view that older hosts do not have (view.difficulty,
--- view.forecast): nil there instead of an error.
-local function optional(view, name)
-  local ok, value = pcall(function() return view[name] end)
-  if ok then return value end
-  return nil
-end
-
--- Does the tight half of the rhythm pay over the coming year, by
--- view.forecast? Compares the seat's forecast score with the squeeze's
--- licences against holding today's; yes when the host has no forecast.
+-- Does the tight half of the rhythm pay over the coming year? Compares,
+-- by view.forecast, the seat's score over the next four quarters with the
+-- squeeze's magnet licences against holding today's.
 local function squeeze_pays(view, orders)
-  local forecast = optional(view, "forecast")
-  if type(forecast) ~= "function" or #orders == 0 then return true end
-  local ok, hold = pcall(forecast, {}, 4)
-  local ok2, tight = pcall(forecast, orders, 4)
-  if not (ok and ok2 and type(hold) == "table" and type(tight) == "table") then return true end
-  return tight.score.total >= hold.score.total
+  local hold = view.forecast({}, 4)
+  local tight = view.forecast(orders, 4)
+  return tight.window.total >= hold.window.total
 end
 
 return {
@@ -143,7 +136,7 @@ return {
   end,
 
   turn = function(view, act, memory)
-    local level = optional(view, "difficulty") or "normal"
+    local level = view.difficulty or "normal"
     local every = level == "easy" and 4 or 2         -- a review every half year (easy: a year)
     if view.turn % every ~= 0 then return end
     memory.offered = memory.offered or {}
@@ -159,8 +152,8 @@ return {
       for _, n in ipairs(view.nations) do
         if n.iso3 ~= view.iso3 then
           local kind = hostile(n, view.iso3) and 2 or 1
-          orders[#orders + 1] = { order = "set_export_control", good = "magnet", partner = n.iso3,
-                                  mode = "licensed", amount = SHARE.magnet[kind] - SQUEEZE }
+          orders[#orders + 1] = { order = "set_export_control", good = "magnet", destination = n.iso3,
+                                  mode = "licensed", approval_share = SHARE.magnet[kind] - SQUEEZE }
         end
       end
       tight = squeeze_pays(view, orders)
