@@ -2,18 +2,18 @@
 # test_personality_ranking.sh -- issue 22: in every major seat the default personality beats an
 # empty seat (do_nothing) and random_baseline, on both 2025 scenarios.
 #
-# For each scenario and seat, a tournament of the three on the same seeds (short games, so that
-# the Debug+sanitizer build stays within a minute); the default's paired difference from each of
-# the other two on the same seed (the world's noise cancels) must have a mean above the seat's
-# margin and be positive on most seeds. The margins are about a third of the mean differences
-# measured on 100 full games (bench/bench_personalities.sh; docs/strategy-suppliers.md): a seat
-# whose personality loses its edge fails here. Usage: test_personality_ranking.sh PATH/TO/chokepoint
-# [SEEDS=1-8] [TURNS=16] [SEATS="CHN USA JPN DEU KOR AUS KAZ"]
+# For each scenario and seat, a tournament of the three on the same seeds; the default's paired
+# difference from each of the other two on the same seed (the world's noise cancels) must have a
+# mean above the seat's margin. Games are short where the ranking already holds in a short game
+# (China and the suppliers: their levers pay from the first year), and full length with fewer
+# seeds for the buyers, whose plants and contracts pay later, so that the Debug+sanitizer build
+# stays near a minute. The margins are about a third of the mean differences measured on 100
+# full games (bench/bench_personalities.sh; docs/strategy-suppliers.md): a seat whose
+# personality loses its edge fails here, as every seat but the United States did with the
+# personalities of 7a73815. Usage: test_personality_ranking.sh PATH/TO/chokepoint [SEATS]
 set -u
 bin=$1
-seeds=${2:-1-8}
-turns=${3:-16}
-seats=${4:-CHN USA JPN DEU KOR AUS KAZ}
+seats=${2:-CHN USA JPN DEU KOR AUS KAZ}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -26,23 +26,26 @@ default_of() { # the personality a seat plays by default in the 2025 world (worl
     esac
 }
 
-# the least mean advantage (score points) each seat's default must keep, over do_nothing and
-# over random_baseline alike, in games of TURNS quarters
-margin_of() {
+# per seat: quarters per game, seeds, and the least mean advantage (score points) the default
+# must keep over do_nothing and over random_baseline alike
+plan_of() {
     case $1 in
-    CHN) echo 0.2 ;; AUS) echo 1.0 ;; KAZ) echo 0.5 ;;
-    *) echo 0.05 ;;
+    CHN) echo "12 1-6 0.2" ;; AUS) echo "12 1-6 1.0" ;; KAZ) echo "12 1-6 0.7" ;;
+    USA) echo "12 1-6 0.7" ;;
+    JPN) echo "40 1-4 1.0" ;; DEU) echo "40 1-4 0.3" ;; KOR) echo "40 1-4 0.3" ;;
+    *) echo "40 1-4 0.1" ;;
     esac
 }
 
 for sc in baseline licensing-2025; do
     for seat in $seats; do
         def=$(default_of "$seat")
+        read -r turns seeds margin <<< "$(plan_of "$seat")"
         if ! "$bin" tournament --scenario "$sc" --seat "$seat" --seeds "$seeds" --turns "$turns" \
             --quiet --agents "$def,do_nothing,random_baseline" --csv "$tmp/t.csv" > "$tmp/out" 2>&1; then
             failed=$((failed + 1)); echo "FAIL $sc $seat: the tournament failed"; cat "$tmp/out"; continue
         fi
-        if python3 - "$tmp/t.csv" "$def" "$(margin_of "$seat")" "$sc $seat" <<'PY'
+        if python3 - "$tmp/t.csv" "$def" "$margin" "$sc $seat, $turns quarters, seeds $seeds" <<'PY'
 import csv, sys
 path, default, margin, label = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 by = {}
@@ -54,7 +57,7 @@ ok = True
 for other in ("do_nothing", "random_baseline"):
     d = [by[default][s] - by[other][s] for s in by[default]]
     mean, wins = sum(d) / len(d), sum(x > 0 for x in d)
-    good = mean > margin and wins * 4 >= len(d) * 3
+    good = mean > margin
     ok = ok and good
     print(f"{'ok  ' if good else 'FAIL'} {label}: {default} - {other} = {mean:+.3f} "
           f"(margin {margin}), ahead on {wins} of {len(d)} seeds")
