@@ -30,9 +30,9 @@ default_of() { # the personality a seat plays by default in the 2025 world (worl
 # must keep over do_nothing and over random_baseline alike
 plan_of() {
     case $1 in
-    CHN) echo "12 1-6 0.2" ;; AUS) echo "12 1-6 1.0" ;; KAZ) echo "12 1-6 0.7" ;;
-    USA) echo "12 1-6 0.7" ;;
-    JPN) echo "40 1-4 1.0" ;; DEU) echo "40 1-4 0.3" ;; KOR) echo "40 1-4 0.3" ;;
+    CHN) echo "10 1-5 0.2" ;; AUS) echo "10 1-5 1.0" ;; KAZ) echo "10 1-5 0.7" ;;
+    USA) echo "10 1-5 0.7" ;;
+    JPN) echo "32 1-3 1.0" ;; DEU) echo "32 1-3 0.3" ;; KOR) echo "32 1-3 0.3" ;;
     *) echo "40 1-4 0.1" ;;
     esac
 }
