@@ -29,8 +29,11 @@
 -- Difficulty (view.difficulty). "easy" decides every other quarter, asks for a
 -- suspension only after a year under licence, and builds half-size plants.
 -- "normal" is the play above. "hard" also prepays its plants so they are built
--- faster, renews a suspension a quarter earlier, and checks each new plant
--- against holding with view.forecast when the host offers it.
+-- faster and renews a suspension a quarter earlier, and it asks view.forecast
+-- (when the host offers it) whether releasing the stockpile beats holding it
+-- over the next two quarters. It does not vet its plants by forecast: a plant
+-- pays after about ten quarters, past the forecast's eight, and vetting them
+-- that way cost 0.2 points (20 seeds, JPN).
 
 local RIVAL = "CHN"
 local SCARCE = { "heavy_oxide", "magnet" }
@@ -57,7 +60,7 @@ local function level(view)
   return (d == "easy" or d == "hard") and d or "normal"
 end
 
--- Is the deal 'id' waiting, agreed or in force?
+-- Is deal 'd' (a view.deal table, or nil) waiting, agreed or in force?
 local function live(d)
   return d ~= nil and (d.status == "proposed" or d.status == "agreed" or d.status == "active")
 end
@@ -99,13 +102,14 @@ local function seek_truce(view, act, memory, lvl)
     end
   elseif d and d.status == "active" then
     memory.refused = 0
+    memory.sweet = #d.clauses > 1 and d.clauses[#d.clauses].kind == "offtake"   -- what it took
   end
   if (memory.wait_until or 0) > view.turn then return end
   local renew_at = lvl == "hard" and 2 or 1        -- quarters of suspension left when we ask again
   if left > renew_at then return end
   local clauses = { { kind = "suspend", from = RIVAL, to = view.iso3, good = "all" } }
   local r = view.nations[RIVAL]
-  if (memory.refused or 0) > 0 then
+  if (memory.refused or 0) > 0 or memory.sweet then
     local tonnes = math.floor(view.me.demand_t.magnet * SWEETENER / 10) * 10
     local price = math.ceil(r.producer_price_usd_per_kg.magnet * PREMIUM)
     if tonnes >= 10 and price > 0 then
@@ -132,19 +136,22 @@ local function committed_musd(view)
   return owed
 end
 
--- Does a forecast say building beats holding? True when the host has no
--- forecast or it cannot tell (the plant pays only after it runs).
-local function forecast_agrees(view, kind, size)
+-- What a forecast says of some candidate lists of orders: the window score
+-- (the mean of the forecast quarters) each would give over 'quarters', or
+-- nil when the host offers no forecast, the game ends too soon or a
+-- forecast fails or refuses an order.
+local function forecast_totals(view, candidates, quarters)
   local ok, forecast = pcall(function() return view.forecast end)
-  if not ok or type(forecast) ~= "function" then return true end
-  local q = math.min(8, view.turns - view.turn)
-  local ok1, hold = pcall(forecast, {}, q)
-  local ok2, build = pcall(forecast, { { order = "build_facility", kind = kind, capacity = size } }, q)
-  if not (ok1 and ok2 and type(hold) == "table" and type(build) == "table"
-          and hold.score and build.score) then
-    return true
+  if not ok or type(forecast) ~= "function" then return nil end
+  quarters = math.min(quarters, view.turns - view.turn)
+  if quarters < 1 then return nil end
+  local totals = {}
+  for i, orders in ipairs(candidates) do
+    local done, f = pcall(forecast, orders, quarters)
+    if not done or type(f) ~= "table" or #f.refused > 0 then return nil end
+    totals[i] = f.window.total
   end
-  return build.score.total >= hold.score.total - 0.05
+  return totals
 end
 
 -- One home magnet plant a quarter while the treasury and half the coming
@@ -159,9 +166,7 @@ local function build_at_home(view, act, lvl)
     if lvl == "easy" then size = size // 2 end
     local ok, quote = act.can_build_facility("magnet_plant", size)
     if ok and quote.cost_total_musd <= avail then
-      if lvl ~= "hard" or forecast_agrees(view, "magnet_plant", size) then
-        act.build_facility("magnet_plant", size)
-      end
+      act.build_facility("magnet_plant", size)
       return
     end
   end
@@ -183,17 +188,24 @@ local function prepay(view, act)
 end
 
 -- The magnet stockpile: released when a shortage bites or China tightens
--- its licences on us, topped up while magnets are near their normal price.
-local function stockpile(view, act, tightened)
+-- its licences on us, topped up while magnets are near their normal price;
+-- at "hard" a move is made only if a two-quarter forecast scores it no
+-- worse than holding.
+local function stockpile(view, act, tightened, lvl)
   local me = view.me
   local have, demand = me.stockpile_t.magnet, me.demand_t.magnet
   local price = me.price_paid_usd_per_kg.magnet
   local ref = view.constants.goods_params.magnet.reference_price_usd_per_kg
+  local o
   if have > 0 and (tightened or me.shortage_t.magnet > BITES * demand) then
-    try(act, "release_stockpile", "magnet", math.min(have, demand / 4))
+    o = { order = "release_stockpile", good = "magnet", tonnes = math.min(have, demand / 4) }
   elseif have < STOCK_QUARTERS * demand and price < MAX_PRICE * ref and me.treasury_musd > 500 then
-    try(act, "buy_stockpile", "magnet", math.max(1, (STOCK_QUARTERS * demand - have) / 4))
+    o = { order = "buy_stockpile", good = "magnet",
+          tonnes = math.max(1, (STOCK_QUARTERS * demand - have) / 4) }
   end
+  local t = o and o.order == "release_stockpile" and lvl == "hard"
+                and forecast_totals(view, { { o }, {} }, 2)
+  if o and not (t and t[1] < t[2]) then try(act, o.order, o.good, o.tonnes) end
 end
 
 -- Has the rival cut the share it approves for us since last quarter?
@@ -274,7 +286,7 @@ return {
     if lvl == "easy" and view.turn % 2 == 1 then return end     -- decides every other quarter
     local cut = tightened(view, memory)
     seek_truce(view, act, memory, lvl)
-    stockpile(view, act, cut)
+    stockpile(view, act, cut, lvl)
     build_at_home(view, act, lvl)
     if lvl == "hard" then prepay(view, act) end
   end,

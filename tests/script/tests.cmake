@@ -51,3 +51,7 @@ add_test(NAME script_docs_lua COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test
 # view.forecast: a game with forecasts replays, and plays as one without them (issue 22)
 add_test(NAME script_forecast_cli COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_forecast_cli.sh
          $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
+
+# the shipped buyers answer a supplier that licenses them, by difficulty, and break no deal (issue 22)
+add_test(NAME script_buyers COMMAND bash ${CMAKE_SOURCE_DIR}/tests/script/test_buyers.sh
+         $<TARGET_FILE:chokepoint> ${CMAKE_SOURCE_DIR})
