@@ -1,9 +1,12 @@
 -- rhythm_card.lua -- a dominant supplier playing the "rhythm card".
 --
--- Strategy. Keep the raw ore at home and make every shipment of oxide and
--- magnets a favour. Ore exports are banned outright: rival separation
--- plants abroad starve, and China's share of the world's separation (half
--- of its leverage) rises. Heavy oxides and magnets stay under licence, with
+-- Strategy. Keep most of the raw ore at home and make every shipment of
+-- oxide and magnets a favour. Ore exports are licensed, 30% of requests
+-- approved: rival separation plants abroad go short of feed, and China's
+-- share of the world's separation (half of its leverage) rises. (A total
+-- ore ban pays a little more, but takes China's 2030 share of separation
+-- past the IEA outlook's range that `chokepoint validate` holds the model
+-- to: 85.3% against at most 85%.) Heavy oxides and magnets stay under licence, with
 -- the approval share moved up and down in a yearly rhythm, so that buyers
 -- feel every shipment is a favour; about half of the magnet requests pass,
 -- so that magnets stay at home (no shortage at home: security, prosperity
@@ -158,10 +161,10 @@ return {
       end
       tight = squeeze_pays(view, orders)
     end
-    -- the ore stays at home (easy sells it)
+    -- most of the ore stays at home (easy sells it)
     if level ~= "easy" and not memory.ore_kept then
-      if act.can_set_export_control("ore", "all", "banned") then
-        act.set_export_control("ore", "all", "banned")
+      if act.can_set_export_control("ore", "all", "licensed", 0.3) then
+        act.set_export_control("ore", "all", "licensed", 0.3)
         memory.ore_kept = true
       end
     end
