@@ -8,8 +8,9 @@
 -- market price or, if it will not take that, up to half again its producer
 -- price (the lowest it values, by view.deal_value). Unlicensed magnets
 -- serve defense and cost no licence rent: in Kazakhstan's seat this is
--- nearly all of the +4 points it makes over an empty seat (baseline, 100
--- seeds; docs/strategy-suppliers.md), where courting mine partners alone
+-- nearly all of the +4.7 points (baseline) and +3.35 (licensing-2025) it
+-- makes over an empty seat (100 seeds; docs/strategy-suppliers.md), where
+-- courting mine partners alone
 -- made nothing measurable -- a mine takes ten years. Its own magnet plant,
 -- as large as the treasury and two years of budget allow, paid ahead to
 -- build at the fastest pace. And its ore: once a year, while no
@@ -32,10 +33,11 @@
 -- signed when it pays.
 --
 -- Difficulty (view.difficulty). Easy reviews every other year, builds half
--- the plant, never pays ahead and asks for a supply contract only at the
--- market price; hard plays as normal and, every half year, asks
--- view.forecast whether buying a quarter's magnets into the strategic
--- stockpile, or releasing half of it, beats holding over a year.
+-- the plant, never pays ahead and asks for a supply contract only every
+-- other year, at 1.1 times the exporter's price; hard plays as normal and,
+-- every half year, asks view.forecast whether buying a quarter's magnets
+-- into the strategic stockpile, or releasing half of it, beats holding over
+-- a year.
 
 local UNTAPPED = 100000       -- reserves (t) worth inviting a partner for
 local INVITE_T = { mine = 5000, separation = 3000 }   -- the plants it asks partners to half-fund
@@ -213,7 +215,7 @@ return {
     if level == "easy" then
       if view.turn % 8 ~= 2 then return end          -- every other year
       own_plant(view, act, 0.5)
-      seek_supply(view, act, memory, { 0 })
+      seek_supply(view, act, memory, { 1.1 })
     else
       -- its own plant from the first quarter; a magnet price spike at home
       -- is answered at once: the plant is paid ahead to its fastest pace

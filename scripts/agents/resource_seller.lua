@@ -9,8 +9,10 @@
 -- separation plant takes five and a mine ten: inside a game only the magnet
 -- plant pays. Home-made magnets are free of other nations' licences (so
 -- they serve defense), cheaper at home, and count in the world's magnet
--- output: in Australia's seat this is worth about +2 points over an empty
--- seat (baseline, 100 seeds; docs/strategy-suppliers.md), where the old
+-- output: in Australia's seat the plant was worth about +2 points over an
+-- empty seat, and with the supply contract below the seller makes +5.3
+-- (baseline) and +4.0 (licensing-2025, 100 seeds;
+-- docs/strategy-suppliers.md), where the old
 -- plan -- ban raw-ore exports once a separation plant runs, as Indonesia did
 -- with nickel -- lost 1.5: China licenses its magnets tighter to a nation
 -- that refuses it ore, and the seller's own users paid. A ban the nation
@@ -39,9 +41,10 @@
 --
 -- Difficulty (view.difficulty). Easy reviews every other year, builds half
 -- the plant, never pays ahead, ignores squeezes and asks for a supply
--- contract only at the market price; hard plays as normal and, at each
--- review, asks view.forecast whether buying a quarter's magnets into the
--- strategic stockpile, or releasing half of it, beats holding over a year.
+-- contract only every other year, at 1.1 times the exporter's price; hard
+-- plays as normal and, at each review, asks view.forecast whether buying a
+-- quarter's magnets into the strategic stockpile, or releasing half of it,
+-- beats holding over a year.
 
 local ORE_TAX = 0.1
 local DEAR = 1.5              -- a good is dear above 1.5 times its reference price
@@ -238,7 +241,7 @@ return {
     local squeeze = level ~= "easy" and squeezed(view)
     local every = level == "easy" and 8 or 4
     if level == "easy" then
-      if view.turn % 8 == 2 then seek_supply(view, act, memory, { 0 }) end
+      if view.turn % 8 == 2 then seek_supply(view, act, memory, { 1.1 }) end
     elseif view.turn % 2 == 0 then
       seek_supply(view, act, memory, CONTRACT_MARKUPS)
     end

@@ -17,9 +17,11 @@
 -- production, ease for everyone: cheap supply undercuts them. Never a
 -- total ban on magnets: it loses more leverage than it wins at home. The
 -- technology ban and the tracking system stay on. What it is worth in
--- China's seat (docs/strategy-suppliers.md): about +1 point over an empty
--- seat on both 2025 scenarios, where the old shares (magnets 0.9/0.7
--- approved, ore sold freely) were worth nothing.
+-- China's seat (docs/strategy-suppliers.md, 100 seeds): +0.44 points over
+-- an empty seat on baseline, +0.29 on licensing-2025 (random orders: +0.17,
+-- +0.14), where the old shares (magnets 0.9/0.7 approved, ore sold freely)
+-- were worth nothing. China's score is near its top (~91) and only its
+-- leverage and stability have room to move.
 --
 -- Bargaining. In the tight half of the rhythm, offer each nation that
 -- tariffs our goods a one-year suspension of all our controls towards it in
