@@ -63,8 +63,9 @@ static void test_inject(void)
     CHECK(news_has("Summit: China suspends its export controls on United States", t), "the summit is news");
     CHECK(cp_world_nation(app.world, usa)->policy.price_floor_usd_per_kg[CP_LIGHT_OXIDE] > 0, "the floor holds");
     /* a lawsuit needs a project to delay; a summit needs a partner other than itself */
-    int mmr = cp_world_find_nation(app.world, "MMR");
-    CHECK(teacher_inject(&app, TE_LAWSUIT, mmr, -1, -1) == -1 && app.teacher->msg_bad &&
+    /* (Madagascar: its seller's treasury builds nothing; Myanmar's now builds a magnet plant) */
+    int mdg = cp_world_find_nation(app.world, "MDG");
+    CHECK(teacher_inject(&app, TE_LAWSUIT, mdg, -1, -1) == -1 && app.teacher->msg_bad &&
               strstr(app.teacher->msg, "no mine or plant in development"),
           "a lawsuit with nothing to delay is refused: %s", app.teacher->msg);
     CHECK(teacher_inject(&app, TE_SUMMIT, chn, chn, -1) == -1 && strstr(app.teacher->msg, "Refused: summit"),
