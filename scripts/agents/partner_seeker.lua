@@ -9,7 +9,7 @@
 -- price (the lowest it values, by view.deal_value). Unlicensed magnets
 -- serve defense and cost no licence rent: in Kazakhstan's seat this is
 -- nearly all of the +4.7 points (baseline) and +3.35 (licensing-2025) it
--- makes over an empty seat (100 seeds; docs/strategy-suppliers.md), where
+-- makes over an empty seat (100 seeds; docs/strategy.md), where
 -- courting mine partners alone
 -- made nothing measurable -- a mine takes ten years. Its own magnet plant,
 -- as large as the treasury and two years of budget allow, paid ahead to

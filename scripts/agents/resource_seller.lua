@@ -12,7 +12,7 @@
 -- output: in Australia's seat the plant was worth about +2 points over an
 -- empty seat, and with the supply contract below the seller makes +5.3
 -- (baseline) and +4.0 (licensing-2025, 100 seeds;
--- docs/strategy-suppliers.md), where the old
+-- docs/strategy.md), where the old
 -- plan -- ban raw-ore exports once a separation plant runs, as Indonesia did
 -- with nickel -- lost 1.5: China licenses its magnets tighter to a nation
 -- that refuses it ore, and the seller's own users paid. A ban the nation
@@ -26,7 +26,7 @@
 -- quarter's need each quarter for two years, at its market price or, after
 -- each refusal, a step dearer (1.1, 1.25, 1.5 times its producer price).
 -- Unlicensed magnets serve defense and carry no licence rent: most of what
--- the seat makes once China licenses (docs/strategy-suppliers.md). A
+-- the seat makes once China licenses (docs/strategy.md). A
 -- seller squeezed -- magnets licensed or banned towards it, or a magnet
 -- price at home half again above normal -- also pays its plant's remaining
 -- cost in ahead at once and reviews every quarter until the squeeze ends.

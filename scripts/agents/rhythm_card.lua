@@ -17,7 +17,7 @@
 -- production, ease for everyone: cheap supply undercuts them. Never a
 -- total ban on magnets: it loses more leverage than it wins at home. The
 -- technology ban and the tracking system stay on. What it is worth in
--- China's seat (docs/strategy-suppliers.md, 100 seeds): +0.44 points over
+-- China's seat (docs/strategy.md, 100 seeds): +0.44 points over
 -- an empty seat on baseline, +0.29 on licensing-2025 (random orders: +0.17,
 -- +0.14), where the old shares (magnets 0.9/0.7 approved, ore sold freely)
 -- were worth nothing. China's score is near its top (~91) and only its

@@ -8,7 +8,7 @@
 # (China, the suppliers, the United States: their levers pay from the first year), and longer
 # for the other buyers, whose plants and contracts pay later, so that the Debug+sanitizer build
 # stays near a minute of CPU. The margins are about a third of the mean differences measured on 100
-# full games (bench/bench_personalities.sh; docs/strategy-suppliers.md): a seat whose
+# full games (bench/bench_personalities.sh; docs/strategy.md): a seat whose
 # personality loses its edge fails here, as every seat but the United States did with the
 # personalities of 7a73815. Usage: test_personality_ranking.sh PATH/TO/chokepoint [SEATS]
 set -u
