@@ -74,6 +74,9 @@ int tour_play_match(const tournament *t, int m, char *err, size_t errlen)
     o.seats.wall_s = (double)t->wall_ms / 1000.0;
     o.seats.mem_bytes = (size_t)t->mem_mib << 20;
     o.seats.difficulty = t->difficulty; /* the agent under test and every other seat */
+    /* agents read the turn the match ends at as view.turns, as `sim --turns N` (the row's
+     * command) gives it them */
+    o.seats.last_turn = t->turns;
     /* with --replays the agents' lines (prints too) go into each replay (AGNT records, for
      * the replay viewer), never to the terminal; without, they are dropped */
     o.seats.quiet = !t->replays;

@@ -55,6 +55,14 @@ for m in 1 14; do
   check "row $m's command ($rerun) runs as written and gives its hash" '[ -n "$got" ] && [ "$got" = "$want" ]'
 done
 
+# an agent that reads view.turns: a match of --turns 8 is the game its row's `sim --turns 8` plays
+"$bin" tournament --agents "$src/tests/cli/agents/turns_reader.lua" --seat USA --seeds 1 --turns 8 \
+  --quiet --csv t.csv > /dev/null 2>&1
+row=$(data t.csv | sed -n 1p)
+want=$(printf "%s\n" "$row" | cut -d, -f7)
+got=$(eval "$(printf "%s\n" "$row" | command_of)" 2>/dev/null | sed -n "s/^hash: //p")
+check "an agent reading view.turns: the row's command gives the match's hash" '[ -n "$got" ] && [ "$got" = "$want" ]'
+
 "$bin" "${cmd[@]}" --jobs 1 --csv b.csv > out1 2> /dev/null
 check "--jobs 1 writes the same rows" 'cmp -s <(data a.csv) <(data b.csv)'
 check "and prints the same table" 'cmp -s out out1'
